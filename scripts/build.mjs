@@ -1,0 +1,87 @@
+// Bundles the extension host code, the CloudTrail CLI and worker, and the webview
+// scripts with esbuild. `--release` minifies and drops sourcemaps; `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const release = process.argv.includes('--release');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: release,
+  sourcemap: release ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': release ? '"production"' : '"development"' },
+};
+
+/** Node-side bundles: only entries whose source exists, so features can land one at a time. */
+const nodeEntries = [
+  { in: 'src/extension.ts', out: 'extension' },
+  { in: 'src/cloudtrail/cli.ts', out: 'cloudtrail-lint' },
+  { in: 'src/cloudtrail/validationWorker.ts', out: 'cloudtrail.worker' },
+].filter((e) => existsSync(join(root, e.in)));
+
+/** Webview scripts: every `src/<feature>/webview/<name>.ts` becomes `dist/webview/<name>.js`. */
+const webviewEntries = [];
+for (const feature of readdirSync(join(root, 'src'))) {
+  const dir = join(root, 'src', feature, 'webview');
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith('.ts') && !file.endsWith('.d.ts')) {
+      webviewEntries.push({ in: `src/${feature}/webview/${file}`, out: file.replace(/\.ts$/, '') });
+    }
+  }
+}
+
+const builds = [
+  {
+    ...common,
+    entryPoints: nodeEntries,
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // The CLI is run as `node dist/cloudtrail-lint.js`; the banner lets it run directly too.
+    banner: { js: '#!/usr/bin/env node' },
+    mainFields: ['module', 'main'],
+  },
+];
+if (webviewEntries.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: webviewEntries,
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
+/** Codicons are served to webviews from dist/webview so localResourceRoots can stay narrow. */
+function copyCodicons() {
+  const src = join(root, 'node_modules', '@vscode', 'codicons', 'dist');
+  const dest = join(root, 'dist', 'webview', 'codicons');
+  if (!existsSync(src)) return;
+  mkdirSync(dest, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(src, f), join(dest, f));
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  copyCodicons();
+  console.log('esbuild: watching for changes…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyCodicons();
+  console.log(`esbuild: built ${nodeEntries.length} node bundle(s) and ${webviewEntries.length} webview script(s)${release ? ' (release)' : ''}`);
+}

@@ -1,0 +1,56 @@
+// Plain data types shared by the AWS side, the explorer, the details panel and the tests.
+// They carry no SDK or vscode types so that they serialise to JSON as they are.
+
+/** Where to talk to GameLift: one (profile, region) pair, with an optional custom endpoint. */
+export interface ConnectionTarget {
+  /** Shared-config profile name; undefined means the default credential chain. */
+  readonly profile?: string;
+  readonly region: string;
+  /** Custom endpoint URL (the local endpoint, or a VPC endpoint); undefined for AWS's own. */
+  readonly endpoint?: string;
+}
+
+export type FleetStatus =
+  | 'NEW' | 'DOWNLOADING' | 'VALIDATING' | 'BUILDING' | 'ACTIVATING' | 'ACTIVE'
+  | 'DELETING' | 'ERROR' | 'TERMINATED' | 'NOT_FOUND' | 'EXPIRED'
+  // container fleets
+  | 'PENDING' | 'CREATING' | 'CREATED' | 'UPDATING'
+  | string;
+
+export interface FleetSummary {
+  readonly fleetId: string;
+  readonly fleetArn?: string;
+  readonly name?: string;
+  readonly status?: FleetStatus;
+  readonly fleetType?: string;
+  readonly instanceType?: string;
+  readonly operatingSystem?: string;
+  readonly computeType?: string;
+  readonly description?: string;
+  /** Epoch milliseconds. */
+  readonly creationTime?: number;
+  readonly terminationTime?: number;
+  readonly buildId?: string;
+  readonly scriptId?: string;
+  /** True for container fleets (listed by ListFleets, described by DescribeContainerFleet). */
+  readonly isContainerFleet?: boolean;
+}
+
+/** One DescribeFleetEvents event, as plain JSON. Times are epoch milliseconds. */
+export interface FleetEvent {
+  readonly eventId: string;
+  readonly resourceId?: string;
+  readonly eventCode: string;
+  readonly message?: string;
+  readonly eventTime?: number;
+  readonly preSignedLogUrl?: string;
+  readonly count?: number;
+  /** When the log URL was fetched (epoch ms): it is valid for 15 minutes from then. */
+  readonly fetchedAt: number;
+}
+
+/** A time window for DescribeFleetEvents; undefined ends are open. Epoch milliseconds. */
+export interface TimeWindow {
+  readonly start?: number;
+  readonly end?: number;
+}
