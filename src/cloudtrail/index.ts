@@ -1,0 +1,10 @@
+// The single import point of the pure CloudTrail core for the VS Code adapter, the CLI and
+// the worker. Nothing under this module imports `vscode`.
+
+export * from './types';
+export { validateCloudTrail } from './validate';
+export { RULES, ruleInfo } from './rules';
+export { locate } from './locate';
+export { semanticTokens } from './semanticTokens';
+export { formatCloudTrail } from './format';
+export { lineColumn, LineIndex, createLineIndex } from './lineIndex';

@@ -1,0 +1,79 @@
+// Offset ↔ line/column conversion. `lineColumn` is a one-off scan; `LineIndex` builds the
+// line-start table once (a typed array, no per-line strings) for many lookups on one text.
+
+import type { CtLineColumn } from './types';
+
+/** 0-based line and column (UTF-16 units) of `offset`; a line break is \n, \r\n or a lone \r. */
+export function lineColumn(text: string, offset: number): CtLineColumn {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 13) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        if (i + 1 >= end) break; // offset sits between \r and \n: still on this line
+        i++;
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart };
+}
+
+/** Line-start table of a text, for many offset → position lookups (binary search). */
+export class LineIndex {
+  private readonly starts: Uint32Array;
+  readonly lineCount: number;
+
+  constructor(private readonly text: string) {
+    let count = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    }
+    const starts = new Uint32Array(count);
+    let n = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
+    }
+    this.starts = starts;
+    this.lineCount = count;
+  }
+
+  lineColumn(offset: number): CtLineColumn {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    const column = off - starts[lo];
+    // An offset between \r and \n belongs to the line that the \r\n ends.
+    return { line: lo, column };
+  }
+
+  /** Offset of a 0-based line/column (clamped to the text). */
+  offsetAt(line: number, column: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineCount) return this.text.length;
+    const next = line + 1 < this.lineCount ? this.starts[line + 1] : this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, column), next);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.lineCount - 1))];
+  }
+}
+
+export function createLineIndex(text: string): LineIndex {
+  return new LineIndex(text);
+}
