@@ -53,4 +53,6 @@ export interface FleetEvent {
 export interface TimeWindow {
   readonly start?: number;
   readonly end?: number;
+  /** Set when the window came from a preset (timeRange.ts): it is then described by name and re-anchored to "now" on refresh. */
+  readonly preset?: 'lastHour' | 'last24Hours' | 'last7Days' | 'last30Days' | 'all';
 }

@@ -1,0 +1,190 @@
+// Pages through a fleet's events one DescribeFleetEvents call at a time, for "Load more".
+// VS Code-free: the tree holds one pager per fleet. Concurrent loads share the call in
+// flight, so a double click never loads a page twice; events are de-duplicated by EventId.
+import { DescribeFleetEventsCommand, type DescribeFleetEventsCommandInput, type GameLiftClient } from '@aws-sdk/client-gamelift';
+import { abortError, throwIfAborted } from './errors';
+import { toFleetEvent } from './mapping';
+import type { FleetEvent, TimeWindow } from './types';
+
+/** Events per DescribeFleetEvents call. The API has no maximum; 100 fills a tree nicely. */
+export const DEFAULT_EVENT_PAGE_SIZE = 100;
+
+export interface PagerOptions {
+  /** Clock for `fetchedAt` (tests inject one). */
+  readonly now?: () => number;
+}
+
+export class FleetEventPager {
+  private loaded: FleetEvent[] = [];
+  private readonly seen = new Set<string>();
+  private nextToken: string | undefined;
+  private started = false;
+  private finished = false;
+  private inFlight: Promise<{ added: FleetEvent[] }> | undefined;
+  private error: unknown;
+  // Bumped by reset(): a page that arrives for an older generation is dropped.
+  private generation = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: GameLiftClient,
+    readonly fleetId: string,
+    private windowValue: TimeWindow,
+    readonly pageSize: number = DEFAULT_EVENT_PAGE_SIZE,
+    options: PagerOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Events loaded so far, newest first, each EventId once. */
+  get events(): readonly FleetEvent[] {
+    return this.loaded;
+  }
+
+  /** True until the service says there are no more pages. */
+  get hasMore(): boolean {
+    return !this.finished;
+  }
+
+  get isLoading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /** The error of the last load, cleared by the next successful one. */
+  get lastError(): unknown {
+    return this.error;
+  }
+
+  get window(): TimeWindow {
+    return this.windowValue;
+  }
+
+  /** Whether at least one page was requested (to tell "not loaded yet" from "no events"). */
+  get hasStarted(): boolean {
+    return this.started;
+  }
+
+  /**
+   * Loads the next page. While one load is in flight every caller gets the same promise.
+   * Aborting `signal` rejects this caller's promise but lets the shared request finish for
+   * others (the page is kept), so a cancelled click never loses or duplicates a page.
+   */
+  loadNextPage(signal?: AbortSignal): Promise<{ added: FleetEvent[] }> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (this.finished) return Promise.resolve({ added: [] });
+    if (!this.inFlight) {
+      const generation = this.generation;
+      this.inFlight = this.fetchPage(generation).finally(() => {
+        if (this.generation === generation) this.inFlight = undefined;
+      });
+      // A caller that aborted stops listening; the failure is still kept in lastError.
+      this.inFlight.catch(() => undefined);
+    }
+    return signal ? raceAbort(this.inFlight, signal) : this.inFlight;
+  }
+
+  /** Forgets everything (optionally with a new window); the next load starts from the newest events. */
+  reset(window?: TimeWindow): void {
+    this.generation++;
+    if (window) this.windowValue = window;
+    this.loaded = [];
+    this.seen.clear();
+    this.nextToken = undefined;
+    this.started = false;
+    this.finished = false;
+    this.inFlight = undefined;
+    this.error = undefined;
+  }
+
+  private async fetchPage(generation: number): Promise<{ added: FleetEvent[] }> {
+    this.started = true;
+    try {
+      const input: DescribeFleetEventsCommandInput = {
+        FleetId: this.fleetId,
+        Limit: this.pageSize,
+        ...windowInput(this.windowValue),
+        ...(this.nextToken ? { NextToken: this.nextToken } : {}),
+      };
+      const out = await this.client.send(new DescribeFleetEventsCommand(input));
+      if (generation !== this.generation) return { added: [] };
+      const fetchedAt = this.now();
+      const added: FleetEvent[] = [];
+      for (const raw of out.Events ?? []) {
+        const event = toFleetEvent(raw, fetchedAt);
+        if (!event || this.seen.has(event.eventId)) continue;
+        this.seen.add(event.eventId);
+        added.push(event);
+      }
+      // The service returns newest first; merge keeps that order even if a page overlaps.
+      this.loaded = mergeNewestFirst(this.loaded, added);
+      this.nextToken = out.NextToken || undefined;
+      this.finished = this.nextToken === undefined;
+      this.error = undefined;
+      return { added };
+    } catch (err) {
+      if (generation === this.generation) this.error = err;
+      throw err;
+    }
+  }
+}
+
+export interface FetchEventsOptions {
+  /** Stop after this many events (default: all in the window). */
+  readonly limit?: number;
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+  /** Progress: called after each page with the events so far. */
+  readonly onPage?: (page: { added: readonly FleetEvent[]; total: number; hasMore: boolean }) => void;
+  readonly now?: () => number;
+}
+
+/** Fetches events page by page up to `limit` (the "Fetch fleet events" command). Newest first. */
+export async function fetchEvents(
+  client: GameLiftClient,
+  fleetId: string,
+  window: TimeWindow,
+  options: FetchEventsOptions = {},
+): Promise<FleetEvent[]> {
+  const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity;
+  // Don't ask for more than needed on the last page.
+  const pageSize = Math.max(1, Math.min(options.pageSize ?? DEFAULT_EVENT_PAGE_SIZE, limit));
+  const pager = new FleetEventPager(client, fleetId, window, pageSize, { now: options.now });
+  while (pager.hasMore && pager.events.length < limit) {
+    throwIfAborted(options.signal);
+    const { added } = await pager.loadNextPage(options.signal);
+    options.onPage?.({ added, total: Math.min(pager.events.length, limit), hasMore: pager.hasMore });
+  }
+  return pager.events.slice(0, limit === Infinity ? undefined : limit);
+}
+
+/** StartTime/EndTime for a window (the SDK sends Dates as epoch seconds). */
+export function windowInput(window: TimeWindow): Pick<DescribeFleetEventsCommandInput, 'StartTime' | 'EndTime'> {
+  return {
+    ...(window.start !== undefined ? { StartTime: new Date(window.start) } : {}),
+    ...(window.end !== undefined ? { EndTime: new Date(window.end) } : {}),
+  };
+}
+
+function mergeNewestFirst(existing: FleetEvent[], added: FleetEvent[]): FleetEvent[] {
+  if (added.length === 0) return existing;
+  const lastExisting = existing[existing.length - 1];
+  const firstAdded = added[0];
+  const inOrder = (a: FleetEvent[]) => a.every((e, i) => i === 0 || (a[i - 1].eventTime ?? 0) >= (e.eventTime ?? 0));
+  // Usual case: the new page is older than everything loaded, so appending keeps the order.
+  if ((!lastExisting || (lastExisting.eventTime ?? 0) >= (firstAdded.eventTime ?? 0)) && inOrder(added)) {
+    return existing.concat(added);
+  }
+  // Stable sort keeps the service's order among events with the same time.
+  return existing.concat(added).sort((a, b) => (b.eventTime ?? 0) - (a.eventTime ?? 0));
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (err) => { signal.removeEventListener('abort', onAbort); reject(err); },
+    );
+  });
+}

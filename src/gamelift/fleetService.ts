@@ -1,0 +1,142 @@
+// Lists and describes fleets: ListFleets page by page, then attributes in batches with
+// DescribeFleetAttributes (never one call per fleet), and container fleets (which
+// DescribeFleetAttributes does not describe) through ListContainerFleets.
+import {
+  DescribeContainerFleetCommand,
+  DescribeFleetAttributesCommand,
+  ListContainerFleetsCommand,
+  ListFleetsCommand,
+  type ContainerFleet,
+  type FleetAttributes,
+  type GameLiftClient,
+} from '@aws-sdk/client-gamelift';
+import { throwIfAborted } from './errors';
+import { parseFleetIdOrArn } from './fleetIds';
+import { fromContainerFleet, fromFleetAttributes, isContainerFleetId } from './mapping';
+import type { FleetSummary } from './types';
+
+/** Fleet IDs per ListFleets page. The API has no documented maximum; 100 keeps pages small. */
+export const DEFAULT_FLEET_PAGE_SIZE = 100;
+/**
+ * Fleet IDs per DescribeFleetAttributes call. The model sets no maximum for FleetIds, and
+ * Limit/NextToken are ignored when IDs are given, so a conservative batch keeps each request
+ * and response modest.
+ */
+export const DEFAULT_ATTRIBUTES_BATCH_SIZE = 50;
+
+export interface ListFleetsOptions {
+  readonly signal?: AbortSignal;
+  /** ListFleets Limit. */
+  readonly pageSize?: number;
+  /** Fleet IDs per DescribeFleetAttributes call. */
+  readonly batchSize?: number;
+  /** Called after each ListFleets page is described, so a tree can show fleets as they arrive. */
+  readonly onPage?: (fleets: readonly FleetSummary[]) => void;
+}
+
+export async function listFleets(client: GameLiftClient, options: ListFleetsOptions = {}): Promise<FleetSummary[]> {
+  const { signal } = options;
+  const pageSize = positive(options.pageSize, DEFAULT_FLEET_PAGE_SIZE);
+  const batchSize = positive(options.batchSize, DEFAULT_ATTRIBUTES_BATCH_SIZE);
+  const fleets: FleetSummary[] = [];
+  const containerIds: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    throwIfAborted(signal);
+    const page = await client.send(new ListFleetsCommand({ Limit: pageSize, NextToken: nextToken }), { abortSignal: signal });
+    const ids = unique(page.FleetIds ?? []);
+    const ec2Ids = ids.filter((id) => !isContainerFleetId(id));
+    containerIds.push(...ids.filter(isContainerFleetId));
+    const described = await describeAttributesInBatches(client, ec2Ids, batchSize, signal);
+    fleets.push(...described);
+    options.onPage?.(described);
+    nextToken = page.NextToken || undefined;
+  } while (nextToken);
+  if (containerIds.length > 0) {
+    const containers = await describeContainerFleets(client, containerIds, signal);
+    fleets.push(...containers);
+    options.onPage?.(containers);
+  }
+  return fleets;
+}
+
+/** Describes one fleet by ID or ARN; undefined when the service does not know it. */
+export async function describeFleet(client: GameLiftClient, fleetIdOrArn: string, signal?: AbortSignal): Promise<FleetSummary | undefined> {
+  const parsed = parseFleetIdOrArn(fleetIdOrArn);
+  if ('error' in parsed) throw Object.assign(new Error(parsed.error), { name: 'InvalidRequestException' });
+  if (isContainerFleetId(parsed.fleetId)) {
+    try {
+      const out = await client.send(new DescribeContainerFleetCommand({ FleetId: fleetIdOrArn.trim() }), { abortSignal: signal });
+      return out.ContainerFleet ? fromContainerFleet(out.ContainerFleet) : undefined;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NotFoundException') return undefined;
+      throw err;
+    }
+  }
+  try {
+    const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetIdOrArn.trim()] }), { abortSignal: signal });
+    const attributes = out.FleetAttributes?.[0];
+    return attributes ? fromFleetAttributes(attributes) : undefined;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'NotFoundException') return undefined;
+    throw err;
+  }
+}
+
+async function describeAttributesInBatches(
+  client: GameLiftClient,
+  fleetIds: readonly string[],
+  batchSize: number,
+  signal: AbortSignal | undefined,
+): Promise<FleetSummary[]> {
+  const result: FleetSummary[] = [];
+  for (let i = 0; i < fleetIds.length; i += batchSize) {
+    throwIfAborted(signal);
+    const batch = fleetIds.slice(i, i + batchSize);
+    const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: batch }), { abortSignal: signal });
+    const byId = new Map<string, FleetAttributes>();
+    for (const attributes of out.FleetAttributes ?? []) if (attributes.FleetId) byId.set(attributes.FleetId, attributes);
+    // Keep ListFleets' order; a fleet deleted between the two calls still shows, without details.
+    for (const id of batch) {
+      const attributes = byId.get(id);
+      result.push(attributes ? fromFleetAttributes(attributes) : { fleetId: id });
+    }
+  }
+  return result;
+}
+
+/**
+ * Container fleets: ListContainerFleets returns full descriptions page by page, which is
+ * cheaper than DescribeContainerFleet per fleet. If that call fails (older endpoint, missing
+ * permission), the fleets still show as bare container-fleet summaries.
+ */
+async function describeContainerFleets(client: GameLiftClient, fleetIds: readonly string[], signal: AbortSignal | undefined): Promise<FleetSummary[]> {
+  const wanted = new Set(fleetIds);
+  const found = new Map<string, ContainerFleet>();
+  try {
+    let nextToken: string | undefined;
+    do {
+      throwIfAborted(signal);
+      const page = await client.send(new ListContainerFleetsCommand({ NextToken: nextToken }), { abortSignal: signal });
+      for (const fleet of page.ContainerFleets ?? []) {
+        if (fleet.FleetId && wanted.has(fleet.FleetId)) found.set(fleet.FleetId, fleet);
+      }
+      nextToken = page.NextToken || undefined;
+    } while (nextToken && found.size < wanted.size);
+  } catch (err) {
+    throwIfAborted(signal);
+    if ((err as { name?: string }).name === 'AbortError') throw err;
+  }
+  return fleetIds.map((id) => {
+    const fleet = found.get(id);
+    return fleet ? fromContainerFleet(fleet) : { fleetId: id, isContainerFleet: true };
+  });
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
