@@ -38,6 +38,12 @@ export const EVENT_CATEGORIES: readonly EventCategory[] = data.categories as Eve
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+// Words that read better in their usual casing than in Title Case.
+// Declared before byCode, whose initialiser calls titleForCode.
+const SPECIAL_WORDS: Record<string, string> = {
+  VPC: 'VPC', SDK: 'SDK', ID: 'ID', EC2: 'EC2', DNS: 'DNS', OS: 'OS',
+};
+
 const byCode = new Map<string, EventCodeInfo>(
   data.eventCodes.map((e) => [
     e.code,
@@ -75,11 +81,6 @@ export function worstSeverity(a: Severity, b: Severity): Severity {
 export function severityRank(s: Severity): number {
   return SEVERITY_RANK[s];
 }
-
-// Words that read better in their usual casing than in Title Case.
-const SPECIAL_WORDS: Record<string, string> = {
-  VPC: 'VPC', SDK: 'SDK', ID: 'ID', EC2: 'EC2', DNS: 'DNS', OS: 'OS',
-};
 
 /** FLEET_STATE_ACTIVE -> "Fleet state active". Deterministic, so unknown codes get one too. */
 export function titleForCode(code: string): string {

@@ -23,6 +23,8 @@ export const DEFAULT_FLEET_PAGE_SIZE = 100;
  * and response modest.
  */
 export const DEFAULT_ATTRIBUTES_BATCH_SIZE = 50;
+/** When ListContainerFleets is unavailable, up to this many container fleets are described one by one. */
+const MAX_SINGLE_CONTAINER_DESCRIBES = 10;
 
 export interface ListFleetsOptions {
   readonly signal?: AbortSignal;
@@ -126,6 +128,17 @@ async function describeContainerFleets(client: GameLiftClient, fleetIds: readonl
   } catch (err) {
     throwIfAborted(signal);
     if ((err as { name?: string }).name === 'AbortError') throw err;
+    // A few container fleets are worth one DescribeContainerFleet each; many are not.
+    if (fleetIds.length <= MAX_SINGLE_CONTAINER_DESCRIBES) {
+      for (const id of fleetIds) {
+        try {
+          const out = await client.send(new DescribeContainerFleetCommand({ FleetId: id }), { abortSignal: signal });
+          if (out.ContainerFleet) found.set(id, out.ContainerFleet);
+        } catch {
+          throwIfAborted(signal);
+        }
+      }
+    }
   }
   return fleetIds.map((id) => {
     const fleet = found.get(id);

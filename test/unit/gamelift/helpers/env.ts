@@ -1,0 +1,34 @@
+// Runs test code with a controlled AWS environment: every AWS_* variable that could steer
+// the SDK is cleared, the given ones set, and all restored afterwards.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const STEERING = /^AWS_/;
+
+export function isolateAwsEnv(): () => void {
+  const saved = Object.entries(process.env).filter(([k]) => STEERING.test(k));
+  for (const [k] of saved) delete process.env[k];
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-test-home-'));
+  // Files that do not exist: nothing from the developer's own ~/.aws leaks into a test.
+  process.env.AWS_CONFIG_FILE = path.join(home, 'no-config');
+  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(home, 'no-credentials');
+  // Never let the chain fall through to the instance metadata service.
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  return () => {
+    for (const k of Object.keys(process.env)) if (STEERING.test(k)) delete process.env[k];
+    for (const [k, v] of saved) process.env[k] = v;
+    fs.rmSync(home, { recursive: true, force: true });
+  };
+}
+
+/** Writes files into a fresh temp directory and returns their paths. */
+export function writeTempFiles(files: Record<string, string>): { dir: string; paths: Record<string, string> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-test-aws-'));
+  const paths: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) {
+    paths[name] = path.join(dir, name);
+    fs.writeFileSync(paths[name], text);
+  }
+  return { dir, paths };
+}
