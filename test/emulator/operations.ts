@@ -1,0 +1,378 @@
+// The GameLift operations the local endpoint answers, with the service's validation rules,
+// paging and output shapes (see /work/shared/reference/gamelift-facts.md §3). Each handler
+// takes the parsed JSON input and returns the JSON output (timestamps as epoch seconds).
+import { compareEvents, EmulatorState, EventRecord, FleetRecord, fleetIdFromIdOrArn } from './state';
+import { fromEpochSeconds, invalidRequest, notFound, PageTokens, ServiceError, toEpochSeconds } from './wire';
+
+export interface OperationContext {
+  readonly accountId: string;
+  readonly region: string;
+  readonly input: Record<string, unknown>;
+  readonly state: EmulatorState;
+  readonly tokens: PageTokens;
+  readonly now: number;
+  /** Mints a fresh presigned log URL for an event. */
+  readonly logUrl: (fleet: FleetRecord, event: EventRecord) => string;
+}
+
+export type Operation = (ctx: OperationContext) => Record<string, unknown>;
+
+/** Page sizes when the caller gives no Limit. */
+export const DEFAULT_LIMITS = {
+  ListFleets: 50,
+  DescribeFleetAttributes: 50,
+  DescribeFleetCapacity: 50,
+  DescribeFleetEvents: 50,
+  DescribeFleetLocationAttributes: 100,
+} as const;
+
+const FLEET_ID_OR_ARN = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
+const FLEET_ID_OR_ARN_SOURCE = '^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$';
+const BUILD_ID_OR_ARN = /^(build-\S+|arn:.*:build\/build-\S+)$/;
+const SCRIPT_ID_OR_ARN = /^(script-\S+|arn:.*:script\/script-\S+)$/;
+const LOCATION = /^[A-Za-z0-9-]+$/;
+
+// ---------- input validation (Coral-style messages, InvalidRequestException) ----------
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function constraint(member: string, value: unknown, rule: string): ServiceError {
+  return invalidRequest(`1 validation error detected: Value '${String(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: ${rule}`);
+}
+
+function optionalString(input: Record<string, unknown>, member: string): string | undefined {
+  const v = input[member];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new ServiceError('SerializationException', `Expected a string for member ${member}`);
+  return v;
+}
+
+function checkLength(member: string, value: string, min: number, max?: number): void {
+  if (value.length < min) throw constraint(member, value, `Member must have length greater than or equal to ${min}`);
+  if (max !== undefined && value.length > max) throw constraint(member, value, `Member must have length less than or equal to ${max}`);
+}
+
+function checkPattern(member: string, value: string, pattern: RegExp, source = pattern.source): void {
+  if (!pattern.test(value)) throw constraint(member, value, `Member must satisfy regular expression pattern: ${source}`);
+}
+
+function fleetIdMember(input: Record<string, unknown>, member = 'FleetId'): string {
+  const v = optionalString(input, member);
+  if (v === undefined) throw invalidRequest(`1 validation error detected: Value null at '${lowerFirst(member)}' failed to satisfy constraint: Member must not be null`);
+  checkLength(member, v, 1, 512);
+  checkPattern(member, v, FLEET_ID_OR_ARN, FLEET_ID_OR_ARN_SOURCE);
+  return v;
+}
+
+function limitMember(input: Record<string, unknown>): number | undefined {
+  const v = input.Limit;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ServiceError('SerializationException', 'Expected an integer for member Limit');
+  if (v < 1) throw constraint('Limit', v, 'Member must have value greater than or equal to 1');
+  return v;
+}
+
+function nextTokenMember(input: Record<string, unknown>): string | undefined {
+  const v = optionalString(input, 'NextToken');
+  if (v !== undefined) checkLength('NextToken', v, 1, 1024);
+  return v;
+}
+
+function timeMember(input: Record<string, unknown>, member: string): number | undefined {
+  const v = input[member];
+  return v === undefined || v === null ? undefined : fromEpochSeconds(v, member);
+}
+
+function fleetIdList(input: Record<string, unknown>): string[] | undefined {
+  const v = input.FleetIds;
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) throw new ServiceError('SerializationException', 'Expected a list for member FleetIds');
+  if (v.length < 1) throw constraint('FleetIds', '[]', 'Member must have length greater than or equal to 1');
+  v.forEach((id, i) => {
+    if (typeof id !== 'string') throw new ServiceError('SerializationException', 'Expected strings in member FleetIds');
+    checkLength(`FleetIds.${i + 1}.member`, id, 1, 512);
+    checkPattern(`FleetIds.${i + 1}.member`, id, FLEET_ID_OR_ARN, FLEET_ID_OR_ARN_SOURCE);
+  });
+  return v as string[];
+}
+
+function requireFleet(ctx: OperationContext, idOrArn: string): FleetRecord {
+  const fleet = ctx.state.getFleet(idOrArn, ctx.accountId, ctx.region);
+  if (!fleet) throw notFound(`Fleet ${fleetIdFromIdOrArn(idOrArn)} not found.`);
+  return fleet;
+}
+
+// ---------- paging over fleets (cursor = last fleet ID returned) ----------
+
+function pageFleets(
+  ctx: OperationContext,
+  fleets: FleetRecord[],
+  operation: keyof typeof DEFAULT_LIMITS,
+  fingerprint: string,
+): { page: FleetRecord[]; nextToken?: string } {
+  const limit = limitMember(ctx.input) ?? DEFAULT_LIMITS[operation];
+  const token = nextTokenMember(ctx.input);
+  const after = token === undefined ? undefined : ctx.tokens.read<string>(token, fingerprint);
+  const start = after === undefined ? 0 : fleets.findIndex((f) => f.fleetId > after);
+  const rest = start < 0 ? [] : fleets.slice(start);
+  const page = rest.slice(0, limit);
+  const more = rest.length > limit;
+  return { page, ...(more ? { nextToken: ctx.tokens.issue(fingerprint, page[page.length - 1].fleetId) } : {}) };
+}
+
+/** Fleets named in FleetIds (unknown ones omitted), or a page of all of them. */
+function selectFleets(
+  ctx: OperationContext,
+  operation: 'DescribeFleetAttributes' | 'DescribeFleetCapacity',
+  include: (f: FleetRecord) => boolean,
+): { fleets: FleetRecord[]; nextToken?: string } {
+  const ids = fleetIdList(ctx.input);
+  if (ids) {
+    // As documented, Limit and NextToken are ignored when FleetIds are given.
+    const seen = new Set<string>();
+    const fleets: FleetRecord[] = [];
+    for (const id of ids) {
+      const fleet = ctx.state.getFleet(id, ctx.accountId, ctx.region);
+      if (fleet && include(fleet) && !seen.has(fleet.fleetId)) {
+        seen.add(fleet.fleetId);
+        fleets.push(fleet);
+      }
+    }
+    return { fleets };
+  }
+  const all = ctx.state.fleetsOf(ctx.accountId, ctx.region).filter(include);
+  const { page, nextToken } = pageFleets(ctx, all, operation, `${operation}|${ctx.accountId}|${ctx.region}`);
+  return { fleets: page, ...(nextToken ? { nextToken } : {}) };
+}
+
+// ---------- output shapes ----------
+
+function arnFor(ctx: { region: string; accountId: string }, type: 'build' | 'script', id: string): string {
+  return `arn:aws:gamelift:${ctx.region}:${ctx.accountId}:${type}/${id}`;
+}
+
+export function fleetAttributes(fleet: FleetRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    FleetId: fleet.fleetId,
+    FleetArn: fleet.fleetArn,
+    FleetType: fleet.fleetType,
+    InstanceType: fleet.instanceType,
+    Description: fleet.description,
+    Name: fleet.name,
+    CreationTime: toEpochSeconds(fleet.creationTime),
+    TerminationTime: fleet.terminationTime === undefined ? undefined : toEpochSeconds(fleet.terminationTime),
+    Status: fleet.status,
+    BuildId: fleet.buildId,
+    BuildArn: fleet.buildId ? arnFor(fleet, 'build', fleet.buildId) : undefined,
+    ScriptId: fleet.scriptId,
+    ScriptArn: fleet.scriptId ? arnFor(fleet, 'script', fleet.scriptId) : undefined,
+    NewGameSessionProtectionPolicy: 'NoProtection',
+    OperatingSystem: fleet.operatingSystem,
+    ResourceCreationLimitPolicy: { NewGameSessionsPerCreator: 3, PolicyPeriodInMinutes: 15 },
+    MetricGroups: ['default'],
+    CertificateConfiguration: { CertificateType: 'DISABLED' },
+    ComputeType: fleet.kind === 'anywhere' ? 'ANYWHERE' : 'EC2',
+    ...(fleet.kind === 'anywhere' ? { AnywhereConfiguration: { Cost: '0.0' } } : {}),
+    ...fleet.extra,
+  };
+  return dropUndefined(out);
+}
+
+function containerFleet(fleet: FleetRecord): Record<string, unknown> {
+  return dropUndefined({
+    FleetId: fleet.fleetId,
+    FleetArn: fleet.fleetArn,
+    FleetRoleArn: `arn:aws:iam::${fleet.accountId}:role/GameLiftContainerFleetRole`,
+    GameServerContainerGroupDefinitionName: 'game-server-group',
+    GameServerContainerGroupDefinitionArn: `arn:aws:gamelift:${fleet.region}:${fleet.accountId}:containergroupdefinition/game-server-group:3`,
+    InstanceConnectionPortRange: { FromPort: 4192, ToPort: 4282 },
+    InstanceInboundPermissions: [{ FromPort: 4192, ToPort: 4282, IpRange: '0.0.0.0/0', Protocol: 'UDP' }],
+    GameServerContainerGroupsPerInstance: 2,
+    MaximumGameServerContainerGroupsPerInstance: 4,
+    InstanceType: fleet.instanceType,
+    BillingType: fleet.fleetType ?? 'ON_DEMAND',
+    Description: fleet.description,
+    CreationTime: toEpochSeconds(fleet.creationTime),
+    MetricGroups: ['default'],
+    NewGameSessionProtectionPolicy: 'NoProtection',
+    Status: fleet.status,
+    LogConfiguration: { LogDestination: 'CLOUDWATCH' },
+    LocationAttributes: fleet.locations.map((l) => ({ Location: l.location, Status: l.status })),
+    ...fleet.extra,
+  });
+}
+
+function fleetCapacity(fleet: FleetRecord): Record<string, unknown> {
+  const c = fleet.capacity;
+  return dropUndefined({
+    FleetId: fleet.fleetId,
+    FleetArn: fleet.fleetArn,
+    InstanceType: fleet.instanceType,
+    InstanceCounts: { ...c },
+    Location: fleet.region,
+    GameServerContainerGroupCounts:
+      fleet.kind === 'container' ? { PENDING: c.PENDING * 2, ACTIVE: c.ACTIVE * 2, IDLE: c.IDLE * 2, TERMINATING: c.TERMINATING * 2 } : undefined,
+  });
+}
+
+function eventOutput(ctx: OperationContext, fleet: FleetRecord, event: EventRecord): Record<string, unknown> {
+  return dropUndefined({
+    EventId: event.eventId,
+    ResourceId: event.resourceId,
+    EventCode: event.eventCode,
+    Message: event.message,
+    EventTime: toEpochSeconds(event.eventTime),
+    PreSignedLogUrl: event.hasLog ? ctx.logUrl(fleet, event) : undefined,
+    Count: event.count,
+  });
+}
+
+function dropUndefined(obj: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
+  return obj;
+}
+
+// ---------- operations ----------
+
+const ListFleets: Operation = (ctx) => {
+  const buildId = optionalString(ctx.input, 'BuildId');
+  const scriptId = optionalString(ctx.input, 'ScriptId');
+  if (buildId !== undefined) {
+    checkLength('BuildId', buildId, 1, 512);
+    checkPattern('BuildId', buildId, BUILD_ID_OR_ARN);
+  }
+  if (scriptId !== undefined) {
+    checkLength('ScriptId', scriptId, 1, 512);
+    checkPattern('ScriptId', scriptId, SCRIPT_ID_OR_ARN);
+  }
+  const build = buildId === undefined ? undefined : fleetIdFromIdOrArn(buildId);
+  const script = scriptId === undefined ? undefined : fleetIdFromIdOrArn(scriptId);
+  const fleets = ctx.state
+    .fleetsOf(ctx.accountId, ctx.region)
+    .filter((f) => (build === undefined || f.buildId === build) && (script === undefined || f.scriptId === script));
+  const fingerprint = `ListFleets|${ctx.accountId}|${ctx.region}|${build ?? ''}|${script ?? ''}`;
+  const { page, nextToken } = pageFleets(ctx, fleets, 'ListFleets', fingerprint);
+  return { FleetIds: page.map((f) => f.fleetId), ...(nextToken ? { NextToken: nextToken } : {}) };
+};
+
+const DescribeFleetAttributes: Operation = (ctx) => {
+  const { fleets, nextToken } = selectFleets(ctx, 'DescribeFleetAttributes', (f) => f.kind !== 'container');
+  return { FleetAttributes: fleets.map(fleetAttributes), ...(nextToken ? { NextToken: nextToken } : {}) };
+};
+
+const DescribeFleetCapacity: Operation = (ctx) => {
+  const { fleets, nextToken } = selectFleets(ctx, 'DescribeFleetCapacity', () => true);
+  return { FleetCapacity: fleets.map(fleetCapacity), ...(nextToken ? { NextToken: nextToken } : {}) };
+};
+
+const DescribeContainerFleet: Operation = (ctx) => {
+  const id = fleetIdMember(ctx.input);
+  const fleet = requireFleet(ctx, id);
+  if (fleet.kind !== 'container') throw notFound(`Container fleet ${fleet.fleetId} not found.`);
+  return { ContainerFleet: containerFleet(fleet) };
+};
+
+const DescribeFleetLocationAttributes: Operation = (ctx) => {
+  const fleet = requireFleet(ctx, fleetIdMember(ctx.input));
+  const locations = ctx.input.Locations;
+  let wanted: string[] | undefined;
+  if (locations !== undefined && locations !== null) {
+    if (!Array.isArray(locations)) throw new ServiceError('SerializationException', 'Expected a list for member Locations');
+    if (locations.length < 1 || locations.length > 100) throw constraint('Locations', locations.length, 'Member must have length between 1 and 100');
+    for (const l of locations) {
+      if (typeof l !== 'string') throw new ServiceError('SerializationException', 'Expected strings in member Locations');
+      checkLength('Locations.member', l, 1, 64);
+      checkPattern('Locations.member', l, LOCATION);
+    }
+    wanted = locations as string[];
+  }
+  const all = fleet.locations.filter((l) => !wanted || wanted.includes(l.location));
+  const limit = limitMember(ctx.input) ?? DEFAULT_LIMITS.DescribeFleetLocationAttributes;
+  const token = nextTokenMember(ctx.input);
+  const fingerprint = `DescribeFleetLocationAttributes|${fleet.fleetId}|${(wanted ?? []).join(',')}`;
+  const offset = token === undefined ? 0 : ctx.tokens.read<number>(token, fingerprint);
+  const page = all.slice(offset, offset + limit);
+  const more = offset + limit < all.length;
+  return {
+    FleetId: fleet.fleetId,
+    FleetArn: fleet.fleetArn,
+    LocationAttributes: page.map((l) => ({ LocationState: { Location: l.location, Status: l.status } })),
+    ...(more ? { NextToken: ctx.tokens.issue(fingerprint, offset + limit) } : {}),
+  };
+};
+
+interface EventCursor {
+  readonly t: number;
+  readonly id: string;
+}
+
+const DescribeFleetEvents: Operation = (ctx) => {
+  const idOrArn = fleetIdMember(ctx.input);
+  const start = timeMember(ctx.input, 'StartTime');
+  const end = timeMember(ctx.input, 'EndTime');
+  if (start !== undefined && end !== undefined && start > end) {
+    throw invalidRequest('StartTime must be before EndTime.');
+  }
+  const limit = limitMember(ctx.input) ?? DEFAULT_LIMITS.DescribeFleetEvents;
+  const token = nextTokenMember(ctx.input);
+  const fleet = requireFleet(ctx, idOrArn);
+  const fingerprint = `DescribeFleetEvents|${ctx.accountId}|${ctx.region}|${fleet.fleetId}|${start ?? ''}|${end ?? ''}`;
+  const cursor = token === undefined ? undefined : ctx.tokens.read<EventCursor>(token, fingerprint);
+
+  const events = fleet.events;
+  // Events are newest first: skip past the cursor, then past anything newer than EndTime.
+  let i = cursor ? lowerBound(events, (e) => compareEvents(e, { eventTime: cursor.t, eventId: cursor.id }) > 0) : 0;
+  if (end !== undefined) i = Math.max(i, lowerBound(events, (e) => e.eventTime <= end));
+  const page: EventRecord[] = [];
+  while (i < events.length && page.length < limit && (start === undefined || events[i].eventTime >= start)) {
+    page.push(events[i]);
+    i += 1;
+  }
+  const more = i < events.length && (start === undefined || events[i].eventTime >= start) && page.length > 0;
+  const last = page[page.length - 1];
+  return {
+    Events: page.map((e) => eventOutput(ctx, fleet, e)),
+    ...(more ? { NextToken: ctx.tokens.issue(fingerprint, { t: last.eventTime, id: last.eventId } satisfies EventCursor) } : {}),
+  };
+};
+
+/** First index whose element satisfies `pred` (pred must be monotone false…true). */
+function lowerBound<T>(items: readonly T[], pred: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(items[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export const OPERATIONS: Readonly<Record<string, Operation>> = {
+  ListFleets,
+  DescribeFleetAttributes,
+  DescribeFleetCapacity,
+  DescribeFleetEvents,
+  DescribeFleetLocationAttributes,
+  DescribeContainerFleet,
+};
+
+/** The result list member of each operation (what the `missingList` fault removes). */
+export const RESULT_MEMBER: Readonly<Record<string, string>> = {
+  ListFleets: 'FleetIds',
+  DescribeFleetAttributes: 'FleetAttributes',
+  DescribeFleetCapacity: 'FleetCapacity',
+  DescribeFleetEvents: 'Events',
+  DescribeFleetLocationAttributes: 'LocationAttributes',
+  DescribeContainerFleet: 'ContainerFleet',
+};
+
+/** Fleet IDs named by a request (for fleet-scoped faults). */
+export function fleetIdsOf(input: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  if (typeof input.FleetId === 'string') ids.push(fleetIdFromIdOrArn(input.FleetId));
+  if (Array.isArray(input.FleetIds)) for (const id of input.FleetIds) if (typeof id === 'string') ids.push(fleetIdFromIdOrArn(id));
+  return ids;
+}
