@@ -1,6 +1,478 @@
-// Entry point of validation (work in progress: the parser and rules land next).
-import type { CtValidateOptions, CtValidationResult } from './types';
+// Validation driver: finds the records of a CloudTrail document (Records object, bare array,
+// single record, EventBridge envelope, JSON lines) and checks them one at a time, so no tree
+// of the whole file is ever built. Each record takes the fast path when it can — a structural
+// scan finds its end, then the native JSON.parse builds the record — and only records with a
+// syntax error (tolerant parser, with recovery) or with findings (offsets needed) are parsed by
+// the offset-tracking parser.
 
-export function validateCloudTrail(_text: string, _options?: CtValidateOptions): CtValidationResult {
-  return { diagnostics: [], records: [], fleetRefs: [], format: 'unknown', truncated: false, totalDiagnostics: 0 };
+import { MAX_DEPTH, TolerantParser, nodeAt, skipString, toValue, type AstNode } from './parser';
+import type { Finding } from './findings';
+import { checkRecord, looksLikeRecord, type RecordCheckState } from './recordChecks';
+import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
+import { defaultSeverity } from './rules';
+import type { CtDiagnostic, CtFix, CtFleetRef, CtFormat, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
+
+const RECORDS_HEAD = /\{\s*"Records"\s*:\s*(?=\[)/y;
+const FLEET_VALUE = /^(?:arn:[^:]*:gamelift:([^:]*):[^:]*:[a-z]*fleet\/)?([a-z]*fleet-[a-zA-Z0-9-]+)$/;
+
+/**
+ * End offset (just after the closing brace/bracket) of the object or array starting at `pos`,
+ * assuming valid JSON; -1 when the text ends first. Strings are skipped with indexOf.
+ */
+export function scanValueEnd(text: string, pos: number): number {
+  let depth = 0;
+  let i = pos;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let q = text.indexOf('"', i + 1);
+      if (q < 0) return -1;
+      while (text.charCodeAt(q - 1) === 92) {
+        let b = q - 2;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+        q = text.indexOf('"', q + 1);
+        if (q < 0) return -1;
+      }
+      i = q + 1;
+      continue;
+    }
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return -1;
 }
+
+interface ParsedValue {
+  value: unknown;
+  node: AstNode | undefined;
+  start: number;
+  end: number;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Validation {
+  readonly parser: TolerantParser;
+  private drained = 0;
+  readonly diagnostics: CtDiagnostic[] = [];
+  total = 0;
+  readonly records: CtRecordSummary[] = [];
+  readonly fleetRefs: CtFleetRef[] = [];
+  format: CtFormat = 'unknown';
+  eventBridge = false;
+  private nonRecordItems = 0;
+  private readonly state: RecordCheckState = { eventIds: new Map() };
+  private readonly max: number;
+  private readonly severities: Record<string, CtSeverity | 'off'>;
+
+  constructor(readonly text: string, options: CtValidateOptions) {
+    this.parser = new TolerantParser(text, 0);
+    this.max = options.maxDiagnostics !== undefined && options.maxDiagnostics >= 0 ? options.maxDiagnostics : Infinity;
+    this.severities = options.severities ?? {};
+  }
+
+  /** Severity to use, or undefined when the rule is off. */
+  private severityOf(ruleId: string, proposed?: CtSeverity): CtSeverity | undefined {
+    const o = this.severities[ruleId];
+    if (o === 'off') return undefined;
+    return o ?? proposed ?? defaultSeverity(ruleId);
+  }
+
+  private wants(): boolean {
+    return this.diagnostics.length < this.max;
+  }
+
+  private push(ruleId: string, severity: CtSeverity, message: string, start: number, end: number, fixes?: CtFix[]): void {
+    this.total++;
+    if (this.diagnostics.length >= this.max) return;
+    const d: CtDiagnostic = { ruleId, severity, message, start, end };
+    if (fixes && fixes.length > 0) d.fixes = fixes;
+    this.diagnostics.push(d);
+  }
+
+  /** Moves the parser's new syntax problems into the diagnostics. */
+  private drain(): void {
+    const problems = this.parser.problems;
+    for (; this.drained < problems.length; this.drained++) {
+      const p = problems[this.drained];
+      const sev = this.severityOf(p.ruleId);
+      if (sev) this.push(p.ruleId, sev, p.message, p.start, p.end, p.fixes);
+    }
+  }
+
+  private syntax(message: string, start: number, end: number, fixes?: CtFix[]): void {
+    this.parser.report(message, start, end, fixes);
+    this.drain();
+  }
+
+  run(): void {
+    const text = this.text;
+    const p = this.parser;
+    p.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let c = p.skipWs();
+    if (c === -1) return;
+    if (c === 91) {
+      this.format = 'records-array';
+      this.recordsArray(p.pos, 'records');
+    } else if (c === 123) {
+      RECORDS_HEAD.lastIndex = p.pos;
+      if (RECORDS_HEAD.test(text)) {
+        this.format = 'records-object';
+        this.recordsArray(RECORDS_HEAD.lastIndex, 'records');
+        this.finishTopObject();
+      } else {
+        const first = this.parseAt(p.pos);
+        this.classifyTop(first);
+        c = p.skipWs();
+        if (c === 123) this.jsonLines(first);
+      }
+    } else {
+      p.parseValue(0);
+      this.drain();
+    }
+    this.trailing();
+    if (this.records.length === 0 && (this.format === 'unknown' || this.nonRecordItems > 0)) {
+      const sev = this.severityOf('no-records');
+      if (sev) this.push('no-records', sev, 'No CloudTrail records found: expected {"Records": [...]}, an array of records, a record, an EventBridge envelope or one record per line', p.pos > 0 ? 0 : 0, Math.min(1, text.length));
+      if (this.format !== 'records-object') this.format = 'unknown';
+    }
+  }
+
+  /** Parses the value at `pos`: fast path (scan + JSON.parse) for objects, tolerant parser otherwise. */
+  private parseAt(pos: number): ParsedValue {
+    const text = this.text;
+    if (text.charCodeAt(pos) === 123) {
+      const end = scanValueEnd(text, pos);
+      if (end > 0) {
+        try {
+          const value: unknown = JSON.parse(text.slice(pos, end));
+          this.parser.pos = end;
+          return { value, node: undefined, start: pos, end };
+        } catch {
+          // fall through to the tolerant parser (syntax error or nesting too deep)
+        }
+      }
+    }
+    const p = this.parser;
+    p.pos = pos;
+    const node = p.parseValue(0, undefined);
+    this.drain();
+    if (p.pos === pos) p.pos = pos + 1; // always make progress
+    return { value: toValue(node), node, start: pos, end: node ? node.end : p.pos };
+  }
+
+  /** Node tree of a value parsed on the fast path (built only when offsets are needed). */
+  private nodeOf(v: ParsedValue): AstNode | undefined {
+    if (!v.node) {
+      const tmp = new TolerantParser(this.text, v.start);
+      v.node = tmp.parseValue(0);
+    }
+    return v.node;
+  }
+
+  private classifyTop(first: ParsedValue): void {
+    const value = first.value;
+    if (isObject(value) && Array.isArray(value.Records)) {
+      this.format = 'records-object';
+      const records = nodeAt(this.nodeOf(first), ['Records']).node;
+      if (records && records.kind === 'array') {
+        records.items.forEach((item) => this.checkItem({ value: toValue(item), node: item, start: item.start, end: item.end }));
+      }
+      return;
+    }
+    if (isObject(value) && isObject(value.detail) && ('detail-type' in value || 'source' in value) && looksLikeRecord(value.detail)) {
+      const detail = nodeAt(this.nodeOf(first), ['detail']).node;
+      if (detail) {
+        this.format = 'single-record';
+        this.eventBridge = true;
+        this.checkItem({ value: value.detail, node: detail, start: detail.start, end: detail.end });
+        return;
+      }
+    }
+    if (looksLikeRecord(value)) {
+      this.format = 'single-record';
+      this.checkItem(first);
+    }
+  }
+
+  /** More top-level objects after the first: JSON lines (one record per line). */
+  private jsonLines(first: ParsedValue): void {
+    const p = this.parser;
+    this.format = 'ndjson';
+    if (this.records.length === 0 && looksLikeRecord(first.value) === false) this.nonRecordItems++;
+    for (;;) {
+      const c = p.skipWs();
+      if (c === -1) return;
+      if (c !== 123) return; // trailing() reports what follows
+      const v = this.parseAt(p.pos);
+      if (looksLikeRecord(v.value)) this.checkItem(v);
+      else this.nonRecordItems++;
+    }
+  }
+
+  /** The Records array (or a bare array of records) starting at `pos` (the '['). */
+  private recordsArray(pos: number, noun: string): void {
+    const text = this.text;
+    const p = this.parser;
+    p.pos = pos + 1;
+    let count = 0;
+    let lastEnd = p.pos;
+    let commaAt = -1;
+    for (;;) {
+      const c = p.skipWs();
+      if (c === 93) {
+        if (commaAt >= 0) this.syntax(`Trailing comma: no record follows it before ]`, commaAt, commaAt + 1, [{ title: 'Remove the trailing comma', edits: [{ start: commaAt, end: commaAt + 1, newText: '' }], isPreferred: true }]);
+        p.pos++;
+        return;
+      }
+      if (c === -1) {
+        p.reportEof(`The file ends before the ${noun === 'records' ? 'Records array' : 'array'} is closed (is it truncated?)`, commaAt >= 0 ? '' : ']');
+        this.drain();
+        return;
+      }
+      if (c === 44) {
+        this.syntax('Unexpected comma: a record is missing here', p.pos, p.pos + 1, [{ title: 'Remove the extra comma', edits: [{ start: p.pos, end: p.pos + 1, newText: '' }] }]);
+        p.pos++;
+        continue;
+      }
+      if (c === 125) {
+        // `}` where a record or `]` should be: the array was never closed.
+        this.syntax('Expected ] to close the Records array before this }', p.pos, p.pos + 1, [{ title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] }]);
+        return;
+      }
+      if (count > 0 && commaAt < 0) {
+        const at = lastEnd;
+        this.syntax(`Expected a comma between ${noun}`, at, Math.min(at + 1, text.length), [{ title: 'Insert the missing comma', edits: [{ start: at, end: at, newText: ',' }], isPreferred: true }]);
+      }
+      commaAt = -1;
+      const before = p.pos;
+      const v = this.parseAt(p.pos);
+      count++;
+      this.checkItem(v);
+      if (p.pos <= before) p.pos = before + 1;
+      lastEnd = v.end;
+      const after = p.skipWs();
+      if (after === 44) {
+        commaAt = p.pos;
+        p.pos++;
+      }
+    }
+  }
+
+  /** After the Records array: further members, then the closing brace of the top-level object. */
+  private finishTopObject(): void {
+    const p = this.parser;
+    for (;;) {
+      const c = p.skipWs();
+      if (c === 125) {
+        p.pos++;
+        return;
+      }
+      if (c === -1) {
+        p.reportEof('The file ends before the top-level object is closed (is it truncated?)', '}');
+        this.drain();
+        return;
+      }
+      if (c === 44) {
+        p.pos++;
+        const k = p.skipWs();
+        if (k === 34) {
+          p.parseString();
+          if (p.skipWs() === 58) {
+            p.pos++;
+            p.parseValue(1);
+            this.drain();
+            continue;
+          }
+        }
+        this.drain();
+        this.syntax('Expected "name": value after this comma', p.pos, Math.min(p.pos + 1, this.text.length));
+        return;
+      }
+      this.syntax('Expected , or } after the Records array', p.pos, p.pos + 1);
+      return;
+    }
+  }
+
+  /** Anything after the document (other than blanks) is reported once. */
+  private trailing(): void {
+    const p = this.parser;
+    const c = p.skipWs();
+    if (c === -1) return;
+    const text = this.text;
+    let end = text.indexOf('\n', p.pos);
+    if (end < 0) end = text.length;
+    this.syntax('Unexpected text after the end of the JSON document', p.pos, Math.max(end, p.pos + 1), [{ title: 'Remove the text after the document', edits: [{ start: p.pos, end: text.length, newText: '' }] }]);
+  }
+
+  /** Checks one element of a record container. */
+  private checkItem(v: ParsedValue): void {
+    const value = v.value;
+    if (!isObject(value)) {
+      if (v.node === undefined && value === undefined) return; // nothing parsed (syntax error reported)
+      const sev = this.severityOf('record-type');
+      if (sev) this.push('record-type', sev, 'A CloudTrail record must be a JSON object', v.start, Math.min(v.end, v.start + 1) || v.start + 1);
+      return;
+    }
+    if (!looksLikeRecord(value)) {
+      this.nonRecordItems++;
+      return;
+    }
+    const index = this.records.length;
+    const findings: Finding[] = [];
+    const report = (f: Finding): void => {
+      findings.push(f);
+    };
+    checkRecord(value, { index, start: v.start, end: v.end, text: this.text }, this.state, report);
+    const gamelift = value.eventSource === GAMELIFT_SOURCE;
+    if (gamelift) {
+      checkGameLiftRecord(value, report);
+      this.collectFleetRefs(v.start, v.end, index, typeof value.awsRegion === 'string' ? value.awsRegion : undefined);
+    }
+    this.records.push(this.summarize(value, v, index));
+    for (const f of findings) this.emit(f, v);
+  }
+
+  private emit(f: Finding, v: ParsedValue): void {
+    const sev = this.severityOf(f.ruleId, f.severity);
+    if (!sev) return;
+    if (!this.wants()) {
+      this.total++;
+      return;
+    }
+    const root = this.nodeOf(v);
+    let node: AstNode | undefined = root;
+    let keyStart = -1;
+    let keyEnd = -1;
+    let found = true;
+    for (const seg of f.path) {
+      const step = nodeAt(node, [seg]);
+      if (!step.member && !step.node) {
+        found = false;
+        break;
+      }
+      keyStart = step.member ? step.member.keyStart : -1;
+      keyEnd = step.member ? step.member.keyEnd : -1;
+      node = step.node;
+      if (!node) break;
+    }
+    let start = v.start;
+    let end = v.start + 1;
+    if (found && f.part === 'key' && keyStart >= 0) {
+      start = keyStart;
+      end = keyEnd;
+    } else if (found && f.part === 'value' && node) {
+      start = node.start;
+      end = node.end;
+    } else if (found && keyStart >= 0) {
+      start = keyStart;
+      end = keyEnd;
+    }
+    let fixes: CtFix[] | undefined;
+    if (f.fix && found && node && f.part === 'value') {
+      fixes = [{ title: f.fix.title, edits: [{ start: node.start, end: node.end, newText: JSON.stringify(f.fix.newValue) }], isPreferred: f.fix.isPreferred }];
+    }
+    this.push(f.ruleId, sev, f.message, start, end, fixes);
+  }
+
+  private summarize(rec: Record<string, unknown>, v: ParsedValue, index: number): CtRecordSummary {
+    const s: CtRecordSummary = { index, start: v.start, end: v.end };
+    const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+    s.eventName = str(rec.eventName);
+    s.eventTime = str(rec.eventTime);
+    s.eventSource = str(rec.eventSource);
+    s.awsRegion = str(rec.awsRegion);
+    s.errorCode = str(rec.errorCode);
+    s.eventType = str(rec.eventType);
+    s.eventID = str(rec.eventID);
+    const ui = rec.userIdentity;
+    if (isObject(ui)) {
+      const arn = str(ui.arn);
+      s.user = str(ui.userName) || (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) || str(ui.invokedBy) || str(ui.principalId) || str(ui.type);
+    }
+    if (s.eventName !== undefined) {
+      // Locate the eventName value for the outline's selection range.
+      const text = this.text;
+      let at = text.indexOf('"eventName"', v.start);
+      while (at >= 0 && at < v.end) {
+        let i = at + 11;
+        while (i < v.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+        if (text.charCodeAt(i) === 58) {
+          i++;
+          while (i < v.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+          if (text.charCodeAt(i) === 34 && text.startsWith(s.eventName, i + 1)) {
+            s.nameStart = i;
+            s.nameEnd = Math.min(skipString(text, i), v.end);
+            break;
+          }
+        }
+        at = text.indexOf('"eventName"', at + 11);
+      }
+    }
+    return s;
+  }
+
+  /** Fleet IDs and ARNs among the string values of a GameLift record (text search, no tree). */
+  private collectFleetRefs(start: number, end: number, index: number, region: string | undefined): void {
+    const text = this.text;
+    let at = text.indexOf('fleet-', start);
+    while (at >= 0 && at < end) {
+      const q1 = text.lastIndexOf('"', at);
+      const q2 = text.indexOf('"', at);
+      if (q1 < start || q2 < 0 || q2 > end) break;
+      const content = text.slice(q1 + 1, q2);
+      const m = FLEET_VALUE.exec(content);
+      if (m) {
+        let i = q2 + 1;
+        while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+        if (text.charCodeAt(i) !== 58) {
+          const ref: CtFleetRef = { fleetId: m[2], start: q1 + 1, end: q2, record: index };
+          if (m[1] !== undefined) {
+            ref.text = content;
+            if (m[1]) ref.arnRegion = m[1];
+          }
+          if (region) ref.region = region;
+          this.fleetRefs.push(ref);
+        }
+      }
+      at = text.indexOf('fleet-', q2 + 1);
+    }
+  }
+
+  result(): CtValidationResult {
+    this.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    const r: CtValidationResult = {
+      diagnostics: this.diagnostics,
+      records: this.records,
+      fleetRefs: this.fleetRefs,
+      format: this.format,
+      truncated: this.total > this.diagnostics.length,
+      totalDiagnostics: this.total,
+    };
+    if (this.eventBridge) r.eventBridge = true;
+    return r;
+  }
+}
+
+/** Validates a CloudTrail document. Never throws on any input. */
+export function validateCloudTrail(text: string, options: CtValidateOptions = {}): CtValidationResult {
+  const v = new Validation(text, options);
+  try {
+    v.run();
+  } catch (e) {
+    // Defensive: report instead of throwing, so one bad input cannot take the editor down.
+    const err = e instanceof Error ? e.message : String(e);
+    v.diagnostics.push({ ruleId: 'syntax', severity: 'error', message: `The checker stopped early: ${err}`, start: 0, end: Math.min(1, text.length) });
+    v.total++;
+  }
+  return v.result();
+}
+
+export { MAX_DEPTH };

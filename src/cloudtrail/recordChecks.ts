@@ -1,0 +1,399 @@
+// Rule checks for one CloudTrail record (any service), run on the plain object of the record.
+// Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
+// Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
+
+import type { Finding, Reporter } from './findings';
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+const LOOSE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const VERSION = /^(\d+)\.(\d+)$/;
+const ACCOUNT = /^\d{12}$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/;
+const ARN = /^arn:[a-z0-9-]+:[a-zA-Z0-9-]+:[a-z0-9-]*:[^:]*:.+$/;
+
+export const KNOWN_VERSIONS = new Set(['1.0', '1.01', '1.02', '1.03', '1.04', '1.05', '1.06', '1.07', '1.08', '1.09', '1.10', '1.11']);
+export const EVENT_TYPES = new Set(['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent']);
+export const EVENT_CATEGORIES = new Set(['Management', 'Data', 'NetworkActivity', 'Insight']);
+export const IDENTITY_TYPES = new Set(['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'Directory', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'Unknown', 'SAMLUser', 'WebIdentityUser']);
+const ISSUER_TYPES = new Set(['Root', 'IAMUser', 'Role']);
+/** Account IDs used as placeholders in AWS documentation. */
+const PLACEHOLDER_ACCOUNTS = new Set(['111122223333', '123456789012', '444455556666', '777788889999', '111111111111', '222222222222', '123456789000']);
+
+type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array';
+/** JSON type of each top-level field and the minor eventVersion (1.xx) it appeared in. */
+const FIELDS: Record<string, [FieldType, number]> = {
+  eventVersion: ['string', 0],
+  userIdentity: ['object', 0],
+  eventTime: ['string', 0],
+  eventSource: ['string', 0],
+  eventName: ['string', 0],
+  awsRegion: ['string', 0],
+  sourceIPAddress: ['string', 0],
+  userAgent: ['string', 0],
+  errorCode: ['string', 0],
+  errorMessage: ['string', 0],
+  requestParameters: ['objectOrNull', 0],
+  responseElements: ['objectOrNull', 0],
+  additionalEventData: ['objectOrNull', 0],
+  requestID: ['string', 1],
+  eventID: ['string', 1],
+  apiVersion: ['string', 1],
+  readOnly: ['boolean', 1],
+  resources: ['array', 1],
+  eventType: ['string', 2],
+  recipientAccountId: ['string', 2],
+  sharedEventID: ['string', 3],
+  vpcEndpointId: ['string', 4],
+  serviceEventDetails: ['objectOrNull', 5],
+  managementEvent: ['boolean', 6],
+  eventCategory: ['string', 7],
+  insightDetails: ['object', 7],
+  addendum: ['object', 8],
+  sessionCredentialFromConsole: ['string', 8],
+  edgeDeviceDetails: ['objectOrNull', 8],
+  tlsDetails: ['object', 8],
+  vpcEndpointAccountId: ['string', 9],
+  eventContext: ['object', 9],
+};
+const FIELD_NAMES = Object.keys(FIELDS);
+
+const TYPE_WORDS: Record<FieldType, string> = {
+  string: 'a string',
+  object: 'an object',
+  objectOrNull: 'an object or null',
+  boolean: 'true or false',
+  array: 'an array',
+};
+
+function jsonTypeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  switch (typeof v) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    default:
+      return 'an object';
+  }
+}
+
+function hasType(v: unknown, t: FieldType): boolean {
+  switch (t) {
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'objectOrNull':
+      return v === null || (typeof v === 'object' && !Array.isArray(v));
+  }
+}
+
+/** A record (or a candidate) looks like CloudTrail when it has some of the core fields. */
+export function looksLikeRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let n = 0;
+  if (o.eventVersion !== undefined) n++;
+  if (o.eventTime !== undefined) n++;
+  if (o.eventSource !== undefined) n++;
+  if (o.eventName !== undefined) n++;
+  if (o.eventID !== undefined) n++;
+  if (o.userIdentity !== undefined) n++;
+  if (o.awsRegion !== undefined) n++;
+  if (o.eventType !== undefined) n++;
+  return n >= 2;
+}
+
+export function isPlaceholderText(s: string): boolean {
+  return s.includes('EXAMPLE') || s.includes('example') || PLACEHOLDER_ACCOUNTS.has(s);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+function validDateParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 60;
+}
+
+export interface RecordCheckState {
+  /** eventID → index of the first record with it, and that record's text range. */
+  eventIds: Map<string, { index: number; start: number; end: number }>;
+}
+
+export interface RecordInfo {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Runs every generic CloudTrail check on one record. */
+export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, state: RecordCheckState, report: Reporter): void {
+  const eventType = rec.eventType;
+  const eventCategory = rec.eventCategory;
+  const isInsight = eventType === 'AwsCloudTrailInsight' || eventCategory === 'Insight';
+
+  // eventVersion and the minor version that decides which fields must exist.
+  let minor = 99;
+  const version = rec.eventVersion;
+  if (typeof version === 'string') {
+    const m = VERSION.exec(version);
+    if (!m) {
+      report({ ruleId: 'event-version', message: `eventVersion "${version}" is not of the form major.minor (for example 1.08)`, path: ['eventVersion'], part: 'value' });
+    } else {
+      minor = m[1] === '1' ? parseInt(m[2], 10) : 99;
+      if (!KNOWN_VERSIONS.has(version)) {
+        const newer = parseInt(m[1], 10) > 1 || minor > 11;
+        report({ ruleId: 'event-version', message: newer ? `eventVersion ${version} is newer than the versions this checker knows (up to 1.11)` : `eventVersion ${version} is not a known CloudTrail version (1.0 to 1.11)`, path: ['eventVersion'], part: 'value', severity: newer ? 'info' : undefined });
+      }
+    }
+  }
+
+  // JSON types of the known fields, and fields newer than the record's version.
+  for (let i = 0; i < FIELD_NAMES.length; i++) {
+    const name = FIELD_NAMES[i];
+    const v = rec[name];
+    if (v === undefined) continue;
+    const [t, since] = FIELDS[name];
+    if (!hasType(v, t)) {
+      report({ ruleId: 'field-type', message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`, path: [name], part: 'value', ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false') ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } } : {}) });
+    }
+    if (since > minor && minor !== 99 && name !== 'vpcEndpointAccountId' && name !== 'eventContext') {
+      report({ ruleId: 'field-version', message: `${name} was added in eventVersion 1.${String(since).padStart(2, '0')}, but this record says ${String(version)}`, path: [name], part: 'key' });
+    }
+  }
+
+  // Required fields for this kind of record.
+  const missing: string[] = [];
+  if (version === undefined) missing.push('eventVersion');
+  if (rec.eventTime === undefined) missing.push('eventTime');
+  if (rec.awsRegion === undefined) missing.push('awsRegion');
+  if (minor >= 1 && rec.eventID === undefined) missing.push('eventID');
+  if (minor >= 2 && eventType === undefined) missing.push('eventType');
+  if (minor >= 7 && minor !== 99 && eventCategory === undefined) missing.push('eventCategory');
+  if (isInsight) {
+    if (rec.insightDetails === undefined) missing.push('insightDetails');
+  } else {
+    if (rec.eventSource === undefined) missing.push('eventSource');
+    if (rec.eventName === undefined) missing.push('eventName');
+    if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleAction' || eventType === 'AwsConsoleSignIn' || eventType === undefined) {
+      if (rec.userIdentity === undefined) missing.push('userIdentity');
+      if (rec.sourceIPAddress === undefined) missing.push('sourceIPAddress');
+    }
+  }
+  if (missing.length > 0) {
+    const what = isInsight ? 'an Insights record' : typeof eventType === 'string' ? `an ${eventType} record` : 'a record';
+    report({ ruleId: 'required-field', message: `Missing ${missing.join(', ')}: CloudTrail always writes ${missing.length === 1 ? 'this field' : 'these fields'} in ${what}${minor !== 99 && version !== undefined ? ` of eventVersion ${String(version)}` : ''}`, path: [], part: 'record' });
+  }
+
+  // eventTime
+  const time = rec.eventTime;
+  if (typeof time === 'string') {
+    const m = EVENT_TIME.exec(time);
+    if (m) {
+      if (!validDateParts(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6])) {
+        report({ ruleId: 'event-time-invalid', message: `eventTime "${time}" is not a real date and time`, path: ['eventTime'], part: 'value' });
+      }
+    } else {
+      const loose = LOOSE_TIME.exec(time);
+      if (loose && !validDateParts(+loose[1], +loose[2], +loose[3], +loose[4], +loose[5], +loose[6])) {
+        report({ ruleId: 'event-time-invalid', message: `eventTime "${time}" is not a real date and time`, path: ['eventTime'], part: 'value' });
+      } else {
+        const fix = loose && loose[0].endsWith('Z') && time.includes('.') ? { title: 'Drop the fraction of a second', newValue: time.replace(/\.\d+Z$/, 'Z') } : undefined;
+        report({ ruleId: 'event-time-format', message: `eventTime "${time}" is not in CloudTrail's format YYYY-MM-DDThh:mm:ssZ (UTC, whole seconds)`, path: ['eventTime'], part: 'value', fix });
+      }
+    }
+  }
+
+  // IDs
+  checkUuid(rec.eventID, 'eventID', report);
+  checkUuid(rec.sharedEventID, 'sharedEventID', report);
+  const requestID = rec.requestID;
+  if (typeof requestID === 'string' && (requestID.length === 0 || /\s/.test(requestID))) {
+    report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
+  }
+  if (typeof rec.eventID === 'string' && rec.eventID.length > 0) {
+    const first = state.eventIds.get(rec.eventID);
+    if (first === undefined) {
+      state.eventIds.set(rec.eventID, { index: info.index, start: info.start, end: info.end });
+    } else {
+      const identical = first.end - first.start === info.end - info.start && info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
+      report({
+        ruleId: 'duplicate-event-id',
+        message: identical ? `This record is an identical copy of record ${first.index + 1} (same eventID); CloudTrail occasionally delivers an event twice` : `eventID is also used by record ${first.index + 1}, which has different content`,
+        path: ['eventID'],
+        part: 'value',
+        severity: identical ? 'info' : undefined,
+      });
+    }
+  }
+
+  // Accounts
+  checkAccount(rec.recipientAccountId, ['recipientAccountId'], report);
+  checkAccount(rec.vpcEndpointAccountId, ['vpcEndpointAccountId'], report);
+
+  // Region
+  const region = rec.awsRegion;
+  if (typeof region === 'string' && !REGION.test(region)) {
+    report({ ruleId: 'region', message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`, path: ['awsRegion'], part: 'value' });
+  }
+
+  // Known values
+  if (typeof eventType === 'string' && !EVENT_TYPES.has(eventType)) {
+    report({ ruleId: 'event-type', message: `Unknown eventType "${eventType}" (known: ${[...EVENT_TYPES].join(', ')})`, path: ['eventType'], part: 'value', fix: suggestFix(eventType, EVENT_TYPES) });
+  }
+  if (typeof eventCategory === 'string' && !EVENT_CATEGORIES.has(eventCategory)) {
+    report({ ruleId: 'event-category', message: `Unknown eventCategory "${eventCategory}" (known: ${[...EVENT_CATEGORIES].join(', ')})`, path: ['eventCategory'], part: 'value', fix: suggestFix(eventCategory, EVENT_CATEGORIES) });
+  }
+
+  // userIdentity
+  const ui = rec.userIdentity;
+  if (typeof ui === 'object' && ui !== null && !Array.isArray(ui)) checkIdentity(ui as Record<string, unknown>, report);
+
+  // errorCode / errorMessage
+  const errorCode = rec.errorCode;
+  const errorMessage = rec.errorMessage;
+  if (errorCode !== undefined && errorCode !== null && errorCode !== '' && (errorMessage === undefined || errorMessage === null)) {
+    report({ ruleId: 'error-code-without-message', message: `errorCode ${String(errorCode)} has no errorMessage`, path: ['errorCode'], part: 'key' });
+  }
+  if (errorMessage !== undefined && errorMessage !== null && (errorCode === undefined || errorCode === null)) {
+    report({ ruleId: 'error-message-without-code', message: 'errorMessage without errorCode: a failed call always carries its errorCode', path: ['errorMessage'], part: 'key' });
+  }
+
+  // sourceIPAddress
+  const ip = rec.sourceIPAddress;
+  if (typeof ip === 'string' && !plausibleSource(ip)) {
+    report({ ruleId: 'source-ip', message: `sourceIPAddress "${ip}" is neither an IP address, a service host name nor "AWS Internal"`, path: ['sourceIPAddress'], part: 'value' });
+  }
+
+  // resources[]
+  const resources = rec.resources;
+  if (Array.isArray(resources)) {
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+        report({ ruleId: 'resource-arn', message: 'Each entry of resources should be an object with ARN, accountId and type', path: ['resources', i], part: 'value' });
+        continue;
+      }
+      const o = r as Record<string, unknown>;
+      const arn = o.ARN;
+      if (arn === undefined && o.ARNPrefix === undefined) {
+        if (typeof o.arn === 'string') report({ ruleId: 'resource-arn', message: 'CloudTrail writes the resource ARN under the upper-case key "ARN"', path: ['resources', i, 'arn'], part: 'key' });
+        else report({ ruleId: 'resource-arn', message: 'This resource has no ARN', path: ['resources', i], part: 'value' });
+      } else if (arn !== undefined && (typeof arn !== 'string' || !ARN.test(arn))) {
+        report({ ruleId: 'resource-arn', message: `"${String(arn)}" is not an ARN (arn:partition:service:region:account:resource)`, path: ['resources', i, 'ARN'], part: 'value' });
+      }
+      checkAccount(o.accountId, ['resources', i, 'accountId'], report);
+    }
+  }
+}
+
+function checkUuid(v: unknown, name: string, report: Reporter): void {
+  if (typeof v !== 'string' || UUID.test(v)) return;
+  if (isPlaceholderText(v)) {
+    report({ ruleId: 'placeholder', message: `${name} "${v}" is a documentation placeholder`, path: [name], part: 'value' });
+  } else {
+    report({ ruleId: 'event-id', message: `${name} "${v}" is not a UUID (8-4-4-4-12 hexadecimal digits)`, path: [name], part: 'value' });
+  }
+}
+
+function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
+  if (typeof v !== 'string') return;
+  if (ACCOUNT.test(v)) {
+    if (PLACEHOLDER_ACCOUNTS.has(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
+    return;
+  }
+  if (v === 'ANONYMOUS_PRINCIPAL' || v === 'AWS Internal' || v.endsWith('.amazonaws.com') || v === '') return;
+  if (v.includes('EXAMPLE')) {
+    report({ ruleId: 'placeholder', message: `Account "${v}" is a documentation placeholder`, path, part: 'value' });
+    return;
+  }
+  report({ ruleId: 'account-id', message: `Account ID "${v}" is not 12 digits`, path, part: 'value' });
+}
+
+function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
+  const type = ui.type;
+  if (typeof type === 'string' && !IDENTITY_TYPES.has(type)) {
+    report({ ruleId: 'identity-type', message: `Unknown userIdentity.type "${type}"`, path: ['userIdentity', 'type'], part: 'value', fix: suggestFix(type, IDENTITY_TYPES) });
+  } else if (type !== undefined && typeof type !== 'string') {
+    report({ ruleId: 'field-type', message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`, path: ['userIdentity', 'type'], part: 'value' });
+  }
+  checkAccount(ui.accountId, ['userIdentity', 'accountId'], report);
+  for (const key of ['accessKeyId', 'principalId'] as const) {
+    const v = ui[key];
+    if (typeof v === 'string' && v.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `${key} "${v}" is a documentation placeholder`, path: ['userIdentity', key], part: 'value' });
+  }
+  const sc = ui.sessionContext;
+  if (typeof sc === 'object' && sc !== null && !Array.isArray(sc)) {
+    const issuer = (sc as Record<string, unknown>).sessionIssuer;
+    if (typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)) {
+      const it = (issuer as Record<string, unknown>).type;
+      if (typeof it === 'string' && !ISSUER_TYPES.has(it)) {
+        report({ ruleId: 'identity-type', message: `Unknown sessionIssuer.type "${it}" (known: Root, IAMUser, Role)`, path: ['userIdentity', 'sessionContext', 'sessionIssuer', 'type'], part: 'value', fix: suggestFix(it, ISSUER_TYPES) });
+      }
+      checkAccount((issuer as Record<string, unknown>).accountId, ['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId'], report);
+    }
+  }
+}
+
+function plausibleSource(ip: string): boolean {
+  const m = IPV4.exec(ip);
+  if (m) return +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255;
+  if (ip === 'AWS Internal' || ip.startsWith('AWS Internal')) return true;
+  if (ip.includes(':')) return IPV6.test(ip);
+  return HOSTNAME.test(ip);
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** The closest known value (case-insensitive match first), if close enough to be a typo. */
+export function closest(value: string, known: Iterable<string>): string | undefined {
+  const lower = value.toLowerCase();
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(value.length / 3));
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    const d = editDistance(lower, k.toLowerCase(), bestD);
+    if (d < bestD || (d === bestD && best === undefined && d <= bestD)) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function suggestFix(value: string, known: Iterable<string>): Finding['fix'] {
+  const s = closest(value, known);
+  return s ? { title: `Change to ${s}`, newValue: s, isPreferred: true } : undefined;
+}
