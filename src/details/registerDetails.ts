@@ -1,12 +1,94 @@
-// Placeholder until the event details panel lands (issue: event details).
+// The event details panel and the fleet timeline: commands, the editor-title actions of the
+// details panel, and restoring both kinds of panel after a window reload.
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import type { ExplorerApi } from '../explorer/api';
+import type { ExplorerApi, FleetRef } from '../explorer/api';
+import type { FleetEvent } from '../gamelift/types';
+import { DetailsController } from './detailsController';
+import { DETAILS_VIEW_TYPE } from './detailsPanel';
+import { isPersistedState } from './protocol';
+import { defaultServices, type DetailsServices } from './services';
+import { TIMELINE_VIEW_TYPE } from './timelinePanel';
 
 export interface DetailsDeps extends ExtensionDeps {
   readonly explorer: ExplorerApi;
+  /** Clock, refetch and endpoint settings; tests inject their own. Default: the real ones. */
+  readonly detailsServices?: DetailsServices;
 }
 
-export function registerDetails(_context: vscode.ExtensionContext, _deps: DetailsDeps): void {
-  // Nothing to register yet.
+function isFleetRef(value: unknown): value is FleetRef {
+  const v = value as Partial<FleetRef> | undefined;
+  return typeof v === 'object' && v !== null && typeof v.fleetId === 'string' && typeof v.target === 'object' && v.target !== null && typeof v.target.region === 'string';
+}
+
+function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
+  const v = value as { ref?: unknown; event?: Partial<FleetEvent> } | undefined;
+  return typeof v === 'object' && v !== null && isFleetRef(v.ref) && typeof v.event === 'object' && v.event !== null
+    && typeof v.event.eventId === 'string' && typeof v.event.eventCode === 'string' && typeof v.event.fetchedAt === 'number';
+}
+
+export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsController {
+  const controller = new DetailsController(deps, deps.detailsServices ?? defaultServices());
+  const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+
+  command('gamelift.showEventDetails', (arg) => {
+    if (!isEventArg(arg)) {
+      void vscode.window.showInformationMessage('Select an event in the GameLift Fleets view to see its details.');
+      return;
+    }
+    controller.showEvent(arg.ref, arg.event, { preserveFocus: true });
+  });
+  command('gamelift.showEventDetailsInNewPanel', (arg) => {
+    if (isEventArg(arg)) controller.showEvent(arg.ref, arg.event, { keepOpen: true });
+  });
+  command('gamelift.showFleetTimeline', (arg) => {
+    const ref = (arg as { ref?: unknown } | undefined)?.ref;
+    if (isFleetRef(ref)) {
+      controller.showTimeline(ref);
+      return;
+    }
+    // From the palette: the fleet of the details panel in view, if there is one.
+    const active = controller.activeDetails();
+    if (active) {
+      controller.showTimeline(active.fleetRef);
+      return;
+    }
+    void vscode.window.showInformationMessage('Right-click a fleet in the GameLift Fleets view and choose "Show fleet timeline".');
+  });
+  command('gamelift.details.keepOpen', () => controller.keepOpen());
+  command('gamelift.details.openLog', () => controller.activeDetails()?.openLog());
+  command('gamelift.details.copyLogLink', () => controller.activeDetails()?.copyLogLink());
+  command('gamelift.details.refreshLogLink', () => controller.activeDetails()?.refreshLink());
+
+  context.subscriptions.push(
+    controller,
+    vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        if (!isPersistedState(state) || state.kind !== 'details') {
+          deps.log.warn('Event details: could not restore a panel after reload (no usable saved state).');
+          panel.dispose();
+          return;
+        }
+        controller.restore(panel, state);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        if (!isPersistedState(state) || state.kind !== 'timeline') {
+          deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
+          panel.dispose();
+          return;
+        }
+        controller.restore(panel, state);
+      },
+    }),
+  );
+
+  // Hooks for the integration and UI tests; never registered in an installed extension.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    command('gamelift.details._snapshot', () => controller.snapshot());
+    command('gamelift.details._deliver', (target, message) =>
+      controller.deliver(target === 'timeline' || target === 'active' ? target : 'preview', message));
+  }
+  return controller;
 }

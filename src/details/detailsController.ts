@@ -1,0 +1,188 @@
+// Keeps track of the details panels (one preview that follows the selection, any number of
+// kept-open ones) and the timeline panels (one per fleet), and restores them after a reload.
+import * as vscode from 'vscode';
+import type { FleetRef } from '../explorer/api';
+import type { FleetEvent } from '../gamelift/types';
+import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
+import type { PersistedState } from './protocol';
+import type { DetailsDeps } from './registerDetails';
+import type { DetailsServices } from './services';
+import { fleetKey, TIMELINE_VIEW_TYPE, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
+import { fromPersistedEvent } from './viewModel';
+import { webviewOptions } from './webviewShell';
+
+/** Context key: the active editor is the preview details panel (shows the "Keep Open" action). */
+export const PREVIEW_ACTIVE_CONTEXT = 'gamelift.details.previewActive';
+
+export interface DetailsSnapshot {
+  readonly preview?: DetailsPanelSnapshot;
+  readonly kept: readonly DetailsPanelSnapshot[];
+  readonly timelines: readonly { ref: FleetRef; model: unknown }[];
+}
+
+function sameFleet(a: FleetRef, b: FleetRef): boolean {
+  return fleetKey(a) === fleetKey(b);
+}
+
+export class DetailsController implements DetailsPanelHost, TimelinePanelHost, vscode.Disposable {
+  private preview: DetailsPanel | undefined;
+  private readonly kept = new Set<DetailsPanel>();
+  private readonly timelines = new Map<string, TimelinePanel>();
+  /** The details panel the user looked at last (target of palette commands). */
+  private lastActive: DetailsPanel | undefined;
+
+  constructor(private readonly deps: DetailsDeps, private readonly services: DetailsServices) {}
+
+  private settings(): { reusePreview: boolean; column: vscode.ViewColumn } {
+    const config = vscode.workspace.getConfiguration('gamelift.details');
+    return {
+      reusePreview: config.get<boolean>('reusePreview', true),
+      column: config.get<string>('viewColumn', 'active') === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+    };
+  }
+
+  /** Shows an event: in its kept-open panel if it has one, else in the preview (or a new panel). */
+  showEvent(ref: FleetRef, event: FleetEvent, options: { preserveFocus?: boolean; keepOpen?: boolean } = {}): DetailsPanel {
+    const existing = [...this.kept].find((p) => sameFleet(p.fleetRef, ref) && p.currentEvent.eventId === event.eventId);
+    if (existing) {
+      existing.panel.reveal(undefined, options.preserveFocus);
+      return existing;
+    }
+    const { reusePreview, column } = this.settings();
+    const asPreview = reusePreview && !options.keepOpen;
+    if (asPreview && this.preview) {
+      this.preview.show(ref, event);
+      this.preview.panel.reveal(undefined, options.preserveFocus);
+      return this.preview;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      DETAILS_VIEW_TYPE,
+      event.eventCode,
+      { viewColumn: column, preserveFocus: options.preserveFocus },
+      webviewOptions(this.deps.extensionUri),
+    );
+    return this.adopt(panel, ref, event, !asPreview, false);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, ref: FleetRef, event: FleetEvent, pinned: boolean, hadLog: boolean): DetailsPanel {
+    const details = new DetailsPanel(panel, ref, event, pinned, this.deps, this.services, this, { hadLog });
+    if (pinned) this.kept.add(details);
+    else this.preview = details;
+    this.lastActive = details;
+    this.updateContext();
+    return details;
+  }
+
+  /** Turns the preview into a kept-open panel; the next event opens a new preview. */
+  keepOpen(panel: DetailsPanel | undefined = this.activeDetails()): void {
+    if (!panel) return;
+    if (panel === this.preview) this.preview = undefined;
+    panel.pin();
+    this.kept.add(panel);
+    this.updateContext();
+  }
+
+  showInPanel(panel: DetailsPanel, ref: FleetRef, event: FleetEvent): void {
+    panel.show(ref, event);
+  }
+
+  disposed(panel: DetailsPanel | TimelinePanel): void {
+    if (panel instanceof DetailsPanel) {
+      if (panel === this.preview) this.preview = undefined;
+      this.kept.delete(panel);
+      if (panel === this.lastActive) this.lastActive = undefined;
+      this.updateContext();
+    } else {
+      for (const [key, t] of this.timelines) if (t === panel) this.timelines.delete(key);
+    }
+  }
+
+  viewStateChanged(panel: DetailsPanel): void {
+    if (panel.panel.active) this.lastActive = panel;
+    this.updateContext();
+  }
+
+  /** The details panel commands act on: the active one, else the one seen last. */
+  activeDetails(): DetailsPanel | undefined {
+    const all = [...(this.preview ? [this.preview] : []), ...this.kept];
+    return all.find((p) => p.panel.active) ?? this.lastActive;
+  }
+
+  private updateContext(): void {
+    const previewActive = this.preview !== undefined && this.preview.panel.active;
+    void vscode.commands.executeCommand('setContext', PREVIEW_ACTIVE_CONTEXT, previewActive);
+  }
+
+  // ---------- timeline ----------
+
+  showTimeline(ref: FleetRef): TimelinePanel {
+    const key = fleetKey(ref);
+    const existing = this.timelines.get(key);
+    if (existing) {
+      existing.render();
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', this.settings().column, webviewOptions(this.deps.extensionUri));
+    return this.adoptTimeline(panel, ref);
+  }
+
+  private adoptTimeline(panel: vscode.WebviewPanel, ref: FleetRef): TimelinePanel {
+    const timeline = new TimelinePanel(panel, ref, this.deps, this.services, this);
+    this.timelines.set(fleetKey(ref), timeline);
+    return timeline;
+  }
+
+  async openEventDetails(ref: FleetRef, eventId: string): Promise<void> {
+    const event = this.deps.explorer.getLoadedEvents(ref).find((e) => e.eventId === eventId);
+    if (!event) {
+      void vscode.window.showWarningMessage('That event is no longer loaded in the GameLift explorer. Refresh the timeline.');
+      return;
+    }
+    // Beside the timeline, so both stay visible.
+    const shown = this.showEvent(ref, event, { preserveFocus: false });
+    if (shown.panel.viewColumn === undefined) shown.panel.reveal(vscode.ViewColumn.Beside);
+  }
+
+  // ---------- restore after reload ----------
+
+  restore(panel: vscode.WebviewPanel, state: PersistedState): void {
+    if (state.kind === 'timeline') {
+      if (this.timelines.has(fleetKey(state.ref))) {
+        panel.dispose();
+        return;
+      }
+      this.adoptTimeline(panel, state.ref);
+      return;
+    }
+    const { event, hadLog } = fromPersistedEvent(state.event);
+    // Only one preview: a second restored preview is kept open instead of being lost.
+    const pinned = state.pinned || this.preview !== undefined;
+    this.adopt(panel, state.ref, event, pinned, hadLog);
+  }
+
+  snapshot(): DetailsSnapshot {
+    return {
+      preview: this.preview?.snapshot(),
+      kept: [...this.kept].map((p) => p.snapshot()),
+      timelines: [...this.timelines.values()].map((t) => ({ ref: t.ref, model: t.lastModel })),
+    };
+  }
+
+  /** Test hook: deliver a message as if the page had posted it. */
+  async deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {
+    if (target === 'timeline') {
+      const first = this.timelines.values().next().value as TimelinePanel | undefined;
+      await first?.onMessage(message);
+      return;
+    }
+    const panel = target === 'preview' ? this.preview : this.activeDetails();
+    await panel?.onMessage(message);
+  }
+
+  dispose(): void {
+    this.preview?.panel.dispose();
+    for (const p of [...this.kept]) p.panel.dispose();
+    for (const t of [...this.timelines.values()]) t.panel.dispose();
+  }
+}

@@ -1,0 +1,136 @@
+// Turns a fleet event (plus what the explorer knows about its fleet) into the plain view model
+// the details page renders. Pure: no vscode, no clock; the presigned URL itself never enters
+// the model, only the host it points at and whether the policy allows it.
+import type { FleetRef } from '../explorer/api';
+import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
+import { guidanceForCode } from '../gamelift/eventGuidance';
+import type { FleetEvent, FleetSummary } from '../gamelift/types';
+import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
+import type { DetailsViewModel, EventView, FleetInfoView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
+import { formatUtc } from './timeFormat';
+import { checkExternalUrl, displayHost } from './urlPolicy';
+
+export interface DetailsInput {
+  readonly ref: FleetRef;
+  readonly event: FleetEvent;
+  readonly fleet?: FleetSummary;
+  /** The fleet's loaded events, newest first (from the explorer). */
+  readonly loadedEvents: readonly FleetEvent[];
+  readonly pinned: boolean;
+  /** Overrides the log state: 'stale' after a reload, 'gone' when a refetch found nothing. */
+  readonly logOverride?: 'stale' | 'gone';
+  /** Custom endpoints whose origin may serve log links (see urlPolicy). */
+  readonly customEndpoints?: readonly (string | undefined)[];
+  readonly validityMs?: number;
+}
+
+export function toEventView(event: FleetEvent): EventView {
+  const info = lookupEventCode(event.eventCode);
+  return {
+    eventId: event.eventId,
+    resourceId: event.resourceId,
+    eventCode: event.eventCode,
+    message: event.message,
+    count: event.count,
+    eventTime: event.eventTime,
+    eventTimeUtc: event.eventTime !== undefined ? formatUtc(event.eventTime) : undefined,
+    title: info.title,
+    category: info.category,
+    categoryLabel: categoryLabel(info.category),
+    severity: info.severity,
+    severityReason: info.severityReason,
+    knownCode: info.known,
+  };
+}
+
+export function toFleetInfo(ref: FleetRef, fleet: FleetSummary | undefined): FleetInfoView {
+  let endpoint: string | undefined;
+  if (ref.target.endpoint) {
+    try {
+      endpoint = new URL(ref.target.endpoint).origin;
+    } catch {
+      endpoint = undefined;
+    }
+  }
+  return {
+    fleetId: ref.fleetId,
+    name: fleet?.name,
+    status: fleet?.status,
+    region: ref.target.region,
+    profile: ref.target.profile,
+    endpoint,
+  };
+}
+
+export function logLinkView(event: FleetEvent, options: Pick<DetailsInput, 'logOverride' | 'customEndpoints' | 'validityMs'>): LogLinkView {
+  if (options.logOverride) return { state: options.logOverride };
+  const url = event.preSignedLogUrl;
+  if (!url) return { state: 'none' };
+  const verdict = checkExternalUrl(url, 'log', { customEndpoints: options.customEndpoints });
+  return {
+    state: 'available',
+    host: displayHost(url) ?? 'an unreadable address',
+    fetchedAt: event.fetchedAt,
+    validityMs: options.validityMs ?? DEFAULT_LOG_URL_VALIDITY_MS,
+    refusedReason: verdict.allowed ? undefined : verdict.reason,
+  };
+}
+
+function navTarget(event: FleetEvent | undefined): NavTargetView | undefined {
+  if (!event) return undefined;
+  return {
+    eventId: event.eventId,
+    title: lookupEventCode(event.eventCode).title,
+    eventTimeUtc: event.eventTime !== undefined ? formatUtc(event.eventTime) : undefined,
+  };
+}
+
+/** The loaded events next to `eventId` (the list is newest first). */
+export function neighbours(loaded: readonly FleetEvent[], eventId: string): { index: number; older?: FleetEvent; newer?: FleetEvent } {
+  const index = loaded.findIndex((e) => e.eventId === eventId);
+  if (index < 0) return { index };
+  return { index, older: loaded[index + 1], newer: index > 0 ? loaded[index - 1] : undefined };
+}
+
+export function buildDetailsViewModel(input: DetailsInput): DetailsViewModel {
+  const guidance = guidanceForCode(input.event.eventCode);
+  const near = neighbours(input.loadedEvents, input.event.eventId);
+  return {
+    event: toEventView(input.event),
+    fleet: toFleetInfo(input.ref, input.fleet),
+    guidance: { explanation: guidance.explanation, nextSteps: guidance.nextSteps, known: guidance.known },
+    log: logLinkView(input.event, input),
+    navigation: {
+      older: navTarget(near.older),
+      newer: navTarget(near.newer),
+      position: near.index >= 0 ? near.index + 1 : undefined,
+      total: input.loadedEvents.length,
+    },
+    pinned: input.pinned,
+  };
+}
+
+/** What the page may save across reloads: the event without its presigned URL. */
+export function toPersistedEvent(event: FleetEvent): PersistedEvent {
+  const { preSignedLogUrl, ...rest } = event;
+  return { ...rest, hadLog: preSignedLogUrl !== undefined && preSignedLogUrl !== '' };
+}
+
+/** Back from persisted form; the URL is gone, so the caller marks the log as stale if it had one. */
+export function fromPersistedEvent(saved: PersistedEvent): { event: FleetEvent; hadLog: boolean } {
+  const { hadLog, ...rest } = saved;
+  return { event: { ...rest }, hadLog };
+}
+
+/** The event as DescribeFleetEvents shows it (PascalCase, ISO time), without the presigned URL. */
+export function eventAsServiceJson(event: FleetEvent): string {
+  const shaped: Record<string, unknown> = {
+    EventId: event.eventId,
+    ResourceId: event.resourceId,
+    EventCode: event.eventCode,
+    Message: event.message,
+    EventTime: event.eventTime !== undefined ? new Date(event.eventTime).toISOString() : undefined,
+    Count: event.count,
+  };
+  return JSON.stringify(shaped, null, 2);
+}
