@@ -5,6 +5,7 @@ import { GameLiftClient, type GameLiftClientConfig } from '@aws-sdk/client-gamel
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
 import { version as extensionVersion } from '../../package.json';
+import { configuredEndpointFor } from './configuredEndpoint';
 import { redactSecrets } from './redact';
 import type { ConnectionTarget } from './types';
 
@@ -67,7 +68,16 @@ export function createGameLiftClient(target: ConnectionTarget, options: ClientOp
 
 /** Builds a new client every time (no cache). */
 export function buildGameLiftClient(target: ConnectionTarget, options: ClientOptions = {}): GameLiftClient {
-  return new GameLiftClient(gameLiftClientConfig(target, options));
+  const client = new GameLiftClient(gameLiftClientConfig(target, options));
+  if (target.profile && !target.endpoint?.trim()) {
+    // The SDK resolves env/profile endpoint URLs for AWS_PROFILE only; resolve them for the
+    // chosen profile instead, through the SDK's own hook for exactly this lookup.
+    let resolved: Promise<string | undefined> | undefined;
+    const profile = target.profile;
+    (client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> }).serviceConfiguredEndpoint = () =>
+      (resolved ??= configuredEndpointFor(profile));
+  }
+  return client;
 }
 
 /** The client configuration for a target; exported so tests can check the choices made. */
