@@ -1,0 +1,125 @@
+// Harness for UI tests (`test/ui/*.ui.test.ts`, mocha BDD in plain Node): one VS Code
+// server + one headless Chromium for the whole run, showing the workbench with our
+// extension loaded and the emulator's default scenario behind it. Tests call
+// `getWorkbench()` (started lazily, shared) and the helpers below; the runner
+// (`npm run test:ui`) shuts it down at the end.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { EmulatorHandle } from '../host/emulator';
+import { REPO_ROOT, UI_OUTPUT_DIR } from '../host/paths';
+import { HostSession, startHostSession, waitForWorkbench } from '../host/session';
+
+export interface Workbench {
+  page: Page;
+  /** The in-process emulator (undefined until test/emulator is built). */
+  emulator: EmulatorHandle | undefined;
+  /** Copy of test/fixtures/demo-workspace opened as the workspace folder. */
+  workspace: string;
+  session: HostSession;
+}
+
+/** The activity-bar entry of our view container. */
+export const GAMELIFT_ACTIVITY = '.activitybar .action-item a[aria-label^="GameLift"]';
+export const SIDEBAR_TREE_ITEM = '.part.sidebar [role="treeitem"]';
+
+let starting: Promise<Workbench> | undefined;
+
+export function getWorkbench(): Promise<Workbench> {
+  starting ??= (async () => {
+    const session = await startHostSession({ label: 'ui' });
+    try {
+      await waitForWorkbench(session.page);
+      // The container appears once the extension's contributions are read.
+      await session.page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 60_000 });
+    } catch (err) {
+      await session.stop();
+      throw err;
+    }
+    return { page: session.page, emulator: session.emulator, workspace: session.run.workspace, session };
+  })();
+  return starting;
+}
+
+export async function shutdownWorkbench(): Promise<void> {
+  const current = starting;
+  starting = undefined;
+  if (!current) return;
+  try {
+    await (await current).session.stop();
+  } catch {
+    // Starting failed; it already cleaned up after itself.
+  }
+}
+
+/** Opens the GameLift container in the side bar (without toggling it closed when already open). */
+export async function openGameLiftView(): Promise<Locator> {
+  const { page } = await getWorkbench();
+  const entry = page.locator(GAMELIFT_ACTIVITY);
+  const open = await page.locator('.activitybar .action-item.checked a[aria-label^="GameLift"]').count();
+  if (open === 0) await entry.click();
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.locator('.composite.title', { hasText: /GameLift/i }).waitFor({ timeout: 30_000 });
+  return sidebar;
+}
+
+/** Runs a command through the palette by its title, e.g. "GameLift: Refresh". */
+export async function runCommand(title: string): Promise<void> {
+  const { page } = await getWorkbench();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  await widget.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Labels of the rows currently rendered in the side bar's trees. */
+export async function treeItems(): Promise<string[]> {
+  const { page } = await getWorkbench();
+  const rows = page.locator(SIDEBAR_TREE_ITEM);
+  const labels: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const name = row.locator('.label-name').first();
+    labels.push(((await name.count()) > 0 ? await name.innerText() : await row.innerText()).trim());
+  }
+  return labels;
+}
+
+/** Waits for a side-bar tree row whose label matches, and returns it. */
+export async function waitForTreeItem(label: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+  const { page } = await getWorkbench();
+  const row = page.locator(SIDEBAR_TREE_ITEM, { has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}
+
+/** Content of the active webview (e.g. the event details panel). */
+export async function activeWebview(): Promise<FrameLocator> {
+  const { page } = await getWorkbench();
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await runCommand('View: Close All Editors');
+}
+
+/**
+ * Saves a PNG of the whole workbench under test-output/ui/<name>.png. With
+ * `docsImage` and UPDATE_SCREENSHOTS=1 it also refreshes docs/images/<docsImage>.
+ */
+export async function screenshot(name: string, opts: { docsImage?: string } = {}): Promise<string> {
+  const { page } = await getWorkbench();
+  fs.mkdirSync(UI_OUTPUT_DIR, { recursive: true });
+  const file = path.join(UI_OUTPUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (opts.docsImage && process.env.UPDATE_SCREENSHOTS === '1') {
+    const target = path.join(REPO_ROOT, 'docs', 'images', opts.docsImage);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file, target);
+    console.log(`      (updated ${path.relative(REPO_ROOT, target)})`);
+  }
+  return file;
+}
