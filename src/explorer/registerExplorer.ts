@@ -1,17 +1,47 @@
-// Placeholder until the fleet explorer lands (issue: fleet explorer).
+// Registers the fleet explorer: the Fleets view, its commands (connection, filter, fleet
+// and event actions, "Fetch fleet events"), the status bar and the fleet watcher. Returns
+// the ExplorerApi the details panel uses. Every disposable goes into context.subscriptions.
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { ExplorerApi } from './api';
-import { registerNotAvailable } from '../notAvailable';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerFetchCommand } from './commands/fetchFleetEvents';
+import { registerFilterCommands } from './commands/filterCommands';
+import { registerFleetCommands } from './commands/fleetCommands';
+import { ErrorReporter } from './errorReporter';
+import { ExplorerView } from './explorerView';
+import { createGameLiftSource } from './gameliftSource';
+import { PromptHolder } from './prompts';
+import { createStatusBar } from './statusBar';
+import { registerTestHooks } from './testHooks';
+import { FleetWatcher } from './watcher';
 
-export function registerExplorer(context: vscode.ExtensionContext, _deps: ExtensionDeps): ExplorerApi {
-  const emptyTree: vscode.TreeDataProvider<never> = { getChildren: () => [], getTreeItem: (e) => e };
-  context.subscriptions.push(vscode.window.createTreeView('gamelift.fleets', { treeDataProvider: emptyTree }));
-  registerNotAvailable(context, {
-    'gamelift.fetchFleetEvents': 'Fetching fleet events',
-    'gamelift.refresh': 'Refreshing fleets',
-    'gamelift.selectProfile': 'Selecting a profile',
-    'gamelift.selectRegions': 'Selecting regions',
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExtensionDeps): ExplorerApi {
+  const prompts = new PromptHolder();
+  const errors = new ErrorReporter(deps.log, prompts);
+  const explorer = new ExplorerView({
+    source: createGameLiftSource(deps.log),
+    onError: (error, what) => errors.report(error, what),
   });
-  return { getLoadedEvents: () => [], getFleet: () => undefined, revealEvent: async () => undefined };
+  const watcher = new FleetWatcher(explorer, prompts);
+  context.subscriptions.push(
+    explorer,
+    watcher,
+    createStatusBar(explorer.settings, explorer.onDidChangeConnections),
+    ...registerConnectionCommands(explorer, prompts, deps.log),
+    ...registerFilterCommands(explorer, prompts),
+    ...registerFleetCommands(explorer, prompts, deps.log),
+    registerFetchCommand(explorer, prompts, (error, what) => errors.report(error, what)),
+    vscode.commands.registerCommand('gamelift.refresh', () => {
+      errors.reset();
+      explorer.refreshAll();
+    }),
+  );
+  registerTestHooks(context, { explorer, prompts, watcher });
+
+  return {
+    getLoadedEvents: (ref) => explorer.model.findFleet(ref)?.events ?? [],
+    getFleet: (ref) => explorer.model.findFleet(ref)?.summary,
+    revealEvent: (ref, eventId) => explorer.revealEvent(ref, eventId),
+  };
 }

@@ -1,0 +1,84 @@
+// Commands on tree nodes: Load more, Retry, refresh (all or one fleet), time range, copy
+// IDs / event JSON, export a fleet's loaded events as JSON or CSV.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { eventsToCsv, eventsToJson } from '../../gamelift/exportEvents';
+import type { FleetEvent } from '../../gamelift/types';
+import type { ExplorerView } from '../explorerView';
+import { ErrorNode, RETRY_COMMAND } from '../nodes/errorNode';
+import { EventNode } from '../nodes/eventNode';
+import { FleetNode } from '../nodes/fleetNode';
+import { LOAD_MORE_COMMAND, LoadMoreNode } from '../nodes/loadMoreNode';
+import type { Prompts } from '../prompts';
+import { promptTimeWindow } from '../timeRangePrompt';
+
+export function registerFleetCommands(explorer: ExplorerView, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const fleetOf = (node: unknown): FleetNode | undefined => {
+    if (node instanceof FleetNode) return node;
+    const selected = explorer.view.selection.find((n) => n instanceof FleetNode);
+    return selected as FleetNode | undefined;
+  };
+  const eventOf = (node: unknown): EventNode | undefined =>
+    node instanceof EventNode ? node : (explorer.view.selection.find((n) => n instanceof EventNode) as EventNode | undefined);
+
+  return [
+    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (node?: LoadMoreNode) => (node instanceof LoadMoreNode ? node.loadMore() : undefined)),
+    vscode.commands.registerCommand(RETRY_COMMAND, (node?: ErrorNode) => (node instanceof ErrorNode ? node.retry() : undefined)),
+    vscode.commands.registerCommand('gamelift.refreshFleet', (node?: FleetNode) => {
+      const fleet = fleetOf(node);
+      if (fleet) explorer.refreshFleet(fleet.ref);
+    }),
+    vscode.commands.registerCommand('gamelift.setFleetTimeRange', async (node?: FleetNode) => {
+      const fleet = fleetOf(node);
+      if (!fleet) return;
+      const window = await promptTimeWindow(prompts, fleet.state.window, Date.now());
+      if (window) explorer.setWindow(fleet.ref, window);
+    }),
+    vscode.commands.registerCommand('gamelift.copyFleetId', async (node?: FleetNode) => {
+      const fleet = fleetOf(node);
+      if (fleet) await vscode.env.clipboard.writeText(fleet.ref.fleetId);
+    }),
+    vscode.commands.registerCommand('gamelift.copyEventId', async (node?: EventNode) => {
+      const event = eventOf(node);
+      if (event) await vscode.env.clipboard.writeText(event.event.eventId);
+    }),
+    vscode.commands.registerCommand('gamelift.copyEventJson', async (node?: EventNode) => {
+      const event = eventOf(node);
+      if (event) await vscode.env.clipboard.writeText(eventJson(event.event));
+    }),
+    vscode.commands.registerCommand('gamelift.exportEventsJson', (node?: FleetNode) => exportEvents(fleetOf(node), 'json')),
+    vscode.commands.registerCommand('gamelift.exportEventsCsv', (node?: FleetNode) => exportEvents(fleetOf(node), 'csv')),
+  ];
+
+  async function exportEvents(fleet: FleetNode | undefined, format: 'json' | 'csv'): Promise<void> {
+    if (!fleet) return;
+    const events = fleet.state.events;
+    if (events.length === 0) {
+      await prompts.message('info', `GameLift: no events of ${fleet.ref.fleetId} are loaded yet. Expand the fleet first.`);
+      return;
+    }
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    const uri = await prompts.saveUri({
+      id: `export.${format}`,
+      title: `Export ${events.length} events of ${fleet.ref.fleetId}`,
+      defaultUri: vscode.Uri.joinPath(base, `${fleet.ref.fleetId}-events.${format}`),
+      filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
+    });
+    if (!uri) return;
+    const text = format === 'json' ? eventsToJson(events, fleet.summary) : eventsToCsv(events);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    log.info(`Exported ${events.length} events of ${fleet.ref.fleetId} as ${format.toUpperCase()}.`);
+    const open = await prompts.message('info', `GameLift: exported ${events.length} events to ${uri.fsPath}.`, 'Open');
+    if (open === 'Open') await vscode.window.showTextDocument(uri);
+  }
+}
+
+/** The event as JSON for the clipboard; the presigned log URL (a bearer link) is left out. */
+export function eventJson(event: FleetEvent): string {
+  const { preSignedLogUrl: _url, fetchedAt: _fetched, ...rest } = event;
+  return JSON.stringify(
+    { ...rest, ...(event.eventTime !== undefined ? { eventTime: new Date(event.eventTime).toISOString() } : {}) },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,181 @@
+// The Fleets view: model + provider + TreeView, kept in step with settings (profiles,
+// regions, endpoint rebuild the tree), the filter (view description + context key), and
+// reveal (fleet with its categories, or one event) for commands and the details panel.
+import * as vscode from 'vscode';
+import { presetWindow, refreshWindow } from '../gamelift/timeRange';
+import type { FleetEvent, FleetSummary, TimeWindow } from '../gamelift/types';
+import type { FleetRef } from './api';
+import { FleetTreeProvider } from './fleetTreeProvider';
+import type { ClassifiedError, FleetDataSource } from './model/dataSource';
+import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
+import { ExplorerModel } from './model/explorerModel';
+import { categoryNodeId, eventNodeId, fleetNodeId, sameTarget } from './model/nodeIds';
+import { viewOf } from './model/categoryGroups';
+import { CategoryNode } from './nodes/categoryNode';
+import type { ExplorerNode } from './nodes/explorerNode';
+import { FleetNode } from './nodes/fleetNode';
+import { ProfileNode } from './nodes/profileNode';
+import { RegionNode } from './nodes/regionNode';
+import { CONNECTION_SETTINGS, readSettings, targetsOf, type ExplorerSettings } from './settings';
+
+export const VIEW_ID = 'gamelift.fleets';
+export const FILTER_ACTIVE_KEY = 'gamelift.filterActive';
+export const CREDENTIALS_MISSING_KEY = 'gamelift.credentialsMissing';
+
+export interface ExplorerViewOptions {
+  readonly source: FleetDataSource;
+  readonly onError: (error: ClassifiedError, what: string) => void;
+  readonly now?: () => number;
+}
+
+export class ExplorerView implements vscode.Disposable {
+  readonly model: ExplorerModel;
+  readonly provider: FleetTreeProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  private settingsValue: ExplorerSettings;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly settingsEmitter = new vscode.EventEmitter<ExplorerSettings>();
+  /** Fires after profile/region/endpoint changes rebuilt the tree. */
+  readonly onDidChangeConnections = this.settingsEmitter.event;
+
+  constructor(private readonly options: ExplorerViewOptions) {
+    this.settingsValue = readSettings();
+    const now = options.now ?? Date.now;
+    this.model = new ExplorerModel(options.source, {
+      pageSize: this.settingsValue.pageSize,
+      defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, now()),
+    });
+    this.model.setTargets(targetsOf(this.settingsValue));
+    this.provider = new FleetTreeProvider({
+      model: this.model,
+      settings: () => this.settingsValue,
+      now,
+      onError: options.onError,
+      onCredentialsMissing: (missing) => void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_KEY, missing),
+    });
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(this.view, this.provider, this.settingsEmitter);
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)));
+    void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_KEY, false);
+  }
+
+  get settings(): ExplorerSettings {
+    return this.settingsValue;
+  }
+
+  private onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    if (!e.affectsConfiguration('gamelift')) return;
+    this.settingsValue = readSettings();
+    this.model.options.pageSize = this.settingsValue.pageSize;
+    if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+      this.options.source.forgetClients();
+      this.model.setTargets(targetsOf(this.settingsValue));
+      this.model.resetAll();
+      this.provider.refreshAll();
+      this.settingsEmitter.fire(this.settingsValue);
+    } else if (e.affectsConfiguration('gamelift.events')) {
+      // Time display or page size: redraw (nodes read settings when drawn).
+      this.provider.refreshAll();
+    }
+  }
+
+  /** Re-lists and reloads everything (windows of preset ranges move to "now"). */
+  refreshAll(): void {
+    this.options.source.forgetClients();
+    const now = (this.options.now ?? Date.now)();
+    for (const fleet of this.model.allFleets()) fleet.reset(refreshWindow(fleet.window, now));
+    this.model.resetAll();
+    this.provider.refreshAll();
+  }
+
+  refreshFleet(ref: FleetRef): void {
+    const state = this.model.findFleet(ref);
+    if (!state) return;
+    state.reset(refreshWindow(state.window, (this.options.now ?? Date.now)()));
+    this.fleetChanged(ref);
+  }
+
+  setWindow(ref: FleetRef, window: TimeWindow): void {
+    this.model.fleet(ref).reset(window);
+    this.fleetChanged(ref);
+  }
+
+  fleetChanged(ref: FleetRef): void {
+    const node = this.provider.cachedNode(fleetNodeId(ref));
+    this.provider.changed(node);
+  }
+
+  setFilter(filter: EventFilter): void {
+    const active = isFilterActive(filter);
+    this.model.filter = active ? filter : {};
+    this.view.description = active ? describeFilter(filter) : undefined;
+    this.view.message = active ? `${describeFilter(filter)} — clear it from the view's title bar.` : undefined;
+    void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_KEY, active);
+    // Categories regroup on the next draw; node objects (and expansion) stay.
+    this.provider.changed(undefined);
+  }
+
+  /** Finds (building if needed) the fleet's node; pins the fleet when the tree does not list it. */
+  async findFleetNode(ref: FleetRef, summary?: FleetSummary): Promise<FleetNode | undefined> {
+    let node = await this.searchFleet(ref);
+    if (!node) {
+      this.model.pin(ref);
+      if (summary) this.model.fleet(ref, summary);
+      this.provider.changed(undefined);
+      node = await this.searchFleet(ref);
+    }
+    return node;
+  }
+
+  private async searchFleet(ref: FleetRef): Promise<FleetNode | undefined> {
+    const visit = async (nodes: ExplorerNode[], depth: number): Promise<FleetNode | undefined> => {
+      for (const n of nodes) {
+        if (n instanceof FleetNode && n.ref.fleetId === ref.fleetId && sameTarget(n.ref.target, ref.target)) return n;
+      }
+      if (depth >= 2) return undefined;
+      for (const n of nodes) {
+        const leadsThere =
+          (n instanceof ProfileNode && n.profile === ref.target.profile) ||
+          (n instanceof RegionNode && sameTarget(n.target, ref.target));
+        if (leadsThere) {
+          const found = await visit(await this.provider.getChildren(n), depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return visit(await this.provider.getChildren(), 0);
+  }
+
+  /** Reveals a fleet with its categories expanded. */
+  async revealFleet(ref: FleetRef, summary?: FleetSummary): Promise<FleetNode | undefined> {
+    const node = await this.findFleetNode(ref, summary);
+    if (!node) return undefined;
+    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    const children = await this.provider.getChildren(node);
+    for (const child of children) {
+      if (child instanceof CategoryNode) await this.view.reveal(child, { select: false, focus: false, expand: true });
+    }
+    return node;
+  }
+
+  /** Selects an already-loaded event's node (loads nothing new). */
+  async revealEvent(ref: FleetRef, eventId: string): Promise<void> {
+    const state = this.model.findFleet(ref);
+    const event = state?.events.find((e: FleetEvent) => e.eventId === eventId);
+    if (!state || !event) return;
+    const fleetNode = await this.findFleetNode(ref);
+    if (!fleetNode) return;
+    const categoryId = viewOf(event).categoryId;
+    await this.provider.getChildren(fleetNode);
+    const category = this.provider.cachedNode(categoryNodeId(ref, categoryId));
+    if (!(category instanceof CategoryNode)) return;
+    const eventNode = category.getChildren().find((n) => n.id === eventNodeId(ref, categoryId, eventId));
+    if (eventNode) await this.view.reveal(eventNode, { select: true, focus: true });
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

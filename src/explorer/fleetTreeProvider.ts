@@ -1,0 +1,102 @@
+// The Fleets view's data provider: builds roots from settings (profiles → regions →
+// fleets, skipping levels with a single entry), caches node objects by id so refreshes and
+// reveal find the same nodes, and routes errors to the log, sign-in prompts and the
+// credentials welcome view.
+import * as vscode from 'vscode';
+import type { ClassifiedError } from './model/dataSource';
+import type { ExplorerModel } from './model/explorerModel';
+import { regionNodeId } from './model/nodeIds';
+import type { ExplorerNode, TreeContext } from './nodes/explorerNode';
+import { fleetChildren } from './nodes/fleetListing';
+import { ProfileNode } from './nodes/profileNode';
+import { RegionNode } from './nodes/regionNode';
+import type { ExplorerSettings } from './settings';
+
+export interface ProviderOptions {
+  readonly model: ExplorerModel;
+  readonly settings: () => ExplorerSettings;
+  readonly now?: () => number;
+  /** Called for each new error the tree shows (logging, prompts). */
+  readonly onError: (error: ClassifiedError, what: string) => void;
+  /** Missing credentials for every root: the tree empties so the welcome view explains. */
+  readonly onCredentialsMissing: (missing: boolean) => void;
+}
+
+export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, TreeContext, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, ExplorerNode>();
+  readonly model: ExplorerModel;
+
+  constructor(private readonly options: ProviderOptions) {
+    this.model = options.model;
+  }
+
+  settings(): ExplorerSettings {
+    return this.options.settings();
+  }
+
+  now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+
+  changed(node?: ExplorerNode): void {
+    this.emitter.fire(node);
+  }
+
+  /** Rebuilds everything from the roots (settings changed, Refresh). */
+  refreshAll(): void {
+    this.nodes.clear();
+    this.emitter.fire(undefined);
+  }
+
+  node<T extends ExplorerNode>(id: string, make: () => T): T {
+    let node = this.nodes.get(id) as T | undefined;
+    if (!node) this.nodes.set(id, (node = make()));
+    return node;
+  }
+
+  /** A node built earlier with this id (for reveal); undefined when not built yet. */
+  cachedNode(id: string): ExplorerNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  reportError(error: ClassifiedError, what: string): void {
+    this.options.onError(error, what);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node) return node.getChildren();
+    const settings = this.settings();
+    const extra = this.model.extraTargets().map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, true)));
+    let roots: ExplorerNode[];
+    let credentialsMissing = false;
+    if (settings.profiles.length > 1) {
+      roots = settings.profiles.map((p) =>
+        this.node(`profile:${p ?? '(default)'}`, () => new ProfileNode(this, p, settings.regions, settings.endpoint)),
+      );
+    } else if (settings.regions.length > 1) {
+      roots = this.model.targets.map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, false)));
+    } else {
+      roots = await fleetChildren(this, this.model.targets[0], undefined);
+      // With one connection and no credentials, an empty tree lets the welcome view explain.
+      const error = this.model.connection(this.model.targets[0]).error;
+      credentialsMissing = error?.kind === 'credentials' && roots.length === 1 && extra.length === 0;
+      if (credentialsMissing) roots = [];
+    }
+    this.options.onCredentialsMissing(credentialsMissing);
+    return [...roots, ...extra];
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

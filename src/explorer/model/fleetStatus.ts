@@ -1,0 +1,50 @@
+// What a fleet's status means for the tree: which states are transitional (watched and
+// refreshed on an interval) and which codicon + theme colour show the state at a glance.
+import type { FleetStatus } from '../../gamelift/types';
+
+/** States a fleet passes through on its way somewhere else; these are polled. */
+export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
+  'NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING',
+]);
+
+export function isTransitional(status: FleetStatus | undefined): boolean {
+  return status !== undefined && TRANSITIONAL_STATUSES.has(status);
+}
+
+export interface IconSpec {
+  /** Codicon id, e.g. `pass` or `sync~spin`. */
+  readonly icon: string;
+  /** Theme colour id, e.g. `testing.iconPassed`. */
+  readonly color?: string;
+}
+
+export function fleetStatusIcon(status: FleetStatus | undefined): IconSpec {
+  switch (status) {
+    case 'ACTIVE':
+    case 'CREATED':
+      return { icon: 'pass', color: 'testing.iconPassed' };
+    case 'ERROR':
+      return { icon: 'error', color: 'problemsErrorIcon.foreground' };
+    case 'TERMINATED':
+    case 'EXPIRED':
+    case 'NOT_FOUND':
+      return { icon: 'circle-slash', color: 'disabledForeground' };
+    case undefined:
+      return { icon: 'server' };
+    default:
+      return isTransitional(status)
+        ? { icon: 'sync~spin', color: 'problemsWarningIcon.foreground' }
+        : { icon: 'server' };
+  }
+}
+
+export function severityIcon(severity: 'error' | 'warning' | 'info'): IconSpec {
+  switch (severity) {
+    case 'error':
+      return { icon: 'error', color: 'problemsErrorIcon.foreground' };
+    case 'warning':
+      return { icon: 'warning', color: 'problemsWarningIcon.foreground' };
+    default:
+      return { icon: 'info', color: 'problemsInfoIcon.foreground' };
+  }
+}

@@ -1,0 +1,65 @@
+// One fleet event: readable title, time as description, plain-text message as tooltip,
+// severity icon. Carries `ref` and `event`, the argument of gamelift.showEventDetails.
+import * as vscode from 'vscode';
+import type { FleetEvent } from '../../gamelift/types';
+import type { FleetRef } from '../api';
+import type { EventView } from '../model/categoryGroups';
+import { severityIcon } from '../model/fleetStatus';
+import { formatEventTime, formatLocal, formatUtc } from '../model/timeFormat';
+import { ExplorerNode } from './explorerNode';
+
+export const SHOW_EVENT_DETAILS_COMMAND = 'gamelift.showEventDetails';
+
+// Built once: every event of a severity shares its icon object.
+const SEVERITY_ICONS = {
+  error: themeIcon('error'),
+  warning: themeIcon('warning'),
+  info: themeIcon('info'),
+} as const;
+
+function themeIcon(severity: 'error' | 'warning' | 'info'): vscode.ThemeIcon {
+  const spec = severityIcon(severity);
+  return new vscode.ThemeIcon(spec.icon, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
+}
+
+/** How times read, fixed for one expansion so nodes need not read settings. */
+export interface TimeDisplay {
+  readonly zone: 'local' | 'utc';
+  readonly relative: boolean;
+  readonly now: number;
+}
+
+export class EventNode extends ExplorerNode {
+  readonly event: FleetEvent;
+
+  constructor(
+    parent: ExplorerNode,
+    readonly id: string,
+    readonly ref: FleetRef,
+    readonly view: EventView,
+    private readonly time: TimeDisplay,
+  ) {
+    super(parent);
+    this.event = view.event;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { event, title, severity } = this.view;
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const t = this.time;
+    item.description = formatEventTime(event.eventTime, t.relative ? 'relative' : t.zone, t.now);
+    // A plain string tooltip is shown as text: service messages are never rendered as markdown.
+    const when = event.eventTime === undefined ? '' : t.zone === 'utc' ? formatUtc(event.eventTime) : formatLocal(event.eventTime);
+    const count = event.count !== undefined && event.count > 1 ? ` (×${event.count >= 101 ? '100+' : event.count})` : '';
+    item.tooltip = `${title}${count}\n${event.eventCode} · ${severity}${when ? ` · ${when}` : ''}\n\n${event.message ?? '(no message)'}`;
+    item.iconPath = SEVERITY_ICONS[severity];
+    item.contextValue = event.preSignedLogUrl ? 'event:log' : 'event';
+    item.command = {
+      command: SHOW_EVENT_DETAILS_COMMAND,
+      title: 'Show event details',
+      arguments: [{ ref: this.ref, event }],
+    };
+    return item;
+  }
+}

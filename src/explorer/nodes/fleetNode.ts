@@ -1,0 +1,108 @@
+// One fleet: name, ID, status (icon + theme colour), time range in the description, a
+// plain-text tooltip with its attributes. Children are its event categories, then exactly
+// one of: "Loading…", an error with Retry, "Load more…", or a placeholder when empty.
+import * as vscode from 'vscode';
+import { describeWindow } from '../../gamelift/timeRange';
+import type { FleetSummary } from '../../gamelift/types';
+import type { FleetRef } from '../api';
+import type { ClassifiedError } from '../model/dataSource';
+import { fleetStatusIcon, isTransitional } from '../model/fleetStatus';
+import { isFilterActive } from '../model/eventFilter';
+import type { FleetState } from '../model/fleetState';
+import { categoryNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';
+import { formatUtc } from '../model/timeFormat';
+import { CategoryNode } from './categoryNode';
+import { ErrorNode } from './errorNode';
+import { ExplorerNode, type TreeContext } from './explorerNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { PlaceholderNode } from './placeholderNode';
+
+export class FleetNode extends ExplorerNode {
+  readonly id: string;
+  private reported: ClassifiedError | undefined;
+
+  constructor(
+    parent: ExplorerNode | undefined,
+    private readonly ctx: TreeContext,
+    readonly ref: FleetRef,
+  ) {
+    super(parent);
+    this.id = fleetNodeId(ref);
+  }
+
+  get state(): FleetState {
+    return this.ctx.model.fleet(this.ref);
+  }
+
+  get summary(): FleetSummary {
+    return this.state.summary ?? { fleetId: this.ref.fleetId };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.summary;
+    const item = new vscode.TreeItem(s.name || s.fleetId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const parts = [s.name ? s.fleetId : '', s.status ?? '', describeWindow(this.state.window)].filter((p) => p);
+    item.description = parts.join(' · ');
+    item.tooltip = fleetTooltip(s);
+    const icon = fleetStatusIcon(s.status);
+    item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    item.contextValue = isTransitional(s.status) ? 'fleet:transitional' : 'fleet';
+    return item;
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    const state = this.state;
+    if (!state.hasStarted) await state.ensureStarted();
+    if (state.error && state.error !== this.reported) {
+      this.reported = state.error;
+      this.ctx.reportError(state.error, `Fetching events for ${this.ref.fleetId}`);
+    }
+    const filter = this.ctx.model.filter;
+    const groups = state.groups(filter);
+    const nodes: ExplorerNode[] = groups.map((group) => {
+      const node = this.ctx.node(categoryNodeId(this.ref, group.id), () => new CategoryNode(this, this.ctx, this.ref, group));
+      node.group = group;
+      return node;
+    });
+    if (state.isLoading) {
+      nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), 'Loading events…', 'loading~spin'));
+    } else if (state.error) {
+      const error = state.error;
+      nodes.push(new ErrorNode(this, helperNodeId(this.id, 'error'), error.message, () => this.loadMore()));
+    } else if (state.hasMore) {
+      const loaded = state.events.length;
+      nodes.push(new LoadMoreNode(this, helperNodeId(this.id, 'loadMore'), () => this.loadMore(), `${loaded} loaded`));
+    } else if (groups.length === 0) {
+      const label =
+        state.events.length > 0 && isFilterActive(filter)
+          ? `No loaded events match the filter (${state.events.length} loaded)`
+          : `No events (${describeWindow(state.window)})`;
+      nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), label, 'info'));
+    }
+    return nodes;
+  }
+
+  /** Loads the next page; the node shows "Loading…" meanwhile, so a second click finds no button. */
+  loadMore(): Promise<void> {
+    const load = this.state.loadMore();
+    this.ctx.changed(this);
+    return load.then(() => this.ctx.changed(this));
+  }
+}
+
+function fleetTooltip(s: FleetSummary): string {
+  const lines = [
+    s.name ? `${s.name} (${s.fleetId})` : s.fleetId,
+    s.status ? `Status: ${s.status}` : '',
+    s.isContainerFleet ? 'Container fleet' : '',
+    s.fleetType ? `Type: ${s.fleetType}` : '',
+    s.computeType ? `Compute: ${s.computeType}` : '',
+    s.instanceType ? `Instance type: ${s.instanceType}` : '',
+    s.operatingSystem ? `OS: ${s.operatingSystem}` : '',
+    s.creationTime !== undefined ? `Created: ${formatUtc(s.creationTime)}` : '',
+    s.description ? `Description: ${s.description}` : '',
+    s.fleetArn ? `ARN: ${s.fleetArn}` : '',
+  ];
+  return lines.filter((l) => l).join('\n');
+}

@@ -1,0 +1,27 @@
+// The one "Load more…" node; the command it runs shares an in-flight load, so double
+// clicks never fetch a page twice.
+import * as vscode from 'vscode';
+import { ExplorerNode } from './explorerNode';
+
+export const LOAD_MORE_COMMAND = 'gamelift.explorer.loadMore';
+
+export class LoadMoreNode extends ExplorerNode {
+  constructor(
+    parent: ExplorerNode | undefined,
+    readonly id: string,
+    readonly loadMore: () => Promise<void>,
+    private readonly detail: string,
+  ) {
+    super(parent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = 'loadMore';
+    item.description = this.detail;
+    item.iconPath = new vscode.ThemeIcon('more');
+    item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this] };
+    return item;
+  }
+}

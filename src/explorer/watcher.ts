@@ -1,0 +1,86 @@
+// Watches fleets in a transitional state (BUILDING, ACTIVATING, …): every N seconds (setting;
+// 0 = off) it re-lists their connection (status changes) and reloads their newest events.
+// A new error-severity event raises a notification whose "Show" reveals it. A fleet is
+// polled once more after leaving a transitional state, so the event that ended it is seen.
+import * as vscode from 'vscode';
+import type { FleetRef } from './api';
+import type { ExplorerView } from './explorerView';
+import { viewOf } from './model/categoryGroups';
+import { isTransitional } from './model/fleetStatus';
+import { refKey, targetKey } from './model/nodeIds';
+import type { Prompts } from './prompts';
+
+export class FleetWatcher implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** Fleets watched at the last tick (to poll once more after they settle). */
+  private watched = new Set<string>();
+  /** Event IDs already seen per fleet; only events not in here can notify. */
+  private readonly seen = new Map<string, Set<string>>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly explorer: ExplorerView, private readonly prompts: Prompts) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('gamelift.watch') || e.affectsConfiguration('gamelift.profile') || e.affectsConfiguration('gamelift.regions')) this.schedule();
+    });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const seconds = this.explorer.settings.watchIntervalSeconds;
+    if (seconds > 0) this.timer = setInterval(() => void this.tick(), seconds * 1000);
+  }
+
+  /** One polling round; exported for tests, which call it instead of waiting. */
+  async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const model = this.explorer.model;
+      const fleets = model.allFleets().filter((f) => isTransitional(f.summary?.status) || this.watched.has(refKey(f.ref)));
+      this.watched = new Set(fleets.filter((f) => isTransitional(f.summary?.status)).map((f) => refKey(f.ref)));
+      // Re-list each affected connection once, for fresh statuses.
+      const targets = new Map(fleets.map((f) => [targetKey(f.ref.target), f.ref.target]));
+      for (const target of targets.values()) {
+        const connection = model.connection(target);
+        await connection.load();
+        for (const summary of connection.fleets ?? []) {
+          const state = model.findFleet({ target, fleetId: summary.fleetId });
+          if (state) state.summary = summary;
+        }
+      }
+      for (const fleet of fleets) {
+        const key = refKey(fleet.ref);
+        // Events loaded before (by the tree or an earlier tick) are the baseline; without one,
+        // this first look only records what exists, so opening VS Code never floods notifications.
+        const hasBaseline = this.seen.has(key) || fleet.hasStarted;
+        const seen = this.seen.get(key) ?? new Set(fleet.events.map((e) => e.eventId));
+        this.seen.set(key, seen);
+        // Reloading from the newest page is how new events show up (the API pages backwards).
+        this.explorer.refreshFleet(fleet.ref);
+        await fleet.ensureStarted();
+        const fresh = fleet.events.filter((e) => !seen.has(e.eventId));
+        for (const e of fresh) seen.add(e.eventId);
+        this.explorer.fleetChanged(fleet.ref);
+        const errors = fresh.filter((e) => viewOf(e).severity === 'error');
+        if (hasBaseline && errors.length > 0) void this.notify(fleet.ref, errors[0].eventId, viewOf(errors[0]).title, errors.length);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async notify(ref: FleetRef, eventId: string, title: string, count: number): Promise<void> {
+    const name = this.explorer.model.findFleet(ref)?.summary?.name ?? ref.fleetId;
+    const more = count > 1 ? ` (and ${count - 1} more error event${count > 2 ? 's' : ''})` : '';
+    const choice = await this.prompts.message('error', `GameLift: ${name}: ${title}${more}.`, 'Show');
+    if (choice === 'Show') await this.explorer.revealEvent(ref, eventId);
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.subscription.dispose();
+  }
+}

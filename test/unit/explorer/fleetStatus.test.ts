@@ -1,0 +1,18 @@
+// Which fleet states are watched, and how states and severities look.
+import * as assert from 'node:assert/strict';
+import { fleetStatusIcon, isTransitional, severityIcon } from '../../../src/explorer/model/fleetStatus';
+
+describe('explorer: fleet status', () => {
+  it('treats the in-between states as transitional', () => {
+    for (const s of ['NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING']) {
+      assert.equal(isTransitional(s), true, s);
+    }
+    for (const s of ['ACTIVE', 'ERROR', 'TERMINATED', 'CREATED', undefined]) assert.equal(isTransitional(s), false, String(s));
+  });
+  it('gives each state an icon with a theme colour', () => {
+    assert.deepEqual(fleetStatusIcon('ACTIVE'), { icon: 'pass', color: 'testing.iconPassed' });
+    assert.equal(fleetStatusIcon('ERROR').icon, 'error');
+    assert.equal(fleetStatusIcon('BUILDING').icon, 'sync~spin');
+    assert.equal(severityIcon('warning').color, 'problemsWarningIcon.foreground');
+  });
+});

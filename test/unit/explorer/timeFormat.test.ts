@@ -1,0 +1,26 @@
+// Event time formatting without date libraries.
+import * as assert from 'node:assert/strict';
+import { formatEventTime, formatRelative, formatUtc } from '../../../src/explorer/model/timeFormat';
+
+describe('explorer: time format', () => {
+  const t = Date.UTC(2026, 10, 20, 13, 5, 9);
+  it('formats UTC with zero padding', () => {
+    assert.equal(formatUtc(t), '2026-11-20 13:05:09 UTC');
+    assert.equal(formatEventTime(t, 'utc', 0), '2026-11-20 13:05:09 UTC');
+  });
+  it('formats local time like Date does', () => {
+    const d = new Date(t);
+    assert.ok(formatEventTime(t, 'local', 0).startsWith(`${d.getFullYear()}-`));
+    assert.ok(formatEventTime(t, 'local', 0).endsWith(`:09`));
+  });
+  it('formats relative times', () => {
+    assert.equal(formatRelative(t, t + 10_000), 'just now');
+    assert.equal(formatRelative(t, t + 5 * 60_000), '5 min ago');
+    assert.equal(formatRelative(t, t + 3 * 3600_000), '3 h ago');
+    assert.equal(formatRelative(t, t + 2 * 86400_000), '2 d ago');
+    assert.equal(formatRelative(t, t + 400 * 86400_000), '2026-11-20');
+  });
+  it('is empty without a time', () => {
+    assert.equal(formatEventTime(undefined, 'utc', 0), '');
+  });
+});
