@@ -109,8 +109,8 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     return make('unauthorized', `Not allowed${where}: ${serviceText || name}. The IAM identity${profileText(context)} needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`, false, withProfile);
   }
   if (name === 'NotFoundException' || name === 'ResourceNotFoundException') {
-    const what = context.fleetId ? `Fleet ${context.fleetId} was not found${where}` : `Not found${where}`;
-    return make('notFound', `${what}: ${serviceText || 'it may have been deleted, or it is in another region or account'}.`, false);
+    const what = serviceText || (context.fleetId ? `Fleet ${context.fleetId} was not found` : 'Not found');
+    return make('notFound', `${what}${where}. It may have been deleted, or it is in another region or account.`, false);
   }
   if (name === 'UnsupportedRegionException') {
     return make('invalidRequest', `GameLift does not support this call${where}: ${serviceText || name}.`, false);
@@ -130,7 +130,8 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     return make('network', `Could not reach GameLift${where} (${code}${networkHint(code)}). Check the network or the endpoint setting, then retry.`, true);
   }
   if (name === 'InternalServiceException' || name === 'InternalFailure' || name === 'ServiceUnavailable' || e.$fault === 'server' || (status !== undefined && status >= 500)) {
-    return make('internal', `GameLift had an internal error${where}${serviceText ? `: ${serviceText}` : ''}. Retry in a moment.`, true);
+    const advice = /retry/i.test(serviceText) ? '' : ' Retry in a moment.';
+    return make('internal', `GameLift had an internal error${where}${serviceText ? `: ${serviceText}` : ''}.${advice}`, true);
   }
   if (isMalformed(err, e)) {
     return make('malformedResponse', `GameLift${where} sent a response that could not be read (${serviceText || name || 'unreadable body'}). Check the endpoint setting; retry if it persists.`, true);
@@ -139,6 +140,20 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     return make('invalidRequest', `GameLift refused the request${where}: ${name}${serviceText ? ` — ${serviceText}` : ''}.`, false);
   }
   return make('unknown', `Something went wrong${where}: ${serviceText || name || String(err)}.`, true);
+}
+
+/** Thrown when a response parses but lacks what the API always sends (e.g. no `Events` list). */
+export class MalformedResponseError extends Error {
+  override readonly name = 'MalformedResponseError';
+  constructor(operation: string, detail: string) {
+    super(`${operation} response ${detail}`);
+  }
+}
+
+/** The list member of a response, or a MalformedResponseError when the service left it out. */
+export function requireList<T>(list: T[] | undefined, operation: string, member: string): T[] {
+  if (!Array.isArray(list)) throw new MalformedResponseError(operation, `has no ${member} list`);
+  return list;
 }
 
 /** True for a cancellation (AbortController, VS Code cancellation turned into an AbortError). */
@@ -175,7 +190,7 @@ function isTimeout(name: string, code: string | undefined): boolean {
 }
 
 function isMalformed(err: unknown, e: ErrorLike): boolean {
-  if (err instanceof SyntaxError || e.name === 'SyntaxError') return true;
+  if (err instanceof SyntaxError || e.name === 'SyntaxError' || e.name === 'MalformedResponseError') return true;
   // The SDK attaches the raw response when it could not deserialize one.
   if (e.$response !== undefined && e.$metadata?.httpStatusCode !== undefined && e.$metadata.httpStatusCode < 300) return true;
   return /deserializ|unexpected token|unexpected end of json|not valid json|JSON\.parse/i.test(e.message ?? '');
@@ -217,7 +232,13 @@ function noCredentialsText(context: ErrorContext): string {
 
 function cleanServiceMessage(message: string | undefined): string {
   if (!message) return '';
-  const oneLine = message.replace(/\s+/g, ' ').trim();
+  const oneLine = message
+    // The SDK's advice to developers about a hidden $response field means nothing to users.
+    .replace(/\s*Deserialization error:.*$/s, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // Messages are placed inside our own sentences, which supply the full stop.
+    .replace(/[.\s]+$/, '');
   // The SDK says "UnknownError" when the body had no message; that adds nothing.
   if (oneLine === 'UnknownError' || oneLine === 'Unknown') return '';
   return oneLine.length > 300 ? `${oneLine.slice(0, 297)}…` : oneLine;

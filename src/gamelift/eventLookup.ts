@@ -3,7 +3,7 @@
 // expire after 15 minutes, so the details panel asks for a fresh copy of the event.
 import type { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { DescribeFleetEventsCommand } from '@aws-sdk/client-gamelift';
-import { throwIfAborted } from './errors';
+import { requireList, throwIfAborted } from './errors';
 import { windowInput } from './eventPager';
 import { toFleetEvent } from './mapping';
 import type { FleetEvent } from './types';
@@ -39,7 +39,7 @@ export async function refetchEvent(
       { abortSignal: options.signal },
     );
     const fetchedAt = now();
-    const match = out.Events?.find((e) => e.EventId === event.eventId);
+    const match = requireList(out.Events, 'DescribeFleetEvents', 'Events').find((e) => e.EventId === event.eventId);
     if (match) return toFleetEvent(match, fetchedAt);
     nextToken = out.NextToken || undefined;
     pages++;

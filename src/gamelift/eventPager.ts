@@ -2,7 +2,7 @@
 // VS Code-free: the tree holds one pager per fleet. Concurrent loads share the call in
 // flight, so a double click never loads a page twice; events are de-duplicated by EventId.
 import { DescribeFleetEventsCommand, type DescribeFleetEventsCommandInput, type GameLiftClient } from '@aws-sdk/client-gamelift';
-import { abortError, throwIfAborted } from './errors';
+import { abortError, requireList, throwIfAborted } from './errors';
 import { toFleetEvent } from './mapping';
 import type { FleetEvent, TimeWindow } from './types';
 
@@ -109,7 +109,7 @@ export class FleetEventPager {
       if (generation !== this.generation) return { added: [] };
       const fetchedAt = this.now();
       const added: FleetEvent[] = [];
-      for (const raw of out.Events ?? []) {
+      for (const raw of requireList(out.Events, 'DescribeFleetEvents', 'Events')) {
         const event = toFleetEvent(raw, fetchedAt);
         if (!event || this.seen.has(event.eventId)) continue;
         this.seen.add(event.eventId);

@@ -10,7 +10,7 @@ import {
   type FleetAttributes,
   type GameLiftClient,
 } from '@aws-sdk/client-gamelift';
-import { throwIfAborted } from './errors';
+import { requireList, throwIfAborted } from './errors';
 import { parseFleetIdOrArn } from './fleetIds';
 import { fromContainerFleet, fromFleetAttributes, isContainerFleetId } from './mapping';
 import type { FleetSummary } from './types';
@@ -46,7 +46,7 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
   do {
     throwIfAborted(signal);
     const page = await client.send(new ListFleetsCommand({ Limit: pageSize, NextToken: nextToken }), { abortSignal: signal });
-    const ids = unique(page.FleetIds ?? []);
+    const ids = unique(requireList(page.FleetIds, 'ListFleets', 'FleetIds'));
     const ec2Ids = ids.filter((id) => !isContainerFleetId(id));
     containerIds.push(...ids.filter(isContainerFleetId));
     const described = await describeAttributesInBatches(client, ec2Ids, batchSize, signal);
@@ -97,7 +97,9 @@ async function describeAttributesInBatches(
     const batch = fleetIds.slice(i, i + batchSize);
     const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: batch }), { abortSignal: signal });
     const byId = new Map<string, FleetAttributes>();
-    for (const attributes of out.FleetAttributes ?? []) if (attributes.FleetId) byId.set(attributes.FleetId, attributes);
+    for (const attributes of requireList(out.FleetAttributes, 'DescribeFleetAttributes', 'FleetAttributes')) {
+      if (attributes.FleetId) byId.set(attributes.FleetId, attributes);
+    }
     // Keep ListFleets' order; a fleet deleted between the two calls still shows, without details.
     for (const id of batch) {
       const attributes = byId.get(id);

@@ -1,0 +1,203 @@
+// The "Load more" pager against the local endpoint through the real SDK: thousands of events
+// come back each exactly once and in order, one request per page; concurrent loads share one
+// request; windows, resets, cancellation and injected faults behave.
+import * as assert from 'node:assert/strict';
+import { classifyError } from '../../../src/gamelift/errors';
+import { FleetEventPager, fetchEvents } from '../../../src/gamelift/eventPager';
+import { last24Hours } from '../../../src/gamelift/timeRange';
+import { startHarness, oneFleetScenario, type EmulatorHarness } from './helpers/emulator';
+import { startRawEndpoint, type RawEndpoint } from './helpers/rawEndpoint';
+import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+
+const FLEET = 'fleet-0a0b0c0d-1111-4222-8333-444455556666';
+const EVENT_COUNT = 3000;
+const FIXED_NOW = Date.UTC(2026, 10, 21, 1, 0, 0);
+
+describe('FleetEventPager (local endpoint, real SDK)', function () {
+  let h: EmulatorHarness;
+
+  before(async () => {
+    h = await startHarness(oneFleetScenario(FLEET, EVENT_COUNT));
+  });
+  after(async () => h.stop());
+  beforeEach(() => {
+    h.emulator.setFaults({});
+    h.emulator.resetRequests();
+  });
+
+  it('pages over thousands of events: each exactly once, newest first, one request per page', async () => {
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 100, { now: () => FIXED_NOW });
+    assert.equal(pager.hasStarted, false);
+    let pages = 0;
+    while (pager.hasMore) {
+      const { added } = await pager.loadNextPage();
+      pages++;
+      assert.ok(added.length <= 100);
+    }
+    const expected = h.emulator.state.events(FLEET).map((e) => e.eventId);
+    assert.equal(expected.length, EVENT_COUNT);
+    assert.deepEqual(pager.events.map((e) => e.eventId), expected);
+    assert.equal(new Set(pager.events.map((e) => e.eventId)).size, EVENT_COUNT);
+    for (let i = 1; i < pager.events.length; i++) {
+      assert.ok(pager.events[i - 1].eventTime! >= pager.events[i].eventTime!, `newest first at ${i}`);
+    }
+    const calls = h.calls('DescribeFleetEvents');
+    assert.equal(calls.length, pages);
+    assert.equal(pages, EVENT_COUNT / 100);
+    assert.ok(calls.every((c) => c.input?.Limit === 100));
+    assert.equal(calls[0].input?.NextToken, undefined);
+    assert.ok(calls.slice(1).every((c) => typeof c.input?.NextToken === 'string'));
+    assert.ok(pager.events.every((e) => e.fetchedAt === FIXED_NOW));
+
+    // Nothing left: another load sends nothing.
+    assert.deepEqual((await pager.loadNextPage()).added, []);
+    assert.equal(h.calls('DescribeFleetEvents').length, pages);
+  });
+
+  it('maps events to plain JSON with epoch-ms times', async () => {
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 5);
+    await pager.loadNextPage();
+    const source = h.emulator.state.events(FLEET)[0];
+    const first = pager.events[0];
+    assert.equal(first.eventId, source.eventId);
+    assert.equal(first.eventCode, source.eventCode);
+    assert.equal(first.message, source.message);
+    assert.equal(first.resourceId, source.resourceId);
+    assert.equal(first.eventTime, source.eventTime);
+    assert.doesNotThrow(() => JSON.parse(JSON.stringify(pager.events)));
+  });
+
+  it('shares one request between concurrent loads (double click)', async () => {
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 50);
+    const clicks = [pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage()];
+    assert.equal(pager.isLoading, true);
+    const results = await Promise.all(clicks);
+    assert.equal(pager.isLoading, false);
+    assert.equal(h.calls('DescribeFleetEvents').length, 1);
+    assert.ok(results.every((r) => r === results[0]));
+    assert.equal(pager.events.length, 50);
+    await Promise.all([pager.loadNextPage(), pager.loadNextPage()]);
+    assert.equal(h.calls('DescribeFleetEvents').length, 2);
+    assert.equal(pager.events.length, 100);
+    assert.equal(new Set(pager.events.map((e) => e.eventId)).size, 100);
+  });
+
+  it('asks only for the window, and restarts on reset', async () => {
+    const now = h.emulator.now();
+    const window = last24Hours(now);
+    const pager = new FleetEventPager(h.client(), FLEET, window, 1000);
+    while (pager.hasMore) await pager.loadNextPage();
+    const expected = h.emulator.state.events(FLEET).filter((e) => e.eventTime >= window.start!).map((e) => e.eventId);
+    assert.ok(expected.length > 0 && expected.length < EVENT_COUNT, `the window holds some events (${expected.length})`);
+    assert.deepEqual(pager.events.map((e) => e.eventId), expected);
+    const first = h.calls('DescribeFleetEvents')[0];
+    assert.equal(Math.round(Number(first.input?.StartTime) * 1000), window.start);
+
+    h.emulator.resetRequests();
+    pager.reset({});
+    assert.equal(pager.events.length, 0);
+    assert.equal(pager.hasMore, true);
+    await pager.loadNextPage();
+    assert.equal(pager.events.length, 1000);
+    const restarted = h.calls('DescribeFleetEvents')[0];
+    assert.equal(restarted.input?.NextToken, undefined);
+    assert.equal(restarted.input?.StartTime, undefined);
+  });
+
+  it('drops a page that arrives after a reset', async () => {
+    h.emulator.setFaults({ latencyMs: 100 });
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 10);
+    const stale = pager.loadNextPage();
+    pager.reset();
+    assert.deepEqual((await stale).added, []);
+    assert.equal(pager.events.length, 0);
+    await pager.loadNextPage();
+    assert.equal(pager.events.length, 10);
+  });
+
+  it('lets one caller cancel without losing the page for the others', async () => {
+    h.emulator.setFaults({ latencyMs: 150 });
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 20);
+    const controller = new AbortController();
+    const cancelled = pager.loadNextPage(controller.signal);
+    const other = pager.loadNextPage();
+    controller.abort();
+    const error = await cancelled.then(() => undefined, (e: unknown) => e);
+    assert.equal(classifyError(error).kind, 'cancelled');
+    assert.equal((await other).added.length, 20);
+    assert.equal(pager.events.length, 20);
+    assert.equal(h.calls('DescribeFleetEvents').length, 1);
+    // An already-aborted signal sends nothing.
+    const before = h.emulator.requests.length;
+    await assert.rejects(pager.loadNextPage(controller.signal), { name: 'AbortError' });
+    assert.equal(h.emulator.requests.length, before);
+  });
+
+  it('keeps the error, then loads the same page on retry (no page skipped)', async () => {
+    const pager = new FleetEventPager(h.client({ maxAttempts: 1 }), FLEET, {}, 100);
+    await pager.loadNextPage();
+    h.emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'] }] });
+    await assert.rejects(pager.loadNextPage());
+    assert.equal(classifyError(pager.lastError).kind, 'internal');
+    assert.equal(pager.hasMore, true);
+    h.emulator.setFaults({});
+    await pager.loadNextPage();
+    assert.equal(pager.lastError, undefined);
+    assert.deepEqual(pager.events.map((e) => e.eventId), h.emulator.state.events(FLEET).slice(0, 200).map((e) => e.eventId));
+  });
+
+  it('fetchEvents stops at the limit and reports progress', async () => {
+    const progress: number[] = [];
+    const events = await fetchEvents(h.client(), FLEET, {}, { limit: 250, pageSize: 100, onPage: (p) => progress.push(p.total) });
+    assert.equal(events.length, 250);
+    assert.deepEqual(events.map((e) => e.eventId), h.emulator.state.events(FLEET).slice(0, 250).map((e) => e.eventId));
+    assert.deepEqual(progress, [100, 200, 250]);
+    assert.equal(h.calls('DescribeFleetEvents').length, 3);
+  });
+
+  it('fetchEvents with a small limit asks for no more than it needs', async () => {
+    const events = await fetchEvents(h.client(), FLEET, {}, { limit: 7 });
+    assert.equal(events.length, 7);
+    const calls = h.calls('DescribeFleetEvents');
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].input?.Limit, 7);
+  });
+
+  it('fetchEvents can be cancelled between pages', async () => {
+    const controller = new AbortController();
+    const run = fetchEvents(h.client(), FLEET, {}, { pageSize: 100, signal: controller.signal, onPage: () => controller.abort() });
+    await assert.rejects(run, { name: 'AbortError' });
+    assert.equal(h.calls('DescribeFleetEvents').length, 1);
+  });
+});
+
+describe('FleetEventPager de-duplication (scripted endpoint)', () => {
+  let raw: RawEndpoint;
+  const T = Date.UTC(2026, 10, 20, 12, 0, 0) / 1000;
+  const ev = (id: string, secondsAgo: number) => ({ EventId: id, EventCode: 'GENERIC_EVENT', EventTime: T - secondsAgo, Message: id });
+  before(async () => {
+    // Two pages that overlap (a new event pushed the old ones down between calls).
+    raw = await startRawEndpoint((_req, i) =>
+      i === 0
+        ? { body: { Events: [ev('a', 0), ev('b', 10), ev('c', 20)], NextToken: 'page-2' } }
+        : { body: { Events: [ev('c', 20), ev('d', 30), ev('b', 10)] } },
+    );
+  });
+  after(async () => raw.stop());
+
+  it('keeps each EventId once, in time order', async () => {
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: raw.url },
+      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+    );
+    const pager = new FleetEventPager(client, FLEET, {}, 3);
+    await pager.loadNextPage();
+    const { added } = await pager.loadNextPage();
+    assert.deepEqual(added.map((e) => e.eventId), ['d']);
+    assert.deepEqual(pager.events.map((e) => e.eventId), ['a', 'b', 'c', 'd']);
+    assert.equal(pager.hasMore, false);
+    assert.equal(raw.requests[1].body.NextToken, 'page-2');
+    client.destroy();
+  });
+});
