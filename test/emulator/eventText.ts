@@ -26,6 +26,8 @@ export interface TextContext {
   readonly region: string;
   readonly buildId?: string;
   readonly instanceType?: string;
+  /** Picks Windows or Linux launch paths. */
+  readonly operatingSystem?: string;
   readonly random: () => number;
 }
 
@@ -41,7 +43,8 @@ export function instanceId(random: () => number): string {
   return `i-0${hex(random, 16)}`;
 }
 
-const LAUNCH_PATHS = ['/local/game/bin/ArenaServer', '/local/game/GameServer.x86_64', 'C:\\game\\Binaries\\Win64\\ShooterServer.exe'];
+const LINUX_LAUNCH_PATHS = ['/local/game/bin/ArenaServer', '/local/game/GameServer.x86_64'];
+const WINDOWS_LAUNCH_PATHS = ['C:\\game\\Binaries\\Win64\\ArenaServer.exe', 'C:\\game\\GameServer.exe'];
 const EXIT_CODES = [
   ['139', 'SIGSEGV'],
   ['134', 'SIGABRT'],
@@ -55,7 +58,7 @@ export function messageFor(code: string, ctx: TextContext): string {
   const fleet = ctx.fleetId;
   const build = ctx.buildId ?? 'build-00000000-0000-4000-8000-000000000000';
   const inst = instanceId(r);
-  const path = pick(r, LAUNCH_PATHS);
+  const path = pick(r, ctx.operatingSystem?.startsWith('WINDOWS') ? WINDOWS_LAUNCH_PATHS : LINUX_LAUNCH_PATHS);
   const pid = 1000 + Math.floor(r() * 30000);
   const location = pick(r, ['us-east-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1']);
   const gameSession = `arn:aws:gamelift:${ctx.region}::gamesession/${fleet}/gsess-${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`;

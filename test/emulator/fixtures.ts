@@ -33,5 +33,8 @@ export const DEFAULT_FLEETS = {
 /** The event code in the default scenario that no catalog knows (must land in "Other"). */
 export const UNKNOWN_EVENT_CODE = 'FLEET_HIBERNATION_SCHEDULED';
 
-/** Fleets with hostile strings in the `hostile` scenario (local-dev, us-west-2). */
+/** The fleet with hostile strings in the `hostile` scenario (local-dev, us-west-2). */
 export const HOSTILE_FLEET = 'fleet-53ad679d-b5c0-4363-869c-fe66337bb388';
+
+/** The 100,000-event fleet of the `large` scenario (local-dev, us-west-2). */
+export const FIREHOSE_FLEET = 'fleet-0b1c2d3e-4f50-4617-a829-3a4b5c6d7e8f';

@@ -224,7 +224,7 @@ function eventOutput(ctx: OperationContext, fleet: FleetRecord, event: EventReco
     EventCode: event.eventCode,
     Message: event.message,
     EventTime: toEpochSeconds(event.eventTime),
-    PreSignedLogUrl: event.hasLog ? ctx.logUrl(fleet, event) : undefined,
+    PreSignedLogUrl: event.logUrl ?? (event.hasLog ? ctx.logUrl(fleet, event) : undefined),
     Count: event.count,
   });
 }

@@ -20,6 +20,8 @@ export interface ScenarioEvent {
   readonly eventId?: string;
   /** Served log text instead of the generated one. */
   readonly logText?: string;
+  /** PreSignedLogUrl sent as-is instead of a minted one (for hostile-payload tests). */
+  readonly logUrl?: string;
 }
 
 export interface GenerateEvents {
@@ -74,6 +76,8 @@ export interface ScenarioAccount {
 
 export interface Scenario {
   readonly description?: string;
+  /** Name or path of a scenario whose accounts/fleets this one adds to (faults here win). */
+  readonly extends?: string;
   readonly faults?: FaultConfig;
   readonly accounts: readonly ScenarioAccount[];
 }
@@ -91,7 +95,30 @@ export function readScenario(nameOrPath: string): Scenario {
     : SCENARIO_DIRS.map((dir) => path.join(dir, `${nameOrPath}.json`));
   const file = candidates.find((c) => existsSync(c));
   if (!file) throw new Error(`Scenario "${nameOrPath}" not found (looked in ${candidates.join(', ')})`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+  const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+  return resolveExtends(scenario, [file]);
+}
+
+/** Merges a scenario over the one it extends: accounts are matched by profile/accountId, fleets appended per region. */
+export function resolveExtends(scenario: Scenario, seen: string[] = []): Scenario {
+  if (!scenario.extends) return scenario;
+  if (seen.includes(scenario.extends) || seen.length > 8) throw new Error(`Scenario extends itself: ${[...seen, scenario.extends].join(' -> ')}`);
+  const base = readScenario(scenario.extends);
+  const accounts = base.accounts.map((a) => ({ ...a, regions: { ...(a.regions ?? {}) } }));
+  for (const account of scenario.accounts ?? []) {
+    const same = accounts.find((a) => (a.profile ?? a.accountId) === (account.profile ?? account.accountId));
+    if (!same) {
+      accounts.push({ ...account, regions: { ...(account.regions ?? {}) } });
+      continue;
+    }
+    for (const [region, fleets] of Object.entries(account.regions ?? {})) same.regions[region] = [...(same.regions[region] ?? []), ...fleets];
+    if (account.generateFleets) Object.assign(same, { generateFleets: account.generateFleets });
+  }
+  return {
+    description: scenario.description ?? base.description,
+    ...(scenario.faults ?? base.faults ? { faults: scenario.faults ?? base.faults } : {}),
+    accounts,
+  };
 }
 
 const MINUTE = 60_000;
@@ -158,7 +185,7 @@ export function buildFleet(spec: ScenarioFleet, accountId: string, region: strin
     capacity: { DESIRED: active, MINIMUM: 0, MAXIMUM: 10, PENDING: 0, ACTIVE: active, IDLE: active > 0 ? 1 : 0, TERMINATING: 0, ...(spec.capacity ?? {}) },
     events: [],
   };
-  const text = { fleetId, region, buildId, instanceType: fleet.instanceType, random };
+  const text = { fleetId, region, buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem, random };
   const toRecord = (e: ScenarioEvent, i: number, tag: string): EventRecord => {
     const message = e.message ?? messageFor(e.code, text);
     return {
@@ -170,6 +197,7 @@ export function buildFleet(spec: ScenarioFleet, accountId: string, region: strin
       hasLog: e.log ?? CODES_WITH_LOGS.has(e.code),
       ...(e.count !== undefined ? { count: e.count } : {}),
       ...(e.logText !== undefined ? { logText: e.logText } : {}),
+      ...(e.logUrl !== undefined ? { logUrl: e.logUrl } : {}),
     };
   };
   const createdMinutesAgo = (now - createdAt) / MINUTE;
@@ -238,7 +266,7 @@ function generateEvents(options: GenerateEvents, fleet: FleetRecord, now: number
   const span = (options.spanMinutes ?? 14 * 24 * 60) * MINUTE;
   const mix: ReadonlyArray<readonly [string, number]> = options.codes ? options.codes.map((c) => [c, 1] as const) : BUSY_FLEET_MIX;
   const total = mix.reduce((s, [, w]) => s + w, 0);
-  const text = { fleetId: fleet.fleetId, region: fleet.region, buildId: fleet.buildId, instanceType: fleet.instanceType, random };
+  const text = { fleetId: fleet.fleetId, region: fleet.region, buildId: fleet.buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem, random };
   const events: EventRecord[] = [];
   for (let i = 0; i < options.count; i++) {
     let roll = random() * total;

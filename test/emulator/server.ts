@@ -242,7 +242,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const host = req.headers.host ?? `127.0.0.1:${port}`;
     return presignUrl(`http://${host}`, {
       host,
-      path: `/logs/${fleet.fleetId}/${event.eventId}.txt`,
+      path: `/logs/${fleet.fleetId}/${encodeURIComponent(event.eventId)}.txt`,
       accessKeyId: LOG_SIGNING_KEY_ID,
       secret: logSecret,
       region: fleet.region,
@@ -278,7 +278,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const m = /^\/logs\/([^/]+)\/([^/?]+)\.txt/.exec(url);
     const fleet = m ? state.getFleet(m[1]) : undefined;
-    const event = fleet?.events.find((e) => e.eventId === m![2]);
+    const eventId = m ? safeDecode(m[2]) : '';
+    const event = fleet?.events.find((e) => e.eventId === eventId);
     if (!fleet || !event || !event.hasLog) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
     const text = event.logText ?? logTextFor(event, fleet.fleetId);
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Last-Modified': new Date(event.eventTime).toUTCString() });
@@ -446,6 +447,14 @@ function timesToStrings(value: unknown): void {
       if (TIME_MEMBERS.has(k) && typeof v === 'number') obj[k] = new Date(v * 1000).toISOString();
       else timesToStrings(v);
     }
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -17,6 +17,8 @@ export interface EventRecord {
   readonly count?: number;
   /** Log text served at the presigned URL; a plausible one is generated when absent. */
   readonly logText?: string;
+  /** A fixed PreSignedLogUrl sent instead of a minted one (hostile-payload tests). */
+  readonly logUrl?: string;
 }
 
 export interface LocationRecord {
