@@ -104,8 +104,11 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
     const x1 = x(seg.start);
     const x2 = Math.max(x1 + 2, x(seg.end));
     const g = svg('g', { role: 'listitem', 'aria-label': `${seg.status} from ${localTime(seg.start, true)}${seg.open ? ' onwards' : ` to ${localTime(seg.end, true)}`}` });
-    g.append(svg('rect', { x: x1, y: TOP, width: x2 - x1, height: BAND_HEIGHT, rx: 3, class: `segment tone-${seg.tone}` }));
-    if (x2 - x1 > seg.status.length * 7 + 10) {
+    const rect = svg('rect', { x: x1, y: TOP, width: x2 - x1, height: BAND_HEIGHT, rx: 3, class: `segment tone-${seg.tone}` });
+    // Narrow segments have no room for a label; the native tooltip names the status.
+    rect.append(svg('title', {}, seg.status));
+    g.append(rect);
+    if (x2 - x1 > seg.status.length * 8.5 + 12) {
       g.append(svg('text', { x: x1 + 6, y: TOP + BAND_HEIGHT / 2 + 4, class: `segment-label tone-${seg.tone}`, 'aria-hidden': 'true' }, seg.status));
     }
     band.append(g);
