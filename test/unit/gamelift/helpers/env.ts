@@ -6,10 +6,14 @@ import * as path from 'node:path';
 
 const STEERING = /^AWS_/;
 
+/** Returns a function that restores the environment. `process.env.HOME` is an empty temp directory meanwhile. */
 export function isolateAwsEnv(): () => void {
   const saved = Object.entries(process.env).filter(([k]) => STEERING.test(k));
   for (const [k] of saved) delete process.env[k];
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-test-home-'));
+  // A fresh HOME too: the SSO token cache and ~/.aws are looked up under it.
+  const savedHome = process.env.HOME;
+  process.env.HOME = home;
   // Files that do not exist: nothing from the developer's own ~/.aws leaks into a test.
   process.env.AWS_CONFIG_FILE = path.join(home, 'no-config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(home, 'no-credentials');
@@ -18,6 +22,8 @@ export function isolateAwsEnv(): () => void {
   return () => {
     for (const k of Object.keys(process.env)) if (STEERING.test(k)) delete process.env[k];
     for (const [k, v] of saved) process.env[k] = v;
+    if (savedHome === undefined) delete process.env.HOME;
+    else process.env.HOME = savedHome;
     fs.rmSync(home, { recursive: true, force: true });
   };
 }
