@@ -1,0 +1,244 @@
+// The event details panel and the fleet timeline inside a real VS Code, fed by the explorer
+// over the real SDK from the local endpoint. Events are opened exactly as a click in the tree
+// does (the event node's own command and arguments); page actions are delivered through the
+// same validator and handler the page's messages go through; the panel's state is read back
+// with the development-only `gamelift.details._snapshot` command.
+import * as assert from 'assert';
+import * as http from 'http';
+import * as vscode from 'vscode';
+import type { DetailsSnapshot } from '../../src/details/detailsController';
+import { describeExpiry } from '../../src/details/expiry';
+import type { TimelineViewModel } from '../../src/details/protocol';
+import type { FleetRef } from '../../src/explorer/api';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { FleetEvent } from '../../src/gamelift/types';
+import { explorerHooks } from './explorerSupport';
+
+interface EventArg {
+  readonly ref: FleetRef;
+  readonly event: FleetEvent;
+}
+
+const ENDPOINT = process.env.GAMELIFT_TEST_ENDPOINT ?? '';
+
+async function snapshot(): Promise<DetailsSnapshot> {
+  return (await vscode.commands.executeCommand<DetailsSnapshot>('gamelift.details._snapshot'))!;
+}
+
+async function deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {
+  await vscode.commands.executeCommand('gamelift.details._deliver', target, message);
+}
+
+/** Polls until `check` returns a value (not a timed assertion: the test fails only on the deadline). */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function httpGet(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Walks the explorer's tree (as VS Code would when the user expands it) and returns every event node's command. */
+async function eventCommands(): Promise<vscode.Command[]> {
+  const hooks = await explorerHooks();
+  const found: vscode.Command[] = [];
+  async function walk(node: ExplorerNode | undefined, depth: number): Promise<void> {
+    if (depth > 6) return;
+    for (const child of await hooks.explorer.provider.getChildren(node)) {
+      const item = child.getTreeItem();
+      if (item.command?.command === 'gamelift.showEventDetails') found.push(item.command);
+      else if (item.contextValue && /^(profile|region|fleet|eventCategory)/.test(item.contextValue)) await walk(child, depth + 1);
+    }
+  }
+  await walk(undefined, 0);
+  return found;
+}
+
+async function openFromTree(command: vscode.Command): Promise<EventArg> {
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  return command.arguments![0] as EventArg;
+}
+
+async function previewShowing(eventId: string, extra: (s: DetailsSnapshot) => boolean = () => true): Promise<DetailsSnapshot> {
+  return waitFor(`the preview to show ${eventId}`, async () => {
+    const s = await snapshot();
+    return s.preview?.ready && s.preview.model?.event.eventId === eventId && extra(s) ? s : undefined;
+  });
+}
+
+describe('Event details panel (real VS Code, local endpoint)', function () {
+  this.timeout(90_000);
+  let commands: vscode.Command[];
+  let withLog: EventArg;
+  let sameFleet: EventArg[];
+
+  before(async () => {
+    assert.ok(ENDPOINT.startsWith('http://127.0.0.1:'), `GAMELIFT_TEST_ENDPOINT is the local endpoint (${ENDPOINT})`);
+    commands = await waitFor('event nodes in the explorer', async () => {
+      const c = await eventCommands();
+      return c.length >= 3 ? c : undefined;
+    }, 40_000);
+    const args = commands.map((c) => c.arguments![0] as EventArg);
+    const logged = args.find((a) => a.event.preSignedLogUrl);
+    assert.ok(logged, 'the default scenario has an event with a log');
+    withLog = logged;
+    const hooks = await explorerHooks();
+    sameFleet = hooks.explorer.model.findFleet(withLog.ref)!.events.map((event) => ({ ref: withLog.ref, event }));
+    assert.ok(sameFleet.length >= 3, 'the fleet with a logged event has several loaded events');
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('all details panels to close', async () => {
+      const s = await snapshot();
+      return !s.preview && s.kept.length === 0 && s.timelines.length === 0;
+    });
+  });
+
+  it('shows every field of an event clicked in the tree', async () => {
+    const command = commands.find((c) => (c.arguments![0] as EventArg).event.eventId === withLog.event.eventId)!;
+    const { ref, event } = await openFromTree(command);
+    const s = await previewShowing(event.eventId);
+    const m = s.preview!.model!;
+    assert.strictEqual(m.event.eventCode, event.eventCode);
+    assert.strictEqual(m.event.message, event.message);
+    assert.strictEqual(m.event.resourceId, event.resourceId);
+    assert.strictEqual(m.event.eventTime, event.eventTime);
+    assert.strictEqual(m.event.count, event.count);
+    assert.match(m.event.eventTimeUtc ?? '', / UTC$/);
+    assert.ok(m.event.categoryLabel.length > 0 && ['error', 'warning', 'info'].includes(m.event.severity));
+    assert.strictEqual(m.fleet.fleetId, ref.fleetId);
+    assert.strictEqual(m.fleet.region, 'us-west-2');
+    assert.strictEqual(m.fleet.profile, ref.target.profile);
+    assert.ok(m.fleet.name, 'fleet name from the explorer');
+    assert.ok(m.guidance.explanation.length > 20 && m.guidance.nextSteps.length > 0);
+    // The endpoint's link is on the configured endpoint's origin, so it is allowed; only its host reaches the page.
+    assert.deepStrictEqual(m.log, { state: 'available', host: new URL(ENDPOINT).host, fetchedAt: event.fetchedAt, validityMs: 15 * 60_000, refusedReason: undefined });
+    assert.ok(!JSON.stringify(m).includes('X-Amz-Signature'), 'the signed URL is not in the view model');
+    assert.strictEqual(m.pinned, false);
+    assert.strictEqual(m.navigation.total, sameFleet.length);
+    assert.match(s.preview!.title, /\(preview\)$/);
+  });
+
+  it('reuses the preview for the next event, and "Keep open" pins a panel', async () => {
+    const [a, b, c] = sameFleet;
+    await vscode.commands.executeCommand('gamelift.showEventDetails', a);
+    await previewShowing(a.event.eventId);
+    await vscode.commands.executeCommand('gamelift.showEventDetails', b);
+    let s = await previewShowing(b.event.eventId);
+    assert.strictEqual(s.kept.length, 0, 'one panel follows the selection');
+
+    await deliver('preview', { type: 'keepOpen' });
+    s = await waitFor('the panel to be kept', async () => ((await snapshot()).kept.length === 1 ? snapshot() : undefined));
+    assert.strictEqual(s.preview, undefined);
+    assert.strictEqual(s.kept[0].event.eventId, b.event.eventId);
+    assert.strictEqual(s.kept[0].pinned, true);
+    assert.doesNotMatch(s.kept[0].title, /preview/);
+
+    await vscode.commands.executeCommand('gamelift.showEventDetails', c);
+    s = await previewShowing(c.event.eventId);
+    assert.strictEqual(s.kept.length, 1);
+    assert.strictEqual(s.kept[0].event.eventId, b.event.eventId, 'the kept panel stopped following');
+    // Showing the kept event again reveals its panel instead of taking over the preview.
+    await vscode.commands.executeCommand('gamelift.showEventDetails', b);
+    s = await snapshot();
+    assert.strictEqual(s.preview?.event.eventId, c.event.eventId);
+    assert.strictEqual(s.kept.length, 1);
+  });
+
+  it('moves to the older and newer loaded event of the same fleet', async () => {
+    const [newest, second] = sameFleet;
+    await vscode.commands.executeCommand('gamelift.showEventDetails', newest);
+    let s = await previewShowing(newest.event.eventId);
+    assert.strictEqual(s.preview!.model!.navigation.newer, undefined);
+    assert.strictEqual(s.preview!.model!.navigation.older?.eventId, second.event.eventId);
+    await deliver('preview', { type: 'navigate', direction: 'older' });
+    s = await previewShowing(second.event.eventId);
+    assert.strictEqual(s.preview!.model!.navigation.position, 2);
+    await deliver('preview', { type: 'navigate', direction: 'newer' });
+    await previewShowing(newest.event.eventId);
+  });
+
+  it('"Get a fresh link" after expiry returns the endpoint\'s new URL for the same event', async () => {
+    const original = withLog.event;
+    const stale: FleetEvent = { ...original, fetchedAt: Date.now() - 20 * 60_000 };
+    await vscode.commands.executeCommand('gamelift.showEventDetails', { ref: withLog.ref, event: stale });
+    let s = await previewShowing(original.eventId);
+    const log = s.preview!.model!.log;
+    assert.ok(log.state === 'available' && describeExpiry(log.fetchedAt, Date.now(), log.validityMs).expired, 'shown as expired');
+    // Presigned URLs carry a one-second timestamp: make sure the fresh one is minted in a later second.
+    const wait = original.fetchedAt + 1100 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+
+    await deliver('preview', { type: 'refreshLink' });
+    s = await previewShowing(original.eventId, (x) => (x.preview?.event.fetchedAt ?? 0) > stale.fetchedAt);
+    const fresh = s.preview!.event;
+    assert.strictEqual(fresh.eventId, original.eventId);
+    assert.ok(fresh.preSignedLogUrl, 'the fresh event has a log URL');
+    assert.ok(fresh.preSignedLogUrl.startsWith(`${ENDPOINT}/logs/`), 'minted by the local endpoint');
+    assert.notStrictEqual(fresh.preSignedLogUrl, original.preSignedLogUrl, 'a new URL');
+    const freshLog = s.preview!.model!.log;
+    assert.ok(freshLog.state === 'available' && !describeExpiry(freshLog.fetchedAt, Date.now(), freshLog.validityMs).expired, 'no longer expired');
+    assert.ok(freshLog.state === 'available' && freshLog.fetchedAt === fresh.fetchedAt);
+    // The endpoint accepts the new signature.
+    const got = await httpGet(fresh.preSignedLogUrl);
+    assert.strictEqual(got.status, 200, got.body.slice(0, 200));
+  });
+
+  it('says so when GameLift no longer returns the event', async () => {
+    const gone: FleetEvent = { ...withLog.event, eventId: 'ffffffff-0000-4000-8000-00000000dead', fetchedAt: Date.now() - 20 * 60_000 };
+    await vscode.commands.executeCommand('gamelift.showEventDetails', { ref: withLog.ref, event: gone });
+    await previewShowing(gone.eventId);
+    await deliver('preview', { type: 'refreshLink' });
+    const s = await previewShowing(gone.eventId, (x) => x.preview?.model?.log.state === 'gone');
+    assert.strictEqual(s.preview!.model!.log.state, 'gone');
+  });
+
+  it('ignores malformed or unknown page messages', async () => {
+    const { event } = sameFleet[0];
+    await vscode.commands.executeCommand('gamelift.showEventDetails', sameFleet[0]);
+    const before = await previewShowing(event.eventId);
+    for (const junk of [null, 'openLog', { type: 'openUrl', url: 'https://evil.example' }, { type: 'navigate', direction: 'sideways' }, { type: 'openEvent', eventId: 42 }]) {
+      await deliver('preview', junk);
+    }
+    const after = await snapshot();
+    assert.strictEqual(after.preview?.event.eventId, event.eventId);
+    assert.deepStrictEqual(after.preview?.model, before.preview?.model);
+  });
+
+  it('opens the fleet timeline of the loaded events and opens details from a mark', async () => {
+    await vscode.commands.executeCommand('gamelift.showFleetTimeline', { ref: withLog.ref });
+    const s = await waitFor('the timeline model', async () => {
+      const x = await snapshot();
+      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
+    });
+    const model = s.timelines[0].model as TimelineViewModel;
+    assert.strictEqual(model.eventCount, sameFleet.length);
+    const marks = model.lanes.flatMap((l) => l.marks);
+    assert.strictEqual(marks.length, sameFleet.filter((e) => e.event.eventTime !== undefined).length);
+    assert.ok(model.lanes.length >= 1);
+    const target = marks[0];
+    await deliver('timeline', { type: 'openEvent', eventId: target.eventId });
+    await previewShowing(target.eventId);
+  });
+});
