@@ -66,7 +66,12 @@ const enum Ch {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const WORD_END = /[\s,:{}[\]"]/;
+const WORD_END = /[ \t\r\n,:{}[\]"]/;
+
+/** White space outside JSON's four characters (NBSP, BOM, Unicode spaces, line/paragraph separators). */
+function isOtherSpace(c: number): boolean {
+  return c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680;
+}
 
 function isWs(c: number): boolean {
   return c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
@@ -117,7 +122,13 @@ export class TolerantParser {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab) i++;
-      else break;
+      else if (isOtherSpace(c)) {
+        // Non-breaking spaces and friends (pasted from web pages) are not JSON white space.
+        const s = i;
+        while (i < n && isOtherSpace(text.charCodeAt(i))) i++;
+        const what = c === 0xa0 ? 'Non-breaking spaces are' : c === 0xfeff ? 'A byte order mark is' : `U+${c.toString(16).toUpperCase().padStart(4, '0')} is`;
+        this.report(`${what} not allowed as white space in JSON`, s, i, [{ title: 'Replace with ordinary spaces', edits: [{ start: s, end: i, newText: ' '.repeat(i - s) }], isPreferred: true }]);
+      } else break;
     }
     this.pos = i;
     return i < n ? text.charCodeAt(i) : -1;
@@ -306,6 +317,7 @@ export class TolerantParser {
     let commaAt = -1; // position of a comma after the previous member
     for (;;) {
       const c = this.skipWs();
+      const loopStart = this.pos;
       if (c === Ch.BraceClose) {
         if (commaAt >= 0) this.trailingComma(commaAt, 'member', '}');
         this.pos++;
@@ -340,7 +352,7 @@ export class TolerantParser {
         const k = this.parseString();
         key = k.value as string;
         keyEnd = k.end;
-      } else if (isWordChar(c)) {
+      } else if (isWordChar(c) && !WORD_END.test(text[keyStart])) {
         let i = keyStart;
         while (i < text.length && !WORD_END.test(text[i])) i++;
         key = text.slice(keyStart, i);
@@ -380,6 +392,7 @@ export class TolerantParser {
       }
       members.push({ key, keyStart, keyEnd, value });
       lastValueEnd = value ? value.end : keyEnd;
+      if (this.pos === loopStart) this.pos++; // always make progress
       const after = this.skipWs();
       if (after === Ch.Comma) {
         commaAt = this.pos;

@@ -23,7 +23,7 @@ const ISSUER_TYPES = new Set(['Root', 'IAMUser', 'Role']);
 /** Account IDs used as placeholders in AWS documentation. */
 const PLACEHOLDER_ACCOUNTS = new Set(['111122223333', '123456789012', '444455556666', '777788889999', '111111111111', '222222222222', '123456789000']);
 
-type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array';
+type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array' | 'stringOrBoolean';
 /** JSON type of each top-level field and the minor eventVersion (1.xx) it appeared in. */
 const FIELDS: Record<string, [FieldType, number]> = {
   eventVersion: ['string', 0],
@@ -53,7 +53,7 @@ const FIELDS: Record<string, [FieldType, number]> = {
   eventCategory: ['string', 7],
   insightDetails: ['object', 7],
   addendum: ['object', 8],
-  sessionCredentialFromConsole: ['string', 8],
+  sessionCredentialFromConsole: ['stringOrBoolean', 8],
   edgeDeviceDetails: ['objectOrNull', 8],
   tlsDetails: ['object', 8],
   vpcEndpointAccountId: ['string', 9],
@@ -67,6 +67,7 @@ const TYPE_WORDS: Record<FieldType, string> = {
   objectOrNull: 'an object or null',
   boolean: 'true or false',
   array: 'an array',
+  stringOrBoolean: 'a string or boolean',
 };
 
 function jsonTypeOf(v: unknown): string {
@@ -96,6 +97,8 @@ function hasType(v: unknown, t: FieldType): boolean {
       return typeof v === 'object' && v !== null && !Array.isArray(v);
     case 'objectOrNull':
       return v === null || (typeof v === 'object' && !Array.isArray(v));
+    case 'stringOrBoolean':
+      return typeof v === 'string' || typeof v === 'boolean';
   }
 }
 

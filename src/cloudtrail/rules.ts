@@ -12,7 +12,7 @@ export const RULES: ReadonlyArray<CtRuleInfo> = [
   { id: 'no-records', defaultSeverity: 'info', description: 'The JSON holds no CloudTrail records (no Records array, record array, record, EventBridge envelope or JSON lines).' },
   { id: 'record-type', defaultSeverity: 'error', description: 'A record is not a JSON object.' },
   { id: 'required-field', defaultSeverity: 'warning', description: 'A field CloudTrail always writes for this eventType and eventVersion is missing (Insights records have no userIdentity, eventSource, eventName…).' },
-  { id: 'field-type', defaultSeverity: 'error', description: 'A CloudTrail field has the wrong JSON type (for example readOnly or managementEvent not a boolean, eventTime not a string).' },
+  { id: 'field-type', defaultSeverity: 'warning', description: 'A CloudTrail field has the wrong JSON type (for example readOnly or managementEvent not a boolean, eventTime not a string).' },
   { id: 'field-version', defaultSeverity: 'info', description: 'A field appears in a record whose eventVersion predates the field.' },
   { id: 'event-version', defaultSeverity: 'warning', description: 'eventVersion is not of the form major.minor or is not a known version (1.0 to 1.11).' },
   { id: 'event-time-format', defaultSeverity: 'warning', description: 'eventTime is not ISO 8601 UTC with whole seconds (YYYY-MM-DDThh:mm:ssZ).' },
