@@ -21,7 +21,7 @@ export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}
     region: options.region ?? 'us-west-2',
     credentials: { accessKeyId: account.accessKeyId, secretAccessKey: options.secretAccessKey ?? account.secretAccessKey },
     maxAttempts: options.maxAttempts ?? 3,
-    ...(options.requestTimeout !== undefined ? { requestHandler: { requestTimeout: options.requestTimeout } } : {}),
+    ...(options.requestTimeout !== undefined ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
   });
 }
 
