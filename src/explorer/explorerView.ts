@@ -33,6 +33,8 @@ export class ExplorerView implements vscode.Disposable {
   readonly provider: FleetTreeProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   private settingsValue: ExplorerSettings;
+  /** True while the only connection has no credentials (the welcome view explains). */
+  credentialsMissing = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly settingsEmitter = new vscode.EventEmitter<ExplorerSettings>();
   /** Fires after profile/region/endpoint changes rebuilt the tree. */
@@ -51,7 +53,11 @@ export class ExplorerView implements vscode.Disposable {
       settings: () => this.settingsValue,
       now,
       onError: options.onError,
-      onCredentialsMissing: (missing) => void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_KEY, missing),
+      onCredentialsMissing: (missing) => {
+        if (missing === this.credentialsMissing) return;
+        this.credentialsMissing = missing;
+        void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_KEY, missing);
+      },
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(this.view, this.provider, this.settingsEmitter);

@@ -26,6 +26,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly reported = new WeakSet<ClassifiedError>();
   readonly model: ExplorerModel;
 
   constructor(private readonly options: ProviderOptions) {
@@ -62,6 +63,9 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   }
 
   reportError(error: ClassifiedError, what: string): void {
+    // Nodes are redrawn often; each failure is logged (and prompted about) once.
+    if (this.reported.has(error)) return;
+    this.reported.add(error);
     this.options.onError(error, what);
   }
 

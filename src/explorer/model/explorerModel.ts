@@ -28,10 +28,14 @@ export class ExplorerModel {
     return this.targetList;
   }
 
-  /** Switches to new connections; state of connections no longer shown is dropped. */
+  /**
+   * Switches to new connections; state of connections no longer shown is dropped, and so are
+   * fleets pinned by "Fetch fleet events" (the user moved on to other profiles or regions).
+   */
   setTargets(targets: readonly ConnectionTarget[]): void {
     this.targetList = [...targets];
-    const keep = new Set([...targets.map(targetKey), ...this.pinned.keys()]);
+    this.pinned.clear();
+    const keep = new Set(targets.map(targetKey));
     for (const [key, state] of this.connections) {
       if (!keep.has(key)) {
         state.dispose();
@@ -63,7 +67,7 @@ export class ExplorerModel {
     const key = refKey(ref);
     let state = this.fleetStates.get(key);
     if (!state) {
-      state = new FleetState(ref, summary, this.options.defaultWindow(), this.source, this.options.pageSize);
+      state = new FleetState(ref, summary, this.options.defaultWindow(), this.source, () => this.options.pageSize);
       this.fleetStates.set(key, state);
     } else if (summary) {
       state.summary = summary;

@@ -22,9 +22,10 @@ export class FleetState {
     public summary: FleetSummary | undefined,
     private windowValue: TimeWindow,
     private readonly source: FleetDataSource,
-    private readonly pageSize: number,
+    /** Read at every (re)start, so a changed page-size setting applies on the next refresh. */
+    private readonly pageSize: () => number,
   ) {
-    this.pager = source.createPager(ref, windowValue, pageSize);
+    this.pager = source.createPager(ref, windowValue, pageSize());
   }
 
   get window(): TimeWindow {
@@ -88,7 +89,7 @@ export class FleetState {
     this.abort?.abort();
     this.inFlight = undefined;
     this.windowValue = window;
-    this.pager = this.source.createPager(this.ref, window, this.pageSize);
+    this.pager = this.source.createPager(this.ref, window, this.pageSize());
     this.started = false;
     this.error = undefined;
     this.generation++;

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { describeWindow } from '../../gamelift/timeRange';
 import type { FleetSummary } from '../../gamelift/types';
 import type { FleetRef } from '../api';
-import type { ClassifiedError } from '../model/dataSource';
 import { fleetStatusIcon, isTransitional } from '../model/fleetStatus';
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';
@@ -19,7 +18,6 @@ import { PlaceholderNode } from './placeholderNode';
 
 export class FleetNode extends ExplorerNode {
   readonly id: string;
-  private reported: ClassifiedError | undefined;
 
   constructor(
     parent: ExplorerNode | undefined,
@@ -54,10 +52,7 @@ export class FleetNode extends ExplorerNode {
   override async getChildren(): Promise<ExplorerNode[]> {
     const state = this.state;
     if (!state.hasStarted) await state.ensureStarted();
-    if (state.error && state.error !== this.reported) {
-      this.reported = state.error;
-      this.ctx.reportError(state.error, `Fetching events for ${this.ref.fleetId}`);
-    }
+    if (state.error) this.ctx.reportError(state.error, `Fetching events for ${this.ref.fleetId}`);
     const filter = this.ctx.model.filter;
     const groups = state.groups(filter);
     const nodes: ExplorerNode[] = groups.map((group) => {

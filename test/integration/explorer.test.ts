@@ -1,0 +1,398 @@
+// The fleet explorer inside a real VS Code, against its own local GameLift endpoint: the
+// tree for the default scenario, Load more, the filter, profile/region switches, an error
+// node with Retry, and "Fetch fleet events" with a pasted ARN.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { TEST_ACCOUNTS } from '../emulator/credentials';
+import { EVENT_CATEGORIES, lookupEventCode, titleForCode } from '../../src/gamelift/eventCatalog';
+import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { FetchResult } from '../../src/explorer/commands/fetchFleetEvents';
+import {
+  ScriptedPrompts,
+  childrenOf,
+  contextValue,
+  explorerHooks,
+  label,
+  setSetting,
+  snapshotSettings,
+  waitFor,
+} from './explorerSupport';
+
+const DEV = TEST_ACCOUNTS.find((a) => a.profile === 'local-dev')!;
+const QA = TEST_ACCOUNTS.find((a) => a.profile === 'local-qa')!;
+
+describe('Fleet explorer (real VS Code, local endpoint)', function () {
+  this.timeout(120_000);
+  let emulator: RunningEmulator;
+  let hooks: ExplorerTestHooks;
+  let restoreSettings: () => Promise<void>;
+
+  /** Waits until the roots are fleet nodes of exactly these IDs (settings changes are asynchronous). */
+  async function rootsAreFleets(ids: readonly string[]): Promise<ExplorerNode[]> {
+    const want = [...ids].sort().join(',');
+    return waitFor(`root fleets ${want}`, async () => {
+      const roots = await childrenOf(hooks);
+      const got = roots.filter((n) => contextValue(n)?.startsWith('fleet')).map((n) => (n as unknown as { ref: { fleetId: string } }).ref.fleetId);
+      return got.length === roots.length && got.sort().join(',') === want ? roots : undefined;
+    });
+  }
+
+  function fleetIdsOf(accountId: string, region: string): string[] {
+    return emulator.state.fleetsOf(accountId, region).map((f) => f.fleetId);
+  }
+
+  async function fleetNode(fleetId: string): Promise<ExplorerNode> {
+    const roots = await childrenOf(hooks);
+    const node = roots.find((n) => (n as unknown as { ref?: { fleetId: string } }).ref?.fleetId === fleetId);
+    assert.ok(node, `fleet ${fleetId} is a root`);
+    return node;
+  }
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, scenario: 'default' });
+    hooks = await explorerHooks();
+    restoreSettings = snapshotSettings();
+    await setSetting('watch.intervalSeconds', 0);
+    await setSetting('events.pageSize', 100);
+    await setSetting('events.defaultTimeRange', 'all');
+    await setSetting('profile', 'local-dev');
+    await setSetting('regions', ['us-west-2']);
+    await setSetting('endpoint', emulator.url);
+  });
+
+  after(async () => {
+    hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
+    hooks.explorer.setFilter({});
+    await restoreSettings?.();
+    await emulator?.stop();
+  });
+
+  it('lists the fleets of the profile and region, with status, icon and tooltip', async () => {
+    const expected = fleetIdsOf(DEV.accountId, 'us-west-2');
+    assert.ok(expected.length >= 5, 'scenario has fleets in us-west-2');
+    const roots = await rootsAreFleets(expected);
+    for (const node of roots) {
+      const fleetId = (node as unknown as { ref: { fleetId: string } }).ref.fleetId;
+      const record = emulator.state.getFleet(fleetId)!;
+      const item = node.getTreeItem();
+      if (record.name) assert.strictEqual(label(node), record.name);
+      else assert.ok(label(node).length > 0, `${fleetId} has a label`);
+      assert.ok(String(item.description).includes(record.status), `${fleetId} description shows ${record.status}: ${item.description}`);
+      assert.ok(String(item.tooltip).includes(fleetId));
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      const transitional = ['NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING'].includes(record.status);
+      assert.strictEqual(item.contextValue, transitional ? 'fleet:transitional' : 'fleet');
+    }
+    const container = roots.find((n) => (n as unknown as { ref: { fleetId: string } }).ref.fleetId.startsWith('containerfleet-'));
+    assert.ok(container, 'container fleets are listed too');
+  });
+
+  it('groups a fleet\'s events into categories with counts, like the endpoint holds them', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const node = await fleetNode(fleet.fleetId);
+    const children = await childrenOf(hooks, node);
+    const categories = children.filter((c) => contextValue(c) === 'eventCategory');
+    // Expected from the endpoint's own state: counts per category in catalog order.
+    const expected = EVENT_CATEGORIES.map((c) => ({
+      label: c.label,
+      events: fleet.events.filter((e) => lookupEventCode(e.eventCode).category === c.id),
+    })).filter((c) => c.events.length > 0);
+    assert.ok(fleet.events.length > 0 && fleet.events.length < 100, 'fits in one page');
+    assert.deepStrictEqual(
+      categories.map((c) => [label(c), c.getTreeItem().description]),
+      expected.map((c) => [c.label, String(c.events.length)]),
+    );
+    assert.ok(!children.some((c) => contextValue(c) === 'loadMore'), 'no Load more when everything is loaded');
+    for (const [i, category] of categories.entries()) {
+      const events = await childrenOf(hooks, category);
+      assert.deepStrictEqual(
+        events.map((e) => (e as unknown as { event: { eventId: string } }).event.eventId),
+        expected[i].events.map((e) => e.eventId),
+        `${label(category)} lists its events newest first`,
+      );
+      for (const [j, eventNode] of events.entries()) {
+        const item = eventNode.getTreeItem();
+        assert.strictEqual(item.label, titleForCode(expected[i].events[j].eventCode));
+        assert.strictEqual(item.command?.command, 'gamelift.showEventDetails');
+        const arg = item.command?.arguments?.[0] as { ref: { fleetId: string }; event: { eventId: string } };
+        assert.strictEqual(arg.ref.fleetId, fleet.fleetId);
+        assert.strictEqual(arg.event.eventId, expected[i].events[j].eventId);
+        assert.ok(String(item.tooltip).includes(expected[i].events[j].message), 'message in the tooltip');
+        assert.match(String(item.contextValue), /^event(:log)?$/);
+      }
+    }
+    // The details panel sees the same events through the explorer API.
+    assert.strictEqual(hooks.explorer.model.findFleet({ target: (node as unknown as { ref: { target: never } }).ref.target, fleetId: fleet.fleetId })?.events.length, fleet.events.length);
+  });
+
+  it('keeps unknown event codes in "Other"', async () => {
+    const withUnknown = emulator.state
+      .fleetsOf(DEV.accountId, 'us-west-2')
+      .find((f) => f.events.length < 100 && f.events.some((e) => !lookupEventCode(e.eventCode).known));
+    if (!withUnknown) {
+      // The unknown code may live on a big fleet; then check it through the catalog only.
+      const anywhere = emulator.state.allFleets().some((f) => f.events.some((e) => !lookupEventCode(e.eventCode).known));
+      assert.ok(anywhere, 'the scenario has an unknown event code somewhere');
+      return;
+    }
+    const node = await fleetNode(withUnknown.fleetId);
+    const children = await childrenOf(hooks, node);
+    const otherLabel = EVENT_CATEGORIES.find((c) => c.id === 'other')!.label;
+    const other = children.find((c) => label(c) === otherLabel);
+    assert.ok(other, `an "${otherLabel}" category (got ${children.map(label).join(' | ')})`);
+    const events = await childrenOf(hooks, other);
+    const unknown = withUnknown.events.filter((e) => !lookupEventCode(e.eventCode).known).map((e) => e.eventId);
+    for (const id of unknown) assert.ok(events.some((e) => (e as unknown as { event: { eventId: string } }).event.eventId === id));
+  });
+
+  it('"Load more…" fetches the next page once, even when clicked twice', async () => {
+    await setSetting('events.pageSize', 7);
+    await waitFor('page size applied', () => (hooks.explorer.settings.pageSize === 7 ? true : undefined));
+    const big = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.events.length > 1000)!;
+    assert.ok(big, 'a fleet with thousands of events');
+    const node = await fleetNode(big.fleetId);
+    hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
+    const state = () => hooks.explorer.model.findFleet((node as unknown as { ref: never }).ref)!;
+    let children = await childrenOf(hooks, node);
+    const loaded = state().events.length;
+    assert.strictEqual(loaded, 7, 'the first page has gamelift.events.pageSize events');
+    const loadMore = children.find((c) => contextValue(c) === 'loadMore');
+    assert.ok(loadMore, 'a Load more node');
+    assert.strictEqual(children.filter((c) => contextValue(c) === 'loadMore').length, 1, 'exactly one Load more node');
+    emulator.resetRequests();
+    await Promise.all([
+      vscode.commands.executeCommand('gamelift.explorer.loadMore', loadMore),
+      vscode.commands.executeCommand('gamelift.explorer.loadMore', loadMore),
+    ]);
+    const calls = emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents');
+    assert.strictEqual(calls.length, 1, 'one DescribeFleetEvents call for two clicks');
+    const events = state().events;
+    assert.strictEqual(events.length, loaded * 2, 'one more page');
+    assert.strictEqual(new Set(events.map((e) => e.eventId)).size, events.length, 'no duplicate EventIds');
+    assert.deepStrictEqual(events.map((e) => e.eventId), big.events.slice(0, events.length).map((e) => e.eventId), 'newest first, as the endpoint holds them');
+    children = await childrenOf(hooks, node);
+    const total = await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map(async (c) => (await childrenOf(hooks, c)).length));
+    assert.strictEqual(total.reduce((a, b) => a + b, 0), events.length, 'every loaded event is in one category');
+    await setSetting('events.pageSize', 100);
+  });
+
+  it('filters events by severity and text from the view title, and clears the filter', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const node = await fleetNode(fleet.fleetId);
+    await vscode.commands.executeCommand('gamelift.filterEvents', { errorsOnly: true });
+    assert.match(String(hooks.explorer.view.description), /errors only/);
+    let categories = (await childrenOf(hooks, node)).filter((c) => contextValue(c) === 'eventCategory');
+    const errors = fleet.events.filter((e) => lookupEventCode(e.eventCode).severity === 'error');
+    const shown = (await Promise.all(categories.map((c) => childrenOf(hooks, c)))).flat();
+    assert.strictEqual(shown.length, errors.length, 'only error events');
+    for (const c of categories) assert.strictEqual((c.getTreeItem().iconPath as vscode.ThemeIcon).id, 'error');
+
+    const code = fleet.events[0].eventCode;
+    await vscode.commands.executeCommand('gamelift.filterEvents', { text: code.toLowerCase() });
+    categories = (await childrenOf(hooks, node)).filter((c) => contextValue(c) === 'eventCategory');
+    const byText = (await Promise.all(categories.map((c) => childrenOf(hooks, c)))).flat();
+    assert.ok(byText.length > 0);
+    for (const e of byText) {
+      const ev = (e as unknown as { event: { eventCode: string; message: string } }).event;
+      assert.ok(ev.eventCode.toLowerCase().includes(code.toLowerCase()) || ev.message.toLowerCase().includes(code.toLowerCase()));
+    }
+
+    await vscode.commands.executeCommand('gamelift.clearEventFilter');
+    assert.strictEqual(hooks.explorer.view.description, undefined);
+    const all = (await Promise.all((await childrenOf(hooks, node)).filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))).flat();
+    assert.strictEqual(all.length, fleet.events.length);
+  });
+
+  it('rebuilds the tree when the profile or the regions change', async () => {
+    await setSetting('profile', 'local-qa');
+    await rootsAreFleets(fleetIdsOf(QA.accountId, 'us-west-2'));
+
+    await setSetting('profile', ['local-dev', 'local-qa']);
+    const profiles = await waitFor('two profile roots', async () => {
+      const roots = await childrenOf(hooks);
+      return roots.length === 2 && roots.every((r) => contextValue(r) === 'profile') ? roots : undefined;
+    });
+    assert.deepStrictEqual(profiles.map(label), ['local-dev', 'local-qa']);
+    const qaFleets = await childrenOf(hooks, profiles[1]);
+    assert.deepStrictEqual(qaFleets.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(), fleetIdsOf(QA.accountId, 'us-west-2').sort());
+
+    await setSetting('profile', 'local-dev');
+    await setSetting('regions', ['us-west-2', 'eu-west-1']);
+    const regions = await waitFor('two region roots', async () => {
+      const roots = await childrenOf(hooks);
+      return roots.length === 2 && roots.every((r) => contextValue(r) === 'region') ? roots : undefined;
+    });
+    assert.deepStrictEqual(regions.map(label), ['us-west-2', 'eu-west-1']);
+    const eu = await childrenOf(hooks, regions[1]);
+    assert.deepStrictEqual(eu.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(), fleetIdsOf(DEV.accountId, 'eu-west-1').sort());
+
+    await setSetting('regions', ['us-west-2']);
+    await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
+  });
+
+  it('shows an error node with Retry when GameLift fails, and recovers on Retry', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const node = await fleetNode(fleet.fleetId);
+    const ref = (node as unknown as { ref: never }).ref;
+    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId }] });
+    try {
+      hooks.explorer.refreshFleet(ref);
+      const children = await childrenOf(hooks, node);
+      const error = children.find((c) => contextValue(c) === 'error');
+      assert.ok(error, `an error node (got ${children.map(label).join(' | ')})`);
+      assert.match(label(error), /internal error/i);
+      assert.match(label(error), new RegExp(fleet.fleetId));
+      assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
+      // The rest of the tree keeps working.
+      const other = await fleetNode(emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'racing-qa')!.fleetId);
+      assert.ok((await childrenOf(hooks, other)).some((c) => contextValue(c) === 'eventCategory'));
+
+      emulator.setFaults({ rules: [] });
+      await vscode.commands.executeCommand('gamelift.explorer.retry', error);
+      const after = await childrenOf(hooks, node);
+      assert.ok(!after.some((c) => contextValue(c) === 'error'), 'error gone after Retry');
+      assert.ok(after.some((c) => contextValue(c) === 'eventCategory'), 'categories after Retry');
+    } finally {
+      emulator.setFaults({ rules: [] });
+    }
+  });
+
+  it('"Fetch fleet events" takes a pasted ARN, uses its region, reveals the fleet and opens JSON', async () => {
+    const target = emulator.state.fleetsOf(DEV.accountId, 'eu-west-1').find((f) => f.events.length > 10)!;
+    assert.ok(target, 'an eu-west-1 fleet with events');
+    const prompts = new ScriptedPrompts({
+      typed: { fleet: `  ${target.fleetArn} ` },
+      pick: { timeRange: (items) => items.find((i) => i.label === 'All events') },
+      input: { 'fetch.limit': '5' },
+      message: [{ match: /fetched 5 events/, answer: 'Open as JSON' }],
+    });
+    hooks.prompts.current = prompts;
+    try {
+      const result = await vscode.commands.executeCommand<FetchResult>('gamelift.fetchFleetEvents');
+      assert.ok(result, `the command returns its result (asked: ${prompts.asked.join(', ')}; messages: ${prompts.messages.join(' | ')})`);
+      assert.strictEqual(result.ref.fleetId, target.fleetId);
+      assert.strictEqual(result.ref.target.region, 'eu-west-1', 'the ARN\'s region is used');
+      assert.strictEqual(result.fetched, 5);
+      assert.deepStrictEqual(prompts.asked, ['fleet', 'timeRange', 'fetch.limit']);
+
+      const editor = await waitFor('the JSON document', () =>
+        vscode.window.activeTextEditor?.document.languageId === 'json' ? vscode.window.activeTextEditor : undefined,
+      );
+      assert.strictEqual(editor.document.isUntitled, true);
+      const json = JSON.parse(editor.document.getText()) as { events: { eventId: string }[] };
+      assert.deepStrictEqual(json.events.map((e) => e.eventId), target.events.slice(0, 5).map((e) => e.eventId));
+
+      // The fleet is in the tree (under its own region node, since settings list only us-west-2).
+      const roots = await childrenOf(hooks);
+      const region = roots.find((r) => contextValue(r) === 'region' && label(r).includes('eu-west-1'));
+      assert.ok(region, 'a node for the ARN\'s connection');
+      const fleets = await childrenOf(hooks, region);
+      const fetched = fleets.find((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId === target.fleetId);
+      assert.ok(fetched, 'the fetched fleet is shown');
+      assert.ok(hooks.explorer.view.selection.some((n) => n.id === fetched.id), 'and revealed (selected)');
+      assert.ok((await childrenOf(hooks, fetched)).some((c) => contextValue(c) === 'eventCategory'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('"Fetch fleet events" rejects text that is not a fleet ID or ARN', async () => {
+    const prompts = new ScriptedPrompts({ typed: { fleet: 'arn:aws:ec2:us-west-2:111122223333:instance/i-123' } });
+    hooks.prompts.current = prompts;
+    const result = await vscode.commands.executeCommand<FetchResult | undefined>('gamelift.fetchFleetEvents');
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(prompts.messages.length, 1);
+    assert.match(prompts.messages[0], /not a fleet/);
+  });
+
+  it('accepts {fleetId, target} to skip the fleet pick', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const prompts = new ScriptedPrompts({
+      pick: { timeRange: (items) => items.find((i) => i.label === 'Last 30 days') },
+      input: { 'fetch.limit': '' },
+      message: [{ match: /fetched/, answer: undefined }],
+    });
+    hooks.prompts.current = prompts;
+    const result = await vscode.commands.executeCommand<FetchResult>('gamelift.fetchFleetEvents', {
+      fleetId: fleet.fleetId,
+      target: { profile: 'local-dev', region: 'us-west-2', endpoint: emulator.url },
+    });
+    assert.deepStrictEqual(prompts.asked, ['timeRange', 'fetch.limit']);
+    assert.strictEqual(result.fetched, fleet.events.length);
+    const node = await fleetNode(fleet.fleetId);
+    assert.match(String(node.getTreeItem().description), /last 30 days/);
+  });
+  it('watches transitional fleets and notifies about a new error event, with "Show" revealing it', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'racing-qa')!;
+    assert.strictEqual(fleet.status, 'ACTIVATING');
+    const prompts = new ScriptedPrompts({ message: [{ match: /Fleet activation failed/i, answer: 'Show' }] });
+    hooks.prompts.current = prompts;
+    const node = await fleetNode(fleet.fleetId);
+    await childrenOf(hooks, node); // loaded once: the baseline
+    await hooks.watcher.tick();
+    assert.deepStrictEqual(prompts.messages, [], 'nothing new, no notification');
+
+    const added = emulator.state.addEvent(fleet.fleetId, { eventCode: 'FLEET_ACTIVATION_FAILED', message: 'Activation failed: no healthy processes.' });
+    emulator.state.setFleetStatus(fleet.fleetId, 'ERROR');
+    emulator.resetRequests();
+    await hooks.watcher.tick();
+    assert.ok(emulator.requests.some((r) => r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId), 'the watcher polled the fleet');
+    assert.strictEqual(prompts.messages.length, 1, `one notification (got ${prompts.messages.join(' | ')})`);
+    assert.match(prompts.messages[0], /racing-qa/);
+    const selected = await waitFor('the event revealed', () => {
+      const sel = hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } } | undefined;
+      return sel?.event?.eventId === added.eventId ? sel : undefined;
+    });
+    assert.ok(selected);
+    assert.match(String(node.getTreeItem().description), /ERROR/, 'status refreshed');
+
+    // Settled (no longer transitional): polled once more, then left alone.
+    await hooks.watcher.tick();
+    emulator.resetRequests();
+    await hooks.watcher.tick();
+    const polled = (r: { operation: string; input?: Readonly<Record<string, unknown>> }) => r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId;
+    assert.ok(!emulator.requests.some(polled), 'settled fleets are not polled');
+  });
+
+  it('empties the tree for the credentials welcome view when a profile has no credentials', async () => {
+    await setSetting('profile', 'no-such-profile');
+    await waitFor('credentials missing', async () => {
+      const roots = await childrenOf(hooks);
+      return roots.length === 0 && hooks.explorer.credentialsMissing ? true : undefined;
+    });
+    await setSetting('profile', 'local-dev');
+    await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
+    assert.strictEqual(hooks.explorer.credentialsMissing, false);
+  });
+
+  it('offers "Sign in" for an expired SSO session, opening a terminal with aws sso login', async () => {
+    const configFile = path.join(os.homedir(), '.aws', 'config');
+    const original = fs.readFileSync(configFile, 'utf8');
+    fs.writeFileSync(
+      configFile,
+      `${original}\n[profile local-sso]\nsso_start_url = https://example.invalid/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = us-west-2\n`,
+    );
+    const prompts = new ScriptedPrompts({ message: [{ match: /SSO session/, answer: 'Sign in' }] });
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.refresh');
+      await setSetting('profile', 'local-sso');
+      const error = await waitFor('an SSO error node', async () => {
+        const roots = await childrenOf(hooks);
+        return roots.length === 1 && contextValue(roots[0]) === 'error' ? roots[0] : undefined;
+      });
+      assert.match(label(error), /SSO/);
+      const terminal = await waitFor('the sign-in terminal', () => vscode.window.terminals.find((t) => t.name === 'AWS SSO sign-in'));
+      assert.ok(prompts.messages.some((m) => m.includes('aws sso login --profile local-sso')), prompts.messages.join(' | '));
+      terminal.dispose();
+    } finally {
+      fs.writeFileSync(configFile, original);
+      await setSetting('profile', 'local-dev');
+    }
+  });
+});
