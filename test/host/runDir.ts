@@ -97,6 +97,8 @@ export function runEnvironment(run: RunDir, extra: Record<string, string | undef
     AWS_CONFIG_FILE: path.join(run.home, '.aws', 'config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(run.home, '.aws', 'credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
+    // No extension gallery: keeps the server from calling open-vsx.org (tests talk to 127.0.0.1 only).
+    EXTENSIONS_GALLERY: '{}',
   });
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

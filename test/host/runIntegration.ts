@@ -9,8 +9,12 @@ import { runCleanups } from './cleanup';
 import { parseNarrowing } from './args';
 import { INTEGRATION_INDEX } from './paths';
 import { startHostSession } from './session';
-import { formatSummary, parseSummary, TestSummary } from './summary';
+import { formatSummary, parseSummary, SUMMARY_PREFIX, TestSummary } from './summary';
 
+/** First line test/integration/index.ts prints. */
+const TESTS_START = '[integration] ';
+/** Workbench messages that can interleave with test output and mean nothing here. */
+const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|\[AgentHost)/;
 const TIMEOUT_MS = Number(process.env.GAMELIFT_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 
 async function main(): Promise<number> {
@@ -21,6 +25,8 @@ async function main(): Promise<number> {
     return 1;
   }
   let summary: TestSummary | undefined;
+  let testsStarted = false;
+  const workbenchLog: string[] = [];
   let resolveExit!: (code: number) => void;
   const exit = new Promise<number>((r) => (resolveExit = r));
 
@@ -29,11 +35,15 @@ async function main(): Promise<number> {
     extensionTestsPath: INTEGRATION_INDEX,
     serverEnv: { GAMELIFT_TEST_GREP: narrowing.grep, GAMELIFT_TEST_FILES: narrowing.files },
     beforeOpen: async (page) => {
+      // The page also forwards the workbench's own console chatter; it goes to a log file
+      // until the test module announces itself, then the test lines are printed.
       await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
         const text = util.format(...(Array.isArray(args) ? args : [args]));
         for (const line of text.split('\n')) {
           summary = parseSummary(line) ?? summary;
-          if (!line.startsWith('##gamelift-summary')) console.log(line);
+          if (!testsStarted && line.startsWith(TESTS_START)) testsStarted = true;
+          if (!testsStarted) workbenchLog.push(line);
+          else if (!line.startsWith(SUMMARY_PREFIX) && !WORKBENCH_NOISE.test(line)) console.log(line);
         }
       });
       await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
@@ -45,6 +55,9 @@ async function main(): Promise<number> {
   const code = await Promise.race([exit, timeout]);
   clearTimeout(timer);
   await session.stop();
+  if (!testsStarted || code !== 0) {
+    console.log(`[integration] workbench console before the tests (last 40 lines):\n${workbenchLog.slice(-40).join('\n')}`);
+  }
 
   const elapsed = `${((Date.now() - started) / 1000).toFixed(1)} s`;
   if (code === -1) {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, BrowserContext, Page } from 'playwright-core';
-import { onCleanup, runCleanups } from './cleanup';
+import { killProcessesMentioning, onCleanup, runCleanups, trackRunMarker } from './cleanup';
 import { EmulatorHandle, startEmulatorIfAvailable } from './emulator';
 import { REPO_ROOT } from './paths';
 import { HostInstall, provision } from './provision';
@@ -47,6 +47,8 @@ const BROWSER_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Only the local server may be reached; any other host name fails to resolve.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 export async function startHostSession(opts: SessionOptions): Promise<HostSession> {
@@ -71,6 +73,12 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
   steps.push(() => unregister());
   steps.push(() => {
     if (!keep) run.remove();
+  });
+  // Runs after the browser and server are closed: catches strays such as crashpad handlers.
+  const untrackMarker = trackRunMarker(run.root);
+  steps.push(() => {
+    killProcessesMentioning(run.root);
+    untrackMarker();
   });
 
   try {
