@@ -371,12 +371,15 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
   });
 
   it('offers "Sign in" for an expired SSO session, opening a terminal with aws sso login', async () => {
-    const configFile = path.join(os.homedir(), '.aws', 'config');
-    const original = fs.readFileSync(configFile, 'utf8');
+    // A fresh config file path: the SDK caches shared config files by path for the process.
+    const original = fs.readFileSync(path.join(os.homedir(), '.aws', 'config'), 'utf8');
+    const configFile = path.join(os.tmpdir(), `gamelift-sso-config-${process.pid}-${Date.now()}`);
     fs.writeFileSync(
       configFile,
       `${original}\n[profile local-sso]\nsso_start_url = https://example.invalid/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = us-west-2\n`,
     );
+    const previousConfigFile = process.env.AWS_CONFIG_FILE;
+    process.env.AWS_CONFIG_FILE = configFile;
     const prompts = new ScriptedPrompts({ message: [{ match: /SSO session/, answer: 'Sign in' }] });
     hooks.prompts.current = prompts;
     try {
@@ -391,7 +394,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       assert.ok(prompts.messages.some((m) => m.includes('aws sso login --profile local-sso')), prompts.messages.join(' | '));
       terminal.dispose();
     } finally {
-      fs.writeFileSync(configFile, original);
+      if (previousConfigFile === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = previousConfigFile;
+      fs.rmSync(configFile, { force: true });
       await setSetting('profile', 'local-dev');
     }
   });
