@@ -95,18 +95,41 @@ async function describeAttributesInBatches(
   for (let i = 0; i < fleetIds.length; i += batchSize) {
     throwIfAborted(signal);
     const batch = fleetIds.slice(i, i + batchSize);
-    const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: batch }), { abortSignal: signal });
     const byId = new Map<string, FleetAttributes>();
-    for (const attributes of requireList(out.FleetAttributes, 'DescribeFleetAttributes', 'FleetAttributes')) {
-      if (attributes.FleetId) byId.set(attributes.FleetId, attributes);
+    const gone = new Set<string>();
+    try {
+      const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: batch }), { abortSignal: signal });
+      for (const attributes of requireList(out.FleetAttributes, 'DescribeFleetAttributes', 'FleetAttributes')) {
+        if (attributes.FleetId) byId.set(attributes.FleetId, attributes);
+      }
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      // A fleet of the batch was deleted after ListFleets named it: one fleet must not fail
+      // the whole list, so describe the batch one by one and leave out the deleted ones.
+      for (const id of batch) {
+        throwIfAborted(signal);
+        try {
+          const one = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [id] }), { abortSignal: signal });
+          const attributes = one.FleetAttributes?.[0];
+          if (attributes?.FleetId) byId.set(attributes.FleetId, attributes);
+        } catch (oneErr) {
+          if (!isNotFound(oneErr)) throw oneErr;
+          gone.add(id);
+        }
+      }
     }
     // Keep ListFleets' order; a fleet deleted between the two calls still shows, without details.
     for (const id of batch) {
+      if (gone.has(id)) continue;
       const attributes = byId.get(id);
       result.push(attributes ? fromFleetAttributes(attributes) : { fleetId: id });
     }
   }
   return result;
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as { name?: string }).name === 'NotFoundException';
 }
 
 /**
