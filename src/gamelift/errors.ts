@@ -103,7 +103,7 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   }
   if (BAD_SIGNATURE.has(name)) {
     const skew = CLOCK_SKEW.has(name) ? ' If the keys are right, check that this computer\'s clock is correct.' : '';
-    return make('credentials', `AWS rejected the credentials${profileText(context)}${where}: ${serviceText || name}. Check the access key and secret key for the profile.${skew}`, false, withProfile);
+    return make('credentials', `AWS rejected the credentials${where}: ${serviceText || name}. Check the access key and secret key for the profile.${skew}`, false, withProfile);
   }
   if (name === 'UnauthorizedException' || name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
     return make('unauthorized', `Not allowed${where}: ${serviceText || name}. The IAM identity${profileText(context)} needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`, false, withProfile);
