@@ -31,16 +31,17 @@ export interface TextContext {
   readonly random: () => number;
 }
 
-function hex(random: () => number, n: number): string {
+/** n random hex digits. */
+export function hexDigits(random: () => number, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += Math.floor(random() * 16).toString(16);
-  return s;
+  while (s.length < n) s += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+  return s.slice(0, n);
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 export function instanceId(random: () => number): string {
-  return `i-0${hex(random, 16)}`;
+  return `i-0${hexDigits(random, 16)}`;
 }
 
 const LINUX_LAUNCH_PATHS = ['/local/game/bin/ArenaServer', '/local/game/GameServer.x86_64'];
@@ -56,14 +57,16 @@ const EXIT_CODES = [
 export function messageFor(code: string, ctx: TextContext): string {
   const r = ctx.random;
   const fleet = ctx.fleetId;
+  const windows = ctx.operatingSystem?.startsWith('WINDOWS') ?? false;
   const build = ctx.buildId ?? 'build-00000000-0000-4000-8000-000000000000';
-  const inst = instanceId(r);
-  const path = pick(r, ctx.operatingSystem?.startsWith('WINDOWS') ? WINDOWS_LAUNCH_PATHS : LINUX_LAUNCH_PATHS);
-  const pid = 1000 + Math.floor(r() * 30000);
-  const location = pick(r, ['us-east-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1']);
-  const gameSession = `arn:aws:gamelift:${ctx.region}::gamesession/${fleet}/gsess-${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`;
+  // Parts are made on demand: big generated histories call this 100,000 times.
+  const inst = () => instanceId(r);
+  const path = () => pick(r, windows ? WINDOWS_LAUNCH_PATHS : LINUX_LAUNCH_PATHS);
+  const pid = () => 1000 + Math.floor(r() * 30000);
+  const location = () => pick(r, ['us-east-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1']);
+  const gameSession = () => `arn:aws:gamelift:${ctx.region}::gamesession/${fleet}/gsess-${hexDigits(r, 8)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 12)}`;
   const state = (from: string, to: string) => `Fleet ${fleet} changed state from ${from} to ${to}.`;
-  const location_ = (to: string) => `Fleet location ${location} for fleet ${fleet} changed state to ${to}.`;
+  const location_ = (to: string) => `Fleet location ${location()} for fleet ${fleet} changed state to ${to}.`;
   switch (code) {
     case 'GENERIC_EVENT':
       return pick(r, [
@@ -103,73 +106,73 @@ export function messageFor(code: string, ctx: TextContext): string {
     case 'FLEET_STATE_UPDATING':
       return `Container fleet ${fleet} changed state from ACTIVE to UPDATING: deploying container group definition version 3.`;
     case 'FLEET_INITIALIZATION_FAILED':
-      return `Fleet ${fleet} failed to initialize: could not attach the instance role to instance ${inst}.`;
+      return `Fleet ${fleet} failed to initialize: could not attach the instance role to instance ${inst()}.`;
     case 'FLEET_BINARY_DOWNLOAD_FAILED':
-      return `Failed to download build ${build} to instance ${inst}: the build archive is corrupt (unexpected end of zip file).`;
+      return `Failed to download build ${build} to instance ${inst()}: the build archive is corrupt (unexpected end of zip file).`;
     case 'FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND':
-      return `Launch path ${path} was not found in build ${build}. Check the runtime configuration.`;
+      return `Launch path ${path()} was not found in build ${build}. Check the runtime configuration.`;
     case 'FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE':
-      return `Executable ${path} exited with code 127 during validation on instance ${inst}: error while loading shared libraries: libssl.so.1.1.`;
+      return `Executable ${path()} exited with code 127 during validation on instance ${inst()}: error while loading shared libraries: libssl.so.1.1.`;
     case 'FLEET_VALIDATION_TIMED_OUT':
       return `Validation of fleet ${fleet} timed out after 30 minutes.`;
     case 'FLEET_ACTIVATION_FAILED':
-      return `Fleet ${fleet} failed to activate: no server process reported ProcessReady within 5 minutes on instance ${inst}.`;
+      return `Fleet ${fleet} failed to activate: no server process reported ProcessReady within 5 minutes on instance ${inst()}.`;
     case 'FLEET_ACTIVATION_FAILED_NO_INSTANCES':
       return `Fleet ${fleet} failed to activate: no ${ctx.instanceType ?? 'c5.large'} instances were available in ${ctx.region}.`;
     case 'FLEET_NEW_GAME_SESSION_PROTECTION_POLICY_UPDATED':
       return `New game session protection policy for fleet ${fleet} changed from NoProtection to FullProtection.`;
     case 'SERVER_PROCESS_INVALID_PATH':
-      return `Server process launch path ${path} on instance ${inst} is invalid or not executable.`;
+      return `Server process launch path ${path()} on instance ${inst()} is invalid or not executable.`;
     case 'SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT':
-      return `Server process ${path} (pid ${pid}) on instance ${inst} did not call InitSDK within 5 minutes and was terminated.`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} did not call InitSDK within 5 minutes and was terminated.`;
     case 'SERVER_PROCESS_PROCESS_READY_TIMEOUT':
-      return `Server process ${path} (pid ${pid}) on instance ${inst} did not call ProcessReady within 5 minutes and was terminated.`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} did not call ProcessReady within 5 minutes and was terminated.`;
     case 'SERVER_PROCESS_CRASHED': {
       const [exit, signal] = pick(r, EXIT_CODES);
-      return `Server process ${path} (pid ${pid}) on instance ${inst} crashed with exit code ${exit} (${signal}).`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} crashed with exit code ${exit} (${signal}).`;
     }
     case 'SERVER_PROCESS_TERMINATED_UNHEALTHY':
-      return `Server process ${path} (pid ${pid}) on instance ${inst} reported unhealthy for 3 consecutive health checks and was terminated.`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} reported unhealthy for 3 consecutive health checks and was terminated.`;
     case 'SERVER_PROCESS_FORCE_TERMINATED':
-      return `Server process ${path} (pid ${pid}) on instance ${inst} was force-terminated: it did not shut down after OnProcessTerminate.`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} was force-terminated: it did not shut down after OnProcessTerminate.`;
     case 'SERVER_PROCESS_PROCESS_EXIT_TIMEOUT':
-      return `Server process ${path} (pid ${pid}) on instance ${inst} did not exit within 30 seconds of calling ProcessEnding.`;
+      return `Server process ${path()} (pid ${pid()}) on instance ${inst()} did not exit within 30 seconds of calling ProcessEnding.`;
     case 'SERVER_PROCESS_SDK_INITIALIZATION_FAILED':
-      return `Server process in container "game-server" on compute ${inst} failed to initialize the server SDK: connection to the GameLift Servers agent refused.`;
+      return `Server process in container "game-server" on compute ${inst()} failed to initialize the server SDK: connection to the GameLift Servers agent refused.`;
     case 'SERVER_PROCESS_MISCONFIGURED_CONTAINER_PORT':
       return `Container "game-server" listens on port 7777, which is outside its container port range 4192-4282.`;
     case 'GAME_SESSION_ACTIVATION_TIMEOUT':
-      return `Game session ${gameSession} on instance ${inst} was not activated within 60 seconds (OnStartGameSession did not call ActivateGameSession).`;
+      return `Game session ${gameSession()} on instance ${inst()} was not activated within 60 seconds (OnStartGameSession did not call ActivateGameSession).`;
     case 'FLEET_CREATION_EXTRACTING_BUILD':
-      return `Extracting build ${build} to ${path.startsWith('C:') ? 'C:\\game' : '/local/game'} on instance ${inst}.`;
+      return `Extracting build ${build} to ${windows ? 'C:\\game' : '/local/game'} on instance ${inst()}.`;
     case 'FLEET_CREATION_RUNNING_INSTALLER':
-      return `Running install script ${path.startsWith('C:') ? 'install.bat' : 'install.sh'} for build ${build} on instance ${inst}.`;
+      return `Running install script ${windows ? 'install.bat' : 'install.sh'} for build ${build} on instance ${inst()}.`;
     case 'FLEET_CREATION_VALIDATING_RUNTIME_CONFIG':
-      return `Validating runtime configuration: launch path ${path} with 2 concurrent executions.`;
+      return `Validating runtime configuration: launch path ${path()} with 2 concurrent executions.`;
     case 'FLEET_CREATION_COMPLETED_INSTALLER':
-      return `Install script for build ${build} completed successfully on instance ${inst}.`;
+      return `Install script for build ${build} completed successfully on instance ${inst()}.`;
     case 'FLEET_CREATION_FAILED_INSTALLER':
-      return `Install script for build ${build} exited with code 1 on instance ${inst}.`;
+      return `Install script for build ${build} exited with code 1 on instance ${inst()}.`;
     case 'FLEET_VPC_PEERING_SUCCEEDED':
-      return `VPC peering connection pcx-${hex(r, 17)} between fleet ${fleet} and vpc-${hex(r, 17)} is active.`;
+      return `VPC peering connection pcx-${hexDigits(r, 17)} between fleet ${fleet} and vpc-${hexDigits(r, 17)} is active.`;
     case 'FLEET_VPC_PEERING_FAILED':
-      return `VPC peering for fleet ${fleet} failed: the CIDR block 10.0.0.0/16 of vpc-${hex(r, 17)} overlaps the fleet's CIDR block.`;
+      return `VPC peering for fleet ${fleet} failed: the CIDR block 10.0.0.0/16 of vpc-${hexDigits(r, 17)} overlaps the fleet's CIDR block.`;
     case 'FLEET_VPC_PEERING_DELETED':
-      return `VPC peering connection pcx-${hex(r, 17)} for fleet ${fleet} was deleted.`;
+      return `VPC peering connection pcx-${hexDigits(r, 17)} for fleet ${fleet} was deleted.`;
     case 'INSTANCE_INTERRUPTED':
-      return `Spot instance ${inst} in fleet ${fleet} was interrupted by EC2; ${1 + Math.floor(r() * 6)} game sessions ended.`;
+      return `Spot instance ${inst()} in fleet ${fleet} was interrupted by EC2; ${1 + Math.floor(r() * 6)} game sessions ended.`;
     case 'INSTANCE_RECYCLED':
-      return `Spot instance ${inst} in fleet ${fleet} is being recycled after an EC2 rebalance recommendation.`;
+      return `Spot instance ${inst()} in fleet ${fleet} is being recycled after an EC2 rebalance recommendation.`;
     case 'INSTANCE_REPLACED_UNHEALTHY':
-      return `Instance ${inst} in fleet ${fleet} failed health checks and was replaced.`;
+      return `Instance ${inst()} in fleet ${fleet} failed health checks and was replaced.`;
     case 'COMPUTE_LOG_UPLOAD_FAILED':
-      return `Logs from compute ${inst} could not be uploaded: the log directory exceeds the 2 GB upload limit.`;
+      return `Logs from compute ${inst()} could not be uploaded: the log directory exceeds the 2 GB upload limit.`;
     case 'GAME_SERVER_CONTAINER_GROUP_CRASHED':
-      return `Game server container group on compute ${inst} crashed: essential container "game-server" exited with code 139.`;
+      return `Game server container group on compute ${inst()} crashed: essential container "game-server" exited with code 139.`;
     case 'PER_INSTANCE_CONTAINER_GROUP_CRASHED':
-      return `Per-instance container group on compute ${inst} crashed: essential container "metrics-sidecar" exited with code 1.`;
+      return `Per-instance container group on compute ${inst()} crashed: essential container "metrics-sidecar" exited with code 1.`;
     case 'GAME_SERVER_CONTAINER_GROUP_REPLACED_UNHEALTHY':
-      return `Game server container group on compute ${inst} failed its health check 3 times and was replaced.`;
+      return `Game server container group on compute ${inst()} failed its health check 3 times and was replaced.`;
     case 'LOCATION_STATE_PENDING':
       return location_('PENDING');
     case 'LOCATION_STATE_CREATING':
@@ -183,7 +186,7 @@ export function messageFor(code: string, ctx: TextContext): string {
     case 'LOCATION_STATE_UPDATING':
       return location_('UPDATING');
     case 'LOCATION_STATE_ERROR':
-      return `${location_('ERROR')} Insufficient capacity for ${ctx.instanceType ?? 'c5.large'} in ${location}.`;
+      return `${location_('ERROR')} Insufficient capacity for ${ctx.instanceType ?? 'c5.large'} in ${location()}.`;
     case 'LOCATION_STATE_DELETING':
       return location_('DELETING');
     case 'LOCATION_STATE_DELETED':
@@ -213,7 +216,7 @@ export function logTextFor(event: { eventCode: string; eventTime: number; messag
   const lines = [
     `${at(0)} [INFO] gamelift-agent: instance ${instanceId(r)} starting server processes for fleet ${fleetId}`,
     `${at(1)} [INFO] launcher: /local/game/bin/ArenaServer -port 7777 -log=/local/game/logs/server.log`,
-    `${at(2)} [INFO] ArenaServer: build 1.14.${Math.floor(r() * 300)} (${hex(r, 8)}) starting`,
+    `${at(2)} [INFO] ArenaServer: build 1.14.${Math.floor(r() * 300)} (${hexDigits(r, 8)}) starting`,
     `${at(3)} [INFO] ArenaServer: loading map "harbor_v3" (312 MB)`,
     `${at(9)} [INFO] ArenaServer: GameLiftServerAPI.InitSDK() -> success`,
   ];

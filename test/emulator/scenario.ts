@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TestAccount } from './credentials';
-import { CODES_WITH_LOGS, hashSeed, messageFor, seededRandom } from './eventText';
+import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, TextContext } from './eventText';
 import { FaultConfig } from './faults';
 import { CapacityRecord, deterministicUuid, EmulatorState, EventRecord, fleetArn, FleetKind, FleetRecord } from './state';
 
@@ -261,12 +261,45 @@ function storyEvents(story: Story, createdMinutesAgo: number): ScenarioEvent[] {
   }
 }
 
+/**
+ * A generated event whose Message is written only when first read: the `large` scenario
+ * holds 100,000 of them, and building every message up front costs seconds of start-up.
+ */
+class GeneratedEvent implements EventRecord {
+  private text?: string;
+  constructor(
+    readonly eventId: string,
+    readonly resourceId: string,
+    readonly eventCode: string,
+    readonly eventTime: number,
+    readonly hasLog: boolean,
+    readonly count: number | undefined,
+    private readonly context: Omit<TextContext, 'random'>,
+    private readonly seed: number,
+  ) {}
+
+  get message(): string {
+    this.text ??= messageFor(this.eventCode, { ...this.context, random: seededRandom(this.seed) });
+    return this.text;
+  }
+
+  toJSON(): EventRecord {
+    const { eventId, resourceId, eventCode, message, eventTime, hasLog, count } = this;
+    return { eventId, resourceId, eventCode, message, eventTime, hasLog, ...(count !== undefined ? { count } : {}) };
+  }
+}
+
+function uuidFrom(random: () => number): string {
+  const h = hexDigits(random, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 function generateEvents(options: GenerateEvents, fleet: FleetRecord, now: number): EventRecord[] {
   const random = seededRandom(options.seed ?? hashSeed(fleet.fleetId));
   const span = (options.spanMinutes ?? 14 * 24 * 60) * MINUTE;
   const mix: ReadonlyArray<readonly [string, number]> = options.codes ? options.codes.map((c) => [c, 1] as const) : BUSY_FLEET_MIX;
   const total = mix.reduce((s, [, w]) => s + w, 0);
-  const text = { fleetId: fleet.fleetId, region: fleet.region, buildId: fleet.buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem, random };
+  const context = { fleetId: fleet.fleetId, region: fleet.region, buildId: fleet.buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem };
   const events: EventRecord[] = [];
   for (let i = 0; i < options.count; i++) {
     let roll = random() * total;
@@ -279,16 +312,12 @@ function generateEvents(options: GenerateEvents, fleet: FleetRecord, now: number
       }
     }
     const crash = code === 'SERVER_PROCESS_CRASHED';
-    events.push({
-      eventId: deterministicUuid(`${fleet.fleetId}/generated/${i}`),
-      resourceId: fleet.fleetId,
-      eventCode: code,
-      message: messageFor(code, text),
-      // at least one second old, so "now"-anchored queries are stable
-      eventTime: now - 1000 - Math.floor(random() * span),
-      hasLog: crash && random() < 0.3,
-      ...(crash && random() < 0.4 ? { count: 2 + Math.floor(random() * 100) } : {}),
-    });
+    const eventId = uuidFrom(random);
+    // at least one second old, so "now"-anchored queries are stable
+    const eventTime = now - 1000 - Math.floor(random() * span);
+    const hasLog = crash && random() < 0.3;
+    const count = crash && random() < 0.4 ? 2 + Math.floor(random() * 100) : undefined;
+    events.push(new GeneratedEvent(eventId, fleet.fleetId, code, eventTime, hasLog, count, context, Math.floor(random() * 0x7fffffff)));
   }
   return events;
 }
