@@ -32,7 +32,7 @@ export interface ListFleetsOptions {
   readonly pageSize?: number;
   /** Fleet IDs per DescribeFleetAttributes call. */
   readonly batchSize?: number;
-  /** Called after each ListFleets page is described, so a tree can show fleets as they arrive. */
+  /** Called with each described batch (in ListFleets order), so a tree can show fleets as they arrive. */
   readonly onPage?: (fleets: readonly FleetSummary[]) => void;
 }
 
@@ -49,9 +49,7 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
     const ids = unique(requireList(page.FleetIds, 'ListFleets', 'FleetIds'));
     const ec2Ids = ids.filter((id) => !isContainerFleetId(id));
     containerIds.push(...ids.filter(isContainerFleetId));
-    const described = await describeAttributesInBatches(client, ec2Ids, batchSize, signal);
-    fleets.push(...described);
-    options.onPage?.(described);
+    fleets.push(...(await describeAttributesInBatches(client, ec2Ids, batchSize, signal, options.onPage)));
     nextToken = page.NextToken || undefined;
   } while (nextToken);
   if (containerIds.length > 0) {
@@ -90,7 +88,10 @@ async function describeAttributesInBatches(
   fleetIds: readonly string[],
   batchSize: number,
   signal: AbortSignal | undefined,
+  onBatch?: (fleets: readonly FleetSummary[]) => void,
 ): Promise<FleetSummary[]> {
+  // One batch at a time: GameLift's per-API rate limits for Describe* calls are not published,
+  // so listing never bursts more than one request at once.
   const result: FleetSummary[] = [];
   for (let i = 0; i < fleetIds.length; i += batchSize) {
     throwIfAborted(signal);
@@ -119,11 +120,14 @@ async function describeAttributesInBatches(
       }
     }
     // Keep ListFleets' order; a fleet deleted between the two calls still shows, without details.
+    const described: FleetSummary[] = [];
     for (const id of batch) {
       if (gone.has(id)) continue;
       const attributes = byId.get(id);
-      result.push(attributes ? fromFleetAttributes(attributes) : { fleetId: id });
+      described.push(attributes ? fromFleetAttributes(attributes) : { fleetId: id });
     }
+    result.push(...described);
+    onBatch?.(described);
   }
   return result;
 }

@@ -34,7 +34,7 @@ describe('listFleets with 500 fleets (local endpoint, real SDK)', () => {
     const described = describe.flatMap((c) => c.input?.FleetIds as string[]);
     assert.ok(describe.every((c) => (c.input?.FleetIds as string[]).length <= DEFAULT_ATTRIBUTES_BATCH_SIZE));
     assert.deepEqual(described, expected, 'every fleet described once, in order');
-    assert.deepEqual(pagesSeen, [100, 100, 100, 100, 100]);
+    assert.deepEqual(pagesSeen, Array(10).fill(50), 'fleets arrive batch by batch');
     assert.equal(h.emulator.requests.length, list.length + describe.length, 'no other calls');
   });
 
