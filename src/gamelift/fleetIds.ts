@@ -54,5 +54,8 @@ export function isParseError(result: FleetIdParseResult): result is { readonly e
 }
 
 function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  // The value is echoed in messages: control and bidi characters (a pasted U+202E would
+  // reverse the rest of the sentence) are shown as visible escapes instead.
+  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.length > 80 ? `${visible.slice(0, 77)}…` : visible;
 }
