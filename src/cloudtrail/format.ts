@@ -1,8 +1,58 @@
-// Pretty-printing of a CloudTrail document (work in progress).
+// Pretty-printing of a CloudTrail document. Token by token, so numbers and string escapes are
+// kept exactly as written (JSON.parse + stringify would turn 1e999999 into null and re-escape).
+// Returns undefined when the text is not valid JSON (the diagnostics say why).
+
+const TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\.)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
+
 export function formatCloudTrail(text: string, indent = 2): string | undefined {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    return JSON.stringify(JSON.parse(text), null, indent) + '\n';
+    JSON.parse(start ? text.slice(start) : text);
   } catch {
     return undefined;
   }
+  const pad = ' '.repeat(Math.max(0, Math.min(indent, 10)));
+  const out: string[] = [];
+  let depth = 0;
+  let line = '';
+  const newline = (d: number): void => {
+    out.push(line);
+    line = pad.repeat(d);
+  };
+  TOKEN.lastIndex = start;
+  let m: RegExpExecArray | null;
+  let prevOpen = false;
+  while ((m = TOKEN.exec(text)) !== null) {
+    start = TOKEN.lastIndex;
+    const tok = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (tok === '{' || tok === '[') {
+      if (prevOpen) newline(depth);
+      line += tok;
+      depth++;
+      prevOpen = true;
+      continue;
+    }
+    if (tok === '}' || tok === ']') {
+      depth--;
+      if (!prevOpen) newline(depth);
+      line += tok;
+      prevOpen = false;
+      continue;
+    }
+    if (tok === ',') {
+      line += ',';
+      newline(depth);
+      prevOpen = false;
+      continue;
+    }
+    if (tok === ':') {
+      line += ': ';
+      continue;
+    }
+    if (prevOpen) newline(depth);
+    prevOpen = false;
+    line += tok;
+  }
+  out.push(line);
+  return out.join('\n') + '\n';
 }

@@ -62,7 +62,7 @@ function isSpecific(v: string): boolean {
 const MAX_SHAPE_DEPTH = 12;
 
 interface WalkContext {
-  report: Reporter;
+  report: (f: Finding) => void;
   /** Severity for parameter findings: information on failed calls. */
   severity?: CtSeverity;
   failed?: string;
@@ -70,7 +70,32 @@ interface WalkContext {
   request: boolean;
 }
 
+/** Lower-cased-first member name → [PascalCase name, shape], per structure (built on first use). */
+const memberIndex = new Map<string, Map<string, [string, MemberShape]>>();
+function membersOf(structName: string): Map<string, [string, MemberShape]> | undefined {
+  let m = memberIndex.get(structName);
+  if (!m) {
+    const members = data.structures[structName];
+    if (!members) return undefined;
+    m = new Map();
+    for (const name of Object.keys(members)) m.set(lowerFirst(name), [name, members[name]]);
+    memberIndex.set(structName, m);
+  }
+  return m;
+}
+
+const suggestions = new Map<string, string | undefined>();
+function suggest(value: string, known: ReadonlySet<string>, cacheKey: string): string | undefined {
+  const key = cacheKey + '\u0000' + value;
+  if (!suggestions.has(key)) {
+    if (suggestions.size > 1000) suggestions.clear();
+    suggestions.set(key, closest(value, known));
+  }
+  return suggestions.get(key);
+}
+
 function note(ctx: WalkContext, f: Finding): void {
+  f.path = f.path.slice();
   if (ctx.severity) {
     f.severity = ctx.severity;
     f.message += ` (the call failed with ${ctx.failed}, which this may explain)`;
@@ -111,7 +136,7 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
       if (typeof v !== 'string' || !shape.ref) return;
       const set = enumSets.get(shape.ref);
       if (!set || set.has(v) || !isSpecific(v)) return;
-      const suggestion = closest(v, set);
+      const suggestion = suggest(v, set, shape.ref);
       const fix = suggestion ? { title: `Change to ${suggestion}`, newValue: suggestion, isPreferred: true } : undefined;
       if (shape.ref === 'EC2InstanceType') {
         note(ctx, { ruleId: 'gamelift-instance-type', message: `"${v}" is not an EC2 instance type GameLift supports${suggestion ? ` — did you mean ${suggestion}?` : ''}`, path, part: 'value', fix });
@@ -129,11 +154,21 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
       const item = shape.item;
       if (!item) return;
       const itemName = LIST_ITEM_PATTERNS[name] ?? name;
-      for (let i = 0; i < v.length; i++) checkValue(v[i], item, itemName, [...path, i], ctx, depth + 1);
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        checkValue(v[i], item, itemName, path, ctx, depth + 1);
+        path.pop();
+      }
       return;
     }
     case 'map':
-      if (isObject(v) && shape.item) for (const k of Object.keys(v)) checkValue(v[k], shape.item, k, [...path, k], ctx, depth + 1);
+      if (isObject(v) && shape.item) {
+        for (const k in v) {
+          path.push(k);
+          checkValue(v[k], shape.item, k, path, ctx, depth + 1);
+          path.pop();
+        }
+      }
       return;
     case 'structure':
       if (!isObject(v)) {
@@ -148,27 +183,34 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
 }
 
 function checkStructure(v: Record<string, unknown>, structName: string, path: (string | number)[], ctx: WalkContext, depth: number): void {
-  const members = data.structures[structName];
+  const members = membersOf(structName);
   if (!members) return;
-  for (const key of Object.keys(v)) {
-    const pascal = upperFirst(key);
-    const shape = members[pascal];
-    if (!shape) {
-      if (ctx.request && depth <= 1) {
-        ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `${key} is not a parameter of ${structName.replace(/Input$/, '')}`, path: [...path, key], part: 'key' });
+  let seen = 0;
+  for (const key in v) {
+    let entry = members.get(key);
+    if (entry === undefined) {
+      const pascalEntry = data.structures[structName][key];
+      if (pascalEntry && ctx.request) {
+        ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `CloudTrail writes this parameter as ${lowerFirst(key)} (only the first letter lower-cased)`, path: [...path, key], part: 'key' });
+        entry = [key, pascalEntry];
+      } else {
+        if (ctx.request && depth <= 1) {
+          ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `${key} is not a parameter of ${structName.replace(/Input$/, '')}`, path: [...path, key], part: 'key' });
+        }
+        continue;
       }
-      continue;
     }
-    if (key === pascal && key !== lowerFirst(key) && ctx.request) {
-      ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `CloudTrail writes this parameter as ${lowerFirst(key)} (only the first letter lower-cased)`, path: [...path, key], part: 'key' });
-    }
-    checkValue(v[key], shape, pascal, [...path, key], ctx, depth);
+    seen++;
+    path.push(key);
+    checkValue(v[key], entry[1], entry[0], path, ctx, depth);
+    path.pop();
   }
   if (structName === 'IpPermission') checkPorts(v, path, ctx);
-  if (ctx.request && !ctx.failed) {
-    const missing = Object.keys(members).filter((m) => members[m].required && v[lowerFirst(m)] === undefined && v[m] === undefined);
+  if (ctx.request && !ctx.failed && seen < members.size) {
+    const missing: string[] = [];
+    for (const [lower, [pascal, shape]] of members) if (shape.required && v[lower] === undefined && v[pascal] === undefined) missing.push(lower);
     if (missing.length > 0) {
-      ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.map(lowerFirst).join(', ')} in a successful ${structName.replace(/Input$/, '')} call`, path, part: path.length === 0 ? 'record' : 'key' });
+      ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.join(', ')} in a successful ${structName.replace(/Input$/, '')} call`, path: path.slice(), part: path.length === 0 ? 'record' : 'key' });
     }
   }
 }
@@ -206,7 +248,7 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
   if (typeof name !== 'string') return;
   const op = data.operations[name];
   if (!op) {
-    const suggestion = closest(name, GAMELIFT_OPERATIONS);
+    const suggestion = suggest(name, GAMELIFT_OPERATIONS, 'operation');
     report({
       ruleId: 'gamelift-operation',
       message: `"${name}" is not an Amazon GameLift operation${suggestion ? ` — did you mean ${suggestion}?` : ''}`,

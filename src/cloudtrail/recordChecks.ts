@@ -4,18 +4,19 @@
 
 import type { Finding, Reporter } from './findings';
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const LOOSE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** Regions already found valid (a handful per file): a Set lookup instead of a regex per record. */
+const seenRegions = new Set<string>();
 const VERSION = /^(\d+)\.(\d+)$/;
-const ACCOUNT = /^\d{12}$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/;
 const ARN = /^arn:[a-z0-9-]+:[a-zA-Z0-9-]+:[a-z0-9-]*:[^:]*:.+$/;
 
 export const KNOWN_VERSIONS = new Set(['1.0', '1.01', '1.02', '1.03', '1.04', '1.05', '1.06', '1.07', '1.08', '1.09', '1.10', '1.11']);
+const KNOWN_MINOR = new Map([...KNOWN_VERSIONS].map((v) => [v, parseInt(v.split('.')[1] ?? '0', 10)]));
 export const EVENT_TYPES = new Set(['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent']);
 export const EVENT_CATEGORIES = new Set(['Management', 'Data', 'NetworkActivity', 'Insight']);
 export const IDENTITY_TYPES = new Set(['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'Directory', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'Unknown', 'SAMLUser', 'WebIdentityUser']);
@@ -59,7 +60,7 @@ const FIELDS: Record<string, [FieldType, number]> = {
   vpcEndpointAccountId: ['string', 9],
   eventContext: ['object', 9],
 };
-const FIELD_NAMES = Object.keys(FIELDS);
+const FIELD_MAP = new Map<string, [FieldType, number]>(Object.entries(FIELDS));
 
 const TYPE_WORDS: Record<FieldType, string> = {
   string: 'a string',
@@ -122,6 +123,73 @@ export function isPlaceholderText(s: string): boolean {
   return s.includes('EXAMPLE') || s.includes('example') || PLACEHOLDER_ACCOUNTS.has(s);
 }
 
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** 8-4-4-4-12 hexadecimal digits (charCode loop: cheaper than a regex on every record). */
+export function isUuid(s: string): boolean {
+  if (s.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false;
+    } else if (!isHex(c)) return false;
+  }
+  return true;
+}
+
+function isDigits(s: string, n: number): boolean {
+  if (s.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function digits(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** YYYY-MM-DDThh:mm:ssZ and a real date and time. */
+export function isCloudTrailTime(s: string): boolean {
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return false;
+  return validDateParts(y, mo, d, h, mi, sec);
+}
+
+function isIpv4(s: string): boolean {
+  let parts = 0;
+  let value = 0;
+  let len = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (len === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      len = 0;
+    } else if (c >= 48 && c <= 57 && len < 3) {
+      value = value * 10 + (c - 48);
+      len++;
+    } else return false;
+  }
+  return parts === 4;
+}
+
 function daysInMonth(y: number, m: number): number {
   return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
@@ -152,6 +220,10 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   let minor = 99;
   const version = rec.eventVersion;
   if (typeof version === 'string') {
+    const known = KNOWN_MINOR.get(version);
+    if (known !== undefined) minor = known;
+  }
+  if (typeof version === 'string' && minor === 99) {
     const m = VERSION.exec(version);
     if (!m) {
       report({ ruleId: 'event-version', message: `eventVersion "${version}" is not of the form major.minor (for example 1.08)`, path: ['eventVersion'], part: 'value' });
@@ -165,11 +237,12 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // JSON types of the known fields, and fields newer than the record's version.
-  for (let i = 0; i < FIELD_NAMES.length; i++) {
-    const name = FIELD_NAMES[i];
+  for (const name in rec) {
+    const field = FIELD_MAP.get(name);
+    if (field === undefined) continue;
     const v = rec[name];
-    if (v === undefined) continue;
-    const [t, since] = FIELDS[name];
+    const t = field[0];
+    const since = field[1];
     if (!hasType(v, t)) {
       report({ ruleId: 'field-type', message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`, path: [name], part: 'value', ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false') ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } } : {}) });
     }
@@ -203,7 +276,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 
   // eventTime
   const time = rec.eventTime;
-  if (typeof time === 'string') {
+  if (typeof time === 'string' && !isCloudTrailTime(time)) {
     const m = EVENT_TIME.exec(time);
     if (m) {
       if (!validDateParts(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6])) {
@@ -249,7 +322,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 
   // Region
   const region = rec.awsRegion;
-  if (typeof region === 'string' && !REGION.test(region)) {
+  if (typeof region === 'string' && !seenRegions.has(region) && !(REGION.test(region) && seenRegions.add(region))) {
     report({ ruleId: 'region', message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`, path: ['awsRegion'], part: 'value' });
   }
 
@@ -304,7 +377,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 }
 
 function checkUuid(v: unknown, name: string, report: Reporter): void {
-  if (typeof v !== 'string' || UUID.test(v)) return;
+  if (typeof v !== 'string' || isUuid(v)) return;
   if (isPlaceholderText(v)) {
     report({ ruleId: 'placeholder', message: `${name} "${v}" is a documentation placeholder`, path: [name], part: 'value' });
   } else {
@@ -314,7 +387,7 @@ function checkUuid(v: unknown, name: string, report: Reporter): void {
 
 function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
   if (typeof v !== 'string') return;
-  if (ACCOUNT.test(v)) {
+  if (isDigits(v, 12)) {
     if (PLACEHOLDER_ACCOUNTS.has(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
     return;
   }
@@ -334,10 +407,10 @@ function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
     report({ ruleId: 'field-type', message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`, path: ['userIdentity', 'type'], part: 'value' });
   }
   checkAccount(ui.accountId, ['userIdentity', 'accountId'], report);
-  for (const key of ['accessKeyId', 'principalId'] as const) {
-    const v = ui[key];
-    if (typeof v === 'string' && v.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `${key} "${v}" is a documentation placeholder`, path: ['userIdentity', key], part: 'value' });
-  }
+  const accessKeyId = ui.accessKeyId;
+  if (typeof accessKeyId === 'string' && accessKeyId.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `accessKeyId "${accessKeyId}" is a documentation placeholder`, path: ['userIdentity', 'accessKeyId'], part: 'value' });
+  const principalId = ui.principalId;
+  if (typeof principalId === 'string' && principalId.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `principalId "${principalId}" is a documentation placeholder`, path: ['userIdentity', 'principalId'], part: 'value' });
   const sc = ui.sessionContext;
   if (typeof sc === 'object' && sc !== null && !Array.isArray(sc)) {
     const issuer = (sc as Record<string, unknown>).sessionIssuer;
@@ -352,6 +425,7 @@ function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
 }
 
 function plausibleSource(ip: string): boolean {
+  if (isIpv4(ip)) return true;
   const m = IPV4.exec(ip);
   if (m) return +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255;
   if (ip === 'AWS Internal' || ip.startsWith('AWS Internal')) return true;

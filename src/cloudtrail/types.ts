@@ -81,6 +81,8 @@ export interface CtValidationResult {
   truncated: boolean;
   /** Number of diagnostics found, including the ones dropped by maxDiagnostics. */
   totalDiagnostics: number;
+  /** Diagnostics found per severity, including the ones dropped by maxDiagnostics. */
+  counts?: Record<CtSeverity, number>;
   /** true when the records sit under an EventBridge envelope's `detail`. */
   eventBridge?: boolean;
 }

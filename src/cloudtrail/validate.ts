@@ -89,8 +89,11 @@ class Validation {
     return this.diagnostics.length < this.max;
   }
 
+  readonly counts: Record<CtSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+
   private push(ruleId: string, severity: CtSeverity, message: string, start: number, end: number, fixes?: CtFix[]): void {
     this.total++;
+    this.counts[severity]++;
     if (this.diagnostics.length >= this.max) return;
     const d: CtDiagnostic = { ruleId, severity, message, start, end };
     if (fixes && fixes.length > 0) d.fixes = fixes;
@@ -145,10 +148,44 @@ class Validation {
     }
   }
 
+  /**
+   * The text between one record and the start of the next one's first key (e.g. `},\n    {\n      "eventVersion"`),
+   * learned from the first two records. Searching for it guesses where a record ends with one
+   * indexOf; JSON.parse of the guessed slice succeeding proves the guess (a JSON value starting
+   * at a given brace has exactly one end), and a failed guess falls back to the scan.
+   */
+  private separator: string | undefined;
+  private separatorMisses = 0;
+
+  /** Learns the separator from a record ending at `end` and the next record starting at `next`. */
+  learnSeparator(end: number, next: number): void {
+    if (this.separator !== undefined || this.separatorMisses > 2) return;
+    const text = this.text;
+    const q1 = text.indexOf('"', next);
+    const q2 = q1 < 0 ? -1 : text.indexOf('"', q1 + 1);
+    if (q2 < 0 || q2 - next > 64 || next - end > 64) return;
+    this.separator = text.slice(end - 1, q2 + 1);
+  }
+
   /** Parses the value at `pos`: fast path (scan + JSON.parse) for objects, tolerant parser otherwise. */
   private parseAt(pos: number): ParsedValue {
     const text = this.text;
     if (text.charCodeAt(pos) === 123) {
+      const sep = this.separator;
+      if (sep !== undefined) {
+        const found = text.indexOf(sep, pos);
+        if (found < 0) {
+          this.separator = undefined; // no later record looks like this: stop guessing
+        } else {
+          try {
+            const value: unknown = JSON.parse(text.slice(pos, found + 1));
+            this.parser.pos = found + 1;
+            return { value, node: undefined, start: pos, end: found + 1 };
+          } catch {
+            if (++this.separatorMisses > 2) this.separator = undefined;
+          }
+        }
+      }
       const end = scanValueEnd(text, pos);
       if (end > 0) {
         try {
@@ -262,6 +299,10 @@ class Validation {
       if (after === 44) {
         commaAt = p.pos;
         p.pos++;
+        if (count === 1 && v.node === undefined) {
+          const next = p.skipWs();
+          if (next === 123) this.learnSeparator(v.end, p.pos);
+        }
       }
     }
   }
@@ -345,6 +386,7 @@ class Validation {
     if (!sev) return;
     if (!this.wants()) {
       this.total++;
+      this.counts[sev]++;
       return;
     }
     const root = this.nodeOf(v);
@@ -455,6 +497,7 @@ class Validation {
       format: this.format,
       truncated: this.total > this.diagnostics.length,
       totalDiagnostics: this.total,
+      counts: this.counts,
     };
     if (this.eventBridge) r.eventBridge = true;
     return r;
@@ -471,6 +514,7 @@ export function validateCloudTrail(text: string, options: CtValidateOptions = {}
     const err = e instanceof Error ? e.message : String(e);
     v.diagnostics.push({ ruleId: 'syntax', severity: 'error', message: `The checker stopped early: ${err}`, start: 0, end: Math.min(1, text.length) });
     v.total++;
+    v.counts.error++;
   }
   return v.result();
 }
