@@ -171,6 +171,27 @@ describe('clientFactory', () => {
     client.destroy();
   });
 
+  it('passes SDK diagnostics to the logger without secrets or presigned URLs', async () => {
+    const signedUrl = 'https://logs.example.com/fleet-1/e1.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLELOGSIGNER%2F20261121&X-Amz-Signature=0123456789abcdef';
+    a.respond = (req) =>
+      req.operation === 'DescribeFleetEvents'
+        ? { body: { Events: [{ EventId: 'e1', EventCode: 'SERVER_PROCESS_CRASHED', EventTime: 1795000000, PreSignedLogUrl: signedUrl, Message: 'crashed' }] } }
+        : { status: 400, body: { __type: 'InvalidRequestException', message: `bad value aws_secret_access_key=${DEV.secretAccessKey} near ${signedUrl}` } };
+    const lines: string[] = [];
+    const logger = { debug: (m: string) => lines.push(m), info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, logger, maxAttempts: 1 });
+    const { DescribeFleetEventsCommand } = await import('@aws-sdk/client-gamelift');
+    const out = await client.send(new DescribeFleetEventsCommand({ FleetId: 'fleet-1' }));
+    assert.equal(out.Events?.[0].PreSignedLogUrl, signedUrl, 'the data itself is untouched');
+    await client.send(new ListFleetsCommand({})).catch(() => undefined);
+    const text = lines.join('\n');
+    assert.ok(lines.some((l) => l.includes('DescribeFleetEvents')), `the SDK logged the call: ${text.slice(0, 300)}`);
+    for (const secret of ['0123456789abcdef', DEV.secretAccessKey, DEV.accessKeyId]) {
+      assert.ok(!text.includes(secret), `log leaks ${secret}: ${text}`);
+    }
+    client.destroy();
+  });
+
   it('caches clients by target and options, and forgets them on request', () => {
     forgetGameLiftClients();
     const target = { region: 'us-west-2', profile: 'p1', endpoint: a.url };
