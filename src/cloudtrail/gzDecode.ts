@@ -3,6 +3,7 @@
 // Inflating runs on libuv's thread pool (async zlib), so a large delivery does not block the
 // caller's thread. Pure: no `vscode` import.
 import { gunzip, gunzipSync, type ZlibOptions } from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
 
 export type GzErrorKind = 'not-gzip' | 'corrupt' | 'too-large' | 'not-text';
 
@@ -31,20 +32,18 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /** Decompresses gzip bytes (one or several members) into UTF-8 text. Rejects with GzDecodeError. */
 export async function gunzipText(bytes: Uint8Array, options: GzDecodeOptions = {}): Promise<string> {
+  return toText(await gunzipTextBytes(bytes, options));
+}
+
+/** Like gunzipText, but returns the checked UTF-8 bytes (no string is built). */
+export async function gunzipTextBytes(bytes: Uint8Array, options: GzDecodeOptions = {}): Promise<Buffer> {
   checkMagic(bytes);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-  return new Promise((resolve, reject) => {
-    gunzip(bytes, zlibOptions(maxBytes), (err, out) => {
-      if (err) reject(inflateError(err, maxBytes));
-      else {
-        try {
-          resolve(decodeText(out));
-        } catch (e) {
-          reject(e);
-        }
-      }
-    });
+  const out = await new Promise<Buffer>((resolve, reject) => {
+    gunzip(bytes, zlibOptions(maxBytes), (err, result) => (err ? reject(inflateError(err, maxBytes)) : resolve(result)));
   });
+  checkText(out);
+  return out;
 }
 
 /** Synchronous twin of gunzipText, for small inputs and tests. */
@@ -57,7 +56,8 @@ export function gunzipTextSync(bytes: Uint8Array, options: GzDecodeOptions = {})
   } catch (err) {
     throw inflateError(err as Error, maxBytes);
   }
-  return decodeText(out);
+  checkText(out);
+  return toText(out);
 }
 
 function zlibOptions(maxBytes: number): ZlibOptions {
@@ -82,14 +82,18 @@ function inflateError(err: Error & { code?: string }, maxBytes: number): GzDecod
 }
 
 /** Strict UTF-8 with a check for NUL bytes, which no JSON text contains. */
-function decodeText(bytes: Uint8Array): string {
+function checkText(bytes: Uint8Array): void {
   const probe = bytes.subarray(0, 64 * 1024);
   if (probe.includes(0)) {
     throw new GzDecodeError('not-text', 'The decompressed content is binary, not text, so it cannot be a CloudTrail log.');
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     throw new GzDecodeError('not-text', 'The decompressed content is not UTF-8 text, so it cannot be a CloudTrail log.');
   }
+}
+
+/** UTF-8 bytes (already checked) to a string, without a byte order mark. */
+function toText(bytes: Buffer): string {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.toString('utf8', bom ? 3 : 0);
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipText, gunzipTextSync, isGzip, GzDecodeError } from '../../../src/cloudtrail/gzDecode';
+import { gunzipText, gunzipTextBytes, gunzipTextSync, isGzip, GzDecodeError } from '../../../src/cloudtrail/gzDecode';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cloudtrail-editor');
 
@@ -26,6 +26,12 @@ describe('cloudtrail adapter: gzDecode', () => {
     assert.ok(isGzip(gz));
     assert.equal(await gunzipText(gz), text);
     assert.equal(gunzipTextSync(gz), text);
+  });
+
+  it('drops a UTF-8 byte order mark from the text but keeps the checked bytes as they are', async () => {
+    const gz = gzipSync(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    assert.equal(await gunzipText(gz), text);
+    assert.equal((await gunzipTextBytes(gz)).length, Buffer.byteLength(text) + 3);
   });
 
   it('concatenated gzip members decode as one text', async () => {
