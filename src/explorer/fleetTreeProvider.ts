@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ClassifiedError } from './model/dataSource';
 import type { ExplorerModel } from './model/explorerModel';
 import { regionNodeId } from './model/nodeIds';
+import { EventNode } from './nodes/eventNode';
 import type { ExplorerNode, TreeContext } from './nodes/explorerNode';
 import { fleetChildren } from './nodes/fleetListing';
 import { ProfileNode } from './nodes/profileNode';
@@ -71,6 +72,12 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  /** Fills tooltips on hover for nodes that compute them lazily (events). */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    if (item.tooltip === undefined && node instanceof EventNode) item.tooltip = node.tooltip();
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -44,7 +44,7 @@ async function snapshot(explorer: ExplorerView, node: ExplorerNode | undefined, 
   const children = await explorer.provider.getChildren(node);
   return Promise.all(
     children.map(async (child) => {
-      const item = child.getTreeItem();
+      const item = explorer.provider.resolveTreeItem(child.getTreeItem(), child);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       const shot: NodeSnapshot = {
         id: child.id,

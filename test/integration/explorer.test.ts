@@ -122,7 +122,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
         const arg = item.command?.arguments?.[0] as { ref: { fleetId: string }; event: { eventId: string } };
         assert.strictEqual(arg.ref.fleetId, fleet.fleetId);
         assert.strictEqual(arg.event.eventId, expected[i].events[j].eventId);
-        assert.ok(String(item.tooltip).includes(expected[i].events[j].message), 'message in the tooltip');
+        assert.strictEqual(item.tooltip, undefined, 'tooltips are resolved on hover, not built per node');
+        const tooltip = hooks.explorer.provider.resolveTreeItem(item, eventNode).tooltip;
+        assert.strictEqual(typeof tooltip, 'string', 'a plain-text tooltip (not markdown)');
+        assert.ok(String(tooltip).includes(expected[i].events[j].message), 'message in the tooltip');
         assert.match(String(item.contextValue), /^event(:log)?$/);
       }
     }

@@ -49,10 +49,8 @@ export class EventNode extends ExplorerNode {
     item.id = this.id;
     const t = this.time;
     item.description = formatEventTime(event.eventTime, t.relative ? 'relative' : t.zone, t.now);
-    // A plain string tooltip is shown as text: service messages are never rendered as markdown.
-    const when = event.eventTime === undefined ? '' : t.zone === 'utc' ? formatUtc(event.eventTime) : formatLocal(event.eventTime);
-    const count = event.count !== undefined && event.count > 1 ? ` (×${event.count >= 101 ? '100+' : event.count})` : '';
-    item.tooltip = `${title}${count}\n${event.eventCode} · ${severity}${when ? ` · ${when}` : ''}\n\n${event.message ?? '(no message)'}`;
+    // The tooltip is left undefined: the provider fills it on hover (resolveTreeItem), so
+    // expanding thousands of events builds no tooltip text.
     item.iconPath = SEVERITY_ICONS[severity];
     item.contextValue = event.preSignedLogUrl ? 'event:log' : 'event';
     item.command = {
@@ -61,5 +59,13 @@ export class EventNode extends ExplorerNode {
       arguments: [{ ref: this.ref, event }],
     };
     return item;
+  }
+
+  /** Plain text (never markdown), so service messages cannot inject links or formatting. */
+  tooltip(): string {
+    const { event, title, severity } = this.view;
+    const when = event.eventTime === undefined ? '' : this.time.zone === 'utc' ? formatUtc(event.eventTime) : formatLocal(event.eventTime);
+    const count = event.count !== undefined && event.count > 1 ? ` (×${event.count >= 101 ? '100+' : event.count})` : '';
+    return `${title}${count}\n${event.eventCode} · ${severity}${when ? ` · ${when}` : ''}\n\n${event.message ?? '(no message)'}`;
   }
 }
