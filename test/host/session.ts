@@ -63,7 +63,10 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
     stopped = true;
     while (steps.length > 0) {
       try {
-        await steps.pop()!();
+        const step = steps.pop()!;
+        const t = Date.now();
+        await step();
+        if (process.env.GAMELIFT_HOST_DEBUG) console.error(`[host] stop step ${steps.length} took ${Date.now() - t} ms`);
       } catch (err) {
         console.error(`[host] stopping: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -98,6 +101,11 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
       viewport: opts.viewport ?? { width: 1400, height: 900 },
       env: runEnvironment(run),
       timeout: 60_000,
+      // Our own handlers (cleanup.ts) stop the server and emulator too; Playwright's would
+      // kill only the browser and exit the process before they run.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     steps.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
