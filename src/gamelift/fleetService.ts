@@ -25,6 +25,8 @@ export const DEFAULT_FLEET_PAGE_SIZE = 100;
 export const DEFAULT_ATTRIBUTES_BATCH_SIZE = 50;
 /** When ListContainerFleets is unavailable, up to this many container fleets are described one by one. */
 const MAX_SINGLE_CONTAINER_DESCRIBES = 10;
+/** Up to this many container fleets are described one by one without trying ListContainerFleets. */
+const CHEAP_SINGLE_CONTAINER_DESCRIBES = 2;
 
 export interface ListFleetsOptions {
   readonly signal?: AbortSignal;
@@ -137,13 +139,30 @@ function isNotFound(err: unknown): boolean {
 }
 
 /**
- * Container fleets: ListContainerFleets returns full descriptions page by page, which is
- * cheaper than DescribeContainerFleet per fleet. If that call fails (older endpoint, missing
- * permission), the fleets still show as bare container-fleet summaries.
+ * Container fleets (DescribeFleetAttributes does not describe them): one or two are described
+ * with DescribeContainerFleet each; more through ListContainerFleets, which returns full
+ * descriptions page by page. If that call fails (older endpoint, missing permission), up to
+ * ten are described one by one, and otherwise they show as bare container-fleet summaries.
  */
 async function describeContainerFleets(client: GameLiftClient, fleetIds: readonly string[], signal: AbortSignal | undefined): Promise<FleetSummary[]> {
   const wanted = new Set(fleetIds);
   const found = new Map<string, ContainerFleet>();
+  const describeOneByOne = async () => {
+    for (const id of fleetIds) {
+      try {
+        const out = await client.send(new DescribeContainerFleetCommand({ FleetId: id }), { abortSignal: signal });
+        if (out.ContainerFleet) found.set(id, out.ContainerFleet);
+      } catch {
+        // The fleet still shows, as a bare container-fleet summary.
+        throwIfAborted(signal);
+      }
+    }
+  };
+  // One or two container fleets cost no more described one by one than listed.
+  if (fleetIds.length <= CHEAP_SINGLE_CONTAINER_DESCRIBES) {
+    await describeOneByOne();
+    return fleetIds.map((id) => containerSummary(id, found.get(id)));
+  }
   try {
     let nextToken: string | undefined;
     do {
@@ -158,21 +177,13 @@ async function describeContainerFleets(client: GameLiftClient, fleetIds: readonl
     throwIfAborted(signal);
     if ((err as { name?: string }).name === 'AbortError') throw err;
     // A few container fleets are worth one DescribeContainerFleet each; many are not.
-    if (fleetIds.length <= MAX_SINGLE_CONTAINER_DESCRIBES) {
-      for (const id of fleetIds) {
-        try {
-          const out = await client.send(new DescribeContainerFleetCommand({ FleetId: id }), { abortSignal: signal });
-          if (out.ContainerFleet) found.set(id, out.ContainerFleet);
-        } catch {
-          throwIfAborted(signal);
-        }
-      }
-    }
+    if (fleetIds.length <= MAX_SINGLE_CONTAINER_DESCRIBES) await describeOneByOne();
   }
-  return fleetIds.map((id) => {
-    const fleet = found.get(id);
-    return fleet ? fromContainerFleet(fleet) : { fleetId: id, isContainerFleet: true };
-  });
+  return fleetIds.map((id) => containerSummary(id, found.get(id)));
+}
+
+function containerSummary(fleetId: string, fleet: ContainerFleet | undefined): FleetSummary {
+  return fleet ? fromContainerFleet(fleet) : { fleetId, isContainerFleet: true };
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -88,6 +88,10 @@ describe('listFleets and describeFleet with the default scenario', () => {
     }
     const describedIds = h.calls('DescribeFleetAttributes').flatMap((c) => c.input?.FleetIds as string[]);
     assert.ok(containers.every((c) => !describedIds.includes(c.fleetId)));
+    if (containers.length <= 2) {
+      assert.equal(h.calls('ListContainerFleets').length, 0, 'one or two container fleets are described directly');
+      assert.equal(h.calls('DescribeContainerFleet').length, containers.length);
+    }
   });
 
   it('describes one fleet by ID or ARN, and returns undefined for an unknown one', async () => {
@@ -100,5 +104,42 @@ describe('listFleets and describeFleet with the default scenario', () => {
     const summary = await describeFleet(client, container.fleetId);
     assert.equal(summary?.isContainerFleet, true);
     await assert.rejects(describeFleet(client, 'not a fleet'), (e: unknown) => classifyError(e).kind === 'invalidRequest');
+  });
+});
+
+describe('listFleets with many container fleets on an endpoint without ListContainerFleets', () => {
+  const scenario = (count: number): Scenario => ({
+    accounts: [
+      {
+        profile: DEFAULT_TEST_ACCOUNT.profile,
+        regions: { [REGION]: Array.from({ length: count }, (_, i) => ({ kind: 'container' as const, name: `c${i}`, status: 'ACTIVE' })) },
+      },
+    ],
+  });
+
+  it('describes up to ten one by one after ListContainerFleets fails', async () => {
+    const h = await startHarness(scenario(5));
+    try {
+      const fleets = await listFleets(h.client());
+      assert.equal(fleets.length, 5);
+      assert.ok(fleets.every((f) => f.isContainerFleet === true && f.status === 'ACTIVE' && f.creationTime !== undefined));
+      assert.equal(h.calls('ListContainerFleets').length, 1);
+      assert.equal(h.calls('DescribeContainerFleet').length, 5);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('shows more than ten as bare container-fleet summaries', async () => {
+    const h = await startHarness(scenario(12));
+    try {
+      const fleets = await listFleets(h.client());
+      assert.equal(fleets.length, 12);
+      assert.ok(fleets.every((f) => f.isContainerFleet === true && f.fleetId.startsWith('containerfleet-') && f.status === undefined));
+      assert.equal(h.calls('DescribeContainerFleet').length, 0);
+      assert.equal(h.calls('DescribeFleetAttributes').length, 0);
+    } finally {
+      await h.stop();
+    }
   });
 });
