@@ -1,0 +1,96 @@
+// Cancelling a fetch (what "Fetch fleet events" does on Cancel: abort + FleetState.cancel())
+// stops sending requests at once and leaves the fleet's state consistent: loaded events are
+// a duplicate-free prefix of the endpoint's list, nothing is loading, and the next load
+// continues where the last one stopped, so in the end every event is shown exactly once.
+import * as assert from 'node:assert/strict';
+import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { classifyError } from '../../../src/gamelift/errors';
+import { FleetEventPager, fetchEvents } from '../../../src/gamelift/eventPager';
+import { describeFleet, listFleets } from '../../../src/gamelift/fleetService';
+import type { FleetDataSource } from '../../../src/explorer/model/dataSource';
+import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
+import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+const FLEET = 'fleet-cccccccc-0000-4000-8000-000000000001';
+const LATENCY_MS = 150;
+
+describe('Cancelling a fetch of fleet events', function () {
+  this.timeout(20_000);
+  let emulator: RunningEmulator;
+  let client: ReturnType<typeof buildGameLiftClient>;
+  let model: ExplorerModel;
+  const target = { profile: DEFAULT_TEST_ACCOUNT.profile, region: 'us-west-2' };
+
+  before(async () => {
+    emulator = await startEmulator({
+      port: 0,
+      scenario: { accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: { 'us-west-2': [{ fleetId: FLEET, name: 'cancel-me', status: 'ACTIVE', generate: { count: 500, seed: 3 } }] } }] },
+      faults: { latencyMs: LATENCY_MS },
+    });
+    client = buildGameLiftClient(
+      { ...target, endpoint: emulator.url },
+      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+    );
+    const source: FleetDataSource = {
+      listFleets: (_t, signal) => listFleets(client, { signal }),
+      describeFleet: (ref, signal) => describeFleet(client, ref.fleetId, signal),
+      createPager: (ref, window, pageSize) => new FleetEventPager(client, ref.fleetId, window, pageSize),
+      fetchEvents: (ref, window, o) => fetchEvents(client, ref.fleetId, window, { limit: o.limit, pageSize: o.pageSize, signal: o.signal }),
+      classifyError: (err, context) => classifyError(err, context),
+      forgetClients: () => undefined,
+    };
+    model = new ExplorerModel(source, { pageSize: 50, defaultWindow: () => ({}) });
+  });
+  after(async () => {
+    model.dispose();
+    client.destroy();
+    await emulator.stop();
+  });
+
+  it('sends no request after Cancel, keeps a consistent prefix, and resumes exactly once', async () => {
+    const state = model.fleet({ target, fleetId: FLEET });
+    const abort = new AbortController();
+    // The command's loop: load pages until cancelled.
+    const loop = (async () => {
+      while (!abort.signal.aborted && state.hasMore && !state.error) await state.loadMore();
+    })();
+    // Cancel in the middle of the third page.
+    while (emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length < 2) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, LATENCY_MS / 2));
+    const cancelledAt = Date.now();
+    abort.abort();
+    state.cancel();
+    await loop;
+    const stoppedAfterMs = Date.now() - cancelledAt;
+    assert.ok(stoppedAfterMs < LATENCY_MS, `the loop returns without waiting for the page in flight (${stoppedAfterMs} ms)`);
+    assert.equal(state.isLoading, false, 'the tree shows no "Loading…" after Cancel');
+    assert.equal(state.error, undefined, 'Cancel is not an error');
+
+    // Let the request that was in flight arrive; no further request may follow it.
+    await new Promise((r) => setTimeout(r, LATENCY_MS * 3));
+    const sent = emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length;
+    assert.equal(sent, 3, 'two pages done, the third in flight when cancelled, none after');
+
+    const expected = emulator.state.events(FLEET).map((e) => e.eventId);
+    const ids = state.events.map((e) => e.eventId);
+    assert.equal(new Set(ids).size, ids.length, 'no duplicates');
+    assert.deepEqual(ids, expected.slice(0, ids.length), 'a prefix of the endpoint\'s events, newest first');
+    assert.ok(ids.length === 100 || ids.length === 150, `whole pages only (${ids.length})`);
+
+    // Fetching again continues from there, and ends with every event exactly once.
+    while (state.hasMore && !state.error) await state.loadMore();
+    assert.equal(state.error, undefined);
+    assert.deepEqual(state.events.map((e) => e.eventId), expected);
+  });
+
+  it('cancelling the one-shot fetch stops between pages with an AbortError', async () => {
+    emulator.resetRequests();
+    const abort = new AbortController();
+    let pages = 0;
+    const run = fetchEvents(client, FLEET, {}, { pageSize: 50, signal: abort.signal, onPage: () => (++pages === 2 ? abort.abort() : undefined) });
+    await assert.rejects(run, (err: unknown) => classifyError(err).kind === 'cancelled');
+    await new Promise((r) => setTimeout(r, LATENCY_MS * 2));
+    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 2, 'no request after the cancel');
+  });
+});
