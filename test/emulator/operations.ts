@@ -24,6 +24,7 @@ export const DEFAULT_LIMITS = {
   DescribeFleetCapacity: 50,
   DescribeFleetEvents: 50,
   DescribeFleetLocationAttributes: 100,
+  ListContainerFleets: 50,
 } as const;
 
 const FLEET_ID_OR_ARN = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
@@ -31,6 +32,7 @@ const FLEET_ID_OR_ARN_SOURCE = '^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*flee
 const BUILD_ID_OR_ARN = /^(build-\S+|arn:.*:build\/build-\S+)$/;
 const SCRIPT_ID_OR_ARN = /^(script-\S+|arn:.*:script\/script-\S+)$/;
 const LOCATION = /^[A-Za-z0-9-]+$/;
+const CONTAINER_GROUP_DEFINITION = /^[a-zA-Z0-9\-]+$|^arn:.*:containergroupdefinition\/[a-zA-Z0-9\-]+(:[0-9]+)?$/;
 
 // ---------- input validation (Coral-style messages, InvalidRequestException) ----------
 
@@ -274,6 +276,42 @@ const DescribeContainerFleet: Operation = (ctx) => {
   return { ContainerFleet: containerFleet(fleet) };
 };
 
+const ListContainerFleets: Operation = (ctx) => {
+  const definition = optionalString(ctx.input, 'ContainerGroupDefinitionName');
+  if (definition !== undefined) {
+    checkLength('ContainerGroupDefinitionName', definition, 1, 512);
+    checkPattern('ContainerGroupDefinitionName', definition, CONTAINER_GROUP_DEFINITION);
+  }
+  const wanted = definition === undefined ? undefined : definitionName(definition);
+  const fleets = ctx.state
+    .fleetsOf(ctx.accountId, ctx.region)
+    .filter((f) => f.kind === 'container')
+    .map(containerFleet)
+    .filter(
+      (f) =>
+        wanted === undefined ||
+        f.GameServerContainerGroupDefinitionName === wanted ||
+        f.PerInstanceContainerGroupDefinitionName === wanted,
+    );
+  const limit = limitMember(ctx.input) ?? DEFAULT_LIMITS.ListContainerFleets;
+  const token = nextTokenMember(ctx.input);
+  const fingerprint = `ListContainerFleets|${ctx.accountId}|${ctx.region}|${wanted ?? ''}`;
+  const after = token === undefined ? undefined : ctx.tokens.read<string>(token, fingerprint);
+  const start = after === undefined ? 0 : fleets.findIndex((f) => String(f.FleetId) > after);
+  const rest = start < 0 ? [] : fleets.slice(start);
+  const page = rest.slice(0, limit);
+  return {
+    ContainerFleets: page,
+    ...(rest.length > limit ? { NextToken: ctx.tokens.issue(fingerprint, String(page[page.length - 1].FleetId)) } : {}),
+  };
+};
+
+/** `name`, `name:version` or a definition ARN → the definition name. */
+function definitionName(nameOrArn: string): string {
+  const resource = nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+  return resource.split(':')[0];
+}
+
 const DescribeFleetLocationAttributes: Operation = (ctx) => {
   const fleet = requireFleet(ctx, fleetIdMember(ctx.input));
   const locations = ctx.input.Locations;
@@ -357,6 +395,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeFleetEvents,
   DescribeFleetLocationAttributes,
   DescribeContainerFleet,
+  ListContainerFleets,
 };
 
 /** The result list member of each operation (what the `missingList` fault removes). */
@@ -367,6 +406,7 @@ export const RESULT_MEMBER: Readonly<Record<string, string>> = {
   DescribeFleetEvents: 'Events',
   DescribeFleetLocationAttributes: 'LocationAttributes',
   DescribeContainerFleet: 'ContainerFleet',
+  ListContainerFleets: 'ContainerFleets',
 };
 
 /** Fleet IDs named by a request (for fleet-scoped faults). */

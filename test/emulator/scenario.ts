@@ -64,6 +64,8 @@ export interface GenerateFleets {
   readonly regions: readonly string[];
   readonly seed?: number;
   readonly eventsPerFleet?: number;
+  /** Every Nth generated fleet is a managed container fleet (default: none). */
+  readonly containerEvery?: number;
 }
 
 export interface ScenarioAccount {
@@ -332,13 +334,14 @@ function generateFleets(options: GenerateFleets, accountId: string, now: number)
   for (let i = 0; i < options.count; i++) {
     const region = options.regions[i % options.regions.length];
     const name = `${GAME_NAMES[i % GAME_NAMES.length]}-${STAGES[Math.floor(i / GAME_NAMES.length) % STAGES.length]}-${i}`;
+    const container = options.containerEvery !== undefined && options.containerEvery > 0 && (i + 1) % options.containerEvery === 0;
     const spec: ScenarioFleet = {
+      ...(container ? { kind: 'container' as const, story: 'containerActivated' as const } : { story: 'activated' as const }),
       name,
       description: `Generated fleet ${i} for benchmarks`,
       instanceType: INSTANCE_TYPES[Math.floor(random() * INSTANCE_TYPES.length)],
       fleetType: random() < 0.3 ? 'SPOT' : 'ON_DEMAND',
       createdMinutesAgo: 60 * 24 * (1 + Math.floor(random() * 60)),
-      story: 'activated',
       ...(options.eventsPerFleet ? { generate: { count: options.eventsPerFleet, seed: i + 1 } } : {}),
     };
     fleets.push(buildFleet(spec, accountId, region, i, now));

@@ -7,6 +7,7 @@ import {
   DescribeFleetCapacityCommand,
   DescribeFleetLocationAttributesCommand,
   GameLiftClient,
+  ListContainerFleetsCommand,
   ListFleetsCommand,
   paginateDescribeFleetAttributes,
   paginateListFleets,
@@ -149,6 +150,42 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
     assert.ok(out.ContainerFleet?.FleetArn?.includes(':containerfleet/containerfleet-'));
     const notContainer = await rejection(client.send(new DescribeContainerFleetCommand({ FleetId: DEFAULT_FLEETS.busy })));
     assert.equal(notContainer.name, 'NotFoundException');
+  });
+
+  it('lists container fleets, filtered by container group definition name or ARN', async () => {
+    const out = await client.send(new ListContainerFleetsCommand({}));
+    assert.deepEqual(out.ContainerFleets?.map((f) => f.FleetId), [DEFAULT_FLEETS.container]);
+    assert.equal(out.ContainerFleets?.[0].GameServerContainerGroupDefinitionName, 'game-server-group');
+    const byArn = await client.send(
+      new ListContainerFleetsCommand({ ContainerGroupDefinitionName: 'arn:aws:gamelift:us-west-2:111122223333:containergroupdefinition/game-server-group:3' }),
+    );
+    assert.equal(byArn.ContainerFleets?.length, 1);
+    const none = await client.send(new ListContainerFleetsCommand({ ContainerGroupDefinitionName: 'other-group' }));
+    assert.deepEqual(none.ContainerFleets, []);
+  });
+
+  it('pages ListContainerFleets over generated container fleets', async () => {
+    const many = await startEmulator({
+      scenario: { accounts: [{ profile: 'local-dev', generateFleets: { count: 30, regions: ['us-west-2'], seed: 3, containerEvery: 3 } }] },
+    });
+    try {
+      const c = clientFor(many);
+      const ids: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await c.send(new ListContainerFleetsCommand({ Limit: 4, NextToken: token }));
+        assert.ok((page.ContainerFleets ?? []).length <= 4);
+        ids.push(...(page.ContainerFleets ?? []).map((f) => f.FleetId!));
+        token = page.NextToken;
+      } while (token);
+      const expected = many.state.fleetsOf('111122223333', 'us-west-2').filter((f) => f.kind === 'container').map((f) => f.fleetId);
+      assert.equal(expected.length, 10);
+      assert.deepEqual(ids, expected);
+      const attrs = await c.send(new DescribeFleetAttributesCommand({ Limit: 100 }));
+      assert.equal(attrs.FleetAttributes?.length, 20, 'container fleets are not in DescribeFleetAttributes');
+    } finally {
+      await many.stop();
+    }
   });
 
   it('answers NotFoundException for a deleted fleet and drops it from the list', async () => {
