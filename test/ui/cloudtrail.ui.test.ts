@@ -1,0 +1,46 @@
+// What a person sees in a CloudTrail log: squiggles under the broken and suspicious values, and
+// a hover that explains a problem and the field. Saves test-output/ui/cloudtrail-hover.png.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPO_ROOT } from '../host/paths';
+import { getWorkbench, runCommand, screenshot } from './harness';
+
+const FILE = path.join(REPO_ROOT, 'test', 'fixtures', 'cloudtrail-editor', 'gamelift-showcase.cloudtrail.json');
+
+describe('CloudTrail log in the editor', () => {
+  it('shows squiggles and a hover on a misspelt GameLift operation', async () => {
+    const { page } = await getWorkbench();
+    await runCommand('Go to File');
+    await page.keyboard.type(FILE);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'gamelift-showcase' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container .tab', { hasText: 'gamelift-showcase' }).first().waitFor({ timeout: 15_000 });
+
+    // The language mode in the status bar says the file was recognised.
+    await page.locator('.statusbar-item', { hasText: 'CloudTrail Log' }).first().waitFor({ timeout: 15_000 });
+
+    // Bring the misspelt operation (line 81) and the trailing comma (line 99) into view.
+    await runCommand('Go to Line/Column');
+    await page.keyboard.type('81');
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 20_000 });
+
+    const word = editor.locator('.view-line span', { hasText: 'DescribeFleetEvent' }).first();
+    await word.waitFor({ state: 'visible', timeout: 10_000 });
+    const box = await word.boundingBox();
+    assert.ok(box, 'the misspelt operation is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    await hover.getByText(/did you mean/).first().waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    assert.match(text, /not an Amazon GameLift operation/);
+    assert.match(text, /eventName/);
+    await page.waitForTimeout(500); // let semantic colouring settle in the picture
+    const file = await screenshot('cloudtrail-hover');
+    assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
+  });
+});
