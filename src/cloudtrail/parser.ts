@@ -343,7 +343,6 @@ export class TolerantParser {
           return { kind: 'object', start, end: lastValueEnd, members };
         }
       }
-      commaAt = -1;
       // Key
       let key: string;
       const keyStart = this.pos;
@@ -375,6 +374,7 @@ export class TolerantParser {
         this.pos++;
         continue;
       }
+      commaAt = -1;
       // Colon
       const afterKey = this.skipWs();
       let value: AstNode | undefined;
