@@ -403,4 +403,90 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       await setSetting('profile', 'local-dev');
     }
   });
+  for (const fault of [
+    { kind: 'notFound', expect: /not found/i },
+    { kind: 'throttle', expect: /limiting requests/i },
+    { kind: 'dropConnection', expect: /reach GameLift|network|timed out|dropped|could not be read/i },
+    { kind: 'malformedJson', expect: /could not be read/i },
+  ] as const) {
+    it(`shows ${fault.kind} as an error node with Retry while other fleets keep working`, async () => {
+      const fleets = emulator.state.fleetsOf(DEV.accountId, 'us-west-2');
+      const broken = fleets.find((f) => f.name === 'battle-royale-spot')!;
+      const healthy = fleets.find((f) => f.name === 'arena-staging')!;
+      const node = await fleetNode(broken.fleetId);
+      emulator.setFaults({ rules: [{ kind: fault.kind, operations: ['DescribeFleetEvents'], fleetId: broken.fleetId }] });
+      try {
+        hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
+        const children = await childrenOf(hooks, node);
+        const error = children.find((c) => contextValue(c) === 'error');
+        assert.ok(error, `an error node (got ${children.map(label).join(' | ')})`);
+        assert.match(label(error), fault.expect);
+        assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
+        const okNode = await fleetNode(healthy.fleetId);
+        hooks.explorer.refreshFleet((okNode as unknown as { ref: never }).ref);
+        assert.ok((await childrenOf(hooks, okNode)).some((c) => contextValue(c) === 'eventCategory'), 'the rest of the tree works');
+      } finally {
+        emulator.setFaults({ rules: [] });
+      }
+      const error = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'error')!;
+      await vscode.commands.executeCommand('gamelift.explorer.retry', error);
+      assert.ok((await childrenOf(hooks, node)).some((c) => contextValue(c) === 'eventCategory'), 'Retry recovers');
+    });
+  }
+
+  it('sets a custom time range on a fleet (validated) and shows it in the description', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-prod')!;
+    const node = await fleetNode(fleet.fleetId);
+    const bad = new ScriptedPrompts({ pick: { timeRange: (items) => items.find((i) => i.label === 'Custom range…') }, input: { 'timeRange.start': 'yesterday-ish' } });
+    hooks.prompts.current = bad;
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('gamelift.setFleetTimeRange', node)), /rejected "yesterday-ish"/);
+
+    const start = new Date(Date.now() - 2 * 3600_000).toISOString().slice(0, 16) + 'Z';
+    const good = new ScriptedPrompts({
+      pick: { timeRange: (items) => items.find((i) => i.label === 'Custom range…') },
+      input: { 'timeRange.start': start, 'timeRange.end': '' },
+    });
+    hooks.prompts.current = good;
+    await vscode.commands.executeCommand('gamelift.setFleetTimeRange', node);
+    assert.match(String(node.getTreeItem().description), /since \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    emulator.resetRequests();
+    const children = await childrenOf(hooks, node);
+    const call = emulator.requests.find((r) => r.operation === 'DescribeFleetEvents');
+    assert.ok(call && typeof call.input?.StartTime === 'number', 'StartTime sent');
+    assert.ok(Math.abs((call.input!.StartTime as number) * 1000 - Date.parse(start)) < 1000);
+    const shown = (await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))).flat();
+    const inWindow = fleet.events.filter((e) => e.eventTime >= Date.parse(start));
+    assert.strictEqual(shown.length, Math.min(inWindow.length, hooks.explorer.settings.pageSize));
+  });
+
+  it('exports a fleet\'s loaded events as CSV and JSON, and copies IDs', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    emulator.state.addEvent(fleet.fleetId, { eventCode: 'GENERIC_EVENT', message: '=HYPERLINK("http://127.0.0.1/x","click")' });
+    const node = await fleetNode(fleet.fleetId);
+    hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
+    await childrenOf(hooks, node);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-export-'));
+    const prompts = new ScriptedPrompts({ message: [{ match: /exported/, answer: undefined }] });
+    let n = 0;
+    prompts.saveUri = async () => vscode.Uri.file(path.join(dir, `export-${n++}`));
+    hooks.prompts.current = prompts;
+    await vscode.commands.executeCommand('gamelift.exportEventsCsv', node);
+    await vscode.commands.executeCommand('gamelift.exportEventsJson', node);
+    const csv = fs.readFileSync(path.join(dir, 'export-0'), 'utf8').trim().split(/\r?\n/);
+    assert.strictEqual(csv.length, fleet.events.length + 1, 'header + one row per loaded event');
+    assert.ok(!csv.some((line) => /(^|,)"?=HYPERLINK/.test(line)), 'formula cells are neutralised (CSV injection)');
+    assert.ok(csv.some((line) => line.includes("'=HYPERLINK")), 'the hostile message is still exported, as text');
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'export-1'), 'utf8')) as { events: { eventId: string }[] };
+    assert.deepStrictEqual(json.events.map((e) => e.eventId), fleet.events.map((e) => e.eventId));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    await vscode.commands.executeCommand('gamelift.copyFleetId', node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), fleet.fleetId);
+    const category = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'eventCategory')!;
+    const eventNode = (await childrenOf(hooks, category))[0];
+    await vscode.commands.executeCommand('gamelift.copyEventJson', eventNode);
+    const copied = JSON.parse(await vscode.env.clipboard.readText()) as { eventId: string; preSignedLogUrl?: string };
+    assert.strictEqual(copied.eventId, (eventNode as unknown as { event: { eventId: string } }).event.eventId);
+    assert.strictEqual(copied.preSignedLogUrl, undefined, 'no bearer log link in the clipboard');
+  });
 });

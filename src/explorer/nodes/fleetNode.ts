@@ -40,7 +40,8 @@ export class FleetNode extends ExplorerNode {
     const s = this.summary;
     const item = new vscode.TreeItem(s.name || s.fleetId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const parts = [s.name ? s.fleetId : '', s.status ?? '', describeWindow(this.state.window)].filter((p) => p);
+    // Status and time range first: the ID is long and the row truncates from the right.
+    const parts = [s.status ?? '', describeWindow(this.state.window), s.name ? s.fleetId : ''].filter((p) => p);
     item.description = parts.join(' · ');
     item.tooltip = fleetTooltip(s);
     const icon = fleetStatusIcon(s.status);
