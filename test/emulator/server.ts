@@ -138,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
 
     const verified = verifyRequest({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'gamelift', secretFor, at);
-    if (!verified.ok) return fail(verified.code === 'IncompleteSignatureException' ? 400 : 403, verified.code, verified.message);
+    if (!verified.ok) return fail(403, verified.code, verified.message);
     const account = accountFor(verified.accessKeyId)!;
     record = { ...record, accountId: account.accountId, region: verified.region };
 

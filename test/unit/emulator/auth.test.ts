@@ -64,6 +64,18 @@ describe('emulator SigV4 authentication', () => {
     assert.equal(res.json().__type, 'InvalidSignatureException');
   });
 
+  it('refuses a malformed Authorization header and a credential scoped to another service', async () => {
+    const malformed = await rawCall(emulator, { target: 'GameLift.ListFleets', authorization: 'AWS4-HMAC-SHA256 Credential=AKIALOCALGAMELIFT001' });
+    assert.equal(malformed.status, 403);
+    assert.equal(malformed.json().__type, 'IncompleteSignatureException');
+    const basic = await rawCall(emulator, { target: 'GameLift.ListFleets', authorization: 'Basic dXNlcjpwYXNz' });
+    assert.equal(basic.json().__type, 'IncompleteSignatureException');
+    const s3 = await rawCall(emulator, { target: 'GameLift.ListFleets', service: 's3' });
+    assert.equal(s3.status, 403);
+    assert.equal(s3.json().__type, 'InvalidSignatureException');
+    assert.match(s3.json().message, /gamelift/);
+  });
+
   it('refuses a signature older than 15 minutes but accepts one 10 minutes old', async () => {
     const stale = await rawCall(emulator, { target: 'GameLift.ListFleets', signingDate: new Date(Date.now() - 16 * 60_000) });
     assert.equal(stale.status, 403);

@@ -63,6 +63,10 @@ export interface RawCall {
   readonly secretAccessKey?: string;
   readonly signingDate?: Date;
   readonly unsigned?: boolean;
+  /** Signing name in the credential scope (default gamelift). */
+  readonly service?: string;
+  /** Replaces the Authorization header after signing. */
+  readonly authorization?: string;
 }
 
 export interface RawResponse {
@@ -94,7 +98,7 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
   let headers = request.headers;
   if (!call.unsigned) {
     const signer = new SignatureV4({
-      service: 'gamelift',
+      service: call.service ?? 'gamelift',
       region: call.region ?? 'us-west-2',
       credentials: { accessKeyId: account.accessKeyId, secretAccessKey: call.secretAccessKey ?? account.secretAccessKey },
       sha256: NodeSha256,
@@ -104,6 +108,7 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
   }
   const sendHeaders = { ...headers };
   delete sendHeaders.host;
+  if (call.authorization !== undefined) sendHeaders.authorization = call.authorization;
   const response = await fetch(emulator.url + '/', { method: 'POST', headers: sendHeaders, body: call.sentBody ?? body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
