@@ -117,8 +117,10 @@ export class FleetEventPager {
       }
       // The service returns newest first; merge keeps that order even if a page overlaps.
       this.loaded = mergeNewestFirst(this.loaded, added);
-      this.nextToken = out.NextToken || undefined;
-      this.finished = this.nextToken === undefined;
+      const next = out.NextToken || undefined;
+      // A token that comes back unchanged would page forever: treat it as the end.
+      this.finished = next === undefined || next === input.NextToken;
+      this.nextToken = this.finished ? undefined : next;
       this.error = undefined;
       return { added };
     } catch (err) {

@@ -52,7 +52,8 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
     const ec2Ids = ids.filter((id) => !isContainerFleetId(id));
     containerIds.push(...ids.filter(isContainerFleetId));
     fleets.push(...(await describeAttributesInBatches(client, ec2Ids, batchSize, signal, options.onPage)));
-    nextToken = page.NextToken || undefined;
+    // A token that comes back unchanged would page forever: treat it as the end.
+    nextToken = page.NextToken && page.NextToken !== nextToken ? page.NextToken : undefined;
   } while (nextToken);
   if (containerIds.length > 0) {
     const containers = await describeContainerFleets(client, containerIds, signal);
@@ -171,7 +172,7 @@ async function describeContainerFleets(client: GameLiftClient, fleetIds: readonl
       for (const fleet of page.ContainerFleets ?? []) {
         if (fleet.FleetId && wanted.has(fleet.FleetId)) found.set(fleet.FleetId, fleet);
       }
-      nextToken = page.NextToken || undefined;
+      nextToken = page.NextToken && page.NextToken !== nextToken ? page.NextToken : undefined;
     } while (nextToken && found.size < wanted.size);
   } catch (err) {
     throwIfAborted(signal);

@@ -201,3 +201,23 @@ describe('FleetEventPager de-duplication (scripted endpoint)', () => {
     client.destroy();
   });
 });
+
+describe('FleetEventPager against an endpoint that repeats its NextToken', () => {
+  it('stops instead of paging forever', async () => {
+    const raw = await startRawEndpoint((_req, i) => ({
+      body: { Events: [{ EventId: `e${i}`, EventCode: 'GENERIC_EVENT', EventTime: 1795000000 - i }], NextToken: 'stuck' },
+    }));
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: raw.url },
+      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+    );
+    try {
+      const events = await fetchEvents(client, FLEET, {}, { pageSize: 1 });
+      assert.deepEqual(events.map((e) => e.eventId), ['e0', 'e1']);
+      assert.equal(raw.requests.length, 2);
+    } finally {
+      client.destroy();
+      await raw.stop();
+    }
+  });
+});
