@@ -4,6 +4,7 @@
 // README shows (refreshed into docs/images/ with UPDATE_SCREENSHOTS=1).
 import * as assert from 'assert';
 import * as fs from 'fs';
+import type { Page } from 'playwright-core';
 import {
   getWorkbench,
   GAMELIFT_ACTIVITY,
@@ -13,6 +14,17 @@ import {
   SIDEBAR_TREE_ITEM,
   treeItems,
 } from './harness';
+
+/** Drags the side bar's edge so fleet names and IDs fit in the picture. */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
 
 const CLOUDTRAIL_FILE = '111122223333_CloudTrail_us-west-2_20261120T1005Z_Gm7qLx2Rv9TbNc4W.json';
 
@@ -41,13 +53,11 @@ describe('Workbench smoke', () => {
     const { page, emulator } = await getWorkbench();
     await openGameLiftView();
     if (emulator) {
-      // Expand the first fleet and its first event category with the keyboard (clicks may run a command).
+      // Expand the first fleet with the keyboard (a click may run the row's command).
       const firstFleet = page.locator(SIDEBAR_TREE_ITEM).first();
       await firstFleet.click();
       await page.keyboard.press('ArrowRight');
       await page.locator(`${SIDEBAR_TREE_ITEM}[aria-level="2"]`).first().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(1_500);
     }
     await runCommand('Go to File');
@@ -55,6 +65,7 @@ describe('Workbench smoke', () => {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'CloudTrail' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator('.editor-group-container .tab', { hasText: 'CloudTrail' }).first().waitFor({ timeout: 15_000 });
+    await widenSideBar(page, 460);
     await page.mouse.move(900, 700); // no hover tooltip in the picture
     await page.waitForTimeout(1_500);
     const file = await screenshot('fleet-explorer', { docsImage: 'fleet-explorer.png' });
