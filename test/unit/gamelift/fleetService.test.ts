@@ -107,7 +107,7 @@ describe('listFleets and describeFleet with the default scenario', () => {
   });
 });
 
-describe('listFleets with many container fleets on an endpoint without ListContainerFleets', () => {
+describe('listFleets with many container fleets', () => {
   const scenario = (count: number): Scenario => ({
     accounts: [
       {
@@ -116,13 +116,28 @@ describe('listFleets with many container fleets on an endpoint without ListConta
       },
     ],
   });
+  const listContainerFleetsFails = { rules: [{ kind: 'internalError' as const, operations: ['ListContainerFleets'] }] };
 
-  it('describes up to ten one by one after ListContainerFleets fails', async () => {
-    const h = await startHarness(scenario(5));
+  it('describes them with ListContainerFleets, not one call each', async () => {
+    const h = await startHarness(scenario(12));
     try {
       const fleets = await listFleets(h.client());
-      assert.equal(fleets.length, 5);
+      assert.equal(fleets.length, 12);
       assert.ok(fleets.every((f) => f.isContainerFleet === true && f.status === 'ACTIVE' && f.creationTime !== undefined));
+      assert.ok(h.calls('ListContainerFleets').length >= 1);
+      assert.equal(h.calls('DescribeContainerFleet').length, 0);
+      assert.equal(h.calls('DescribeFleetAttributes').length, 0);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('describes up to ten one by one when ListContainerFleets fails', async () => {
+    const h = await startHarness(scenario(5), { faults: listContainerFleetsFails });
+    try {
+      const fleets = await listFleets(h.client({ maxAttempts: 1 }));
+      assert.equal(fleets.length, 5);
+      assert.ok(fleets.every((f) => f.isContainerFleet === true && f.status === 'ACTIVE'));
       assert.equal(h.calls('ListContainerFleets').length, 1);
       assert.equal(h.calls('DescribeContainerFleet').length, 5);
     } finally {
@@ -130,14 +145,13 @@ describe('listFleets with many container fleets on an endpoint without ListConta
     }
   });
 
-  it('shows more than ten as bare container-fleet summaries', async () => {
-    const h = await startHarness(scenario(12));
+  it('shows more than ten as bare container-fleet summaries when ListContainerFleets fails', async () => {
+    const h = await startHarness(scenario(12), { faults: listContainerFleetsFails });
     try {
-      const fleets = await listFleets(h.client());
+      const fleets = await listFleets(h.client({ maxAttempts: 1 }));
       assert.equal(fleets.length, 12);
       assert.ok(fleets.every((f) => f.isContainerFleet === true && f.fleetId.startsWith('containerfleet-') && f.status === undefined));
       assert.equal(h.calls('DescribeContainerFleet').length, 0);
-      assert.equal(h.calls('DescribeFleetAttributes').length, 0);
     } finally {
       await h.stop();
     }
