@@ -1,6 +1,6 @@
 // Folding regions of a JSON text: every object or array that spans several lines, found by one
-// string-aware bracket scan (tolerant of broken JSON: unmatched brackets are ignored). Runs
-// next to validation (in the worker for big documents). Pure: no `vscode` import.
+// string-aware bracket scan (tolerant of broken JSON: a closer that does not match the innermost
+// opener is ignored). Runs next to validation (in the worker for big documents). Pure: no `vscode`.
 
 /** Upper bound on regions returned; when there are more, the outermost are kept. */
 export const MAX_FOLDING_REGIONS = 20000;
@@ -8,6 +8,7 @@ export const MAX_FOLDING_REGIONS = 20000;
 /** Pairs [startLine, endLine, startLine, endLine, …], 0-based, sorted by start line. */
 export function foldingRegions(text: string, max = MAX_FOLDING_REGIONS): Int32Array {
   const starts: number[] = []; // stack of opening lines
+  const kinds: number[] = []; // and their closing character codes
   const found: Array<[number, number, number]> = []; // start, end, depth
   let line = 0;
   let inString = false;
@@ -24,8 +25,11 @@ export function foldingRegions(text: string, max = MAX_FOLDING_REGIONS): Int32Ar
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 123 || c === 91) starts.push(line);
-    else if ((c === 125 || c === 93) && starts.length > 0) {
+    else if (c === 123 || c === 91) {
+      starts.push(line);
+      kinds.push(c + 2); // { → }, [ → ]
+    } else if ((c === 125 || c === 93) && kinds[kinds.length - 1] === c) {
+      kinds.pop();
       const start = starts.pop() as number;
       if (line > start) found.push([start, line, starts.length]);
     }

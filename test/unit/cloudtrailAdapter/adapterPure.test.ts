@@ -1,0 +1,147 @@
+// The pure adapter pieces: positions in the packed result, record lookup, folding and hover text.
+import * as assert from 'node:assert/strict';
+import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/adapterResult';
+import { recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/adapterRecords';
+import { foldingRegions } from '../../../src/cloudtrail/adapterFolding';
+import { hoverMarkdown, code, fleetIdOf } from '../../../src/cloudtrail/adapterHoverText';
+import type { CtLocation } from '../../../src/cloudtrail/index';
+
+const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';
+const rec = (name: string, user: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  eventVersion: '1.08',
+  userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::403987211056:user/${user}`, accountId: '403987211056', userName: user },
+  eventTime: '2024-03-11T08:11:42Z',
+  eventSource: 'gamelift.amazonaws.com',
+  eventName: name,
+  awsRegion: 'us-west-2',
+  sourceIPAddress: '198.51.100.23',
+  requestParameters: { fleetId: FLEET },
+  responseElements: null,
+  eventID: '7c9e6679-7425-40de-944b-e07fc1f90ae1',
+  eventType: 'AwsApiCall',
+  eventCategory: 'Management',
+  recipientAccountId: '403987211056',
+  ...extra,
+});
+
+function lineCol(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset).split(/\r\n|\n/);
+  return [before.length - 1, before[before.length - 1].length];
+}
+
+describe('cloudtrail adapter: validateAndPosition', () => {
+  for (const eol of ['\n', '\r\n']) {
+    it(`places records, names and diagnostics by line and column (${JSON.stringify(eol)} line ends)`, () => {
+      const text = JSON.stringify({ Records: [rec('CreateFleet', 'alice'), rec('DescribeFleetAttribute', 'bob')] }, null, 2).replace(/\n/g, eol);
+      const r = validateAndPosition(text, {});
+      assert.equal(r.recordCount, 2);
+      assert.equal(r.textLength, text.length);
+      const second = recordAt(r, 1);
+      assert.deepEqual(second.range.slice(0, 2), lineCol(text, second.startOffset));
+      assert.deepEqual(second.range.slice(2), lineCol(text, second.endOffset));
+      assert.equal(text[second.startOffset], '{');
+      assert.ok(second.nameRange);
+      assert.deepEqual(second.nameRange.slice(0, 2), lineCol(text, text.indexOf('"DescribeFleetAttribute"')));
+      assert.equal(recordLabel(second), 'DescribeFleetAttribute · 2024-03-11T08:11:42Z · bob');
+      const op = r.diagnostics.find((d) => d.ruleId === 'gamelift-operation');
+      assert.ok(op, JSON.stringify(r.diagnostics));
+      assert.deepEqual(op.range.slice(0, 2), lineCol(text, text.indexOf('"DescribeFleetAttribute"')));
+      const edit = op.fixes?.[0]?.edits[0];
+      assert.ok(edit);
+      assert.deepEqual(edit.range.slice(0, 2), op.range.slice(0, 2));
+      assert.ok(r.fleetRefs.some((f) => f.fleetId === FLEET && f.record === 0));
+      const ref = r.fleetRefs.find((f) => f.record === 1);
+      assert.ok(ref);
+      assert.deepEqual(ref.range.slice(0, 2), lineCol(text, text.lastIndexOf(FLEET)));
+    });
+  }
+
+  it('keeps labels one per record even when values hold tabs and line breaks', () => {
+    const text = JSON.stringify([rec('Create\tFleet', 'a\nb'), rec('ListFleets', 'c')]);
+    const r = validateAndPosition(text, {});
+    assert.equal(r.recordCount, 2);
+    assert.equal(recordAt(r, 0).eventName, 'Create Fleet');
+    assert.equal(recordAt(r, 0).user, 'a b');
+    assert.equal(recordAt(r, 1).eventName, 'ListFleets');
+  });
+
+  it('finds the records a range touches by binary search', () => {
+    const text = JSON.stringify({ Records: [rec('A', 'u'), rec('B', 'u'), rec('C', 'u'), rec('D', 'u')] }, null, 2);
+    const r = validateAndPosition(text, {});
+    const p = r.recordPositions;
+    const start = (i: number): number => p[i * RECORD_STRIDE + RecordSlot.StartOffset];
+    const end = (i: number): number => p[i * RECORD_STRIDE + RecordSlot.EndOffset];
+    assert.deepEqual(recordSpan(r, start(1) + 5, start(1) + 6), { start: start(1), end: end(1), first: 1, last: 1 });
+    assert.deepEqual(recordSpan(r, start(1) + 5, start(3) + 1), { start: start(1), end: end(3), first: 1, last: 3 });
+    assert.equal(recordSpan(r, 0, 3), undefined, 'before the first record');
+    assert.equal(recordSpan(r, end(1), start(2)), undefined, 'between two records');
+    assert.equal(recordSpan(validateAndPosition('{"Records": []}', {}), 0, 10), undefined);
+  });
+});
+
+describe('cloudtrail adapter: foldingRegions', () => {
+  const pairs = (a: Int32Array): number[][] => Array.from({ length: a.length / 2 }, (_, k) => [a[2 * k], a[2 * k + 1]]);
+
+  it('folds multi-line objects and arrays, not single-line ones, ignoring brackets in strings', () => {
+    const text = ['{', '  "Records": [', '    {', '      "a": "{[ not a bracket",', '      "b": [1, 2],', '      "c": {"d": 1}', '    }', '  ]', '}'].join('\n');
+    assert.deepEqual(pairs(foldingRegions(text)), [
+      [0, 8],
+      [1, 7],
+      [2, 6],
+    ]);
+  });
+
+  it('survives broken JSON: unmatched closers and strings cut by a line end', () => {
+    const text = ['{', '  "a": "unterminated', '  ]', '  "b": [', '    1', '  ]', '}'].join('\n');
+    assert.deepEqual(pairs(foldingRegions(text)), [
+      [0, 6],
+      [3, 5],
+    ]);
+  });
+
+  it('keeps the outermost regions when there are too many', () => {
+    const text = JSON.stringify({ Records: Array.from({ length: 50 }, () => ({ a: { b: 1 } })) }, null, 2);
+    const kept = pairs(foldingRegions(text, 10));
+    assert.equal(kept.length, 10);
+    assert.deepEqual(kept[0], [0, text.split('\n').length - 1]);
+    assert.deepEqual(kept[1][0], 1, 'the Records array comes before any record');
+  });
+});
+
+describe('cloudtrail adapter: hover text', () => {
+  const at = (path: (string | number)[], value?: unknown, extra: Partial<CtLocation> = {}): CtLocation => ({ path, key: String(path[path.length - 1]), value, ...extra });
+
+  it('explains a GameLift operation and whether it changes anything', () => {
+    const create = hoverMarkdown(at(['Records', 0, 'eventName'], 'CreateFleet', { record: { index: 0, start: 0, end: 1, eventSource: 'gamelift.amazonaws.com' } }));
+    assert.match(create ?? '', /\*\*eventName\*\*/);
+    assert.match(create ?? '', /changes resources/);
+    const describe = hoverMarkdown(at(['Records', 0, 'eventName'], 'DescribeFleetAttributes'));
+    assert.match(describe ?? '', /reads only/);
+    const s3 = hoverMarkdown(at(['Records', 0, 'eventName'], 'GetObject', { record: { index: 0, start: 0, end: 1, eventSource: 's3.amazonaws.com' } }));
+    assert.doesNotMatch(s3 ?? '', /GameLift operation/);
+  });
+
+  it('explains enumerated values and fleet IDs, and stays quiet on unknown places', () => {
+    assert.match(hoverMarkdown(at(['Records', 0, 'userIdentity', 'type'], 'AssumedRole')) ?? '', /assuming an IAM role/);
+    assert.match(hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET)) ?? '', /Fetch events for fleet-2222bbbb/);
+    const arn = `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`;
+    assert.equal(fleetIdOf(arn), FLEET);
+    assert.equal(fleetIdOf('fleet-nope'), undefined);
+    assert.equal(hoverMarkdown(at(['Records', 0, 'requestParameters', 'name'], 'blue-arena')), undefined);
+  });
+
+  it('shows on-key hovers without value meanings', () => {
+    const onKey = hoverMarkdown(at(['Records', 0, 'eventType'], 'AwsApiCall', { onKey: true }));
+    assert.match(onKey ?? '', /What kind of event/);
+    assert.doesNotMatch(onKey ?? '', /A call to an AWS API/);
+  });
+
+  it('never lets a value close its code span or inject Markdown', () => {
+    assert.equal(code('plain'), '`plain`');
+    assert.equal(code('a`b'), '``a`b``');
+    assert.equal(code('`x`'), '`` `x` ``');
+    const evil = 'x` [click](command:workbench.action.terminal.new) `';
+    const md = hoverMarkdown(at(['Records', 0, 'userIdentity', 'type'], evil)) ?? '';
+    assert.doesNotMatch(md, /\[click\]\(command:/);
+  });
+});
