@@ -86,7 +86,11 @@ for (const r of results) {
   const ran = r.passed + r.failed;
   const levelOk = r.code === 0 && r.failed === 0 && ran > 0;
   if (!levelOk) ok = false;
-  const why = levelOk ? 'ok' : ran === 0 ? 'FAILED (no tests ran)' : `FAILED (exit code ${r.code})`;
+  const why = levelOk
+    ? 'ok'
+    : ran === 0
+      ? `FAILED (no tests ran${r.code !== 0 ? `; exit code ${r.code}, see its output above` : ''})`
+      : `FAILED (exit code ${r.code})`;
   console.log(
     `${r.name.padEnd(12)} ran ${String(ran).padStart(4)}  passed ${String(r.passed).padStart(4)}  failed ${String(r.failed).padStart(3)}  pending ${String(r.pending).padStart(3)}  ${r.seconds.padStart(6)} s  ${why}`,
   );

