@@ -20,7 +20,11 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
   const prompts = new PromptHolder();
   const errors = new ErrorReporter(deps.log, prompts);
   const explorer = new ExplorerView({
-    source: createGameLiftSource(deps.log),
+    // Only warnings and errors from the SDK (its debug output is noisy); the factory redacts them.
+    source: createGameLiftSource({
+      userAgentSuffix: `vscode/${vscode.version}`,
+      logger: { debug: () => undefined, info: () => undefined, warn: (m) => deps.log.warn(m), error: (m) => deps.log.error(m) },
+    }),
     onError: (error, what) => errors.report(error, what),
   });
   const watcher = new FleetWatcher(explorer, prompts);

@@ -13,13 +13,8 @@ export interface EventPagerLike {
   /** Concurrent calls share one request. */
   loadNextPage(signal?: AbortSignal): Promise<unknown>;
   reset(window: TimeWindow): void;
-}
-
-export interface FetchOptions {
-  readonly limit?: number;
-  readonly pageSize: number;
-  readonly signal?: AbortSignal;
-  readonly onPage?: (loadedSoFar: number) => void;
+  /** Aborts the SDK call in flight, if any (cancel, reset). */
+  abortInFlight?(): void;
 }
 
 export interface ClassifiedError {
@@ -42,7 +37,6 @@ export interface FleetDataSource {
   /** The fleet's attributes; undefined when the service does not know it. */
   describeFleet(ref: FleetRef, signal?: AbortSignal): Promise<FleetSummary | undefined>;
   createPager(ref: FleetRef, window: TimeWindow, pageSize: number): EventPagerLike;
-  fetchEvents(ref: FleetRef, window: TimeWindow, options: FetchOptions): Promise<FleetEvent[]>;
   classifyError(err: unknown, context: ErrorContext): ClassifiedError;
   /** Drops cached clients, e.g. after a settings change or a new sign-in. */
   forgetClients(): void;

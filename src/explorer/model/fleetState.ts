@@ -81,12 +81,14 @@ export class FleetState {
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
   cancel(): void {
     this.abort?.abort();
+    this.pager.abortInFlight?.();
     this.inFlight = undefined;
   }
 
   /** Starts over with a (new) window: loaded events are dropped, nothing loads until asked. */
   reset(window: TimeWindow = this.windowValue): void {
     this.abort?.abort();
+    this.pager.abortInFlight?.();
     this.inFlight = undefined;
     this.windowValue = window;
     this.pager = this.source.createPager(this.ref, window, this.pageSize());
@@ -104,7 +106,17 @@ export class FleetState {
     return groups;
   }
 
+  /** The pager's own record of the last failure (for tests and logs). */
+  get lastPagerError(): unknown {
+    return this.pager.lastError;
+  }
+
+  get pagerIsLoading(): boolean {
+    return this.pager.isLoading;
+  }
+
   dispose(): void {
     this.abort?.abort();
+    this.pager.abortInFlight?.();
   }
 }

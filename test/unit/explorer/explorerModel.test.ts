@@ -1,0 +1,117 @@
+// The explorer's model (connections, fleet state, paging, cancel, errors) through the real
+// SDK against the local endpoint — the same source the extension uses, minus vscode.
+import * as assert from 'node:assert/strict';
+import type { GameLiftClient } from '@aws-sdk/client-gamelift';
+import { createGameLiftSource } from '../../../src/explorer/gameliftSource';
+import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
+import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import type { ConnectionTarget } from '../../../src/gamelift/types';
+import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+describe('explorer: model against the local endpoint', () => {
+  let emulator: RunningEmulator;
+  let clients: GameLiftClient[] = [];
+  let model: ExplorerModel;
+  let target: ConnectionTarget;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, scenario: 'default' });
+    target = { profile: DEFAULT_TEST_ACCOUNT.profile, region: 'us-west-2', endpoint: emulator.url };
+  });
+
+  beforeEach(() => {
+    emulator.setFaults({ rules: [] });
+    emulator.resetRequests();
+    const source = createGameLiftSource({
+      clientFor: (t) => {
+        const client = buildGameLiftClient(t, {
+          credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }),
+          maxAttempts: 2,
+        });
+        clients.push(client);
+        return client;
+      },
+    });
+    model = new ExplorerModel(source, { pageSize: 10, defaultWindow: () => ({ preset: 'all' }) });
+    model.setTargets([target]);
+  });
+
+  afterEach(() => {
+    model.dispose();
+    for (const c of clients) c.destroy();
+    clients = [];
+  });
+
+  after(async () => {
+    await emulator.stop();
+  });
+
+  function bigFleetId(): string {
+    return emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.events.length > 1000)!.fleetId;
+  }
+
+  it('lists the connection\'s fleets once, sharing a load in flight', async () => {
+    const connection = model.connection(target);
+    await Promise.all([connection.ensureLoaded(), connection.ensureLoaded(), connection.load()]);
+    const expected = emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').map((f) => f.fleetId).sort();
+    assert.deepEqual(connection.fleets?.map((f) => f.fleetId).sort(), expected);
+    assert.equal(emulator.requests.filter((r) => r.operation === 'ListFleets').length, 1);
+  });
+
+  it('loads one page per "Load more", even when asked twice at once, without duplicates', async () => {
+    const fleetId = bigFleetId();
+    const state = model.fleet({ target, fleetId });
+    await state.ensureStarted();
+    assert.equal(state.events.length, 10);
+    assert.equal(state.hasMore, true);
+    const before = state.generation;
+    await Promise.all([state.loadMore(), state.loadMore(), state.ensureStarted()]);
+    assert.equal(state.events.length, 20);
+    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 2);
+    assert.equal(new Set(state.events.map((e) => e.eventId)).size, 20);
+    assert.ok(state.generation > before, 'the generation moves so groupings are recomputed');
+    const groups = state.groups({});
+    assert.equal(state.groups({}) === groups, false, 'a new filter object regroups');
+    const filter = {};
+    assert.equal(state.groups(filter), state.groups(filter), 'same filter and events: cached');
+    assert.equal(groups.reduce((n, g) => n + g.events.length, 0), 20);
+  });
+
+  it('cancel aborts the SDK call in flight (AbortSignal), and is not reported as an error', async () => {
+    const fleetId = bigFleetId();
+    emulator.setFaults({ rules: [{ kind: 'latency', ms: 5_000, operations: ['DescribeFleetEvents'] }] });
+    const state = model.fleet({ target, fleetId });
+    const load = state.loadMore();
+    await new Promise((r) => setTimeout(r, 200)); // let the request leave
+    state.cancel();
+    await load;
+    for (let i = 0; i < 100 && state.pagerIsLoading; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((state.lastPagerError as { name?: string } | undefined)?.name, 'AbortError', 'the SDK call itself was aborted');
+    assert.equal(state.error, undefined);
+    assert.equal(state.events.length, 0);
+  });
+
+  it('classifies failures with context and recovers on retry', async () => {
+    const fleetId = bigFleetId();
+    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'] }] });
+    const state = model.fleet({ target, fleetId });
+    await state.ensureStarted();
+    assert.equal(state.error?.kind, 'internal');
+    assert.match(state.error!.message, new RegExp(`Fetching events for ${fleetId}`));
+    assert.equal(state.error!.retryable, true);
+    emulator.setFaults({ rules: [] });
+    await state.loadMore();
+    assert.equal(state.error, undefined);
+    assert.equal(state.events.length, 10);
+  });
+
+  it('pins fleets from other connections and drops pins when the connections change', () => {
+    const elsewhere = { target: { ...target, region: 'eu-west-1' }, fleetId: 'fleet-123' };
+    model.pin(elsewhere);
+    assert.deepEqual(model.extraTargets(), [elsewhere.target]);
+    assert.deepEqual(model.fleetsOf(elsewhere.target)?.map((f) => f.fleetId), ['fleet-123']);
+    model.setTargets([target]);
+    assert.deepEqual(model.extraTargets(), []);
+  });
+});
