@@ -1,0 +1,150 @@
+// The event details panel and the fleet timeline in the real workbench (VS Code server in
+// headless Chromium), fed by the local endpoint: events whose Message, EventCode and
+// ResourceId carry script payloads are clicked in the tree and must render as text and run
+// nothing inside the webview frame. Saves screenshots in the light and dark themes.
+import * as assert from 'assert';
+import type { Frame, Page } from 'playwright-core';
+import { closeAllEditors, getWorkbench, openGameLiftView, runCommand, screenshot, waitForTreeItem } from './harness';
+
+const FLEET_ID = 'fleet-fd544dea-987b-455f-957c-f0ce1696497d'; // arena-staging in the default scenario
+const FLEET_NAME = 'arena-staging';
+
+// Each payload would set __xss (or the title, or open a dialog) in the webview frame if it ran.
+const HOSTILE_MESSAGE = [
+  'Server process crashed: <img src=x onerror="window.__xss=1;top.__xss=1">',
+  '</script><script>window.__xss=2</script>',
+  '<a href="javascript:window.__xss=3">open</a> "><svg onload="document.title=\'pwned\'">',
+  `' onfocus='window.__xss=4' autofocus x='`,
+].join('\n');
+const HOSTILE_RESOURCE = '"><img src=x onerror="window.__xss=5">';
+const HOSTILE_CODE = '</script><script>window.__xss=6</script>';
+
+/** The frame that holds our page inside the webview (the inner `#active-frame`). */
+async function detailsFrame(page: Page, selector: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
+      try {
+        if ((await frame.locator(selector).count()) > 0) return frame;
+      } catch {
+        // Frame went away while we looked.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+const THEMES = {
+  dark: { id: 'Dark 2026', workbenchClass: 'vs-dark', bodyClass: 'vscode-dark' },
+  light: { id: 'Light 2026', workbenchClass: 'vs', bodyClass: 'vscode-light' },
+  'high-contrast': { id: 'Default High Contrast', workbenchClass: 'hc-black', bodyClass: 'vscode-high-contrast' },
+} as const;
+
+/** Switches the colour theme as a user does: Command Palette → "Preferences: Color Theme" → pick. */
+async function setTheme(theme: keyof typeof THEMES): Promise<void> {
+  const { page } = await getWorkbench();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  await page.keyboard.type('Preferences: Color Theme');
+  // "Browse Color Themes in Marketplace" sorts first, so pick the row by its exact title.
+  await widget.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+  await widget.locator('.monaco-list-row', { hasText: 'Dark 2026' }).first().waitFor();
+  await page.keyboard.type(THEMES[theme].id);
+  await widget.locator('.monaco-list-row', { hasText: THEMES[theme].id }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${THEMES[theme].workbenchClass}`).waitFor({ timeout: 30_000 });
+}
+
+async function expand(label: string | RegExp): Promise<void> {
+  const { page } = await getWorkbench();
+  const row = await waitForTreeItem(label);
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  // Move away so the row's hover (the fleet tooltip) does not cover the rows below.
+  await page.mouse.move(900, 700);
+  await page.keyboard.press('Escape');
+}
+
+describe('Event details in the workbench', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    const { emulator } = await getWorkbench();
+    assert.ok(emulator, 'the UI run has the local endpoint');
+    const now = emulator.now();
+    emulator.state.addEvent(FLEET_ID, { eventCode: 'SERVER_PROCESS_CRASHED', message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, hasLog: true, count: 3, eventTime: now - 60_000 });
+    emulator.state.addEvent(FLEET_ID, { eventCode: HOSTILE_CODE, message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, eventTime: now - 120_000 });
+    await openGameLiftView();
+    await runCommand('GameLift: Refresh');
+  });
+
+  afterEach(async function () {
+    // A picture of the workbench when something went wrong.
+    if (this.currentTest?.state === 'failed') await screenshot(`details-failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+  });
+
+  after(async () => {
+    await closeAllEditors();
+  });
+
+  it('renders hostile Message, EventCode and ResourceId as text and runs none of them', async () => {
+    const { page } = await getWorkbench();
+    await expand(new RegExp(FLEET_NAME));
+    await expand(/^Server process/);
+    const row = await waitForTreeItem(/Server process crashed/);
+    await row.click();
+    const frame = await detailsFrame(page, '.message');
+    const message = frame.locator('.message');
+    await message.waitFor();
+    await message.hover();
+    await page.waitForTimeout(500);
+    assert.strictEqual(await message.textContent(), HOSTILE_MESSAGE);
+    assert.ok(((await frame.locator('#app').innerText()) ?? '').includes(HOSTILE_RESOURCE));
+    assert.strictEqual(await frame.locator('#app img, #app svg[onload], #app a, #app script').count(), 0);
+    assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined, 'a payload ran in the webview');
+    assert.notStrictEqual(await frame.evaluate(() => (globalThis as unknown as { document: { title: string } }).document.title), 'pwned');
+    // The endpoint's log link is allowed (configured endpoint) and offered.
+    await frame.locator('button[data-action="openLog"]').waitFor();
+    assert.match(await frame.locator('.countdown').innerText(), /^Expires in 1[45]:\d\d$/);
+
+    // The second event: a hostile EventCode lands in "Other" and is shown as text.
+    await expand(/^Other/);
+    await (await waitForTreeItem(/script/)).click();
+    await frame.locator('h1', { hasText: 'script' }).waitFor();
+    const codeText = await frame.locator('.subtitle code').first().textContent();
+    assert.strictEqual(codeText, HOSTILE_CODE);
+    assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
+    assert.strictEqual(await page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined, 'a payload reached the workbench');
+  });
+
+  for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+    it(`looks native in the ${theme} theme (details and timeline screenshots)`, async () => {
+      const { page } = await getWorkbench();
+      await setTheme(theme);
+      await closeAllEditors();
+      await expand(new RegExp(FLEET_NAME));
+      await expand(/^Server process/);
+      await (await waitForTreeItem(/Server process crashed/)).click();
+      const frame = await detailsFrame(page, 'button[data-action="openLog"]');
+      const bodyClass = await frame.evaluate(() => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className);
+      assert.ok(bodyClass.split(' ').includes(THEMES[theme].bodyClass), bodyClass);
+      await screenshot(`details-workbench-${theme}`);
+
+      // The fleet timeline from the fleet's context menu.
+      const fleetRow = await waitForTreeItem(new RegExp(FLEET_NAME));
+      await fleetRow.click({ button: 'right' });
+      const item = page.locator('.context-view .action-item', { hasText: 'Show fleet timeline' }).first();
+      await item.waitFor();
+      await item.click();
+      const timeline = await detailsFrame(page, 'svg.chart .mark');
+      assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
+      await timeline.locator('svg.chart .mark.sev-error').first().hover();
+      await timeline.locator('.tooltip:not([hidden])').waitFor();
+      assert.strictEqual(await timeline.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
+      await screenshot(`timeline-workbench-${theme}`);
+    });
+  }
+});
