@@ -2,16 +2,17 @@
 // the service does (SigV4 checked, PascalCase JSON, epoch-second timestamps, __type errors),
 // serves presigned event logs, injects faults, and offers a control path (/__emulator/…) that
 // no AWS call can reach. The real @aws-sdk/client-gamelift talks to it through `endpoint`.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TEST_ACCOUNTS, TestAccount } from './credentials';
-import { logTextFor } from './eventText';
-import { FaultConfig, FaultInjector, FaultRule, validateFaults } from './faults';
+import { CONTROL_PREFIX, ControlContext, handleControl } from './control';
+import { FaultConfig, FaultInjector, FaultRule } from './faults';
+import { EventLogs, LOG_PATH_PREFIX } from './logs';
 import { fleetIdsOf, OPERATIONS, RESULT_MEMBER } from './operations';
 import { loadScenario, readScenario, Scenario } from './scenario';
-import { amzDate, presignUrl, verifyPresignedUrl, verifyRequest } from './sigv4';
-import { EmulatorState, EventRecord, FleetRecord, NewEvent } from './state';
+import { amzDate, verifyRequest } from './sigv4';
+import { EmulatorState } from './state';
 import { JSON_CONTENT_TYPE, PageTokens, ServiceError } from './wire';
 
 export type { FaultConfig, FaultRule } from './faults';
@@ -66,11 +67,7 @@ export interface RunningEmulator {
   advanceClock(ms: number): void;
 }
 
-/** Access key the endpoint signs presigned log URLs with (not an account credential). */
-const LOG_SIGNING_KEY_ID = 'AKIAEMULATORLOGSIGNER';
-const LOG_URL_EXPIRES_SECONDS = 900;
 const MAX_BODY_BYTES = 1024 * 1024;
-const CONTROL_PREFIX = '/__emulator/';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const accounts = options.accounts ?? TEST_ACCOUNTS;
@@ -84,10 +81,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   loadScenario(scenario, accounts, state, now());
   const faults = new FaultInjector(options.faults ?? scenario.faults);
   const tokens = new PageTokens();
-  const logSecret = randomBytes(24).toString('base64');
+  const logs = new EventLogs(state, now);
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
+  let stopped = false;
+  let port = 0; // known once listening
+
+  const control: ControlContext = {
+    state,
+    faults,
+    accounts,
+    requests,
+    now,
+    advanceClock: (ms) => {
+      clockOffset += ms;
+    },
+  };
+  const hostOf = (req: http.IncomingMessage) => req.headers.host ?? `127.0.0.1:${port}`;
 
   const secretFor = (keyId: string) => accounts.find((a) => a.accessKeyId === keyId)?.secretAccessKey;
   const accountFor = (keyId: string) => accounts.find((a) => a.accessKeyId === keyId);
@@ -172,7 +183,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         state,
         tokens,
         now: at,
-        logUrl: (fleet, event) => mintLogUrl(req, fleet, event),
+        logUrl: (fleet, event) => logs.mint(hostOf(req), fleet, event),
       });
       sendJson(res, 200, output, baseHeaders(requestId));
       finish(200);
@@ -218,7 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         return true;
       }
       case 'wrongShape': {
-        const output = OPERATIONS[operation]({ accountId, region, input, state, tokens, now: at, logUrl: (f, e) => mintLogUrl(res.req, f, e) });
+        const output = OPERATIONS[operation]({ accountId, region, input, state, tokens, now: at, logUrl: (f, e) => logs.mint(hostOf(res.req), f, e) });
         if ((rule.shape ?? 'missingList') === 'missingList') delete output[RESULT_MEMBER[operation]];
         else timesToStrings(output);
         sendJson(res, 200, output, baseHeaders(requestId));
@@ -238,120 +249,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  function mintLogUrl(req: http.IncomingMessage, fleet: FleetRecord, event: EventRecord): string {
-    const host = req.headers.host ?? `127.0.0.1:${port}`;
-    return presignUrl(`http://${host}`, {
-      host,
-      path: `/logs/${fleet.fleetId}/${encodeURIComponent(event.eventId)}.txt`,
-      accessKeyId: LOG_SIGNING_KEY_ID,
-      secret: logSecret,
-      region: fleet.region,
-      service: 's3',
-      now: now(),
-      expiresSeconds: LOG_URL_EXPIRES_SECONDS,
-    });
-  }
-
-  function s3Error(res: http.ServerResponse, status: number, code: string, message: string, extra = ''): void {
-    const requestId = randomBytes(8).toString('hex').toUpperCase();
-    const xml =
-      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}` +
-      `<RequestId>${requestId}</RequestId><HostId>${randomBytes(32).toString('base64')}</HostId></Error>`;
-    res.writeHead(status, { 'Content-Type': 'application/xml', 'x-amz-request-id': requestId, 'Content-Length': Buffer.byteLength(xml) });
-    res.end(xml);
-  }
-
-  function handleLog(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const url = req.url ?? '/';
-    const host = req.headers.host ?? `127.0.0.1:${port}`;
-    const check = verifyPresignedUrl(url, host, (key) => (key === LOG_SIGNING_KEY_ID ? logSecret : undefined), now());
-    const status = check.ok ? 200 : 403;
-    log(`GET log ${status}${check.ok ? '' : ` ${check.reason}`}`);
-    if (!check.ok) {
-      if (check.reason === 'expired') {
-        const expires = new Date(check.expiresAt ?? 0).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        const server = new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        return s3Error(res, 403, 'AccessDenied', 'Request has expired', `<X-Amz-Expires>${LOG_URL_EXPIRES_SECONDS}</X-Amz-Expires><Expires>${expires}</Expires><ServerTime>${server}</ServerTime>`);
-      }
-      if (check.reason === 'malformed') return s3Error(res, 403, 'AccessDenied', 'Access Denied');
-      return s3Error(res, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
-    }
-    const m = /^\/logs\/([^/]+)\/([^/?]+)\.txt/.exec(url);
-    const fleet = m ? state.getFleet(m[1]) : undefined;
-    const eventId = m ? safeDecode(m[2]) : '';
-    const event = fleet?.events.find((e) => e.eventId === eventId);
-    if (!fleet || !event || !event.hasLog) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
-    const text = event.logText ?? logTextFor(event, fleet.fleetId);
-    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Last-Modified': new Date(event.eventTime).toUTCString() });
-    res.end(req.method === 'HEAD' ? undefined : text);
-  }
-
-  function handleControl(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const route = `${req.method} ${pathname.slice(CONTROL_PREFIX.length - 1)}`;
-    const reply = (status: number, value: unknown) => {
-      const text = JSON.stringify(value, null, 2);
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-      res.end(text);
-    };
-    try {
-      const json = () => (body.length ? JSON.parse(body.toString('utf8')) : {}) as Record<string, unknown>;
-      switch (route) {
-        case 'GET /state':
-          return reply(200, {
-            now: now(),
-            accounts: accounts.map((a) => ({ profile: a.profile, accountId: a.accountId })),
-            fleets: state.summary(),
-          });
-        case 'GET /events': {
-          const fleetId = searchParams.get('fleetId') ?? '';
-          if (!state.getFleet(fleetId)) return reply(404, { error: `unknown fleet ${fleetId}` });
-          return reply(200, { fleetId, events: state.events(fleetId) });
-        }
-        case 'POST /events': {
-          const b = json() as { fleetId?: string; event?: NewEvent };
-          if (!b.fleetId || !b.event?.eventCode || !state.getFleet(b.fleetId)) return reply(400, { error: 'need {fleetId, event: {eventCode, …}} for a known fleet' });
-          return reply(200, state.addEvent(b.fleetId, b.event));
-        }
-        case 'POST /fleets/delete': {
-          const b = json() as { fleetId?: string };
-          return reply(200, { deleted: state.deleteFleet(String(b.fleetId ?? '')) });
-        }
-        case 'POST /fleets/status': {
-          const b = json() as { fleetId?: string; status?: string };
-          if (!b.fleetId || !b.status || !state.getFleet(b.fleetId)) return reply(400, { error: 'need {fleetId, status} for a known fleet' });
-          state.setFleetStatus(b.fleetId, b.status);
-          return reply(200, { ok: true });
-        }
-        case 'GET /faults':
-          return reply(200, faults.get());
-        case 'POST /faults': {
-          const f = json() as FaultConfig;
-          validateFaults(f);
-          faults.set(f);
-          return reply(200, faults.get());
-        }
-        case 'GET /requests':
-          return reply(200, requests);
-        case 'POST /requests/reset':
-          requests.length = 0;
-          return reply(200, { ok: true });
-        case 'POST /clock': {
-          const b = json() as { advanceMs?: number };
-          if (typeof b.advanceMs !== 'number' || b.advanceMs < 0) return reply(400, { error: 'need {advanceMs: number >= 0}' });
-          clockOffset += b.advanceMs;
-          return reply(200, { now: now() });
-        }
-        default:
-          return reply(404, { error: `no control route ${route}` });
-      }
-    } catch (error) {
-      return reply(400, { error: (error as Error).message });
-    }
-  }
-
-  let stopped = false;
-  let port = 0;
   const server = http.createServer((req, res) => {
     res.sendDate = false;
     const chunks: Buffer[] = [];
@@ -367,9 +264,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         res.writeHead(413, { 'Content-Type': 'text/plain' });
         res.end('Request body too large');
       } else if (url.startsWith(CONTROL_PREFIX)) {
-        handleControl(req, res, body);
-      } else if (url.startsWith('/logs/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        handleLog(req, res);
+        handleControl(req, res, body, control);
+      } else if (url.startsWith(LOG_PATH_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+        const served = logs.serve(req, res, hostOf(req));
+        log(`GET log ${served.status}${served.reason ? ` ${served.reason}` : ''}`);
       } else if (url === '/' || url.startsWith('/?')) {
         if (req.method !== 'POST') {
           sendError(res, randomUUID(), 400, 'UnknownOperationException', 'Only POST / is supported for GameLift operations.');
@@ -421,9 +319,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       requests.length = 0;
     },
     now,
-    advanceClock: (ms) => {
-      clockOffset += ms;
-    },
+    advanceClock: control.advanceClock,
   };
 }
 
@@ -447,14 +343,6 @@ function timesToStrings(value: unknown): void {
       if (TIME_MEMBERS.has(k) && typeof v === 'number') obj[k] = new Date(v * 1000).toISOString();
       else timesToStrings(v);
     }
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 

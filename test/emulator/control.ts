@@ -1,0 +1,85 @@
+// The control path (/__emulator/…): lets the demo and out-of-process tests read the state,
+// add events, delete fleets, set faults, read the request record and move the clock. AWS
+// operations are `POST /` only, so no AWS call can reach these routes.
+import type * as http from 'node:http';
+import type { TestAccount } from './credentials';
+import { FaultConfig, FaultInjector, validateFaults } from './faults';
+import type { EmulatorState, NewEvent } from './state';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+export interface ControlContext {
+  readonly state: EmulatorState;
+  readonly faults: FaultInjector;
+  readonly accounts: readonly TestAccount[];
+  readonly requests: unknown[];
+  now(): number;
+  advanceClock(ms: number): void;
+}
+
+export function handleControl(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, ctx: ControlContext): void {
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = `${req.method} ${pathname.slice(CONTROL_PREFIX.length - 1)}`;
+  const reply = (status: number, value: unknown) => {
+    const text = JSON.stringify(value, null, 2);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  const { state } = ctx;
+  try {
+    const json = () => (body.length ? JSON.parse(body.toString('utf8')) : {}) as Record<string, unknown>;
+    switch (route) {
+      case 'GET /state':
+        return reply(200, {
+          now: ctx.now(),
+          accounts: ctx.accounts.map((a) => ({ profile: a.profile, accountId: a.accountId })),
+          fleets: state.summary(),
+        });
+      case 'GET /events': {
+        const fleetId = searchParams.get('fleetId') ?? '';
+        if (!state.getFleet(fleetId)) return reply(404, { error: `unknown fleet ${fleetId}` });
+        return reply(200, { fleetId, events: state.events(fleetId) });
+      }
+      case 'POST /events': {
+        const b = json() as { fleetId?: string; event?: NewEvent };
+        if (!b.fleetId || !b.event?.eventCode || !state.getFleet(b.fleetId)) {
+          return reply(400, { error: 'need {fleetId, event: {eventCode, …}} for a known fleet' });
+        }
+        return reply(200, state.addEvent(b.fleetId, b.event));
+      }
+      case 'POST /fleets/delete': {
+        const b = json() as { fleetId?: string };
+        return reply(200, { deleted: state.deleteFleet(String(b.fleetId ?? '')) });
+      }
+      case 'POST /fleets/status': {
+        const b = json() as { fleetId?: string; status?: string };
+        if (!b.fleetId || !b.status || !state.getFleet(b.fleetId)) return reply(400, { error: 'need {fleetId, status} for a known fleet' });
+        state.setFleetStatus(b.fleetId, b.status);
+        return reply(200, { ok: true });
+      }
+      case 'GET /faults':
+        return reply(200, ctx.faults.get());
+      case 'POST /faults': {
+        const f = json() as FaultConfig;
+        validateFaults(f);
+        ctx.faults.set(f);
+        return reply(200, ctx.faults.get());
+      }
+      case 'GET /requests':
+        return reply(200, ctx.requests);
+      case 'POST /requests/reset':
+        ctx.requests.length = 0;
+        return reply(200, { ok: true });
+      case 'POST /clock': {
+        const b = json() as { advanceMs?: number };
+        if (typeof b.advanceMs !== 'number' || b.advanceMs < 0) return reply(400, { error: 'need {advanceMs: number >= 0}' });
+        ctx.advanceClock(b.advanceMs);
+        return reply(200, { now: ctx.now() });
+      }
+      default:
+        return reply(404, { error: `no control route ${route}` });
+    }
+  } catch (error) {
+    return reply(400, { error: (error as Error).message });
+  }
+}
