@@ -300,7 +300,8 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   if (typeof requestID === 'string' && (requestID.length === 0 || /\s/.test(requestID))) {
     report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
   }
-  if (typeof rec.eventID === 'string' && rec.eventID.length > 0) {
+  // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.
+  if (typeof rec.eventID === 'string' && isUuid(rec.eventID)) {
     const first = state.eventIds.get(rec.eventID);
     if (first === undefined) {
       state.eventIds.set(rec.eventID, { index: info.index, start: info.start, end: info.end });
