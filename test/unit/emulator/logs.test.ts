@@ -86,6 +86,17 @@ describe('emulator presigned event logs', () => {
     assert.equal((await fetch(other)).status, 403);
   });
 
+  it('serves logs of events whose IDs need escaping in a URL', async () => {
+    const odd = `evt "quoted" /slash/ ünïcode & ?query#frag ${"'"}(x)*!`;
+    emulator.state.addEvent(DEFAULT_FLEETS.spot, { eventCode: 'SERVER_PROCESS_CRASHED', eventId: odd, hasLog: true, logText: 'odd id log\n' });
+    const out = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
+    assert.equal(out.Events?.[0].EventId, odd);
+    const url = out.Events![0].PreSignedLogUrl!;
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'odd id log\n');
+  });
+
   it('answers 404 NoSuchKey once the fleet is gone', async () => {
     const { url } = await logUrl();
     emulator.state.deleteFleet(DEFAULT_FLEETS.failedActivation);
