@@ -489,4 +489,37 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.strictEqual(copied.eventId, (eventNode as unknown as { event: { eventId: string } }).event.eventId);
     assert.strictEqual(copied.preSignedLogUrl, undefined, 'no bearer log link in the clipboard');
   });
+  it('"Select profile" and "Select regions" offer the config files\' profiles and write the settings', async () => {
+    let offered: string[] = [];
+    const prompts = new ScriptedPrompts({
+      pickMany: {
+        profiles: (items) => {
+          offered = items.map((i) => i.label);
+          return items.filter((i) => i.label === 'local-qa');
+        },
+        regions: (items) => {
+          assert.ok(items.some((i) => i.label === 'us-west-2' && i.picked), 'current region pre-selected');
+          return items.filter((i) => i.label === 'us-west-2' || i.label === 'eu-west-1');
+        },
+      },
+    });
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.selectProfile');
+      assert.ok(offered.includes('local-dev') && offered.includes('local-qa'), `profiles from ~/.aws: ${offered.join(', ')}`);
+      assert.strictEqual(vscode.workspace.getConfiguration('gamelift').get('profile'), 'local-qa');
+      await rootsAreFleets(fleetIdsOf(QA.accountId, 'us-west-2'));
+
+      await vscode.commands.executeCommand('gamelift.selectRegions');
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('gamelift').get('regions'), ['us-west-2', 'eu-west-1']);
+      const roots = await waitFor('region roots', async () => {
+        const r = await childrenOf(hooks);
+        return r.length === 2 && r.every((n) => contextValue(n) === 'region') ? r : undefined;
+      });
+      assert.deepStrictEqual(roots.map(label), ['us-west-2', 'eu-west-1']);
+    } finally {
+      await setSetting('profile', 'local-dev');
+      await setSetting('regions', ['us-west-2']);
+    }
+  });
 });
