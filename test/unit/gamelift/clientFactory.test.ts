@@ -9,6 +9,7 @@ import {
   cachedClientCount,
   createGameLiftClient,
   forgetGameLiftClients,
+  gameLiftClientConfig,
 } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
@@ -70,6 +71,17 @@ describe('clientFactory', () => {
     assert.equal(b.requests.length, 1);
     assert.equal(a.requests.length, 0);
     client.destroy();
+  });
+
+  it('treats an empty or blank endpoint setting as none (the env still applies)', async () => {
+    process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
+    for (const endpoint of ['', '   ']) {
+      assert.equal(gameLiftClientConfig({ region: 'us-west-2', endpoint }).endpoint, undefined);
+      const client = buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials });
+      await client.send(new ListFleetsCommand({}));
+      client.destroy();
+    }
+    assert.equal(b.requests.length, 2);
   });
 
   it('lets an explicit endpoint win over AWS_ENDPOINT_URL_GAMELIFT', async () => {
