@@ -17,7 +17,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import { buildGameLiftClient } from '../src/gamelift/clientFactory';
 import { classifyError } from '../src/gamelift/errors';
-import { FleetEventPager, fetchEvents } from '../src/gamelift/eventPager';
+import { FleetEventPager } from '../src/gamelift/eventPager';
 import { describeFleet, listFleets } from '../src/gamelift/fleetService';
 import type { ConnectionTarget } from '../src/gamelift/types';
 import type { FleetDataSource } from '../src/explorer/model/dataSource';
@@ -119,7 +119,6 @@ async function main(): Promise<void> {
     listFleets: (t, signal) => listFleets(byRegion.get(t.region)!, { signal }),
     describeFleet: (ref, signal) => describeFleet(byRegion.get(ref.target.region)!, ref.fleetId, signal),
     createPager: (ref, window, pageSize) => new FleetEventPager(byRegion.get(ref.target.region)!, ref.fleetId, window, pageSize),
-    fetchEvents: (ref, window, o) => fetchEvents(byRegion.get(ref.target.region)!, ref.fleetId, window, { limit: o.limit, pageSize: o.pageSize, signal: o.signal }),
     classifyError: (err, context) => classifyError(err, context),
     forgetClients: () => undefined,
   };

@@ -8,7 +8,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
-import { FleetEventPager, fetchEvents } from '../../../src/gamelift/eventPager';
+import { FleetEventPager } from '../../../src/gamelift/eventPager';
 import { describeFleet, listFleets } from '../../../src/gamelift/fleetService';
 import type { ConnectionTarget, FleetEvent, FleetSummary } from '../../../src/gamelift/types';
 import type { FleetDataSource } from '../../../src/explorer/model/dataSource';
@@ -110,7 +110,6 @@ function sourceFor(client: ReturnType<typeof buildGameLiftClient>, afterFirstLis
     },
     describeFleet: (ref, signal) => describeFleet(client, ref.fleetId, signal),
     createPager: (ref, window, pageSize) => new FleetEventPager(client, ref.fleetId, window, pageSize),
-    fetchEvents: (ref, window, o) => fetchEvents(client, ref.fleetId, window, { limit: o.limit, pageSize: o.pageSize, signal: o.signal }),
     classifyError: (err, context) => classifyError(err, context),
     forgetClients: () => undefined,
   };
