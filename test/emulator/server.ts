@@ -172,7 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const decision = faults.decide(operation, fleetIdsOf(input));
     await sleep(decision.delayMs);
-    if (res.destroyed || stopped) return finish(0, 'ClientGone');
+    if (stopped || res.destroyed || !res.socket || res.socket.destroyed) return finish(0, 'ClientGone');
     if (decision.failure && injectFailure(decision.failure, res, requestId, operation, input, fail, finish, verified.region, account.accountId, at)) return;
 
     try {

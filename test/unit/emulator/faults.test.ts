@@ -102,6 +102,9 @@ describe('emulator faults', () => {
     const failure = await rejection(events(clientFor(emulator, { maxAttempts: 1, requestTimeout: 200 })));
     assert.equal(failure.name, 'TimeoutError');
     assert.deepEqual(emulator.getFaults().rules, []);
+    // the endpoint notices the client hung up once the spike is over
+    for (let i = 0; i < 100 && emulator.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(statuses(), [[0, 'ClientGone']]);
     assert.equal((await events(clientFor(emulator, { maxAttempts: 1, requestTimeout: 1000 }))).Events?.length, 3);
   });
 
