@@ -283,6 +283,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     });
   });
+  // Keep idle keep-alive sockets longer than clients do, so a client never reuses a socket the
+  // endpoint is just closing (an ECONNRESET that would make maxAttempts: 1 tests flaky).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
