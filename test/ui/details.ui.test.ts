@@ -4,6 +4,7 @@
 // nothing inside the webview frame. Saves screenshots in the light and dark themes.
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
+import { waitForWorkbench } from '../host/session';
 import { closeAllEditors, getWorkbench, openGameLiftView, runCommand, screenshot, waitForTreeItem } from './harness';
 
 const FLEET_ID = 'fleet-fd544dea-987b-455f-957c-f0ce1696497d'; // arena-staging in the default scenario
@@ -79,6 +80,34 @@ describe('Event details in the workbench', function () {
     emulator.state.addEvent(FLEET_ID, { eventCode: HOSTILE_CODE, message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, eventTime: now - 120_000 });
     await openGameLiftView();
     await runCommand('GameLift: Refresh');
+  });
+
+  it('keeps a pinned panel across a window reload, without its log link', async () => {
+    const { page } = await getWorkbench();
+    await setTheme('dark');
+    await closeAllEditors();
+    await expand(new RegExp(FLEET_NAME));
+    await expand(/^Server process/);
+    await (await waitForTreeItem(/Server process crashed/)).click();
+    const frame = await detailsFrame(page, 'button[data-action="keepOpen"]');
+    await frame.locator('button[data-action="keepOpen"]').click();
+    await page.locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ }).first().waitFor();
+
+    // Reload through VS Code so it saves the open editors (and the page's state) first.
+    await runCommand('Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await waitForWorkbench(page);
+    // VS Code brings the panel back and our serializer re-renders it from the saved state.
+    const restored = await detailsFrame(page, '.message');
+    assert.strictEqual(await restored.locator('.message').textContent(), HOSTILE_MESSAGE);
+    assert.match(await restored.locator('#app').innerText(), /not kept when the window reloaded/);
+    await restored.locator('button[data-action="refreshLink"]').waitFor();
+    // The saved state never held the presigned URL, so nothing in the page has a signature.
+    assert.ok(!(await restored.content()).includes('X-Amz-Signature'));
+    // Getting a fresh link brings Open back.
+    await restored.locator('button[data-action="refreshLink"]').click();
+    await restored.locator('button[data-action="openLog"]').waitFor({ timeout: 30_000 });
+    await screenshot('details-workbench-restored');
   });
 
   afterEach(async function () {
