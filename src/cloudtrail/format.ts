@@ -2,7 +2,9 @@
 // kept exactly as written (JSON.parse + stringify would turn 1e999999 into null and re-escape).
 // Returns undefined when the text is not valid JSON (the diagnostics say why).
 
-const TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\.)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
+// Strings use the unrolled form "[^"\\]*(?:\\.[^"\\]*)*": an alternation inside (…|…)* makes the
+// regex engine recurse per character and overflow the stack on multi-megabyte strings.
+const TOKEN = /\s*(?:("[^"\\\u0000-\u001f]*(?:\\.[^"\\\u0000-\u001f]*)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
 
 export function formatCloudTrail(text: string, indent = 2): string | undefined {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
