@@ -1,7 +1,7 @@
 // Bundles the extension host code, the CloudTrail CLI and worker, and the webview
 // scripts with esbuild. `--release` minifies and drops sourcemaps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,9 @@ for (const feature of readdirSync(join(root, 'src'))) {
     }
   }
 }
+
+// A release starts from an empty dist/ so no development sourcemap slips into the .vsix.
+if (release) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 const builds = [
   {
