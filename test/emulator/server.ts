@@ -173,10 +173,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const decision = faults.decide(operation, fleetIdsOf(input));
     await sleep(decision.delayMs);
     if (stopped || res.destroyed || !res.socket || res.socket.destroyed) return finish(0, 'ClientGone');
-    if (decision.failure && injectFailure(decision.failure, res, requestId, operation, input, fail, finish, verified.region, account.accountId, at)) return;
+    const failure = decision.failure;
+    if (failure && failure.kind !== 'wrongShape') return sendInjectedFailure(failure, res, requestId, operation, input, fail, finish);
 
+    let output: Record<string, unknown>;
     try {
-      const output = OPERATIONS[operation]({
+      output = OPERATIONS[operation]({
         accountId: account.accountId,
         region: verified.region,
         input,
@@ -185,17 +187,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         now: at,
         logUrl: (fleet, event) => logs.mint(hostOf(req), fleet, event),
       });
-      sendJson(res, 200, output, baseHeaders(requestId));
-      finish(200);
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.status, error.code, error.message);
       log(`${operation} internal error: ${(error as Error).message}`);
       return fail(500, 'InternalServiceException', 'An internal error occurred. Retry the request.');
     }
+    if (failure?.kind === 'wrongShape') {
+      const shape = failure.shape ?? 'missingList';
+      if (shape === 'missingList') delete output[RESULT_MEMBER[operation]];
+      else timesToStrings(output);
+      sendJson(res, 200, output, baseHeaders(requestId));
+      return finish(200, `WrongShape:${shape}`);
+    }
+    sendJson(res, 200, output, baseHeaders(requestId));
+    finish(200);
   }
 
-  /** Sends the injected failure; returns false when the rule lets the call through. */
-  function injectFailure(
+  /** Answers with an injected failure instead of running the operation. */
+  function sendInjectedFailure(
     rule: FaultRule,
     res: http.ServerResponse,
     requestId: string,
@@ -203,49 +212,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     input: Record<string, unknown>,
     fail: (status: number, code: string, message: string) => void,
     finish: (status: number, errorCode?: string) => void,
-    region: string,
-    accountId: string,
-    at: number,
-  ): boolean {
+  ): void {
     switch (rule.kind) {
       case 'throttle':
-        fail(400, 'ThrottlingException', rule.message ?? 'Rate exceeded');
-        return true;
+        return fail(400, 'ThrottlingException', rule.message ?? 'Rate exceeded');
       case 'limitExceeded':
-        fail(400, 'LimitExceededException', rule.message ?? 'You have exceeded the request rate for this operation.');
-        return true;
+        return fail(400, 'LimitExceededException', rule.message ?? 'You have exceeded the request rate for this operation.');
       case 'internalError':
-        fail(500, 'InternalServiceException', rule.message ?? 'An internal error occurred. Retry the request.');
-        return true;
+        return fail(500, 'InternalServiceException', rule.message ?? 'An internal error occurred. Retry the request.');
       case 'notFound': {
         const id = fleetIdsOf(input)[0] ?? rule.fleetId ?? 'fleet-unknown';
-        fail(400, 'NotFoundException', rule.message ?? `Fleet ${id} not found.`);
-        return true;
+        return fail(400, 'NotFoundException', rule.message ?? `Fleet ${id} not found.`);
       }
       case 'malformedJson': {
-        const text = '{"' + (RESULT_MEMBER[operation] ?? 'Result') + '": [{"EventId": "e-1", "EventTime": 1469498468.0';
+        const text = `{"${RESULT_MEMBER[operation]}": [{"EventId": "e-1", "EventTime": 1469498468.0`;
         sendJson(res, 200, text, baseHeaders(requestId));
-        finish(200, 'MalformedJson');
-        return true;
-      }
-      case 'wrongShape': {
-        const output = OPERATIONS[operation]({ accountId, region, input, state, tokens, now: at, logUrl: (f, e) => logs.mint(hostOf(res.req), f, e) });
-        if ((rule.shape ?? 'missingList') === 'missingList') delete output[RESULT_MEMBER[operation]];
-        else timesToStrings(output);
-        sendJson(res, 200, output, baseHeaders(requestId));
-        finish(200, `WrongShape:${rule.shape ?? 'missingList'}`);
-        return true;
+        return finish(200, 'MalformedJson');
       }
       case 'dropConnection': {
-        const text = JSON.stringify({ [RESULT_MEMBER[operation] ?? 'Result']: [], Padding: 'x'.repeat(2048) });
+        const text = JSON.stringify({ [RESULT_MEMBER[operation]]: [], Padding: 'x'.repeat(2048) });
         res.writeHead(200, { ...baseHeaders(requestId), 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(text) });
         res.write(text.slice(0, 64));
         setImmediate(() => res.socket?.destroy());
-        finish(0, 'DroppedConnection');
-        return true;
+        return finish(0, 'DroppedConnection');
       }
       default:
-        return false;
+        throw new Error(`fault kind ${rule.kind} is not a failure`);
     }
   }
 

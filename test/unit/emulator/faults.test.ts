@@ -78,6 +78,14 @@ describe('emulator faults', () => {
     assert.ok((list.FleetIds ?? []).length > 0, 'only one request was affected');
   });
 
+  it('still answers real errors while a wrong-shape rule is active (the matching request spends it)', async () => {
+    emulator.setFaults({ rules: [{ kind: 'wrongShape', times: 1 }] });
+    const failure = await rejection(events(clientFor(emulator, { maxAttempts: 1 }), 'fleet-00000000-0000-4000-8000-000000000000'));
+    assert.equal(failure.name, 'NotFoundException');
+    assert.deepEqual(statuses(), [[400, 'NotFoundException']]);
+    assert.deepEqual(emulator.getFaults().rules, []);
+  });
+
   it('sends EventTime as a string, which the SDK refuses to deserialize', async () => {
     emulator.setFaults({ rules: [{ kind: 'wrongShape', shape: 'timeAsString', times: 1 }] });
     const failure = await rejection(events(clientFor(emulator, { maxAttempts: 3 })));
