@@ -42,7 +42,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   }
 
   /** Shows an event: in its kept-open panel if it has one, else in the preview (or a new panel). */
-  showEvent(ref: FleetRef, event: FleetEvent, options: { preserveFocus?: boolean; keepOpen?: boolean } = {}): DetailsPanel {
+  showEvent(ref: FleetRef, event: FleetEvent, options: { preserveFocus?: boolean; keepOpen?: boolean; column?: vscode.ViewColumn } = {}): DetailsPanel {
     const existing = [...this.kept].find((p) => sameFleet(p.fleetRef, ref) && p.currentEvent.eventId === event.eventId);
     if (existing) {
       existing.panel.reveal(undefined, options.preserveFocus);
@@ -58,7 +58,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
       event.eventCode,
-      { viewColumn: column, preserveFocus: options.preserveFocus },
+      { viewColumn: options.column ?? column, preserveFocus: options.preserveFocus },
       webviewOptions(this.deps.extensionUri),
     );
     return this.adopt(panel, ref, event, !asPreview, false);
@@ -139,9 +139,8 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       void vscode.window.showWarningMessage('That event is no longer loaded in the GameLift explorer. Refresh the timeline.');
       return;
     }
-    // Beside the timeline, so both stay visible.
-    const shown = this.showEvent(ref, event, { preserveFocus: false });
-    if (shown.panel.viewColumn === undefined) shown.panel.reveal(vscode.ViewColumn.Beside);
+    // A new panel opens beside the timeline, so both stay visible.
+    this.showEvent(ref, event, { column: vscode.ViewColumn.Beside });
   }
 
   // ---------- restore after reload ----------
