@@ -101,8 +101,8 @@ export class ExplorerView implements vscode.Disposable {
     this.fleetChanged(ref);
   }
 
-  setWindow(ref: FleetRef, window: TimeWindow): void {
-    this.model.fleet(ref).reset(window);
+  setWindow(ref: FleetRef, window: TimeWindow, pageSizeOverride?: number): void {
+    this.model.fleet(ref).reset(window, pageSizeOverride);
     this.fleetChanged(ref);
   }
 

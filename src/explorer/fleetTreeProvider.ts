@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ClassifiedError } from './model/dataSource';
 import type { ExplorerModel } from './model/explorerModel';
-import { regionNodeId } from './model/nodeIds';
+import { profileNodeId, regionNodeId } from './model/nodeIds';
 import { EventNode } from './nodes/eventNode';
 import type { ExplorerNode, TreeContext } from './nodes/explorerNode';
 import { fleetChildren } from './nodes/fleetListing';
@@ -92,7 +92,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     let credentialsMissing = false;
     if (settings.profiles.length > 1) {
       roots = settings.profiles.map((p) =>
-        this.node(`profile:${p ?? '(default)'}`, () => new ProfileNode(this, p, settings.regions, settings.endpoint)),
+        this.node(profileNodeId(p), () => new ProfileNode(this, p, settings.regions, settings.endpoint)),
       );
     } else if (settings.regions.length > 1) {
       roots = this.model.targets.map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, false)));

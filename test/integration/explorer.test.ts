@@ -298,7 +298,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const fetched = fleets.find((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId === target.fleetId);
       assert.ok(fetched, 'the fetched fleet is shown');
       assert.ok(hooks.explorer.view.selection.some((n) => n.id === fetched.id), 'and revealed (selected)');
-      assert.ok((await childrenOf(hooks, fetched)).some((c) => contextValue(c) === 'eventCategory'));
+      const categories = (await childrenOf(hooks, fetched)).filter((c) => contextValue(c) === 'eventCategory');
+      const shown = (await Promise.all(categories.map((c) => childrenOf(hooks, c)))).flat();
+      assert.strictEqual(shown.length, 5, 'the tree holds the 5 fetched events, no more');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import type { Locator } from 'playwright-core';
 import { EVENT_CATEGORIES } from '../../src/gamelift/eventCatalog';
-import { getWorkbench, openGameLiftView, screenshot, SIDEBAR_TREE_ITEM, waitForTreeItem } from './harness';
+import { getWorkbench, openGameLiftView, runCommand, screenshot, SIDEBAR_TREE_ITEM, waitForTreeItem } from './harness';
 
 async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) === 'true') return;
@@ -38,5 +38,35 @@ describe('Fleet explorer (UI)', () => {
     await page.waitForTimeout(800);
     const file = await screenshot('explorer-expanded-fleet');
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
+  });
+  it('"Fetch fleet events" takes a pasted ARN in the quick pick and reveals that fleet', async function () {
+    const { page, emulator } = await getWorkbench();
+    if (!emulator) this.skip();
+    const accountId = '111122223333';
+    const fleet = emulator.state.fleetsOf(accountId, 'eu-west-1').find((f) => f.name)!;
+    await openGameLiftView();
+    await runCommand('GameLift: Fetch fleet events');
+    const widget = page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(fleet.fleetArn);
+    await widget.locator('.monaco-list-row', { hasText: 'Use' }).first().waitFor({ timeout: 10_000 });
+    assert.match(await widget.locator('.monaco-list-row').first().innerText(), /eu-west-1/, 'the pasted ARN\'s region is recognised');
+    await page.keyboard.press('Enter');
+    // Time range: pick "All events".
+    await widget.locator('.monaco-list-row', { hasText: 'All events' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type('All events');
+    await page.keyboard.press('Enter');
+    // Limit: a bad value is refused while typing, then 3 is accepted.
+    await widget.locator('input').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type('abc');
+    await widget.locator('.quick-input-message', { hasText: /whole number/ }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    const row = await waitForTreeItem(fleet.name!, 60_000);
+    await page.locator(`${SIDEBAR_TREE_ITEM}[aria-selected="true"]`, { has: page.locator('.label-name', { hasText: fleet.name! }) }).first().waitFor({ timeout: 30_000 });
+    assert.strictEqual(await row.getAttribute('aria-expanded'), 'true', 'the fetched fleet is expanded');
+    await page.waitForTimeout(500);
+    await screenshot('explorer-fetched-fleet');
   });
 });

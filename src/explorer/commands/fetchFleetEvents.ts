@@ -82,7 +82,7 @@ async function fetchInto(
         if (!state.summary) {
           state.summary = await explorer.model.source.describeFleet(ref, abort.signal).catch(() => undefined);
         }
-        explorer.setWindow(ref, window);
+        explorer.setWindow(ref, window, Number.isFinite(limit) ? limit : undefined);
         while (!abort.signal.aborted && state.hasMore && state.events.length < limit && !state.error) {
           await state.loadMore();
           const shown = Math.min(state.events.length, limit);

@@ -86,12 +86,14 @@ export class FleetState {
   }
 
   /** Starts over with a (new) window: loaded events are dropped, nothing loads until asked. */
-  reset(window: TimeWindow = this.windowValue): void {
+  reset(window: TimeWindow = this.windowValue, pageSizeOverride?: number): void {
     this.abort?.abort();
     this.pager.abortInFlight?.();
     this.inFlight = undefined;
     this.windowValue = window;
-    this.pager = this.source.createPager(this.ref, window, this.pageSize());
+    // A smaller page for a limited fetch ("at most 5 events"), so no more is loaded than asked.
+    const pageSize = pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
+    this.pager = this.source.createPager(this.ref, window, pageSize);
     this.started = false;
     this.error = undefined;
     this.generation++;
