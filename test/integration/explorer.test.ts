@@ -133,6 +133,31 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.strictEqual(hooks.explorer.model.findFleet({ target: (node as unknown as { ref: { target: never } }).ref.target, fleetId: fleet.fleetId })?.events.length, fleet.events.length);
   });
 
+  it('shows event times in UTC or local time, by setting', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const firstEvent = async () => {
+      const node = await fleetNode(fleet.fleetId);
+      const category = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'eventCategory')!;
+      return (await childrenOf(hooks, category))[0];
+    };
+    try {
+      await setSetting('events.timeZone', 'utc');
+      await waitFor('UTC setting applied', () => (hooks.explorer.settings.timeZone === 'utc' ? true : undefined));
+      const utc = await firstEvent();
+      const time = (utc as unknown as { event: { eventTime: number } }).event.eventTime;
+      assert.strictEqual(utc.getTreeItem().description, `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+      await setSetting('events.timeZone', 'local');
+      await waitFor('local setting applied', () => (hooks.explorer.settings.timeZone === 'local' ? true : undefined));
+      const local = await firstEvent();
+      const d = new Date(time);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      assert.strictEqual(local.getTreeItem().description, `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`);
+      assert.match(String(local.getTreeItem().accessibilityInformation?.label), /, (error|warning|info), /);
+    } finally {
+      await setSetting('events.timeZone', undefined);
+    }
+  });
+
   it('keeps unknown event codes in "Other"', async () => {
     const withUnknown = emulator.state
       .fleetsOf(DEV.accountId, 'us-west-2')

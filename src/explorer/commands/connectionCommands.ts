@@ -2,6 +2,7 @@
 // (multi-select). Both write the user's settings; the tree rebuilds from the change.
 import * as vscode from 'vscode';
 import { listProfiles } from '../../gamelift/profiles';
+import { redactSecrets } from '../../gamelift/redact';
 import type { ExplorerView } from '../explorerView';
 import type { Prompts } from '../prompts';
 
@@ -25,7 +26,7 @@ async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vsco
   try {
     profiles = await listProfiles();
   } catch (err) {
-    log.warn(`Could not read the AWS shared config files: ${err instanceof Error ? err.message : String(err)}`);
+    log.warn(redactSecrets(`Could not read the AWS shared config files: ${err instanceof Error ? err.message : String(err)}`));
     profiles = [];
   }
   const current = new Set(explorer.settings.profiles.filter((p): p is string => p !== undefined));

@@ -30,6 +30,7 @@ export class CategoryNode extends ExplorerNode {
     const n = this.group.events.length;
     item.description = String(n);
     item.tooltip = `${this.group.label}: ${n} event${n === 1 ? '' : 's'} loaded, worst severity ${this.group.worst}`;
+    item.accessibilityInformation = { label: item.tooltip };
     const spec = severityIcon(this.group.worst);
     item.iconPath = new vscode.ThemeIcon(spec.icon, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
     return item;

@@ -52,6 +52,8 @@ export class EventNode extends ExplorerNode {
     // The tooltip is left undefined: the provider fills it on hover (resolveTreeItem), so
     // expanding thousands of events builds no tooltip text.
     item.iconPath = SEVERITY_ICONS[severity];
+    // Severity is otherwise only an icon colour; screen readers get it in words.
+    item.accessibilityInformation = { label: `${title}, ${severity}, ${item.description}` };
     item.contextValue = event.preSignedLogUrl ? 'event:log' : 'event';
     item.command = {
       command: SHOW_EVENT_DETAILS_COMMAND,
