@@ -1,7 +1,7 @@
 // SigV4 checks of the local endpoint: the real SDK signs and is accepted; a wrong secret, an
 // unknown key, a tampered body, a missing header and a stale signature are refused with the
 // error names AWS uses. The credential scope picks the region and the key picks the account.
-import { ListFleetsCommand } from '@aws-sdk/client-gamelift';
+import { GameLiftClient, ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
@@ -21,6 +21,18 @@ describe('emulator SigV4 authentication', () => {
     assert.ok(dev.FleetIds?.includes(DEFAULT_FLEETS.busy));
     assert.ok(!dev.FleetIds?.includes(DEFAULT_FLEETS.qaSmoke));
     assert.deepEqual([...(qa.FleetIds ?? [])].sort(), [DEFAULT_FLEETS.qaSmoke, DEFAULT_FLEETS.qaSoak].sort());
+  });
+
+  it('accepts temporary credentials (the session token is signed along)', async () => {
+    const account = TEST_ACCOUNTS[0];
+    const client = new GameLiftClient({
+      endpoint: emulator.url,
+      region: 'us-west-2',
+      credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey, sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//token+with/slashes=' },
+      maxAttempts: 1,
+    });
+    const out = await client.send(new ListFleetsCommand({ Limit: 2 }));
+    assert.equal(out.FleetIds?.length, 2);
   });
 
   it('takes the region from the credential scope', async () => {
