@@ -24,6 +24,8 @@ export interface ExplorerTestHooks {
   readonly explorer: ExplorerView;
   readonly prompts: PromptHolder;
   readonly watcher: FleetWatcher;
+  /** Where this extension's log files are written (tests check nothing secret reaches them). */
+  readonly logUri: vscode.Uri;
   /** The tree as plain data, expanding nodes whose contextValue matches `expand` (to `depth`). */
   snapshot(options?: { expand?: RegExp; depth?: number }): Promise<NodeSnapshot[]>;
 }
@@ -35,6 +37,7 @@ export function registerTestHooks(
   if (context.extensionMode === vscode.ExtensionMode.Production && process.env.GAMELIFT_EXPLORER_TEST_HOOKS !== '1') return;
   const hooks: ExplorerTestHooks = {
     ...parts,
+    logUri: context.logUri,
     snapshot: (options = {}) => snapshot(parts.explorer, undefined, options.expand ?? /^(profile|region)$/, options.depth ?? 6),
   };
   context.subscriptions.push(vscode.commands.registerCommand(TEST_HOOKS_COMMAND, () => hooks));

@@ -549,4 +549,33 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       await setSetting('regions', ['us-west-2']);
     }
   });
+  it('never writes credentials or presigned URL signatures to the log', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'dev-workstations-anywhere')!;
+    const marker = `boom-${Date.now()}`;
+    const leaky = `${marker} see https://logs.example.invalid/x.log?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${DEV.accessKeyId}%2F20261120&X-Amz-Signature=deadbeefcafe aws_secret_access_key=${DEV.secretAccessKey}`;
+    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId, message: leaky }] });
+    try {
+      const node = await fleetNode(fleet.fleetId);
+      hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
+      const error = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'error');
+      assert.ok(error, 'an error node');
+      assert.ok(label(error).includes(marker), 'the service message is shown');
+      const logText = await waitFor('the error in the log', () => {
+        const dir = path.dirname(hooks.logUri.fsPath);
+        const files = fs.existsSync(dir) ? walk(dir).filter((f) => f.endsWith('.log')) : [];
+        const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        return text.includes(marker) ? text : undefined;
+      });
+      for (const secret of [DEV.accessKeyId, DEV.secretAccessKey, QA.accessKeyId, QA.secretAccessKey, 'deadbeefcafe']) {
+        assert.ok(!logText.includes(secret), `the log must not contain ${secret.slice(0, 6)}…`);
+        assert.ok(!label(error).includes(secret), `the error node must not show ${secret.slice(0, 6)}…`);
+      }
+    } finally {
+      emulator.setFaults({ rules: [] });
+    }
+  });
 });
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
