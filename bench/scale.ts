@@ -79,21 +79,33 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Longest gap between 5 ms timer ticks (what a user would feel as a frozen host). */
-function blockWatcher(): { stop(): number } {
+/**
+ * Longest gap between 5 ms timer ticks (what a user would feel as a frozen host), with the CPU
+ * time this process used during that gap: on a shared machine a gap can also be the OS running
+ * someone else, and then its own CPU time is much smaller than the gap.
+ */
+function blockWatcher(): { stop(): { gapMs: number; cpuMs: number } } {
   let last = performance.now();
-  let worst = 0;
+  let lastCpu = process.cpuUsage();
+  let worst = { gapMs: 0, cpuMs: 0 };
   const timer = setInterval(() => {
     const now = performance.now();
-    worst = Math.max(worst, now - last - 5);
+    const cpu = process.cpuUsage(lastCpu);
+    const gapMs = now - last - 5;
+    if (gapMs > worst.gapMs) worst = { gapMs, cpuMs: (cpu.user + cpu.system) / 1000 };
     last = now;
+    lastCpu = process.cpuUsage();
   }, 5);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(0, worst);
+      return { gapMs: Math.max(0, worst.gapMs), cpuMs: worst.cpuMs };
     },
   };
+}
+
+function fmtGap(g: { gapMs: number; cpuMs: number }): string {
+  return `${g.gapMs.toFixed(0)} ms (own CPU ${g.cpuMs.toFixed(0)} ms)`;
 }
 
 function row(what: string, value: string, target: string, ok: boolean | undefined, baseline = ''): string[] {
@@ -135,7 +147,7 @@ async function main(): Promise<void> {
 
     loop.enable();
     let watch = blockWatcher();
-    const blocked: Record<string, number> = {};
+    const blocked: Record<string, { gapMs: number; cpuMs: number }> = {};
 
     // 1. List 1,000 fleets across 3 regions, in parallel as the region nodes do.
     const model = new ExplorerModel(source, { pageSize: 1000, defaultWindow: () => ({}) });
@@ -188,18 +200,26 @@ async function main(): Promise<void> {
       reportError: () => undefined,
     };
     const fleetNode = new FleetNode(undefined, ctx, ref);
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(since);
+      return (d.user + d.system) / 1000;
+    };
+    let cpu = process.cpuUsage();
     t = performance.now();
     const fleetChildren = await fleetNode.getChildren();
     for (const c of fleetChildren) c.getTreeItem();
     const expandFleetMs = performance.now() - t;
+    const expandFleetCpu = cpuMs(cpu);
     // VS Code expands one node per user action: yield between them, so each counts alone.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const categories = fleetChildren.filter((c): c is InstanceType<typeof CategoryNode> => c instanceof CategoryNode);
     const biggest = categories.reduce((a, b) => (b.group.events.length > a.group.events.length ? b : a));
+    cpu = process.cpuUsage();
     t = performance.now();
     const eventNodes = biggest.getChildren();
     for (const e of eventNodes) e.getTreeItem();
     const expandCategoryMs = performance.now() - t;
+    const expandCategoryCpu = cpuMs(cpu);
     await new Promise((resolve) => setTimeout(resolve, 20));
     t = performance.now();
     for (const e of biggest.getChildren()) e.getTreeItem();
@@ -208,16 +228,16 @@ async function main(): Promise<void> {
     // Let the 5 ms timer fire once more, so a synchronous expansion shows up as a gap.
     await new Promise((resolve) => setTimeout(resolve, 20));
     blocked.expand = watch.stop();
-    const blockedMs = Math.max(blocked.list, blocked.load, blocked.expand);
+    const blockedMs = Math.max(blocked.list.gapMs, blocked.load.gapMs, blocked.expand.gapMs);
     loop.disable();
     const after = heapUsed();
     const perEvent = (after - before) / state.events.length;
 
     rows.push(row(`load all ${state.events.length.toLocaleString('en-US')} events (1,000/page)`, `${(loadMs / 1000).toFixed(1)} s`, '', undefined, `${Math.ceil(EVENTS / 1000)} calls × ${bigPageMs.toFixed(0)} ms (one 1,000-event call) = ${((Math.ceil(EVENTS / 1000) * bigPageMs) / 1000).toFixed(1)} s`));
     rows.push(row('heap per loaded + grouped event', `${perEvent.toFixed(0)} B`, `< ${TARGETS.bytesPerEvent} B`, perEvent < TARGETS.bytesPerEvent, `${((after - before) / 1024 / 1024).toFixed(1)} MB for all`));
-    rows.push(row(`expand fleet (${categories.length} categories of ${state.events.length.toLocaleString('en-US')} events)`, `${expandFleetMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandFleetMs < TARGETS.expandMs));
-    rows.push(row(`expand biggest category (${eventNodes.length.toLocaleString('en-US')} events)`, `${expandCategoryMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandCategoryMs < TARGETS.expandMs, `again (cached nodes): ${reexpandMs.toFixed(1)} ms`));
-    rows.push(row('longest blocked interval (5 ms timer)', `${blockedMs.toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, blockedMs < TARGETS.blockedMs, `listing ${blocked.list.toFixed(0)}, loading ${blocked.load.toFixed(0)}, expanding ${blocked.expand.toFixed(0)} ms`));
+    rows.push(row(`expand fleet (${categories.length} categories of ${state.events.length.toLocaleString('en-US')} events)`, `${expandFleetMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandFleetMs < TARGETS.expandMs, `own CPU ${expandFleetCpu.toFixed(0)} ms`));
+    rows.push(row(`expand biggest category (${eventNodes.length.toLocaleString('en-US')} events)`, `${expandCategoryMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandCategoryMs < TARGETS.expandMs, `own CPU ${expandCategoryCpu.toFixed(0)} ms; again (cached nodes): ${reexpandMs.toFixed(1)} ms`));
+    rows.push(row('longest blocked interval (5 ms timer)', `${blockedMs.toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, blockedMs < TARGETS.blockedMs, `listing ${fmtGap(blocked.list)}, loading ${fmtGap(blocked.load)}, expanding ${fmtGap(blocked.expand)}`));
     rows.push(row('event loop delay max / p99 (perf_hooks)', `${(loop.max / 1e6).toFixed(0)} / ${(loop.percentile(99) / 1e6).toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, loop.max / 1e6 < TARGETS.blockedMs));
 
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
