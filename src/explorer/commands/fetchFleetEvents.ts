@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { eventsToJson } from '../../gamelift/exportEvents';
 import { isParseError, parseFleetIdOrArn } from '../../gamelift/fleetIds';
 import { describeWindow, presetWindow } from '../../gamelift/timeRange';
-import type { ConnectionTarget, FleetSummary } from '../../gamelift/types';
+import type { ConnectionTarget, FleetSummary, TimeWindow } from '../../gamelift/types';
 import type { FleetRef } from '../api';
 import type { ExplorerView } from '../explorerView';
 import type { ClassifiedError } from '../model/dataSource';
@@ -65,7 +65,7 @@ async function fetchInto(
   prompts: Prompts,
   reportError: (error: ClassifiedError, what: string) => void,
   ref: FleetRef,
-  window: Parameters<ExplorerView['setWindow']>[1],
+  window: TimeWindow,
   limit: number,
 ): Promise<FetchResult> {
   const what = `Fetching events for ${ref.fleetId}`;
