@@ -1,7 +1,7 @@
 // Reading the packed record table of a PositionedResult: labels, ranges, and which records a
 // text range touches (binary search). Used by the outline and by the providers that work on
 // one record's text instead of a whole large document. Pure: no `vscode` import.
-import { LabelField, RECORD_STRIDE, RecordSlot, type PositionedResult } from './adapterResult';
+import { FLEET_REF_STRIDE, LabelField, RECORD_STRIDE, RecordSlot, type LcFleetRef, type PositionedResult } from './adapterResult';
 
 export interface RecordView {
   index: number;
@@ -86,4 +86,21 @@ export function recordSpan(result: PositionedResult, from: number, to: number): 
   const last = lo - 1;
   if (first > last || first >= n) return undefined;
   return { start: startOf(first), end: endOf(last), first, last };
+}
+
+const fleetCache = new WeakMap<PositionedResult, LcFleetRef[]>();
+
+/** The packed fleet references as objects (built once per result, on the thread that asks). */
+export function fleetRefsOf(result: PositionedResult): LcFleetRef[] {
+  let refs = fleetCache.get(result);
+  if (!refs) {
+    const ids = result.fleetRefIds.length > 0 ? result.fleetRefIds.split('\n') : [];
+    const p = result.fleetRefPositions;
+    refs = ids.map((fleetId, k) => {
+      const o = k * FLEET_REF_STRIDE;
+      return { fleetId, range: [p[o], p[o + 1], p[o + 2], p[o + 3]], record: p[o + 4] };
+    });
+    fleetCache.set(result, refs);
+  }
+  return refs;
 }

@@ -30,9 +30,12 @@ export interface LcDiagnostic {
 export interface LcFleetRef {
   fleetId: string;
   range: LcRange;
-  record?: number;
-  region?: string;
+  /** Record index, -1 when the reference lies outside any record. */
+  record: number;
 }
+
+/** Ints per fleet reference in `PositionedResult.fleetRefPositions`: its range, then the record index. */
+export const FLEET_REF_STRIDE = 5;
 
 /** Ints per record in `PositionedResult.recordPositions`. */
 export const RECORD_STRIDE = 10;
@@ -71,14 +74,20 @@ export interface PositionedResult {
   recordPositions: Int32Array;
   /** One line per record, LabelField order, tab-separated; tabs and line breaks in values become spaces. */
   recordLabels: string;
-  fleetRefs: LcFleetRef[];
+  /**
+   * The first reference to each fleet in each record (FLEET_REF_STRIDE ints each), packed like the
+   * records because thousands of small objects are slow to pass between threads. Transferable.
+   */
+  fleetRefPositions: Int32Array;
+  /** Fleet IDs of fleetRefPositions, one per line. */
+  fleetRefIds: string;
   /** Folding regions as [startLine, endLine] pairs. Transferable between threads. */
   folding: Int32Array;
   /** Length of the validated text, to check offsets still fit the document. */
   textLength: number;
 }
 
-/** Most fleet references kept per document: enough for any real delivery, bounded for giant files. */
+/** Most fleet references kept per document (first per record and fleet): enough for any real delivery, bounded for giant files. */
 export const MAX_FLEET_REFS = 5000;
 
 /** Validates `text` and places everything by line and column. */
@@ -115,7 +124,18 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
     }
     labels[i] = [r.eventName, r.eventTime, r.user, r.eventSource, r.errorCode, r.awsRegion].map(cleanLabel).join('\t');
   }
-  const fleetRefs = result.fleetRefs.slice(0, MAX_FLEET_REFS).map((f) => ({ fleetId: f.fleetId, range: range(f.start, f.end), record: f.record, region: f.region ?? f.arnRegion }));
+  const seen = new Set<string>();
+  const refs = result.fleetRefs.filter((f) => {
+    const key = `${f.record ?? -1}|${f.fleetId}`;
+    if (seen.has(key) || seen.size >= MAX_FLEET_REFS) return false;
+    seen.add(key);
+    return true;
+  });
+  const fleetRefPositions = new Int32Array(refs.length * FLEET_REF_STRIDE);
+  refs.forEach((f, k) => {
+    fleetRefPositions.set(range(f.start, f.end), k * FLEET_REF_STRIDE);
+    fleetRefPositions[k * FLEET_REF_STRIDE + 4] = f.record ?? -1;
+  });
   return {
     diagnostics,
     truncated: result.truncated,
@@ -125,7 +145,8 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
     recordCount: records.length,
     recordPositions: positions,
     recordLabels: labels.join('\n'),
-    fleetRefs,
+    fleetRefPositions,
+    fleetRefIds: refs.map((f) => f.fleetId).join('\n'),
     folding: foldingRegions(text),
     textLength: text.length,
   };
@@ -141,12 +162,16 @@ function cleanLabel(value: string | undefined): string {
   return value === undefined ? '' : value.replace(/[\t\r\n]/g, ' ');
 }
 
-/** Host → worker. */
-export interface ValidateRequest {
-  id: number;
-  text: string;
-  options: CtValidateOptions;
-}
+/**
+ * Host → worker. The text travels as UTF-8 chunks in transferred buffers (no copy, and the host
+ * yields between chunks): cloning one 50 MB string in postMessage would block the host for
+ * longer than a frame. Chunks never split a surrogate pair, so each decodes on its own.
+ */
+export type ValidateRequest =
+  | { type: 'begin'; id: number; options: CtValidateOptions }
+  | { type: 'chunk'; id: number; bytes: Uint8Array }
+  | { type: 'end'; id: number }
+  | { type: 'abort'; id: number };
 
 /** Worker → host. */
 export type ValidateResponse = { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string };

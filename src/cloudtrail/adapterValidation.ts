@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { validateAndPosition, type PositionedResult, type LcRange } from './adapterResult';
-import { WorkerValidator } from './adapterWorkerClient';
+import { StaleSourceError, WorkerValidator } from './adapterWorkerClient';
+import { documentLength } from './adapterWindow';
 import type { CtSeverity, CtValidateOptions } from './index';
 
 export const CLOUDTRAIL_LANGUAGE = 'cloudtrail';
@@ -75,7 +76,9 @@ export class CloudTrailValidation implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document);
+        if (e.contentChanges.length === 0 || e.document.languageId !== CLOUDTRAIL_LANGUAGE) return;
+        this.worker?.cancel(e.document.uri.toString()); // whatever it is doing is stale now
+        this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -150,13 +153,12 @@ export class CloudTrailValidation implements vscode.Disposable {
     let result: PositionedResult | undefined;
     let inWorker = false;
     try {
-      const text = document.getText();
-      if (this.worker && text.length > settings.workerThreshold) {
+      if (this.worker && documentLength(document) > settings.workerThreshold) {
         inWorker = true;
-        result = await this.worker.validate(key, text, options);
+        result = await this.worker.validate(key, documentPieces(document, version), options);
       } else {
         this.worker?.cancel(key);
-        result = validateAndPosition(text, options);
+        result = validateAndPosition(document.getText(), options);
       }
     } catch (err) {
       this.log.error(`Validating ${document.uri.fsPath || key} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -189,6 +191,20 @@ export class CloudTrailValidation implements vscode.Disposable {
     this.collection.delete(document.uri);
     for (const w of this.waiters.get(key) ?? []) w.resolve(undefined);
     this.waiters.delete(key);
+  }
+}
+
+/** Lines read per piece: the whole text is never built as one string on the host. */
+const LINES_PER_PIECE = 2000;
+
+/** The document's text a few thousand lines at a time; throws StaleSourceError if it changes meanwhile. */
+function* documentPieces(document: vscode.TextDocument, version: number): Generator<string> {
+  const lines = document.lineCount;
+  for (let line = 0; line < lines; line += LINES_PER_PIECE) {
+    if (document.isClosed || document.version !== version) throw new StaleSourceError();
+    const end = Math.min(lines, line + LINES_PER_PIECE);
+    // Range(end, 0) with end === lineCount is clamped to the end of the document.
+    yield document.getText(new vscode.Range(line, 0, end, 0));
   }
 }
 

@@ -1,19 +1,39 @@
 // Runs validations in one worker thread, newest request per document wins. A request that is
 // superseded while queued is dropped; one superseded while running is cancelled by terminating
 // the worker (JavaScript cannot interrupt a busy thread any other way), and a fresh worker is
-// started for the next job. No `vscode` import, so it is unit-tested in plain Node.
+// started for the next job. The text goes over in UTF-8 chunks in transferred buffers, yielding
+// to the event loop between them, so even a 50 MB log never blocks the caller's thread for long.
+// No `vscode` import, so it is unit-tested in plain Node.
 import { Worker } from 'node:worker_threads';
 import type { CtValidateOptions } from './index';
 import type { PositionedResult, ValidateRequest, ValidateResponse } from './adapterResult';
 
+/** Text to validate: one string, or pieces read lazily (e.g. a document a few thousand lines at a time). */
+export type TextSource = string | Iterable<string>;
+
+/** Thrown by a TextSource whose document changed while it was being read: the run is dropped. */
+export class StaleSourceError extends Error {
+  constructor() {
+    super('The document changed while it was being read.');
+    this.name = 'StaleSourceError';
+  }
+}
+
+/** Characters per chunk sent to the worker. */
+const CHUNK_CHARS = 256 * 1024;
+/** Characters handled between two yields to the event loop (a few milliseconds of work). */
+const YIELD_EVERY_CHARS = 256 * 1024;
+
 interface Job {
   id: number;
   key: string;
-  text: string;
+  source: TextSource | undefined;
   options: CtValidateOptions;
   resolve(result: PositionedResult | undefined): void;
   reject(error: Error): void;
 }
+
+const encoder = new TextEncoder();
 
 export class WorkerValidator {
   private worker: Worker | undefined;
@@ -30,20 +50,20 @@ export class WorkerValidator {
   ) {}
 
   /**
-   * Validates `text` for document `key`. Resolves undefined when a newer request for the same
-   * key replaced this one before it finished.
+   * Validates the text for document `key`. Resolves undefined when a newer request for the same
+   * key replaced this one before it finished, or when the source reported itself stale.
    */
-  validate(key: string, text: string, options: CtValidateOptions): Promise<PositionedResult | undefined> {
+  validate(key: string, source: TextSource, options: CtValidateOptions): Promise<PositionedResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextId++, key, text, options, resolve, reject };
+      const job: Job = { id: this.nextId++, key, source, options, resolve, reject };
       this.supersede(key);
       this.queue.push(job);
       this.pump();
     });
   }
 
-  /** Drops queued and running work for `key` (e.g. the document was closed). */
+  /** Drops queued and running work for `key` (e.g. the document was edited or closed). */
   cancel(key: string): void {
     this.supersede(key);
     this.pump();
@@ -79,9 +99,39 @@ export class WorkerValidator {
     const job = this.queue.shift();
     if (!job) return;
     this.running = job;
-    const request: ValidateRequest = { id: job.id, text: job.text, options: job.options };
-    job.text = ''; // the worker has its own copy now; do not keep a second one alive here
-    this.ensureWorker().postMessage(request);
+    void this.send(job, this.ensureWorker());
+  }
+
+  /** Streams the job's text to the worker; stops quietly if the job is cancelled meanwhile. */
+  private async send(job: Job, worker: Worker): Promise<void> {
+    const source = job.source as TextSource;
+    job.source = undefined; // do not keep the text alive longer than needed
+    const post = (message: ValidateRequest, transfer?: ArrayBuffer[]): void => worker.postMessage(message, transfer);
+    try {
+      post({ type: 'begin', id: job.id, options: job.options });
+      let sinceYield = 0;
+      for (const piece of typeof source === 'string' ? [source] : source) {
+        for (const chunk of chunksOf(piece)) {
+          if (this.running !== job) return;
+          const bytes = encoder.encode(chunk);
+          post({ type: 'chunk', id: job.id, bytes }, [bytes.buffer as ArrayBuffer]);
+          sinceYield += chunk.length;
+          if (sinceYield >= YIELD_EVERY_CHARS) {
+            sinceYield = 0;
+            await new Promise<void>((r) => setImmediate(r));
+            if (this.running !== job) return;
+          }
+        }
+      }
+      post({ type: 'end', id: job.id });
+    } catch (err) {
+      if (this.running !== job) return;
+      this.running = undefined;
+      post({ type: 'abort', id: job.id });
+      if (err instanceof StaleSourceError) job.resolve(undefined);
+      else job.reject(err instanceof Error ? err : new Error(String(err)));
+      this.pump();
+    }
   }
 
   private ensureWorker(): Worker {
@@ -110,5 +160,17 @@ export class WorkerValidator {
     worker.on('exit', (code) => fail(`CloudTrail validation worker exited with code ${code}`));
     this.worker = worker;
     return worker;
+  }
+}
+
+/** Splits a piece into chunks of about CHUNK_CHARS without cutting a surrogate pair in two. */
+export function* chunksOf(piece: string): Generator<string> {
+  let start = 0;
+  while (start < piece.length) {
+    let end = Math.min(piece.length, start + CHUNK_CHARS);
+    const last = piece.charCodeAt(end - 1);
+    if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end++; // keep the pair together
+    yield piece.slice(start, end);
+    start = end;
   }
 }

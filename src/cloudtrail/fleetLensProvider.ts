@@ -3,6 +3,7 @@
 // arguments itself, so no command URI is ever rendered.
 import * as vscode from 'vscode';
 import { toRange, type CloudTrailValidation } from './adapterValidation';
+import { fleetRefsOf } from './adapterRecords';
 
 export const FETCH_FLEET_EVENTS = 'gamelift.fetchFleetEvents';
 
@@ -18,12 +19,9 @@ export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
     if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('fleetLinks', true)) return [];
     const analysis = (await this.validation.whenCurrent(document, token)) ?? this.validation.latest(document);
     if (!analysis) return [];
-    const seen = new Set<string>();
+    // One lens per fleet per record: the analysis keeps only the first reference of each.
     const lenses: vscode.CodeLens[] = [];
-    for (const ref of analysis.result.fleetRefs) {
-      const once = `${ref.record ?? ref.range[0]}|${ref.fleetId}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
+    for (const ref of fleetRefsOf(analysis.result)) {
       lenses.push(
         new vscode.CodeLens(toRange(ref.range), {
           title: `$(cloud-download) Fetch events for ${ref.fleetId}`,

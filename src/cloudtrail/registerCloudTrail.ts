@@ -40,7 +40,7 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
     }),
     vscode.commands.registerCommand(OPEN_AS_CLOUDTRAIL, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
     vscode.languages.registerHoverProvider(selector, new CloudTrailHoverProvider(validation)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation), { label: 'CloudTrail records' }),
+    vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), { label: 'CloudTrail records' }),
     vscode.languages.registerFoldingRangeProvider(selector, new CloudTrailFoldingProvider(validation)),
     vscode.languages.registerDocumentFormattingEditProvider(selector, new CloudTrailFormattingProvider()),
     vscode.languages.registerCodeActionsProvider(selector, new CloudTrailCodeActionProvider(validation), CloudTrailCodeActionProvider.metadata),

@@ -1,7 +1,7 @@
 // The pure adapter pieces: positions in the packed result, record lookup, folding and hover text.
 import * as assert from 'node:assert/strict';
 import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/adapterResult';
-import { recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/adapterRecords';
+import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/adapterRecords';
 import { foldingRegions } from '../../../src/cloudtrail/adapterFolding';
 import { hoverMarkdown, code, fleetIdOf } from '../../../src/cloudtrail/adapterHoverText';
 import type { CtLocation } from '../../../src/cloudtrail/index';
@@ -49,12 +49,20 @@ describe('cloudtrail adapter: validateAndPosition', () => {
       const edit = op.fixes?.[0]?.edits[0];
       assert.ok(edit);
       assert.deepEqual(edit.range.slice(0, 2), op.range.slice(0, 2));
-      assert.ok(r.fleetRefs.some((f) => f.fleetId === FLEET && f.record === 0));
-      const ref = r.fleetRefs.find((f) => f.record === 1);
+      assert.ok(fleetRefsOf(r).some((f) => f.fleetId === FLEET && f.record === 0));
+      const ref = fleetRefsOf(r).find((f) => f.record === 1);
       assert.ok(ref);
       assert.deepEqual(ref.range.slice(0, 2), lineCol(text, text.lastIndexOf(FLEET)));
     });
   }
+
+  it('keeps the first reference to each fleet per record', () => {
+    const twice = rec('UpdateFleetAttributes', 'alice', { responseElements: { fleetId: FLEET } });
+    const text = JSON.stringify([twice, rec('DescribeFleetEvents', 'bob')], null, 2);
+    const refs = fleetRefsOf(validateAndPosition(text, {}));
+    assert.deepEqual(refs.map((f) => [f.fleetId, f.record]), [[FLEET, 0], [FLEET, 1]]);
+    assert.deepEqual(refs[0].range.slice(0, 2), lineCol(text, text.indexOf(FLEET)));
+  });
 
   it('keeps labels one per record even when values hold tabs and line breaks', () => {
     const text = JSON.stringify([rec('Create\tFleet', 'a\nb'), rec('ListFleets', 'c')]);

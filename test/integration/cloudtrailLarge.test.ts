@@ -1,0 +1,100 @@
+// A 45 MB CloudTrail log inside a real VS Code: it is checked in the worker thread, the outline,
+// folding and fleet links come from that result, and the extension host's event loop keeps
+// turning. Prints the longest stall of the host's main thread next to an idle control measured in
+// the same run (no timed assertion: the figures are for reading, the behaviour is asserted).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { makeCloudTrailText } from '../../bench/cloudtrail-data';
+
+const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
+const MB = 45;
+
+/** Samples the event loop every millisecond; stop() returns the longest gap seen. */
+function sampler(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  return {
+    stop(): number {
+      clearInterval(timer);
+      return Math.max(longest, performance.now() - last);
+    },
+  };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('CloudTrail language: a 45 MB log', function () {
+  this.timeout(300_000);
+  let dir: string;
+  let file: vscode.Uri;
+  let records: number;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-cloudtrail-large-'));
+    // One record in twenty names a fleet that does not exist in the catalogue of operations: a
+    // misspelt eventName, so the log has problems to report all the way through.
+    const text = makeCloudTrailText(MB * 1024 * 1024, true).replace(/"eventName": "DescribeFleetEvents"/g, (m, offset: number) => (offset % 20 === 0 ? '"eventName": "DescribeFleetEvent"' : m));
+    records = (text.match(/"eventVersion"/g) ?? []).length;
+    file = vscode.Uri.file(path.join(dir, 'large.cloudtrail.json'));
+    fs.writeFileSync(file.fsPath, text);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is checked off the main thread, with outline, folding and fleet links, while the host keeps turning', async () => {
+    const idle = sampler();
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleLongest = idle.stop();
+
+    const doc = await vscode.workspace.openTextDocument(file);
+    assert.strictEqual(doc.languageId, 'cloudtrail');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const watch = sampler();
+    const elu0 = performance.eventLoopUtilization();
+    const started = performance.now();
+
+    const diagnostics = await waitFor('diagnostics', () => {
+      const ds = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'CloudTrail');
+      return ds.length > 0 ? ds : undefined;
+    }, 240_000);
+    const checkedAfter = performance.now() - started;
+    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', file)) ?? [];
+    const folds = (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', file)) ?? [];
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 50)) ?? [];
+    const hover = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText(new vscode.Range(0, 0, 40, 0)).indexOf('"eventName"') + 2))) ?? [];
+    const longest = watch.stop();
+    const elu = performance.eventLoopUtilization(elu0);
+
+    console.log(`      ${records} records, ${doc.lineCount} lines: diagnostics after ${checkedAfter.toFixed(0)} ms`);
+    console.log(`      longest extension-host stall while checking and answering: ${longest.toFixed(0)} ms (idle control: ${idleLongest.toFixed(0)} ms; target 50 ms)`);
+    console.log(`      host main thread busy ${elu.active.toFixed(0)} ms of ${(performance.now() - started).toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`);
+
+    assert.ok(diagnostics.some((d) => d.code === 'gamelift-operation'), 'the misspelt operations are reported');
+    assert.strictEqual(symbols.length, Math.min(records, 5000));
+    assert.ok(symbols[0].name.includes(' · '));
+    assert.ok(folds.length > 1000, `only ${folds.length} folding ranges`);
+    assert.ok(lenses.some((l) => l.command?.command === 'gamelift.fetchFleetEvents'));
+    assert.ok(hover.length > 0, 'no hover on the first eventName of a large log');
+  });
+});
