@@ -82,34 +82,6 @@ describe('Event details in the workbench', function () {
     await runCommand('GameLift: Refresh');
   });
 
-  it('keeps a pinned panel across a window reload, without its log link', async () => {
-    const { page } = await getWorkbench();
-    await setTheme('dark');
-    await closeAllEditors();
-    await expand(new RegExp(FLEET_NAME));
-    await expand(/^Server process/);
-    await (await waitForTreeItem(/Server process crashed/)).click();
-    const frame = await detailsFrame(page, 'button[data-action="keepOpen"]');
-    await frame.locator('button[data-action="keepOpen"]').click();
-    await page.locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ }).first().waitFor();
-
-    // Reload through VS Code so it saves the open editors (and the page's state) first.
-    await runCommand('Developer: Reload Window');
-    await page.waitForLoadState('domcontentloaded');
-    await waitForWorkbench(page);
-    // VS Code brings the panel back and our serializer re-renders it from the saved state.
-    const restored = await detailsFrame(page, '.message');
-    assert.strictEqual(await restored.locator('.message').textContent(), HOSTILE_MESSAGE);
-    assert.match(await restored.locator('#app').innerText(), /not kept when the window reloaded/);
-    await restored.locator('button[data-action="refreshLink"]').waitFor();
-    // The saved state never held the presigned URL, so nothing in the page has a signature.
-    assert.ok(!(await restored.content()).includes('X-Amz-Signature'));
-    // Getting a fresh link brings Open back.
-    await restored.locator('button[data-action="refreshLink"]').click();
-    await restored.locator('button[data-action="openLog"]').waitFor({ timeout: 30_000 });
-    await screenshot('details-workbench-restored');
-  });
-
   afterEach(async function () {
     // A picture of the workbench when something went wrong.
     if (this.currentTest?.state === 'failed') await screenshot(`details-failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
@@ -121,6 +93,7 @@ describe('Event details in the workbench', function () {
 
   it('renders hostile Message, EventCode and ResourceId as text and runs none of them', async () => {
     const { page } = await getWorkbench();
+    await closeAllEditors();
     await expand(new RegExp(FLEET_NAME));
     await expand(/^Server process/);
     const row = await waitForTreeItem(/Server process crashed/);
@@ -147,6 +120,54 @@ describe('Event details in the workbench', function () {
     assert.strictEqual(codeText, HOSTILE_CODE);
     assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
     assert.strictEqual(await page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined, 'a payload reached the workbench');
+  });
+
+  it('"Open log" hands the browser the signed link, which the endpoint accepts', async () => {
+    const { page, session, emulator } = await getWorkbench();
+    await closeAllEditors();
+    await expand(new RegExp(FLEET_NAME));
+    await expand(/^Server process/);
+    await (await waitForTreeItem(/Server process crashed/)).click();
+    const frame = await detailsFrame(page, 'button[data-action="openLog"]');
+    const popup = session.context.waitForEvent('page', { timeout: 30_000 });
+    await frame.locator('button[data-action="openLog"]').click();
+    const opened = await popup;
+    const url = new URL(opened.url());
+    await opened.close();
+    // code-server forwards localhost links through its own /proxy/<port>/ path; desktop VS Code opens them as they are.
+    const pathname = url.pathname.replace(/^\/proxy\/\d+/, '');
+    assert.match(pathname, new RegExp(`^/logs/${FLEET_ID}/`));
+    assert.ok(url.searchParams.get('X-Amz-Signature'), 'the signature reached the browser');
+    const direct = await fetch(`${emulator!.url}${pathname}${url.search}`);
+    assert.strictEqual(direct.status, 200, await direct.text());
+  });
+
+  it('keeps a pinned panel across a window reload, without its log link', async () => {
+    const { page } = await getWorkbench();
+    await setTheme('dark');
+    await closeAllEditors();
+    await expand(new RegExp(FLEET_NAME));
+    await expand(/^Server process/);
+    await (await waitForTreeItem(/Server process crashed/)).click();
+    const frame = await detailsFrame(page, 'button[data-action="keepOpen"]');
+    await frame.locator('button[data-action="keepOpen"]').click();
+    await page.locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ }).first().waitFor();
+
+    // Reload through VS Code so it saves the open editors (and the page's state) first.
+    await runCommand('Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await waitForWorkbench(page);
+    // VS Code brings the panel back and our serializer re-renders it from the saved state.
+    const restored = await detailsFrame(page, '.message');
+    assert.strictEqual(await restored.locator('.message').textContent(), HOSTILE_MESSAGE);
+    assert.match(await restored.locator('#app').innerText(), /not kept when the window reloaded/);
+    await restored.locator('button[data-action="refreshLink"]').waitFor();
+    // The saved state never held the presigned URL, so nothing in the page has a signature.
+    assert.ok(!(await restored.content()).includes('X-Amz-Signature'));
+    // Getting a fresh link brings Open back.
+    await restored.locator('button[data-action="refreshLink"]').click();
+    await restored.locator('button[data-action="openLog"]').waitFor({ timeout: 30_000 });
+    await screenshot('details-workbench-restored');
   });
 
   for (const theme of ['dark', 'light', 'high-contrast'] as const) {
