@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkerValidator } from '../../../src/cloudtrail/adapterWorkerClient';
+import { WorkerValidator, StaleSourceError, chunksOf } from '../../../src/cloudtrail/adapterWorkerClient';
 import { validateAndPosition } from '../../../src/cloudtrail/adapterResult';
 
 // Compiled next to this test by tsc: out/src/cloudtrail/validationWorker.js.
@@ -126,6 +126,43 @@ describe('cloudtrail adapter: WorkerValidator', function () {
       broken.dispose();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('cloudtrail adapter: chunksOf', () => {
+  it('splits long text without cutting a surrogate pair, and loses nothing', () => {
+    const clef = '\ud834\udd1e'; // 𝄞, two UTF-16 units
+    const text = 'a'.repeat(256 * 1024 - 1) + clef + 'b'.repeat(300_000) + clef;
+    const chunks = [...chunksOf(text)];
+    assert.ok(chunks.length >= 2);
+    assert.equal(chunks.join(''), text);
+    for (const c of chunks) {
+      const last = c.charCodeAt(c.length - 1);
+      assert.ok(!(last >= 0xd800 && last <= 0xdbff), 'a chunk ends in the middle of a surrogate pair');
+      assert.equal(new TextDecoder().decode(new TextEncoder().encode(c)), c);
+    }
+    assert.deepEqual([...chunksOf('')], []);
+  });
+
+  it('validates text given as lazily read pieces, and drops a run whose source went stale', async () => {
+    const validator = new WorkerValidator(WORKER);
+    try {
+      const text = log(50, 7);
+      const lines = text.split('\n');
+      const pieces = function* (): Generator<string> {
+        for (let i = 0; i < lines.length; i += 100) yield lines.slice(i, i + 100).join('\n') + (i + 100 < lines.length ? '\n' : '');
+      };
+      const result = await validator.validate('doc', pieces(), {});
+      assert.deepEqual(result?.diagnostics, validateAndPosition(text, {}).diagnostics);
+      const stale = function* (): Generator<string> {
+        yield lines[0];
+        throw new StaleSourceError();
+      };
+      assert.equal(await validator.validate('doc', stale(), {}), undefined);
+      assert.equal((await validator.validate('doc', text, {}))?.recordCount, 50, 'the worker still answers after a stale run');
+    } finally {
+      validator.dispose();
     }
   });
 });
