@@ -112,8 +112,8 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
         if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be a string`, path, part: 'value' });
         return;
       }
-      const pattern = STRING_PATTERNS[name];
-      if (pattern && isSpecific(v) && !pattern[0].test(v)) {
+      const pattern = name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined;
+      if (pattern && !pattern[0].test(v) && isSpecific(v)) {
         note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
       }
       if (name === 'IpRange') checkCidr(v, path, ctx);
@@ -135,7 +135,9 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
     case 'enum': {
       if (typeof v !== 'string' || !shape.ref) return;
       const set = enumSets.get(shape.ref);
-      if (!set || set.has(v) || !isSpecific(v)) return;
+      // Small enums by comparison (Set.has would hash every parsed string), big ones by lookup.
+      const values = data.enums[shape.ref];
+      if (!set || !values || (values.length <= 24 ? values.includes(v) : set.has(v)) || !isSpecific(v)) return;
       const suggestion = suggest(v, set, shape.ref);
       const fix = suggestion ? { title: `Change to ${suggestion}`, newValue: suggestion, isPreferred: true } : undefined;
       if (shape.ref === 'EC2InstanceType') {

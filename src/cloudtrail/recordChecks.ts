@@ -7,8 +7,14 @@ import type { Finding, Reporter } from './findings';
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const LOOSE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-/** Regions already found valid (a handful per file): a Set lookup instead of a regex per record. */
-const seenRegions = new Set<string>();
+/** Regions already found valid (a handful per file), compared with === (no hashing of parsed strings). */
+const seenRegions: string[] = [];
+function knownRegion(region: string): boolean {
+  for (let i = 0; i < seenRegions.length; i++) if (seenRegions[i] === region) return true;
+  if (!REGION.test(region)) return false;
+  if (seenRegions.length < 32) seenRegions.push(region);
+  return true;
+}
 const VERSION = /^(\d+)\.(\d+)$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
@@ -24,9 +30,9 @@ const ISSUER_TYPES = new Set(['Root', 'IAMUser', 'Role']);
 /** Account IDs used as placeholders in AWS documentation. */
 const PLACEHOLDER_ACCOUNTS = new Set(['111122223333', '123456789012', '444455556666', '777788889999', '111111111111', '222222222222', '123456789000']);
 
-type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array' | 'stringOrBoolean';
+export type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array' | 'stringOrBoolean';
 /** JSON type of each top-level field and the minor eventVersion (1.xx) it appeared in. */
-const FIELDS: Record<string, [FieldType, number]> = {
+export const RECORD_FIELDS: Readonly<Record<string, [FieldType, number]>> = {
   eventVersion: ['string', 0],
   userIdentity: ['object', 0],
   eventTime: ['string', 0],
@@ -60,7 +66,6 @@ const FIELDS: Record<string, [FieldType, number]> = {
   vpcEndpointAccountId: ['string', 9],
   eventContext: ['object', 9],
 };
-const FIELD_MAP = new Map<string, [FieldType, number]>(Object.entries(FIELDS));
 
 const TYPE_WORDS: Record<FieldType, string> = {
   string: 'a string',
@@ -103,6 +108,16 @@ function hasType(v: unknown, t: FieldType): boolean {
   }
 }
 
+function checkField(v: unknown, name: string, t: FieldType, since: number, minor: number, version: unknown, report: Reporter): void {
+  if (v === undefined) return;
+  if (!hasType(v, t)) {
+    report({ ruleId: 'field-type', message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`, path: [name], part: 'value', ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false') ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } } : {}) });
+  }
+  if (since > minor && minor !== 99 && name !== 'vpcEndpointAccountId' && name !== 'eventContext') {
+    report({ ruleId: 'field-version', message: `${name} was added in eventVersion 1.${String(since).padStart(2, '0')}, but this record says ${String(version)}`, path: [name], part: 'key' });
+  }
+}
+
 /** A record (or a candidate) looks like CloudTrail when it has some of the core fields. */
 export function looksLikeRecord(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -119,8 +134,16 @@ export function looksLikeRecord(v: unknown): v is Record<string, unknown> {
   return n >= 2;
 }
 
+/** Documentation placeholder account? Plain comparisons: Set lookups would hash every parsed string. */
+function isPlaceholderAccount(s: string): boolean {
+  if (s.length !== 12) return false;
+  const c = s.charCodeAt(0);
+  if (c !== 49 && c !== 50 && c !== 52 && c !== 55) return false;
+  return PLACEHOLDER_ACCOUNTS.has(s);
+}
+
 export function isPlaceholderText(s: string): boolean {
-  return s.includes('EXAMPLE') || s.includes('example') || PLACEHOLDER_ACCOUNTS.has(s);
+  return s.includes('EXAMPLE') || s.includes('example') || isPlaceholderAccount(s);
 }
 
 function isHex(c: number): boolean {
@@ -198,9 +221,28 @@ function validDateParts(y: number, mo: number, d: number, h: number, mi: number,
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 60;
 }
 
+export interface SeenEventId {
+  id: string;
+  index: number;
+  start: number;
+  end: number;
+  /** Another ID with the same key. */
+  next?: SeenEventId;
+}
+
 export interface RecordCheckState {
-  /** eventID → index of the first record with it, and that record's text range. */
-  eventIds: Map<string, { index: number; start: number; end: number }>;
+  /** uuidKey(eventID) → first record with that eventID (and that record's text range). */
+  eventIds: Map<number, SeenEventId>;
+}
+
+/** 28 bits taken from the first 7 hex digits of a UUID. */
+function uuidKey(id: string): number {
+  let k = 0;
+  for (let i = 0; i < 7; i++) {
+    const c = id.charCodeAt(i);
+    k = (k << 4) | (c <= 57 ? c - 48 : (c | 32) - 87);
+  }
+  return k;
 }
 
 export interface RecordInfo {
@@ -220,7 +262,8 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   let minor = 99;
   const version = rec.eventVersion;
   if (typeof version === 'string') {
-    const known = KNOWN_MINOR.get(version);
+    // The common versions by comparison, the rest by lookup.
+    const known = version === '1.08' ? 8 : version === '1.09' ? 9 : version === '1.10' ? 10 : version === '1.11' ? 11 : KNOWN_MINOR.get(version);
     if (known !== undefined) minor = known;
   }
   if (typeof version === 'string' && minor === 99) {
@@ -236,40 +279,61 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
     }
   }
 
-  // JSON types of the known fields, and fields newer than the record's version.
-  for (const name in rec) {
-    const field = FIELD_MAP.get(name);
-    if (field === undefined) continue;
-    const v = rec[name];
-    const t = field[0];
-    const since = field[1];
-    if (!hasType(v, t)) {
-      report({ ruleId: 'field-type', message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`, path: [name], part: 'value', ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false') ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } } : {}) });
-    }
-    if (since > minor && minor !== 99 && name !== 'vpcEndpointAccountId' && name !== 'eventContext') {
-      report({ ruleId: 'field-version', message: `${name} was added in eventVersion 1.${String(since).padStart(2, '0')}, but this record says ${String(version)}`, path: [name], part: 'key' });
-    }
-  }
+  // JSON types of the known fields, and fields newer than the record's version. Named property
+  // reads (monomorphic on records of one shape) rather than a loop over the keys: this runs on every record.
+  checkField(rec.eventVersion, 'eventVersion', 'string', 0, minor, version, report);
+  checkField(rec.userIdentity, 'userIdentity', 'object', 0, minor, version, report);
+  checkField(rec.eventTime, 'eventTime', 'string', 0, minor, version, report);
+  checkField(rec.eventSource, 'eventSource', 'string', 0, minor, version, report);
+  checkField(rec.eventName, 'eventName', 'string', 0, minor, version, report);
+  checkField(rec.awsRegion, 'awsRegion', 'string', 0, minor, version, report);
+  checkField(rec.sourceIPAddress, 'sourceIPAddress', 'string', 0, minor, version, report);
+  checkField(rec.userAgent, 'userAgent', 'string', 0, minor, version, report);
+  checkField(rec.errorCode, 'errorCode', 'string', 0, minor, version, report);
+  checkField(rec.errorMessage, 'errorMessage', 'string', 0, minor, version, report);
+  checkField(rec.requestParameters, 'requestParameters', 'objectOrNull', 0, minor, version, report);
+  checkField(rec.responseElements, 'responseElements', 'objectOrNull', 0, minor, version, report);
+  checkField(rec.additionalEventData, 'additionalEventData', 'objectOrNull', 0, minor, version, report);
+  checkField(rec.requestID, 'requestID', 'string', 1, minor, version, report);
+  checkField(rec.eventID, 'eventID', 'string', 1, minor, version, report);
+  checkField(rec.apiVersion, 'apiVersion', 'string', 1, minor, version, report);
+  checkField(rec.readOnly, 'readOnly', 'boolean', 1, minor, version, report);
+  checkField(rec.resources, 'resources', 'array', 1, minor, version, report);
+  checkField(rec.eventType, 'eventType', 'string', 2, minor, version, report);
+  checkField(rec.recipientAccountId, 'recipientAccountId', 'string', 2, minor, version, report);
+  checkField(rec.sharedEventID, 'sharedEventID', 'string', 3, minor, version, report);
+  checkField(rec.vpcEndpointId, 'vpcEndpointId', 'string', 4, minor, version, report);
+  checkField(rec.serviceEventDetails, 'serviceEventDetails', 'objectOrNull', 5, minor, version, report);
+  checkField(rec.managementEvent, 'managementEvent', 'boolean', 6, minor, version, report);
+  checkField(rec.eventCategory, 'eventCategory', 'string', 7, minor, version, report);
+  checkField(rec.insightDetails, 'insightDetails', 'object', 7, minor, version, report);
+  checkField(rec.addendum, 'addendum', 'object', 8, minor, version, report);
+  checkField(rec.sessionCredentialFromConsole, 'sessionCredentialFromConsole', 'stringOrBoolean', 8, minor, version, report);
+  checkField(rec.edgeDeviceDetails, 'edgeDeviceDetails', 'objectOrNull', 8, minor, version, report);
+  checkField(rec.tlsDetails, 'tlsDetails', 'object', 8, minor, version, report);
+  checkField(rec.vpcEndpointAccountId, 'vpcEndpointAccountId', 'string', 9, minor, version, report);
+  checkField(rec.eventContext, 'eventContext', 'object', 9, minor, version, report);
 
   // Required fields for this kind of record.
-  const missing: string[] = [];
-  if (version === undefined) missing.push('eventVersion');
-  if (rec.eventTime === undefined) missing.push('eventTime');
-  if (rec.awsRegion === undefined) missing.push('awsRegion');
-  if (minor >= 1 && rec.eventID === undefined) missing.push('eventID');
-  if (minor >= 2 && eventType === undefined) missing.push('eventType');
-  if (minor >= 7 && minor !== 99 && eventCategory === undefined) missing.push('eventCategory');
+  let missing: string[] | undefined;
+  if (version === undefined || rec.eventTime === undefined || rec.awsRegion === undefined || rec.eventID === undefined || eventType === undefined || eventCategory === undefined || rec.eventSource === undefined || rec.eventName === undefined || rec.userIdentity === undefined || rec.sourceIPAddress === undefined || isInsight) missing = [];
+  if (missing && version === undefined) missing.push('eventVersion');
+  if (missing && rec.eventTime === undefined) missing.push('eventTime');
+  if (missing && rec.awsRegion === undefined) missing.push('awsRegion');
+  if (missing && minor >= 1 && rec.eventID === undefined) missing.push('eventID');
+  if (missing && minor >= 2 && eventType === undefined) missing.push('eventType');
+  if (missing && minor >= 7 && minor !== 99 && eventCategory === undefined) missing.push('eventCategory');
   if (isInsight) {
-    if (rec.insightDetails === undefined) missing.push('insightDetails');
+    if (missing && rec.insightDetails === undefined) missing.push('insightDetails');
   } else {
-    if (rec.eventSource === undefined) missing.push('eventSource');
-    if (rec.eventName === undefined) missing.push('eventName');
+    if (missing && rec.eventSource === undefined) missing.push('eventSource');
+    if (missing && rec.eventName === undefined) missing.push('eventName');
     if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleAction' || eventType === 'AwsConsoleSignIn' || eventType === undefined) {
-      if (rec.userIdentity === undefined) missing.push('userIdentity');
-      if (rec.sourceIPAddress === undefined) missing.push('sourceIPAddress');
+      if (missing && rec.userIdentity === undefined) missing.push('userIdentity');
+      if (missing && rec.sourceIPAddress === undefined) missing.push('sourceIPAddress');
     }
   }
-  if (missing.length > 0) {
+  if (missing && missing.length > 0) {
     const what = isInsight ? 'an Insights record' : typeof eventType === 'string' ? `an ${eventType} record` : 'a record';
     report({ ruleId: 'required-field', message: `Missing ${missing.join(', ')}: CloudTrail always writes ${missing.length === 1 ? 'this field' : 'these fields'} in ${what}${minor !== 99 && version !== undefined ? ` of eventVersion ${String(version)}` : ''}`, path: [], part: 'record' });
   }
@@ -302,9 +366,17 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
   // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.
   if (typeof rec.eventID === 'string' && isUuid(rec.eventID)) {
-    const first = state.eventIds.get(rec.eventID);
+    // Keyed by 28 bits of the UUID (a small integer hashes for free); the full ID is compared on a hit.
+    const id = rec.eventID;
+    const key = uuidKey(id);
+    let first: { id: string; index: number; start: number; end: number } | undefined;
+    let entry = state.eventIds.get(key);
+    while (entry !== undefined && first === undefined) {
+      if (entry.id === id) first = entry;
+      else entry = entry.next;
+    }
     if (first === undefined) {
-      state.eventIds.set(rec.eventID, { index: info.index, start: info.start, end: info.end });
+      state.eventIds.set(key, { id, index: info.index, start: info.start, end: info.end, next: state.eventIds.get(key) });
     } else {
       const identical = first.end - first.start === info.end - info.start && info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
       report({
@@ -323,15 +395,15 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 
   // Region
   const region = rec.awsRegion;
-  if (typeof region === 'string' && !seenRegions.has(region) && !(REGION.test(region) && seenRegions.add(region))) {
+  if (typeof region === 'string' && !knownRegion(region)) {
     report({ ruleId: 'region', message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`, path: ['awsRegion'], part: 'value' });
   }
 
   // Known values
-  if (typeof eventType === 'string' && !EVENT_TYPES.has(eventType)) {
+  if (typeof eventType === 'string' && eventType !== 'AwsApiCall' && !EVENT_TYPES.has(eventType)) {
     report({ ruleId: 'event-type', message: `Unknown eventType "${eventType}" (known: ${[...EVENT_TYPES].join(', ')})`, path: ['eventType'], part: 'value', fix: suggestFix(eventType, EVENT_TYPES) });
   }
-  if (typeof eventCategory === 'string' && !EVENT_CATEGORIES.has(eventCategory)) {
+  if (typeof eventCategory === 'string' && eventCategory !== 'Management' && eventCategory !== 'Data' && !EVENT_CATEGORIES.has(eventCategory)) {
     report({ ruleId: 'event-category', message: `Unknown eventCategory "${eventCategory}" (known: ${[...EVENT_CATEGORIES].join(', ')})`, path: ['eventCategory'], part: 'value', fix: suggestFix(eventCategory, EVENT_CATEGORIES) });
   }
 
@@ -389,7 +461,7 @@ function checkUuid(v: unknown, name: string, report: Reporter): void {
 function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
   if (typeof v !== 'string') return;
   if (isDigits(v, 12)) {
-    if (PLACEHOLDER_ACCOUNTS.has(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
+    if (isPlaceholderAccount(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
     return;
   }
   if (v === 'ANONYMOUS_PRINCIPAL' || v === 'AWS Internal' || v.endsWith('.amazonaws.com') || v === '') return;
@@ -402,7 +474,7 @@ function checkAccount(v: unknown, path: (string | number)[], report: Reporter): 
 
 function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
   const type = ui.type;
-  if (typeof type === 'string' && !IDENTITY_TYPES.has(type)) {
+  if (typeof type === 'string' && type !== 'AssumedRole' && type !== 'IAMUser' && type !== 'AWSService' && !IDENTITY_TYPES.has(type)) {
     report({ ruleId: 'identity-type', message: `Unknown userIdentity.type "${type}"`, path: ['userIdentity', 'type'], part: 'value', fix: suggestFix(type, IDENTITY_TYPES) });
   } else if (type !== undefined && typeof type !== 'string') {
     report({ ruleId: 'field-type', message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`, path: ['userIdentity', 'type'], part: 'value' });
@@ -417,7 +489,7 @@ function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
     const issuer = (sc as Record<string, unknown>).sessionIssuer;
     if (typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)) {
       const it = (issuer as Record<string, unknown>).type;
-      if (typeof it === 'string' && !ISSUER_TYPES.has(it)) {
+      if (typeof it === 'string' && it !== 'Role' && !ISSUER_TYPES.has(it)) {
         report({ ruleId: 'identity-type', message: `Unknown sessionIssuer.type "${it}" (known: Root, IAMUser, Role)`, path: ['userIdentity', 'sessionContext', 'sessionIssuer', 'type'], part: 'value', fix: suggestFix(it, ISSUER_TYPES) });
       }
       checkAccount((issuer as Record<string, unknown>).accountId, ['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId'], report);

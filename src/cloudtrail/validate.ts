@@ -353,6 +353,13 @@ class Validation {
     this.syntax('Unexpected text after the end of the JSON document', p.pos, Math.max(end, p.pos + 1), [{ title: 'Remove the text after the document', edits: [{ start: p.pos, end: text.length, newText: '' }] }]);
   }
 
+  /** Findings of the record being checked (reused: no per-record closures or arrays). */
+  private readonly findings: Finding[] = [];
+  private readonly report = (f: Finding): void => {
+    this.findings.push(f);
+  };
+  private readonly info = { index: 0, start: 0, end: 0, text: '' };
+
   /** Checks one element of a record container. */
   private checkItem(v: ParsedValue): void {
     const value = v.value;
@@ -367,18 +374,21 @@ class Validation {
       return;
     }
     const index = this.records.length;
-    const findings: Finding[] = [];
-    const report = (f: Finding): void => {
-      findings.push(f);
-    };
-    checkRecord(value, { index, start: v.start, end: v.end, text: this.text }, this.state, report);
-    const gamelift = value.eventSource === GAMELIFT_SOURCE;
-    if (gamelift) {
-      checkGameLiftRecord(value, report);
+    const info = this.info;
+    info.index = index;
+    info.start = v.start;
+    info.end = v.end;
+    info.text = this.text;
+    const findings = this.findings;
+    findings.length = 0;
+    checkRecord(value, info, this.state, this.report);
+    if (value.eventSource === GAMELIFT_SOURCE) {
+      checkGameLiftRecord(value, this.report);
       this.collectFleetRefs(v.start, v.end, index, typeof value.awsRegion === 'string' ? value.awsRegion : undefined);
     }
     this.records.push(this.summarize(value, v, index));
-    for (const f of findings) this.emit(f, v);
+    for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
+    findings.length = 0;
   }
 
   private emit(f: Finding, v: ParsedValue): void {
@@ -466,25 +476,29 @@ class Validation {
     const text = this.text;
     let at = text.indexOf('fleet-', start);
     while (at >= 0 && at < end) {
-      const q1 = text.lastIndexOf('"', at);
-      const q2 = text.indexOf('"', at);
-      if (q1 < start || q2 < 0 || q2 > end) break;
-      const content = text.slice(q1 + 1, q2);
-      const m = FLEET_VALUE.exec(content);
-      if (m) {
-        let i = q2 + 1;
-        while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
-        if (text.charCodeAt(i) !== 58) {
-          const ref: CtFleetRef = { fleetId: m[2], start: q1 + 1, end: q2, record: index };
-          if (m[1] !== undefined) {
-            ref.text = content;
-            if (m[1]) ref.arnRegion = m[1];
+      // The enclosing string: quotes found by walking out from the match (IDs and ARNs are short).
+      let q1 = at - 1;
+      while (q1 > start && at - q1 < 600 && text.charCodeAt(q1) !== 34) q1--;
+      let q2 = at + 6;
+      while (q2 < end && q2 - at < 200 && text.charCodeAt(q2) !== 34) q2++;
+      if (text.charCodeAt(q1) === 34 && text.charCodeAt(q2) === 34) {
+        const content = text.slice(q1 + 1, q2);
+        const m = FLEET_VALUE.exec(content);
+        if (m) {
+          let i = q2 + 1;
+          while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+          if (text.charCodeAt(i) !== 58) {
+            const ref: CtFleetRef = { fleetId: m[2], start: q1 + 1, end: q2, record: index };
+            if (m[1] !== undefined) {
+              ref.text = content;
+              if (m[1]) ref.arnRegion = m[1];
+            }
+            if (region) ref.region = region;
+            this.fleetRefs.push(ref);
           }
-          if (region) ref.region = region;
-          this.fleetRefs.push(ref);
         }
       }
-      at = text.indexOf('fleet-', q2 + 1);
+      at = text.indexOf('fleet-', Math.max(q2, at + 6));
     }
   }
 

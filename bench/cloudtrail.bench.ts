@@ -1,0 +1,171 @@
+// CloudTrail validation benchmark: on generated 1/10/50 MB files (pretty and compact) it times
+// JSON.parse (the floor), vscode-json-languageservice validating against bench/cloudtrail.schema.json,
+// and validateCloudTrail, all in this one process; peak memory growth is measured per method in a
+// child process. Prints a table and the target lines (≤1.5× JSON.parse, ≥6× faster than the
+// language service, memory growth ≤2× file size).
+//
+// Run: npm run bench:cloudtrail [-- --sizes 1,10,50 --runs 5]
+// Times are CPU time (user+system of this process, best of N runs after a forced GC), which is
+// steadier than wall time on a shared machine; wall time is printed alongside.
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getLanguageService, TextDocument, type JSONSchema } from 'vscode-json-languageservice';
+import { validateCloudTrail } from '../src/cloudtrail';
+import { ensureBenchFile } from './cloudtrail-data';
+
+const root = join(__dirname, '..', '..');
+const schema = JSON.parse(readFileSync(join(root, 'bench', 'cloudtrail.schema.json'), 'utf8')) as JSONSchema;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+
+async function time(fn: () => unknown, runs: number): Promise<Timing> {
+  let best: Timing = { cpu: Infinity, wall: Infinity };
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const c = process.cpuUsage();
+    const w = process.hrtime.bigint();
+    await fn();
+    const wall = Number(process.hrtime.bigint() - w) / 1e6;
+    const d = process.cpuUsage(c);
+    const cpu = (d.user + d.system) / 1000;
+    if (cpu < best.cpu) best = { cpu, wall };
+  }
+  return best;
+}
+
+function languageService() {
+  const ls = getLanguageService({});
+  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://example.invalid/cloudtrail.schema.json', fileMatch: ['*.json'], schema }] });
+  return ls;
+}
+
+async function runLanguageService(text: string): Promise<number> {
+  const ls = languageService();
+  const doc = TextDocument.create('file:///bench/cloudtrail.json', 'json', 1, text);
+  const json = ls.parseJSONDocument(doc);
+  const diagnostics = await ls.doValidation(doc, json);
+  return diagnostics.length;
+}
+
+type Method = 'json' | 'ours' | 'ls';
+
+/** Child-process mode: measure the peak RSS growth of one method on one file. */
+async function memoryChild(method: Method, file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  // Touch the string so it is flat and counted in the baseline.
+  if (text.charCodeAt(text.length - 1) === 0) process.stdout.write('');
+  gc();
+  const base = process.memoryUsage().rss;
+  const before = process.resourceUsage().maxRSS * 1024;
+  let keep: unknown;
+  if (method === 'json') keep = JSON.parse(text);
+  else if (method === 'ours') keep = validateCloudTrail(text);
+  else keep = await runLanguageService(text);
+  const peak = Math.max(process.resourceUsage().maxRSS * 1024, before);
+  process.stdout.write(JSON.stringify({ growth: Math.max(0, peak - base), kept: keep !== undefined }));
+}
+
+function measureMemory(method: Method, file: string): number | undefined {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, '--memory-child', method, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  try {
+    return (JSON.parse(r.stdout) as { growth: number }).growth;
+  } catch {
+    return undefined;
+  }
+}
+
+function fmt(n: number | undefined, digits = 0): string {
+  return n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--memory-child')) {
+    const i = process.argv.indexOf('--memory-child');
+    await memoryChild(process.argv[i + 1] as Method, process.argv[i + 2]);
+    return;
+  }
+  const sizes = arg('--sizes', '1,10,50').split(',').map(Number);
+  const runs = Number(arg('--runs', '5'));
+  const skipLs = process.argv.includes('--no-ls');
+  const rows: string[] = [];
+  const misses: string[] = [];
+  let worstRatio = 0;
+  let worstSpeedup = Infinity;
+  let worstMemory = 0;
+  console.log(`CloudTrail validation benchmark — node ${process.version}, ${runs} runs (best CPU time), language service ${skipLs ? 'skipped' : 'once per file'}`);
+  for (const mb of sizes) {
+    for (const pretty of [true, false]) {
+      const file = ensureBenchFile(root, mb, pretty);
+      const text = readFileSync(file, 'utf8');
+      const label = `${mb} MB ${pretty ? 'pretty' : 'compact'}`;
+      // Warm up both code paths once so the comparison is of optimised code.
+      JSON.parse(text);
+      const result = validateCloudTrail(text);
+      const jp = await time(() => JSON.parse(text), runs);
+      const ours = await time(() => validateCloudTrail(text), runs);
+      const ls = skipLs ? undefined : await time(() => runLanguageService(text), mb >= 50 ? 1 : 2);
+      const memOurs = measureMemory('ours', file);
+      const memJson = measureMemory('json', file);
+      const ratio = ours.cpu / jp.cpu;
+      const speedup = ls ? ls.cpu / ours.cpu : undefined;
+      const memRatio = memOurs !== undefined ? memOurs / text.length : undefined;
+      worstRatio = Math.max(worstRatio, ratio);
+      if (speedup !== undefined) worstSpeedup = Math.min(worstSpeedup, speedup);
+      if (memRatio !== undefined) worstMemory = Math.max(worstMemory, memRatio);
+      rows.push(
+        [
+          label.padEnd(16),
+          `${result.records.length}`.padStart(7),
+          `${result.totalDiagnostics}`.padStart(6),
+          `${fmt(jp.cpu)} (${fmt(jp.wall)})`.padStart(13),
+          `${fmt(ls?.cpu)} (${fmt(ls?.wall)})`.padStart(15),
+          `${fmt(ours.cpu)} (${fmt(ours.wall)})`.padStart(13),
+          `${fmt(ratio, 2)}×`.padStart(8),
+          `${fmt(speedup, 1)}×`.padStart(9),
+          `${fmt(memOurs !== undefined ? memOurs / 1048576 : undefined)} MB = ${fmt(memRatio, 2)}×`.padStart(17),
+          `${fmt(memJson !== undefined ? memJson / 1048576 : undefined)} MB`.padStart(9),
+        ].join(' '),
+      );
+      if (ratio > 1.5) misses.push(`${label}: ${ratio.toFixed(2)}× JSON.parse`);
+      if (speedup !== undefined && speedup < 6) misses.push(`${label}: only ${speedup.toFixed(1)}× faster than the language service`);
+      if (memRatio !== undefined && memRatio > 2) misses.push(`${label}: memory growth ${memRatio.toFixed(2)}× file size`);
+    }
+  }
+  console.log(
+    [
+      'file'.padEnd(16),
+      'records'.padStart(7),
+      'diags'.padStart(6),
+      'JSON.parse ms'.padStart(13),
+      'json-ls ms'.padStart(15),
+      'ours ms'.padStart(13),
+      'vs parse'.padStart(8),
+      'vs json-ls'.padStart(9),
+      'ours peak mem'.padStart(17),
+      'parse mem'.padStart(9),
+    ].join(' '),
+  );
+  for (const r of rows) console.log(r);
+  console.log('(ms = CPU time, wall time in brackets; memory = peak RSS growth in a child process, ratio to file size)');
+  console.log(`target ≤ 1.5× JSON.parse:               worst ${worstRatio.toFixed(2)}×  ${worstRatio <= 1.5 ? 'PASS' : 'MISS'}`);
+  if (!skipLs) console.log(`target ≥ 6× faster than the language service: worst ${worstSpeedup.toFixed(1)}×  ${worstSpeedup >= 6 ? 'PASS' : 'MISS'}`);
+  console.log(`target memory growth ≤ 2× file size:    worst ${worstMemory.toFixed(2)}×  ${worstMemory <= 2 ? 'PASS' : 'MISS'}`);
+  for (const m of misses) console.log(`  miss: ${m}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
