@@ -17,9 +17,11 @@ export function formatCloudTrail(text: string, indent = 2): string | undefined {
   const out: string[] = [];
   let depth = 0;
   let line = '';
+  // Indentation stops growing past MAX_INDENT levels so absurdly deep input cannot blow up the output.
+  const MAX_INDENT = 64;
   const newline = (d: number): void => {
     out.push(line);
-    line = pad.repeat(d);
+    line = pad.repeat(Math.min(d, MAX_INDENT));
   };
   TOKEN.lastIndex = start;
   let m: RegExpExecArray | null;
