@@ -26,14 +26,14 @@ export class GzEditorProvider implements vscode.CustomReadonlyEditorProvider {
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
     panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
-    panel.webview.html = page(panel.webview, 'Decompressing…', `Opening ${basename(document.uri)} as a read-only CloudTrail log.`);
+    panel.webview.html = page('Decompressing…', `Opening ${basename(document.uri)} as a read-only CloudTrail log.`);
     try {
       await openDecompressed(document.uri, { viewColumn: panel.viewColumn ?? vscode.ViewColumn.Active });
       await closeTabsOf(document.uri);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(`Opening ${document.uri.fsPath}: ${message}`);
-      panel.webview.html = page(panel.webview, 'Cannot open this file as a CloudTrail log', message);
+      panel.webview.html = page('Cannot open this file as a CloudTrail log', message);
       void vscode.window.showErrorMessage(`GameLift: cannot open ${basename(document.uri)} as a CloudTrail log. ${message}`);
     }
   }
@@ -46,7 +46,7 @@ async function closeTabsOf(uri: vscode.Uri): Promise<void> {
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 
-function page(webview: vscode.Webview, title: string, message: string): string {
+function page(title: string, message: string): string {
   const nonce = randomBytes(16).toString('base64');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">

@@ -343,6 +343,15 @@ describe('CloudTrail language', function () {
     );
     const result = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('gamelift.openAsCloudTrail', notGzip);
     assert.strictEqual(result, undefined);
+    // Opened directly, the custom editor stays and explains instead of handing over.
+    await closeAllEditors();
+    await vscode.commands.executeCommand('vscode.open', notGzip);
+    const tab = await waitFor('the explaining custom editor', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === notGzip.toString()),
+    );
+    assert.ok(tab.isActive);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'cloudtrail-gz' && e.document.uri.query === notGzip.toString()));
   });
 
   it('switches a JSON file with CloudTrail content to the cloudtrail language, and leaves other JSON alone', async () => {
