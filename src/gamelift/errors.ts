@@ -99,14 +99,14 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     return make('credentials', `${noCredentialsText(context)} (${serviceText || 'no credentials found'}).`, false, withProfile);
   }
   if (EXPIRED_CREDENTIALS.has(name)) {
-    return make('credentials', `The AWS credentials${profileText(context)} have expired${where}. Refresh them (for SSO: \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`) and retry.`, true, withProfile);
+    return make('credentials', `The AWS credentials have expired${where}. Refresh them (for SSO: \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`) and retry.`, true, withProfile);
   }
   if (BAD_SIGNATURE.has(name)) {
     const skew = CLOCK_SKEW.has(name) ? ' If the keys are right, check that this computer\'s clock is correct.' : '';
     return make('credentials', `AWS rejected the credentials${where}: ${serviceText || name}. Check the access key and secret key for the profile.${skew}`, false, withProfile);
   }
   if (name === 'UnauthorizedException' || name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
-    return make('unauthorized', `Not allowed${where}: ${serviceText || name}. The IAM identity${profileText(context)} needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`, false, withProfile);
+    return make('unauthorized', `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`, false, withProfile);
   }
   if (name === 'NotFoundException' || name === 'ResourceNotFoundException') {
     const what = serviceText || (context.fleetId ? `Fleet ${context.fleetId} was not found` : 'Not found');
@@ -218,10 +218,6 @@ function networkHint(code: string): string {
 function describeWhere(context: ErrorContext): string {
   const parts = [context.profile ? `profile "${context.profile}"` : '', context.region ?? ''].filter((p) => p);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
-}
-
-function profileText(context: ErrorContext): string {
-  return context.profile ? ` of profile "${context.profile}"` : '';
 }
 
 function noCredentialsText(context: ErrorContext): string {
