@@ -77,7 +77,9 @@ function pickOrType<T extends vscode.QuickPickItem>(
       pick.dispose();
     };
     pick.onDidChangeValue(update);
-    pick.onDidAccept(() => finish(pick.selectedItems[0]));
+    // Items can be replaced (the list finished loading) just as Enter is pressed, leaving no
+    // selection for a moment; then what was typed still counts.
+    pick.onDidAccept(() => finish(pick.selectedItems[0] ?? pick.activeItems[0] ?? (pick.value.trim() ? typed(pick.value) : undefined)));
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });
