@@ -43,4 +43,26 @@ describe('CloudTrail log in the editor', () => {
     const file = await screenshot('cloudtrail-hover');
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
   });
+
+  it('opens a .json.gz delivery as a read-only decompressed log', async () => {
+    const { page } = await getWorkbench();
+    const gz = path.join(REPO_ROOT, 'test', 'fixtures', 'cloudtrail-editor', '111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json.gz');
+    await runCommand('View: Close All Editors');
+    await runCommand('Go to File');
+    await page.keyboard.type(gz);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A6kvhMoVeCsc7v8U.json.gz' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    // The redirect replaces the .gz tab with the decompressed log (its name without .gz).
+    const tab = page.locator('.editor-group-container .tab', { hasText: /A6kvhMoVeCsc7v8U\.json$/ }).first();
+    await tab.waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: 'CloudTrail Log' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.view-line', { hasText: '"Records"' }).first().waitFor({ timeout: 15_000 });
+    // Typing is refused: the editor is read-only.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.type('zzz');
+    await page.waitForTimeout(500);
+    assert.strictEqual(await page.locator('.view-line', { hasText: 'zzz' }).count(), 0, 'the decompressed log accepted typing');
+    const file = await screenshot('cloudtrail-gz-readonly');
+    assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
+  });
 });
