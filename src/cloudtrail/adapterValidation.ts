@@ -162,6 +162,8 @@ export class CloudTrailValidation implements vscode.Disposable {
       }
     } catch (err) {
       this.log.error(`Validating ${document.uri.fsPath || key} failed: ${err instanceof Error ? err.message : String(err)}`);
+      // Nobody should wait forever for a run that failed: answer with what there is.
+      this.settleWaiters(key, version, this.analyses.get(key));
     } finally {
       this.running.delete(key);
     }
@@ -171,14 +173,18 @@ export class CloudTrailValidation implements vscode.Disposable {
     this.analyses.set(key, analysis);
     this.collection.set(document.uri, settings.enabled ? toDiagnostics(result, settings.maxDiagnostics) : []);
     this.log.debug(`CloudTrail: ${result.recordCount} records, ${result.totalDiagnostics} problems in ${analysis.millis} ms${inWorker ? ' (worker)' : ''}`);
-    const list = this.waiters.get(key);
-    if (list) {
-      const keep = list.filter((w) => w.version > version);
-      for (const w of list) if (w.version <= version) w.resolve(analysis);
-      if (keep.length > 0) this.waiters.set(key, keep);
-      else this.waiters.delete(key);
-    }
+    this.settleWaiters(key, version, analysis);
     this.changed.fire(document.uri);
+  }
+
+  /** Resolves the waiters that asked for `version` or older. */
+  private settleWaiters(key: string, version: number, analysis: DocumentAnalysis | undefined): void {
+    const list = this.waiters.get(key);
+    if (!list) return;
+    const keep = list.filter((w) => w.version > version);
+    for (const w of list) if (w.version <= version) w.resolve(analysis);
+    if (keep.length > 0) this.waiters.set(key, keep);
+    else this.waiters.delete(key);
   }
 
   private forget(document: vscode.TextDocument): void {

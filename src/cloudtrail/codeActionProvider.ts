@@ -14,6 +14,8 @@ export class CloudTrailCodeActionProvider implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('validate', true)) return [];
+    // A decompressed .json.gz (or any read-only file system) cannot take edits: offer none.
+    if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return [];
     // Right after an edit the analysis is being redone; fixes must come from the current text.
     const analysis = await this.validation.whenCurrent(document, token);
     if (!analysis || token.isCancellationRequested) return [];

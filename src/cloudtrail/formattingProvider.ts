@@ -5,6 +5,7 @@ import { formatCloudTrail } from './index';
 
 export class CloudTrailFormattingProvider implements vscode.DocumentFormattingEditProvider {
   provideDocumentFormattingEdits(document: vscode.TextDocument, options: vscode.FormattingOptions): vscode.TextEdit[] {
+    if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return []; // read-only view
     const text = document.getText();
     const formatted = formatCloudTrail(text, options.insertSpaces ? options.tabSize : 1);
     if (formatted === undefined) {
