@@ -66,11 +66,15 @@ async function main(): Promise<void> {
   structuredClone(result);
   const cloneMs = performance.now() - c0;
 
-  // Host-side work on the result: what the outline provider does with every record.
-  const t0 = performance.now();
+  // Host-side work on the result: the outline provider labels up to 5000 records, 1000 between
+  // two yields to the event loop; the longest slice is the block a user could feel.
   let chars = 0;
-  for (let i = 0; i < result.recordCount; i++) chars += recordLabel(recordAt(result, i)).length;
-  const outlineMs = performance.now() - t0;
+  let outlineMs = 0;
+  for (let from = 0; from < Math.min(result.recordCount, 5000); from += 1000) {
+    const t0 = performance.now();
+    for (let i = from; i < Math.min(from + 1000, result.recordCount); i++) chars += recordLabel(recordAt(result, i)).length;
+    outlineMs = Math.max(outlineMs, performance.now() - t0);
+  }
 
   // Stale-run cancellation: an edit arrives while the worker is busy with the previous version.
   const cancel = await stalls(async () => {
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
     ['worker: wall time to result', `${viaWorker.wall.toFixed(0)} ms`],
     ['worker stall / inline stall', (viaWorker.longest / inline.longest).toFixed(3)],
     ['worker stall / 50 ms target', (viaWorker.longest / TARGET_MS).toFixed(2)],
-    ['outline labels for every record (main thread)', `${outlineMs.toFixed(0)} ms (${chars} chars)`],
+    ['outline: longest slice of 1000 labels (main thread)', `${outlineMs.toFixed(1)} ms (${chars} chars in 5000 labels)`],
     ['edit during a run: stale result dropped', String(cancel.result[0] === undefined)],
     ['edit during a run: longest stall', `${cancel.longest.toFixed(0)} ms`],
   ];
