@@ -52,6 +52,18 @@ export async function shutdownWorkbench(): Promise<void> {
   }
 }
 
+/**
+ * Reloads the workbench page (same server, workspace and emulator): a fresh extension host
+ * and tree, for a test file that must not see what earlier files left behind. Call it in
+ * `before()`; it costs a workbench start (about 10 s).
+ */
+export async function reloadWorkbench(): Promise<void> {
+  const { page, session } = await getWorkbench();
+  await page.goto(session.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await waitForWorkbench(page);
+  await page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 60_000 });
+}
+
 /** Opens the GameLift container in the side bar (without toggling it closed when already open). */
 export async function openGameLiftView(): Promise<Locator> {
   const { page } = await getWorkbench();
