@@ -129,7 +129,7 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
 }
 
 /** Waits until the workbench has painted its activity bar (the extension host starts with it). */
-export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+export async function waitForWorkbench(page: Page, timeoutMs = 120_000): Promise<void> {
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: timeoutMs });
 }
 

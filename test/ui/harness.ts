@@ -31,7 +31,7 @@ export function getWorkbench(): Promise<Workbench> {
     try {
       await waitForWorkbench(session.page);
       // The container appears once the extension's contributions are read.
-      await session.page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 60_000 });
+      await session.page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 120_000 });
     } catch (err) {
       await session.stop();
       throw err;
@@ -61,7 +61,7 @@ export async function reloadWorkbench(): Promise<void> {
   const { page, session } = await getWorkbench();
   await page.goto(session.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await waitForWorkbench(page);
-  await page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 60_000 });
+  await page.waitForSelector(GAMELIFT_ACTIVITY, { timeout: 120_000 });
 }
 
 /** Opens the GameLift container in the side bar (without toggling it closed when already open). */
