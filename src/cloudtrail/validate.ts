@@ -54,6 +54,10 @@ interface ParsedValue {
   end: number;
 }
 
+function str(x: unknown): string | undefined {
+  return typeof x === 'string' ? x : undefined;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -436,7 +440,6 @@ class Validation {
 
   private summarize(rec: Record<string, unknown>, v: ParsedValue, index: number): CtRecordSummary {
     const s: CtRecordSummary = { index, start: v.start, end: v.end };
-    const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
     s.eventName = str(rec.eventName);
     s.eventTime = str(rec.eventTime);
     s.eventSource = str(rec.eventSource);
