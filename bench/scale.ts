@@ -5,7 +5,8 @@
 //   - time to list all fleets (3 regions in parallel, as the tree does)
 //   - time to first events of the big fleet (first page)
 //   - heap per event with all 100,000 loaded and grouped into categories
-//   - expand time of the fleet and of its biggest category (nodes + tree items)
+//   - expand time of the fleet and of its biggest category (nodes + tree items; a category
+//     shows its newest 500 events, then "Show more…")
 //   - the longest blocked interval of the event loop while all of that runs
 // Each figure is printed beside its target and a baseline measured in the same run.
 // Run: npm run compile-tests && npm run bench:scale   (node --expose-gc out/bench/scale.js)
@@ -215,7 +216,7 @@ async function main(): Promise<void> {
     // VS Code expands one node per user action: yield between them, so each counts alone.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const categories = fleetChildren.filter((c): c is InstanceType<typeof CategoryNode> => c instanceof CategoryNode);
-    const biggest = categories.reduce((a, b) => (b.group.events.length > a.group.events.length ? b : a));
+    const biggest = categories.reduce((a, b) => (b.group.count > a.group.count ? b : a));
     cpu = process.cpuUsage();
     t = performance.now();
     const eventNodes = biggest.getChildren();
@@ -238,7 +239,7 @@ async function main(): Promise<void> {
     rows.push(row(`load all ${state.events.length.toLocaleString('en-US')} events (1,000/page)`, `${(loadMs / 1000).toFixed(1)} s (own CPU ${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} s)`, '', undefined, `${Math.ceil(EVENTS / 1000)} calls × ${bigPageMs.toFixed(0)} ms (one 1,000-event call) = ${((Math.ceil(EVENTS / 1000) * bigPageMs) / 1000).toFixed(1)} s`));
     rows.push(row('heap per loaded + grouped event', `${perEvent.toFixed(0)} B`, `< ${TARGETS.bytesPerEvent} B`, perEvent < TARGETS.bytesPerEvent, `${((after - before) / 1024 / 1024).toFixed(1)} MB for all`));
     rows.push(row(`expand fleet (${categories.length} categories of ${state.events.length.toLocaleString('en-US')} events)`, `${expandFleetMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandFleetMs < TARGETS.expandMs, `own CPU ${expandFleetCpu.toFixed(0)} ms`));
-    rows.push(row(`expand biggest category (${eventNodes.length.toLocaleString('en-US')} events)`, `${expandCategoryMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandCategoryMs < TARGETS.expandMs, `own CPU ${expandCategoryCpu.toFixed(0)} ms; again (cached nodes): ${reexpandMs.toFixed(1)} ms`));
+    rows.push(row(`expand biggest category (${biggest.group.count.toLocaleString('en-US')} events, ${eventNodes.length - 1} nodes + Show more)`, `${expandCategoryMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandCategoryMs < TARGETS.expandMs, `own CPU ${expandCategoryCpu.toFixed(0)} ms; again (cached nodes): ${reexpandMs.toFixed(1)} ms`));
     rows.push(row('longest blocked interval (5 ms timer)', `${blockedMs.toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, blockedMs < TARGETS.blockedMs, `listing ${fmtGap(blocked.list)}, loading ${fmtGap(blocked.load)}, expanding ${fmtGap(blocked.expand)}`));
     rows.push(row('event loop delay max / p99 (perf_hooks)', `${(loop.max / 1e6).toFixed(0)} / ${(loop.percentile(99) / 1e6).toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, loop.max / 1e6 < TARGETS.blockedMs));
 

@@ -176,6 +176,12 @@ export class ExplorerView implements vscode.Disposable {
     await this.provider.getChildren(fleetNode);
     const category = this.provider.cachedNode(categoryNodeId(ref, categoryId));
     if (!(category instanceof CategoryNode)) return;
+    // An event beyond what the category shows: extend the shown chunk to include it.
+    const position = category.group.events.findIndex((v) => v.event.eventId === eventId);
+    if (position >= state.shownCount(categoryId)) {
+      state.showAtLeast(categoryId, position + 1);
+      this.provider.changed(category);
+    }
     const eventNode = category.getChildren().find((n) => n.id === eventNodeId(ref, categoryId, eventId));
     if (eventNode) await this.view.reveal(eventNode, { select: true, focus: true });
   }

@@ -1,18 +1,26 @@
 // Per-fleet explorer state, free of vscode: the fleet's summary, its time window, its
-// event pager and the last error. Double "Load more" clicks share one in-flight load, and
-// the category grouping is cached until events or the filter change.
+// event pager and the last error. Double "Load more" clicks share one in-flight load; events
+// are grouped into categories as pages arrive (only the new ones), and each category shows
+// its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
 import type { FleetEvent, FleetSummary, TimeWindow } from '../../gamelift/types';
 import type { FleetRef } from '../api';
-import { groupByCategory, type CategoryGroup } from './categoryGroups';
+import { CategoryIndex, type CategoryGroup } from './categoryGroups';
 import type { ClassifiedError, EventPagerLike, FleetDataSource } from './dataSource';
-import type { EventFilter } from './eventFilter';
+import { isFilterActive, type EventFilter } from './eventFilter';
+
+/** Events a category shows at first, and how many more each "Show more…" adds. */
+export const SHOW_CHUNK = 500;
 
 export class FleetState {
   private pager: EventPagerLike;
   private inFlight: Promise<void> | undefined;
   private started = false;
   private abort: AbortController | undefined;
-  private groupsCache: { generation: number; filter: EventFilter; groups: CategoryGroup[] } | undefined;
+  /** All loaded events by category, and (while a filter is on) the matching ones. */
+  private allGroups = new CategoryIndex();
+  private filtered: CategoryIndex | undefined;
+  /** Events shown per category (newest first); grows with "Show more…" and reveal. */
+  private readonly shown = new Map<string, number>();
   /** Bumped whenever the loaded events (or their absence) change. */
   generation = 0;
   error: ClassifiedError | undefined;
@@ -60,7 +68,10 @@ export class FleetState {
     const pager = this.pager;
     const load = pager
       .loadNextPage(abort.signal)
-      .then(() => undefined)
+      .then(() => {
+        // Group the new page now, so drawing the tree later costs only its categories.
+        if (pager === this.pager) this.syncGroups();
+      })
       .catch((err: unknown) => {
         // A reset while loading aborts the old load; its failure is not this window's error.
         if (pager === this.pager && !abort.signal.aborted) this.error = this.source.classifyError(err, {
@@ -96,16 +107,42 @@ export class FleetState {
     this.pager = this.source.createPager(this.ref, window, pageSize);
     this.started = false;
     this.error = undefined;
+    this.allGroups = new CategoryIndex();
+    this.filtered = undefined;
+    this.shown.clear();
     this.generation++;
   }
 
-  /** Categories for the current events and filter, computed once per change. */
+  /** Categories for the current events and filter; only events not grouped before cost anything. */
   groups(filter: EventFilter): CategoryGroup[] {
-    const cached = this.groupsCache;
-    if (cached && cached.generation === this.generation && cached.filter === filter) return cached.groups;
-    const groups = groupByCategory(this.pager.events, filter);
-    this.groupsCache = { generation: this.generation, filter, groups };
-    return groups;
+    if (!isFilterActive(filter)) {
+      this.allGroups.update(this.pager.events);
+      return this.allGroups.groups;
+    }
+    // A new filter object (the user changed it) is matched against all loaded events once.
+    if (this.filtered?.filter !== filter) this.filtered = new CategoryIndex(filter);
+    this.filtered.update(this.pager.events);
+    return this.filtered.groups;
+  }
+
+  private syncGroups(): void {
+    this.allGroups.update(this.pager.events);
+    this.filtered?.update(this.pager.events);
+  }
+
+  /** How many of a category's events the tree shows (the rest wait behind "Show more…"). */
+  shownCount(categoryId: string): number {
+    return this.shown.get(categoryId) ?? SHOW_CHUNK;
+  }
+
+  /** Shows the next chunk of a category. */
+  showMore(categoryId: string): void {
+    this.shown.set(categoryId, this.shownCount(categoryId) + SHOW_CHUNK);
+  }
+
+  /** Makes sure the category shows at least `count` events (reveal of an older event). */
+  showAtLeast(categoryId: string, count: number): void {
+    if (count > this.shownCount(categoryId)) this.shown.set(categoryId, Math.ceil(count / SHOW_CHUNK) * SHOW_CHUNK);
   }
 
   /** The pager's own record of the last failure (for tests and logs). */

@@ -38,6 +38,6 @@ export function eventNodeId(ref: FleetRef, categoryId: string, eventId: string):
 }
 
 /** Ids of the helper nodes (placeholder, error, load more) hang off their parent's id. */
-export function helperNodeId(parentId: string, kind: 'placeholder' | 'error' | 'loadMore'): string {
+export function helperNodeId(parentId: string, kind: 'placeholder' | 'error' | 'loadMore' | 'showMore'): string {
   return `${parentId}/${kind}`;
 }

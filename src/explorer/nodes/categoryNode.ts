@@ -1,17 +1,21 @@
 // One event category of a fleet: label from the catalog, the count of loaded (and
-// filtered) events, an icon for the worst severity. Its children are the events, built in
-// one cheap loop (titles and severities were computed when the events were grouped).
+// filtered) events, an icon for the worst severity. Its children are its newest events (at
+// most the fleet state's shown count, so expanding costs the same for 500 or 50,000 loaded),
+// then "Show more…" while more are loaded; built in one cheap loop (titles and severities
+// were computed when the events were grouped).
 import * as vscode from 'vscode';
 import type { FleetRef } from '../api';
 import type { CategoryGroup } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
-import { categoryNodeId } from '../model/nodeIds';
+import { SHOW_CHUNK } from '../model/fleetState';
+import { categoryNodeId, helperNodeId } from '../model/nodeIds';
 import { EventNode, type TimeDisplay } from './eventNode';
 import { ExplorerNode, type TreeContext } from './explorerNode';
+import { LoadMoreNode } from './loadMoreNode';
 
 export class CategoryNode extends ExplorerNode {
   readonly id: string;
-  private childCache: { group: CategoryGroup; nodes: EventNode[] } | undefined;
+  private childCache: { group: CategoryGroup; limit: number; nodes: (EventNode | LoadMoreNode)[] } | undefined;
 
   constructor(
     parent: ExplorerNode,
@@ -27,7 +31,7 @@ export class CategoryNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = 'eventCategory';
-    const n = this.group.events.length;
+    const n = this.group.count;
     item.description = String(n);
     item.tooltip = `${this.group.label}: ${n} event${n === 1 ? '' : 's'} loaded, worst severity ${this.group.worst}`;
     item.accessibilityInformation = { label: item.tooltip };
@@ -36,17 +40,34 @@ export class CategoryNode extends ExplorerNode {
     return item;
   }
 
-  override getChildren(): EventNode[] {
-    if (this.childCache && this.childCache.group === this.group) return this.childCache.nodes;
+  override getChildren(): (EventNode | LoadMoreNode)[] {
+    const count = this.group.count;
+    const limit = Math.min(count, this.ctx.model?.findFleet(this.ref)?.shownCount(this.group.id) ?? SHOW_CHUNK);
+    if (this.childCache && this.childCache.group === this.group && this.childCache.limit === limit) return this.childCache.nodes;
     const settings = this.ctx.settings();
     const time: TimeDisplay = { zone: settings.timeZone, relative: settings.relativeTime, now: this.ctx.now() };
     const prefix = `${this.id}/event:`;
     const views = this.group.events;
-    const nodes = new Array<EventNode>(views.length);
-    for (let i = 0; i < views.length; i++) {
+    const nodes = new Array<EventNode | LoadMoreNode>(limit);
+    for (let i = 0; i < limit; i++) {
       nodes[i] = new EventNode(this, prefix + views[i].event.eventId, this.ref, views[i], time);
     }
-    this.childCache = { group: this.group, nodes };
+    if (limit < count) {
+      const next = Math.min(SHOW_CHUNK, count - limit);
+      nodes.push(new LoadMoreNode(this, helperNodeId(this.id, 'showMore'), () => this.showMore(), `${thousands(limit)} of ${thousands(count)} shown · next ${next}`, 'Show more…'));
+    }
+    this.childCache = { group: this.group, limit, nodes };
     return nodes;
   }
+
+  /** Shows the next chunk of this category's loaded events (nothing is fetched). */
+  private async showMore(): Promise<void> {
+    this.ctx.model.fleet(this.ref).showMore(this.group.id);
+    this.ctx.changed(this);
+  }
+}
+
+/** 39143 → "39,143" without Intl (its first use loads locale data, which costs milliseconds). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { createGameLiftSource } from '../../../src/explorer/gameliftSource';
 import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
+import { SHOW_CHUNK } from '../../../src/explorer/model/fleetState';
 import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
 import type { ConnectionTarget } from '../../../src/gamelift/types';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
@@ -72,10 +73,13 @@ describe('explorer: model against the local endpoint', () => {
     assert.equal(new Set(state.events.map((e) => e.eventId)).size, 20);
     assert.ok(state.generation > before, 'the generation moves so groupings are recomputed');
     const groups = state.groups({});
-    assert.equal(state.groups({}) === groups, false, 'a new filter object regroups');
-    const filter = {};
+    assert.equal(state.groups({}), groups, 'no filter: the incremental grouping of all events, unchanged');
+    const active = { severities: ['info', 'warning', 'error'] as const };
+    const filtered = state.groups({ ...active });
+    assert.equal(state.groups({ ...active }) === filtered, false, 'a new filter object regroups');
+    const filter = { ...active };
     assert.equal(state.groups(filter), state.groups(filter), 'same filter and events: cached');
-    assert.equal(groups.reduce((n, g) => n + g.events.length, 0), 20);
+    assert.equal(groups.reduce((n, g) => n + g.count, 0), 20);
   });
 
   it('cancel aborts the SDK call in flight (AbortSignal), and is not reported as an error', async () => {
@@ -104,6 +108,29 @@ describe('explorer: model against the local endpoint', () => {
     await state.loadMore();
     assert.equal(state.error, undefined);
     assert.equal(state.events.length, 10);
+  });
+
+  it('groups pages as they arrive and caps what a category shows, extendable to reach any event', async () => {
+    const state = model.fleet({ target, fleetId: bigFleetId() });
+    await state.ensureStarted();
+    await state.loadMore();
+    await state.loadMore();
+    assert.equal(state.events.length, 30);
+    const groups = state.groups(model.filter);
+    assert.equal(groups.reduce((n, g) => n + g.count, 0), 30, 'every loaded event is counted once');
+    const ids = new Set(groups.flatMap((g) => g.events.slice(0, g.count).map((v) => v.event.eventId)));
+    assert.deepEqual([...ids].sort(), state.events.map((e) => e.eventId).sort());
+    const id = groups[0].id;
+    assert.equal(state.shownCount(id), SHOW_CHUNK);
+    state.showMore(id);
+    assert.equal(state.shownCount(id), 2 * SHOW_CHUNK);
+    state.showAtLeast(id, 5 * SHOW_CHUNK + 1);
+    assert.equal(state.shownCount(id), 6 * SHOW_CHUNK);
+    state.showAtLeast(id, 3);
+    assert.equal(state.shownCount(id), 6 * SHOW_CHUNK, 'never shrinks');
+    state.reset();
+    assert.equal(state.shownCount(id), SHOW_CHUNK);
+    assert.deepEqual(state.groups(model.filter), []);
   });
 
   it('pins fleets from other connections and drops pins when the connections change', () => {
