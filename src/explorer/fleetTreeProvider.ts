@@ -11,7 +11,8 @@ import type { ExplorerNode, TreeContext } from './nodes/explorerNode';
 import { fleetChildren } from './nodes/fleetListing';
 import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
-import type { ExplorerSettings } from './settings';
+import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, type ExplorerSettings } from './settings';
+import { ErrorNode } from './nodes/errorNode';
 
 export interface ProviderOptions {
   readonly model: ExplorerModel;
@@ -87,6 +88,12 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (node) return node.getChildren();
     const settings = this.settings();
+    if (settings.endpointError) {
+      // No connection (and so no client) while the endpoint is refused: say why, and where to fix it.
+      this.options.onCredentialsMissing(false);
+      const message = endpointErrorMessage(settings.endpointError);
+      return [new ErrorNode(undefined, 'error:endpoint-setting', message, () => void openEndpointSetting(), OPEN_ENDPOINT_SETTING)];
+    }
     const extra = this.model.extraTargets().map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, true)));
     let roots: ExplorerNode[];
     let credentialsMissing = false;

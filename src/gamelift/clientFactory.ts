@@ -1,6 +1,7 @@
 // The one place GameLift clients are built: region, endpoint, credentials, retries, timeouts
 // and the user agent. Everything else receives a ready client, so tests can point the real
 // SDK at the local endpoint by changing only the ConnectionTarget.
+import { InvalidEndpointError, validateEndpoint } from './endpointPolicy';
 import { GameLiftClient, type GameLiftClientConfig } from '@aws-sdk/client-gamelift';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
@@ -108,7 +109,13 @@ export function gameLiftClientConfig(target: ConnectionTarget, options: ClientOp
   // Only set `endpoint` when the user configured one: otherwise the SDK's own
   // AWS_ENDPOINT_URL_GAMELIFT / AWS_ENDPOINT_URL / profile `endpoint_url` must still apply.
   const endpoint = target.endpoint?.trim();
-  if (endpoint) config.endpoint = endpoint;
+  if (endpoint) {
+    // Last line of defence: callers check the setting first, but no client is ever built
+    // for a `javascript:`/`file:` URL or one carrying a password.
+    const verdict = validateEndpoint(endpoint);
+    if (!verdict.ok) throw new InvalidEndpointError(verdict.reason);
+    config.endpoint = endpoint;
+  }
   return config;
 }
 

@@ -50,3 +50,11 @@ export function validateEndpoint(value: unknown): EndpointVerdict {
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/** Thrown by the client factory for an endpoint validateEndpoint refuses: no client is built. */
+export class InvalidEndpointError extends Error {
+  override readonly name = 'InvalidEndpointError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

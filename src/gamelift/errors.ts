@@ -88,6 +88,7 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   const withProfile = context.profile ? { profile: context.profile } : {};
 
   if (isAbort(err, e)) return make('cancelled', 'Cancelled.', false);
+  if (name === 'InvalidEndpointError') return make('invalidRequest', `Setting "gamelift.endpoint" is not usable: ${e.message}`, false);
 
   // Credential problems found on this machine, before any request was sent.
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || isSsoText(e.message)) {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { TEST_ACCOUNTS } from '../emulator/credentials';
+import { DEFAULT_FLEETS } from '../emulator/fixtures';
 import { EVENT_CATEGORIES, lookupEventCode, titleForCode } from '../../src/gamelift/eventCatalog';
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
@@ -458,6 +459,39 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const error = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'error')!;
       await vscode.commands.executeCommand('gamelift.explorer.retry', error);
       assert.ok((await childrenOf(hooks, node)).some((c) => contextValue(c) === 'eventCategory'), 'Retry recovers');
+    });
+  }
+
+  for (const bad of ['javascript:alert(1)', 'ftp://x']) {
+    it(`refuses the endpoint setting "${bad}" with an error node naming the setting, builds no client, and recovers`, async () => {
+      const before = emulator.requests.length;
+      try {
+        await setSetting('endpoint', bad);
+        const error = await waitFor('the endpoint error node', async () => {
+          const roots = await childrenOf(hooks);
+          return roots.length === 1 && contextValue(roots[0]) === 'error' ? roots[0] : undefined;
+        });
+        assert.match(label(error), /gamelift\.endpoint/);
+        assert.match(label(error), bad.startsWith('ftp') ? /"ftp:"/ : /"javascript:"/);
+        const item = error.getTreeItem();
+        assert.strictEqual(item.description, 'Open Setting');
+        assert.strictEqual(item.command?.command, 'gamelift.explorer.retry');
+        assert.deepStrictEqual(hooks.explorer.model.targets, [], 'no connection (so no client) for a refused endpoint');
+        // "Fetch fleet events" refuses too, with the same reason and the same action.
+        const prompts = new ScriptedPrompts({ message: [{ match: /gamelift\.endpoint/, answer: undefined }] });
+        hooks.prompts.current = prompts;
+        const result = await vscode.commands.executeCommand('gamelift.fetchFleetEvents', { fleetId: DEFAULT_FLEETS.busy });
+        assert.strictEqual(result, undefined);
+        assert.ok(prompts.messages.some((m) => /gamelift\.endpoint/.test(m)), prompts.messages.join(' | '));
+        // The node's action opens the Settings editor at the setting (it must not throw).
+        await vscode.commands.executeCommand('gamelift.explorer.retry', error);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        assert.strictEqual(emulator.requests.length, before, 'nothing was sent anywhere');
+      } finally {
+        hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
+        await setSetting('endpoint', emulator.url);
+      }
+      await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
     });
   }
 

@@ -11,7 +11,7 @@ import type { FleetRef } from '../api';
 import type { ExplorerView } from '../explorerView';
 import type { ClassifiedError } from '../model/dataSource';
 import type { Prompts } from '../prompts';
-import { targetsOf } from '../settings';
+import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, targetsOf } from '../settings';
 import { promptTimeWindow } from '../timeRangePrompt';
 
 export const FETCH_COMMAND = 'gamelift.fetchFleetEvents';
@@ -42,6 +42,12 @@ export function registerFetchCommand(
   reportError: (error: ClassifiedError, what: string) => void,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(FETCH_COMMAND, async (args?: FetchArgs): Promise<FetchResult | undefined> => {
+    const endpointError = explorer.settings.endpointError;
+    if (endpointError) {
+      const choice = await prompts.message('error', `GameLift: ${endpointErrorMessage(endpointError)}`, OPEN_ENDPOINT_SETTING);
+      if (choice === OPEN_ENDPOINT_SETTING) await openEndpointSetting();
+      return undefined;
+    }
     const ref = args && typeof args.fleetId === 'string' ? await refFromText(explorer, prompts, args.fleetId, args.target) : await pickFleet(explorer, prompts);
     if (!ref) return undefined;
     const now = Date.now();

@@ -1,4 +1,5 @@
-// The one error node: the failure's message and a Retry action (click, or the inline button).
+// The one error node: the failure's message and a Retry action (click, or the inline button);
+// for a bad setting the action is "Open Setting" instead.
 import * as vscode from 'vscode';
 import { ExplorerNode } from './explorerNode';
 
@@ -10,6 +11,7 @@ export class ErrorNode extends ExplorerNode {
     readonly id: string,
     readonly message: string,
     readonly retry: () => void,
+    private readonly actionLabel = 'Retry',
   ) {
     super(parent);
   }
@@ -18,10 +20,10 @@ export class ErrorNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = 'error';
-    item.description = 'Retry';
-    item.tooltip = `${this.message}\n\nClick to retry.`;
+    item.description = this.actionLabel;
+    item.tooltip = `${this.message}\n\nClick to ${this.actionLabel === 'Retry' ? 'retry' : this.actionLabel.toLowerCase()}.`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this] };
+    item.command = { command: RETRY_COMMAND, title: this.actionLabel, arguments: [this] };
     return item;
   }
 }

@@ -84,6 +84,18 @@ describe('clientFactory', () => {
     assert.equal(b.requests.length, 2);
   });
 
+  it('builds no client for an endpoint validateEndpoint refuses, saying why', () => {
+    for (const endpoint of ['javascript:alert(1)', 'ftp://x', 'http://user:pw@127.0.0.1:1']) {
+      assert.throws(() => buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials }), (err: Error) => {
+        assert.equal(err.name, 'InvalidEndpointError');
+        assert.match(err.message, /GameLift endpoint/);
+        assert.doesNotMatch(err.message, /pw@/);
+        return true;
+      });
+    }
+    assert.equal(gameLiftClientConfig({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }).endpoint, 'http://127.0.0.1:9');
+  });
+
   it('lets an explicit endpoint win over AWS_ENDPOINT_URL_GAMELIFT', async () => {
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
     const client = buildGameLiftClient({ region: 'us-west-2', endpoint: ` ${a.url} ` }, { credentials: staticCredentials });
