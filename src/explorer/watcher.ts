@@ -1,5 +1,6 @@
 // Watches fleets in a transitional state (BUILDING, ACTIVATING, …): every N seconds (setting;
-// 0 = off) it re-lists their connection (status changes) and reloads their newest events.
+// 0 = off) it re-lists their connection (status changes) and fetches their new events
+// (merged in; what the user loaded with "Load more…" stays).
 // A new error-severity event raises a notification whose "Show" reveals it. A fleet is
 // polled once more after leaving a transitional state, so the event that ended it is seen.
 import * as vscode from 'vscode';
@@ -58,9 +59,8 @@ export class FleetWatcher implements vscode.Disposable {
         const hasBaseline = this.seen.has(key) || fleet.hasStarted;
         const seen = this.seen.get(key) ?? new Set(fleet.events.map((e) => e.eventId));
         this.seen.set(key, seen);
-        // Reloading from the newest page is how new events show up (the API pages backwards).
-        this.explorer.refreshFleet(fleet.ref);
-        await fleet.ensureStarted();
+        // Only the newest page(s), merged by EventId: older pages the user loaded stay.
+        await fleet.poll();
         const fresh = fleet.events.filter((e) => !seen.has(e.eventId));
         for (const e of fresh) seen.add(e.eventId);
         this.explorer.fleetChanged(fleet.ref);

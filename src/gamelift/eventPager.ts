@@ -83,6 +83,51 @@ export class FleetEventPager {
     return signal ? raceAbort(this.inFlight, signal) : this.inFlight;
   }
 
+  /**
+   * Fetches events newer than those loaded (a watcher's poll): pages from the newest on, merged
+   * by EventId, stopping at the first page that holds an already-loaded event (or after
+   * `maxPages`). Older pages loaded with loadNextPage and the "Load more" position are kept.
+   * Before any page was loaded this is just loadNextPage.
+   */
+  async loadNewest(signal?: AbortSignal, maxPages = 20): Promise<{ added: FleetEvent[] }> {
+    if (signal?.aborted) throw abortError();
+    if (!this.started) return this.loadNextPage(signal);
+    // One at a time with Load more, so the two never merge into the list at once.
+    if (this.inFlight) await (signal ? raceAbort(this.inFlight, signal) : this.inFlight).catch(() => undefined);
+    const generation = this.generation;
+    const added: FleetEvent[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      throwIfAborted(signal);
+      const input: DescribeFleetEventsCommandInput = {
+        FleetId: this.fleetId,
+        Limit: this.pageSize,
+        ...windowInput(this.windowValue),
+        ...(token ? { NextToken: token } : {}),
+      };
+      const out = await this.client.send(new DescribeFleetEventsCommand(input));
+      if (generation !== this.generation) return { added: [] };
+      const fetchedAt = this.now();
+      let reachedKnown = false;
+      for (const raw of requireList(out.Events, 'DescribeFleetEvents', 'Events')) {
+        const event = toFleetEvent(raw, fetchedAt);
+        if (!event) continue;
+        if (this.seen.has(event.eventId)) {
+          reachedKnown = true;
+          continue;
+        }
+        this.seen.add(event.eventId);
+        added.push(event);
+      }
+      const next = out.NextToken || undefined;
+      if (reachedKnown || next === undefined || next === token) break;
+      token = next;
+    }
+    this.loaded = mergeNewer(this.loaded, added);
+    this.error = undefined;
+    return { added };
+  }
+
   /** Forgets everything (optionally with a new window); the next load starts from the newest events. */
   reset(window?: TimeWindow): void {
     this.generation++;
@@ -178,6 +223,16 @@ function mergeNewestFirst(existing: FleetEvent[], added: FleetEvent[]): FleetEve
   }
   // Stable sort keeps the service's order among events with the same time.
   return existing.concat(added).sort((a, b) => (b.eventTime ?? 0) - (a.eventTime ?? 0));
+}
+
+/** Newer events (from a poll) go in front; anything out of order falls back to a stable sort. */
+function mergeNewer(existing: FleetEvent[], added: FleetEvent[]): FleetEvent[] {
+  if (added.length === 0) return existing;
+  const firstExisting = existing[0];
+  const lastAdded = added[added.length - 1];
+  const inOrder = added.every((e, i) => i === 0 || (added[i - 1].eventTime ?? 0) >= (e.eventTime ?? 0));
+  if (inOrder && (!firstExisting || (lastAdded.eventTime ?? 0) >= (firstExisting.eventTime ?? 0))) return added.concat(existing);
+  return mergeNewestFirst(existing, added);
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

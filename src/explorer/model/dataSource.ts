@@ -12,6 +12,8 @@ export interface EventPagerLike {
   readonly lastError?: unknown;
   /** Concurrent calls share one request. */
   loadNextPage(signal?: AbortSignal): Promise<unknown>;
+  /** Fetches only events newer than those loaded, keeping older pages and the Load-more position. */
+  loadNewest(signal?: AbortSignal): Promise<unknown>;
   reset(window: TimeWindow): void;
   /** Aborts the SDK call in flight, if any (cancel, reset). */
   abortInFlight?(): void;

@@ -16,6 +16,8 @@ export class FleetState {
   private inFlight: Promise<void> | undefined;
   private started = false;
   private abort: AbortController | undefined;
+  private polling: Promise<void> | undefined;
+  private pollAbort: AbortController | undefined;
   /** All loaded events by category, and (while a filter is on) the matching ones. */
   private allGroups = new CategoryIndex();
   private filtered: CategoryIndex | undefined;
@@ -89,9 +91,43 @@ export class FleetState {
     return load;
   }
 
+  /**
+   * A watcher's poll: fetches only events newer than those loaded (merged by EventId), keeping
+   * older pages and the Load-more position; before any load it is the first page.
+   */
+  poll(): Promise<void> {
+    if (!this.started) return this.ensureStarted();
+    if (this.polling) return this.polling;
+    const abort = (this.pollAbort = new AbortController());
+    const pager = this.pager;
+    const poll = pager
+      .loadNewest(abort.signal)
+      .then(() => {
+        if (pager === this.pager) {
+          this.error = undefined;
+          this.syncGroups();
+        }
+      })
+      .catch((err: unknown) => {
+        if (pager === this.pager && !abort.signal.aborted) this.error = this.source.classifyError(err, {
+            action: `Fetching new events for ${this.ref.fleetId}`,
+            profile: this.ref.target.profile,
+            region: this.ref.target.region,
+            fleetId: this.ref.fleetId,
+          });
+      })
+      .finally(() => {
+        if (this.polling === poll) this.polling = undefined;
+        this.generation++;
+      });
+    this.polling = poll;
+    return poll;
+  }
+
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
   cancel(): void {
     this.abort?.abort();
+    this.pollAbort?.abort();
     this.pager.abortInFlight?.();
     this.inFlight = undefined;
   }
@@ -99,6 +135,8 @@ export class FleetState {
   /** Starts over with a (new) window: loaded events are dropped, nothing loads until asked. */
   reset(window: TimeWindow = this.windowValue, pageSizeOverride?: number): void {
     this.abort?.abort();
+    this.pollAbort?.abort();
+    this.polling = undefined;
     this.pager.abortInFlight?.();
     this.inFlight = undefined;
     this.windowValue = window;
@@ -156,6 +194,7 @@ export class FleetState {
 
   dispose(): void {
     this.abort?.abort();
+    this.pollAbort?.abort();
     this.pager.abortInFlight?.();
   }
 }

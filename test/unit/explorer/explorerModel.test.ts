@@ -133,6 +133,34 @@ describe('explorer: model against the local endpoint', () => {
     assert.deepEqual(state.groups(model.filter), []);
   });
 
+  it('a poll adds only new events, keeping pages loaded with Load more and the Load-more position', async () => {
+    const fleetId = bigFleetId();
+    const state = model.fleet({ target, fleetId });
+    await state.ensureStarted();
+    await state.loadMore();
+    await state.loadMore();
+    const before = state.events.map((e) => e.eventId);
+    assert.equal(before.length, 30);
+    const groupedBefore = state.groups(model.filter).reduce((n, g) => n + g.count, 0);
+    assert.equal(groupedBefore, 30);
+    const added = emulator.state.addEvent(fleetId, { eventCode: 'SERVER_PROCESS_CRASHED' });
+    emulator.resetRequests();
+    await state.poll();
+    assert.equal(state.error, undefined);
+    const after = state.events.map((e) => e.eventId);
+    assert.equal(after.length, 31);
+    assert.equal(new Set(after).size, 31, 'each event exactly once');
+    assert.equal(after[0], added.eventId, 'the new event is the newest');
+    for (const id of before) assert.ok(after.includes(id), `kept ${id}`);
+    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 1, 'stopped at the page with known events');
+    assert.equal(state.groups(model.filter).reduce((n, g) => n + g.count, 0), 31, 'the categories count the new event');
+    // "Load more" continues where it was: the next ten events, none twice.
+    assert.equal(state.hasMore, true);
+    await state.loadMore();
+    const endpointOrder = emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.fleetId === fleetId)!.events.map((e) => e.eventId);
+    assert.deepEqual(state.events.map((e) => e.eventId), endpointOrder.slice(0, 41));
+  });
+
   it('pins fleets from other connections and drops pins when the connections change', () => {
     const elsewhere = { target: { ...target, region: 'eu-west-1' }, fleetId: 'fleet-123' };
     model.pin(elsewhere);
