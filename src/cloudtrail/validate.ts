@@ -76,7 +76,7 @@ class Validation {
   private readonly max: number;
   private readonly severities: Record<string, CtSeverity | 'off'>;
 
-  constructor(readonly text: string, options: CtValidateOptions) {
+  constructor(readonly text: string, options: CtValidateOptions, private readonly tolerantOnly = false) {
     this.parser = new TolerantParser(text, 0);
     this.max = options.maxDiagnostics !== undefined && options.maxDiagnostics >= 0 ? options.maxDiagnostics : Infinity;
     this.severities = options.severities ?? {};
@@ -174,7 +174,7 @@ class Validation {
   /** Parses the value at `pos`: fast path (scan + JSON.parse) for objects, tolerant parser otherwise. */
   private parseAt(pos: number): ParsedValue {
     const text = this.text;
-    if (text.charCodeAt(pos) === 123) {
+    if (text.charCodeAt(pos) === 123 && !this.tolerantOnly) {
       const sep = this.separator;
       if (sep !== undefined) {
         const found = text.indexOf(sep, pos);
@@ -523,7 +523,15 @@ class Validation {
 
 /** Validates a CloudTrail document. Never throws on any input. */
 export function validateCloudTrail(text: string, options: CtValidateOptions = {}): CtValidationResult {
-  const v = new Validation(text, options);
+  return validateWith(text, options, false);
+}
+
+/**
+ * Internal (not exported from index.ts): `tolerantOnly` sends every value through the
+ * offset-tracking tolerant parser instead of the fast path, so tests can prove both paths agree.
+ */
+export function validateWith(text: string, options: CtValidateOptions, tolerantOnly: boolean): CtValidationResult {
+  const v = new Validation(text, options, tolerantOnly);
   try {
     v.run();
   } catch (e) {
