@@ -1,6 +1,8 @@
 // Pages through a fleet's events one DescribeFleetEvents call at a time, for "Load more".
 // VS Code-free: the tree holds one pager per fleet. Concurrent loads share the call in
 // flight, so a double click never loads a page twice; events are de-duplicated by EventId.
+// Every SDK call carries the pager's own AbortSignal: abortInFlight() (the owner cancelling)
+// and reset() abort the request itself, while one caller's signal only stops that caller.
 import { DescribeFleetEventsCommand, type DescribeFleetEventsCommandInput, type GameLiftClient } from '@aws-sdk/client-gamelift';
 import { abortError, requireList, throwIfAborted } from './errors';
 import { toFleetEvent } from './mapping';
@@ -25,6 +27,8 @@ export class FleetEventPager {
   // Bumped by reset(): a page that arrives for an older generation is dropped.
   private generation = 0;
   private readonly now: () => number;
+  /** Aborts the request in flight; replaced after each use. */
+  private requests = new AbortController();
 
   constructor(
     private readonly client: GameLiftClient,
@@ -105,7 +109,9 @@ export class FleetEventPager {
         ...windowInput(this.windowValue),
         ...(token ? { NextToken: token } : {}),
       };
-      const out = await this.client.send(new DescribeFleetEventsCommand(input));
+      // A poll is not shared: the caller's signal and the owner's both abort it.
+      const abortSignal = signal ? AbortSignal.any([signal, this.requests.signal]) : this.requests.signal;
+      const out = await this.client.send(new DescribeFleetEventsCommand(input), { abortSignal });
       if (generation !== this.generation) return { added: [] };
       const fetchedAt = this.now();
       let reachedKnown = false;
@@ -128,8 +134,18 @@ export class FleetEventPager {
     return { added };
   }
 
+  /**
+   * Aborts the SDK request in flight, whoever is waiting on it (the owner cancelled): the
+   * shared load fails with an AbortError (kept in lastError) and the next load asks again.
+   */
+  abortInFlight(): void {
+    this.requests.abort();
+    this.requests = new AbortController();
+  }
+
   /** Forgets everything (optionally with a new window); the next load starts from the newest events. */
   reset(window?: TimeWindow): void {
+    this.abortInFlight();
     this.generation++;
     if (window) this.windowValue = window;
     this.loaded = [];
@@ -150,7 +166,7 @@ export class FleetEventPager {
         ...windowInput(this.windowValue),
         ...(this.nextToken ? { NextToken: this.nextToken } : {}),
       };
-      const out = await this.client.send(new DescribeFleetEventsCommand(input));
+      const out = await this.client.send(new DescribeFleetEventsCommand(input), { abortSignal: this.requests.signal });
       if (generation !== this.generation) return { added: [] };
       const fetchedAt = this.now();
       const added: FleetEvent[] = [];
@@ -169,7 +185,9 @@ export class FleetEventPager {
       this.error = undefined;
       return { added };
     } catch (err) {
-      if (generation === this.generation) this.error = err;
+      // A reset aborted this request: its callers asked for a window that is gone, not for an error.
+      if (generation !== this.generation) return { added: [] };
+      this.error = err;
       throw err;
     }
   }

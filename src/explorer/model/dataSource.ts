@@ -16,7 +16,7 @@ export interface EventPagerLike {
   loadNewest(signal?: AbortSignal): Promise<unknown>;
   reset(window: TimeWindow): void;
   /** Aborts the SDK call in flight, if any (cancel, reset). */
-  abortInFlight?(): void;
+  abortInFlight(): void;
 }
 
 export interface ClassifiedError {

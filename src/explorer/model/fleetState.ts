@@ -128,7 +128,7 @@ export class FleetState {
   cancel(): void {
     this.abort?.abort();
     this.pollAbort?.abort();
-    this.pager.abortInFlight?.();
+    this.pager.abortInFlight();
     this.inFlight = undefined;
   }
 
@@ -137,7 +137,7 @@ export class FleetState {
     this.abort?.abort();
     this.pollAbort?.abort();
     this.polling = undefined;
-    this.pager.abortInFlight?.();
+    this.pager.abortInFlight();
     this.inFlight = undefined;
     this.windowValue = window;
     // A smaller page for a limited fetch ("at most 5 events"), so no more is loaded than asked.
@@ -195,6 +195,6 @@ export class FleetState {
   dispose(): void {
     this.abort?.abort();
     this.pollAbort?.abort();
-    this.pager.abortInFlight?.();
+    this.pager.abortInFlight();
   }
 }

@@ -134,6 +134,24 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     assert.equal(h.emulator.requests.length, before);
   });
 
+  it('abortInFlight aborts the SDK request itself (the SDK reports AbortError), and the next load asks for the same page', async () => {
+    h.emulator.setFaults({ latencyMs: 2_000 });
+    const pager = new FleetEventPager(h.client(), FLEET, {}, 20);
+    const load = pager.loadNextPage();
+    await new Promise((r) => setTimeout(r, 150));
+    const started = Date.now();
+    pager.abortInFlight();
+    const error = await load.then(() => undefined, (e: unknown) => e);
+    assert.equal((error as { name?: string }).name, 'AbortError');
+    assert.ok(Date.now() - started < 1_500, 'the request did not run to its end');
+    assert.equal((pager.lastError as { name?: string }).name, 'AbortError');
+    assert.equal(pager.events.length, 0);
+    h.emulator.setFaults({});
+    assert.equal((await pager.loadNextPage()).added.length, 20);
+    const calls = h.calls('DescribeFleetEvents');
+    assert.equal(calls[calls.length - 1].input?.NextToken, undefined, 'the aborted (first) page was asked for again');
+  });
+
   it('keeps the error, then loads the same page on retry (no page skipped)', async () => {
     const pager = new FleetEventPager(h.client({ maxAttempts: 1 }), FLEET, {}, 100);
     await pager.loadNextPage();
