@@ -69,6 +69,14 @@ async function expand(label: string | RegExp): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+async function collapse(label: RegExp): Promise<void> {
+  const { page } = await getWorkbench();
+  const row = await waitForTreeItem(label);
+  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+  await page.mouse.move(900, 700);
+  await page.keyboard.press('Escape');
+}
+
 describe('Event details in the workbench', function () {
   this.timeout(120_000);
 
@@ -88,7 +96,12 @@ describe('Event details in the workbench', function () {
   });
 
   after(async () => {
+    // Leave the shared workbench as the other UI tests expect it: default theme, no editors.
+    await setTheme('light');
     await closeAllEditors();
+    // Collapse what we expanded (the tree remembers nested expansion).
+    await expand(new RegExp(FLEET_NAME));
+    for (const label of [/^Server process/, /^Other fleet events/, new RegExp(FLEET_NAME)]) await collapse(label);
   });
 
   it('renders hostile Message, EventCode and ResourceId as text and runs none of them', async () => {
@@ -134,6 +147,8 @@ describe('Event details in the workbench', function () {
     const opened = await popup;
     const url = new URL(opened.url());
     await opened.close();
+    // Give the workbench its focus back (quick inputs close when their window is not focused).
+    await page.bringToFront();
     // code-server forwards localhost links through its own /proxy/<port>/ path; desktop VS Code opens them as they are.
     const pathname = url.pathname.replace(/^\/proxy\/\d+/, '');
     assert.match(pathname, new RegExp(`^/logs/${FLEET_ID}/`));
