@@ -1,7 +1,7 @@
 // Fault knobs for the local endpoint: latency (with jitter and one-off spikes), throttling,
-// quota errors, internal errors, malformed or wrongly shaped bodies, dropped connections and
-// NotFound. Rules are set per scenario or at run time; count-based rules decrement on every
-// request they match and disappear when spent.
+// quota errors, internal errors, malformed or wrongly shaped bodies, dropped connections,
+// NotFound, Unauthorized and InvalidRequest. Rules are set per scenario or at run time;
+// count-based rules decrement on every request they match and disappear when spent.
 
 export type FaultKind =
   /** Adds `ms` (± `jitterMs`) before answering. */
@@ -21,7 +21,11 @@ export type FaultKind =
   /** Headers and part of the body are sent, then the socket is destroyed. */
   | 'dropConnection'
   /** 400 NotFoundException, as if the fleet had just been deleted. */
-  | 'notFound';
+  | 'notFound'
+  /** 400 UnauthorizedException, as for an IAM identity without GameLift read permissions. */
+  | 'unauthorized'
+  /** 400 InvalidRequestException, as for a parameter the service refuses. */
+  | 'invalidRequest';
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -57,6 +61,8 @@ export const ERROR_KINDS: ReadonlySet<FaultKind> = new Set([
   'wrongShape',
   'dropConnection',
   'notFound',
+  'unauthorized',
+  'invalidRequest',
 ]);
 
 export interface FaultDecision {

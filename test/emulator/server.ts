@@ -224,6 +224,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const id = fleetIdsOf(input)[0] ?? rule.fleetId ?? 'fleet-unknown';
         return fail(400, 'NotFoundException', rule.message ?? `Fleet ${id} not found.`);
       }
+      case 'unauthorized':
+        return fail(400, 'UnauthorizedException', rule.message ?? `User is not authorized to perform: gamelift:${operation}`);
+      case 'invalidRequest':
+        return fail(400, 'InvalidRequestException', rule.message ?? `1 validation error detected in ${operation}: the request is not valid.`);
       case 'malformedJson': {
         const text = `{"${RESULT_MEMBER[operation]}": [{"EventId": "e-1", "EventTime": 1469498468.0`;
         sendJson(res, 200, text, baseHeaders(requestId));

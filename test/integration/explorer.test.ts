@@ -436,6 +436,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     { kind: 'throttle', expect: /limiting requests/i },
     { kind: 'dropConnection', expect: /reach GameLift|network|timed out|dropped|could not be read/i },
     { kind: 'malformedJson', expect: /could not be read/i },
+    { kind: 'unauthorized', expect: /Not allowed.*gamelift:DescribeFleetEvents/i },
+    { kind: 'invalidRequest', expect: /GameLift refused the request/i },
+    // No `times`: every attempt fails, so the SDK's retries give up and the node shows it.
+    { kind: 'internalError', expect: /internal error/i },
   ] as const) {
     it(`shows ${fault.kind} as an error node with Retry while other fleets keep working`, async () => {
       const fleets = emulator.state.fleetsOf(DEV.accountId, 'us-west-2');
@@ -494,6 +498,55 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
     });
   }
+
+  it('shows invalid credentials (wrong secret → InvalidSignatureException) as an error node with Retry while another profile keeps working', async () => {
+    // A fresh credentials file path (the SDK caches shared files by path) with one more profile:
+    // the right access key ID, the wrong secret.
+    const originalFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(os.homedir(), '.aws', 'credentials');
+    const credentialsFile = path.join(os.tmpdir(), `gamelift-badsecret-${process.pid}-${Date.now()}`);
+    fs.writeFileSync(
+      credentialsFile,
+      `${fs.readFileSync(originalFile, 'utf8')}\n[local-badsecret]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = wrong${DEV.secretAccessKey.slice(5)}\n`,
+      { mode: 0o600 },
+    );
+    const previous = process.env.AWS_SHARED_CREDENTIALS_FILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+    const prompts = new ScriptedPrompts({ message: [{ match: /.*/, answer: undefined }] });
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.refresh');
+      await setSetting('profile', ['local-dev', 'local-badsecret']);
+      const roots = await waitFor('two profile roots', async () => {
+        const r = await childrenOf(hooks);
+        return r.length === 2 && r.every((n) => contextValue(n) === 'profile') ? r : undefined;
+      });
+      const bad = roots.find((n) => label(n).includes('local-badsecret'))!;
+      const good = roots.find((n) => label(n).includes('local-dev'))!;
+      assert.ok(bad && good, roots.map(label).join(' | '));
+      const error = await waitFor('the credentials error node', async () => {
+        const children = await childrenOf(hooks, bad);
+        return children.find((c) => contextValue(c) === 'error');
+      });
+      assert.match(label(error), /AWS rejected the credentials/);
+      assert.match(label(error), /local-badsecret/);
+      assert.match(label(error), /signature/i);
+      assert.ok(!label(error).includes(DEV.secretAccessKey.slice(5)), "no secret in the message");
+      assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
+      const fleets = await waitFor('fleets of the working profile', async () => {
+        const children = await childrenOf(hooks, good);
+        return children.some((c) => contextValue(c)?.startsWith('fleet')) ? children : undefined;
+      });
+      const fleet = fleets.find((c) => contextValue(c)?.startsWith('fleet'))!;
+      assert.ok((await childrenOf(hooks, fleet)).some((c) => contextValue(c) === 'eventCategory'), 'the rest of the tree works');
+    } finally {
+      hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
+      if (previous === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+      else process.env.AWS_SHARED_CREDENTIALS_FILE = previous;
+      fs.rmSync(credentialsFile, { force: true });
+      await setSetting('profile', 'local-dev');
+    }
+    await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
+  });
 
   it('sets a custom time range on a fleet (validated) and shows it in the description', async () => {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-prod')!;
