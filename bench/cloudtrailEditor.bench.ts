@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeCloudTrailText } from './cloudtrail-data';
-import { validateAndPosition } from '../src/cloudtrail/adapterResult';
-import { WorkerValidator } from '../src/cloudtrail/adapterWorkerClient';
-import { recordAt, recordLabel } from '../src/cloudtrail/adapterRecords';
+import { validateAndPosition } from '../src/cloudtrail/editor/adapterResult';
+import { WorkerValidator } from '../src/cloudtrail/editor/adapterWorkerClient';
+import { recordAt, recordLabel } from '../src/cloudtrail/editor/adapterRecords';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = Number(process.argv[2] ?? 48);
@@ -19,7 +19,7 @@ const TARGET_MS = 50;
 
 function workerPath(): string {
   const bundled = join(ROOT, 'dist', 'cloudtrail.worker.js');
-  return existsSync(bundled) ? bundled : join(__dirname, '..', 'src', 'cloudtrail', 'validationWorker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
 }
 
 /** Runs `work` while sampling the event loop; returns the longest stall and the wall time. */

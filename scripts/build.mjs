@@ -24,7 +24,7 @@ const common = {
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cloudtrail/cli.ts', out: 'cloudtrail-lint' },
-  { in: 'src/cloudtrail/validationWorker.ts', out: 'cloudtrail.worker' },
+  { in: 'src/cloudtrail/editor/validationWorker.ts', out: 'cloudtrail.worker' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 /** Webview scripts: every `src/<feature>/webview/<name>.ts` becomes `dist/webview/<name>.js`. */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { createDeps } from './deps';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerDetails } from './details/registerDetails';
-import { registerCloudTrail } from './cloudtrail/registerCloudTrail';
+import { registerCloudTrail } from './cloudtrail/editor/registerCloudTrail';
 
 export function activate(context: vscode.ExtensionContext): void {
   const deps = createDeps(context);

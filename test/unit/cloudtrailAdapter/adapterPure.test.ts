@@ -1,9 +1,9 @@
 // The pure adapter pieces: positions in the packed result, record lookup, folding and hover text.
 import * as assert from 'node:assert/strict';
-import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/adapterResult';
-import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/adapterRecords';
-import { foldingRegions } from '../../../src/cloudtrail/adapterFolding';
-import { hoverMarkdown, code, fleetIdOf } from '../../../src/cloudtrail/adapterHoverText';
+import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/adapterResult';
+import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/adapterRecords';
+import { foldingRegions } from '../../../src/cloudtrail/editor/adapterFolding';
+import { hoverMarkdown, code, fleetIdOf } from '../../../src/cloudtrail/editor/adapterHoverText';
 import type { CtLocation } from '../../../src/cloudtrail/index';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';

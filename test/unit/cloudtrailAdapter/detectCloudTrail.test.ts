@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from '../../../src/cloudtrail/detectCloudTrail';
+import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from '../../../src/cloudtrail/editor/detectCloudTrail';
 
 const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
 

@@ -1,7 +1,7 @@
 // Field explanations must cover every catalogued top-level field and every enumerated value.
 import * as assert from 'node:assert/strict';
 import catalog from '../../../src/gamelift/data/cloudtrail.json';
-import { TOP_LEVEL_FIELD_DOCS, NESTED_FIELD_DOCS, fieldDocFor, valueDocFor, recordRelativeKey } from '../../../src/cloudtrail/fieldDocs';
+import { TOP_LEVEL_FIELD_DOCS, NESTED_FIELD_DOCS, fieldDocFor, valueDocFor, recordRelativeKey } from '../../../src/cloudtrail/editor/fieldDocs';
 
 interface CatalogField {
   name: string;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipText, gunzipTextBytes, gunzipTextSync, isGzip, GzDecodeError } from '../../../src/cloudtrail/gzDecode';
+import { gunzipText, gunzipTextBytes, gunzipTextSync, isGzip, GzDecodeError } from '../../../src/cloudtrail/editor/gzDecode';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cloudtrail-editor');
 

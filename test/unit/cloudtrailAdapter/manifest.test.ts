@@ -34,7 +34,7 @@ describe('cloudtrail adapter: manifest', () => {
   });
 
   it('declares a semantic token type, with scope fallbacks, for every custom token the provider emits', () => {
-    const source = readFileSync(join(ROOT, 'src', 'cloudtrail', 'semanticTokensProvider.ts'), 'utf8');
+    const source = readFileSync(join(ROOT, 'src', 'cloudtrail', 'editor', 'semanticTokensProvider.ts'), 'utf8');
     const emitted = [...source.matchAll(/: '(cloudtrail[A-Za-z]+)'/g)].map((m) => m[1]);
     assert.equal(emitted.length, 8);
     const declared = new Set(c.semanticTokenTypes.map((t) => t.id));

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkerValidator, StaleSourceError, chunksOf } from '../../../src/cloudtrail/adapterWorkerClient';
-import { validateAndPosition } from '../../../src/cloudtrail/adapterResult';
+import { WorkerValidator, StaleSourceError, chunksOf } from '../../../src/cloudtrail/editor/adapterWorkerClient';
+import { validateAndPosition } from '../../../src/cloudtrail/editor/adapterResult';
 
-// Compiled next to this test by tsc: out/src/cloudtrail/validationWorker.js.
-const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'validationWorker.js');
+// Compiled next to this test by tsc: out/src/cloudtrail/editor/validationWorker.js.
+const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
 
 function record(i: number, eventName = 'DescribeFleetAttributes'): Record<string, unknown> {
   return {

@@ -1,0 +1,87 @@
+// The Markdown of a hover on a CloudTrail document: what the field under the cursor means, what a
+// known value means, and for GameLift records what the operation does. Values from the file are
+// shown only inside code spans sized to never close early, so a log cannot inject Markdown.
+// No links to commands here: fleet actions are offered by CodeLens. Pure: no `vscode` import.
+import operations from '../../gamelift/data/operations.json';
+import { fieldDocFor, valueDocFor, recordRelativeKey } from './fieldDocs';
+import type { CtLocation } from '../index';
+
+interface Operation {
+  name: string;
+  readOnly: boolean;
+  classification: string;
+  note?: string;
+}
+
+const GAMELIFT_SOURCE = 'gamelift.amazonaws.com';
+const OPERATIONS = new Map((operations as Operation[]).map((o) => [o.name, o]));
+const FLEET_ID = /^fleet-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const FLEET_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:fleet\/(fleet-[0-9a-f-]{36})$/;
+
+/** Markdown for the location, or undefined when there is nothing useful to say. */
+export function hoverMarkdown(location: CtLocation): string | undefined {
+  const parts: string[] = [];
+  const path = location.path;
+  const field = recordRelativeKey(path);
+  const doc = fieldDocFor(path);
+  const value = location.onKey ? undefined : location.value;
+
+  if (field && doc) {
+    parts.push(`**${field}** — ${doc.summary}`);
+    if (doc.details) parts.push(doc.details);
+    if (doc.since) parts.push(`_Since record version ${doc.since}._`);
+  }
+  const meaning = valueDocFor(path, value);
+  if (meaning) parts.push(`${code(String(value))}: ${meaning}`);
+
+  const key = location.key;
+  const source = location.record?.eventSource;
+  if (key === 'eventName' && typeof value === 'string' && (source === undefined || source === GAMELIFT_SOURCE)) {
+    const op = OPERATIONS.get(value);
+    if (op) parts.push(operationText(op));
+    else if (source === GAMELIFT_SOURCE) parts.push(`${code(value)} is not a GameLift operation this extension knows (it may be newer).`);
+  }
+  if (key === 'eventSource' && value === GAMELIFT_SOURCE) {
+    parts.push('Amazon GameLift. Every GameLift API call is logged as a management event.');
+  }
+  if (typeof value === 'string') {
+    const fleet = fleetIdOf(value);
+    if (fleet) parts.push(`GameLift fleet ${code(fleet)}. Use **Fetch events for ${fleet}** above the record to see its fleet events in the GameLift explorer.`);
+    if (key === 'eventTime') {
+      const when = readableTime(value);
+      if (when) parts.push(when);
+    }
+    if (key === 'accessKeyId' && /^(AKIA|ASIA)/.test(value)) {
+      parts.push(value.startsWith('AKIA') ? 'A long-term access key (IAM user or root).' : 'A temporary access key (from AWS STS).');
+    }
+  }
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+
+function operationText(op: Operation): string {
+  const effect = op.readOnly ? 'reads only; it changes nothing' : 'changes resources in the account';
+  const note = op.note ? ` ${op.note}` : '';
+  return `GameLift operation ${code(op.name)}: ${effect} (${op.classification}).${note}`;
+}
+
+/** The bare fleet ID of a fleet ID or fleet ARN. */
+export function fleetIdOf(value: string): string | undefined {
+  if (FLEET_ID.test(value)) return value;
+  return FLEET_ARN.exec(value)?.[1];
+}
+
+function readableTime(value: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return `${date.toUTCString()} (UTC).`;
+}
+
+/** A Markdown code span that holds any text literally. */
+export function code(text: string): string {
+  const clean = text.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}

@@ -1,0 +1,177 @@
+// The validation result as the editor needs it: every range already turned into line/column,
+// records packed into one typed array and one string. Built next to the text (in the worker
+// for big documents), so the extension host never rescans a large text to place diagnostics
+// and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
+import { foldingRegions } from './adapterFolding';
+import { validateCloudTrail, createLineIndex, type CtValidateOptions, type CtSeverity, type CtFormat, type LineIndex } from '../index';
+
+/** [startLine, startColumn, endLine, endColumn], 0-based. */
+export type LcRange = [number, number, number, number];
+
+export interface LcEdit {
+  range: LcRange;
+  newText: string;
+}
+
+export interface LcFix {
+  title: string;
+  edits: LcEdit[];
+  isPreferred?: boolean;
+}
+
+export interface LcDiagnostic {
+  ruleId: string;
+  severity: CtSeverity;
+  message: string;
+  range: LcRange;
+  fixes?: LcFix[];
+}
+
+export interface LcFleetRef {
+  fleetId: string;
+  range: LcRange;
+  /** Record index, -1 when the reference lies outside any record. */
+  record: number;
+}
+
+/** Ints per fleet reference in `PositionedResult.fleetRefPositions`: its range, then the record index. */
+export const FLEET_REF_STRIDE = 5;
+
+/** Ints per record in `PositionedResult.recordPositions`. */
+export const RECORD_STRIDE = 10;
+/** Layout of one record's ints: offsets, then its range, then the eventName value's range (-1 when none). */
+export const RecordSlot = {
+  StartOffset: 0,
+  EndOffset: 1,
+  StartLine: 2,
+  StartColumn: 3,
+  EndLine: 4,
+  EndColumn: 5,
+  NameStartLine: 6,
+  NameStartColumn: 7,
+  NameEndLine: 8,
+  NameEndColumn: 9,
+} as const;
+
+/** Fields per record in `PositionedResult.recordLabels` (one line per record, fields split by a tab). */
+export const LabelField = {
+  EventName: 0,
+  EventTime: 1,
+  User: 2,
+  EventSource: 3,
+  ErrorCode: 4,
+  AwsRegion: 5,
+} as const;
+
+export interface PositionedResult {
+  diagnostics: LcDiagnostic[];
+  truncated: boolean;
+  totalDiagnostics: number;
+  format: CtFormat;
+  eventBridge?: boolean;
+  recordCount: number;
+  /** RECORD_STRIDE ints per record (see RecordSlot). Transferable between threads. */
+  recordPositions: Int32Array;
+  /** One line per record, LabelField order, tab-separated; tabs and line breaks in values become spaces. */
+  recordLabels: string;
+  /**
+   * The first reference to each fleet in each record (FLEET_REF_STRIDE ints each), packed like the
+   * records because thousands of small objects are slow to pass between threads. Transferable.
+   */
+  fleetRefPositions: Int32Array;
+  /** Fleet IDs of fleetRefPositions, one per line. */
+  fleetRefIds: string;
+  /** Folding regions as [startLine, endLine] pairs. Transferable between threads. */
+  folding: Int32Array;
+  /** Length of the validated text, to check offsets still fit the document. */
+  textLength: number;
+}
+
+/** Most fleet references kept per document (first per record and fleet): enough for any real delivery, bounded for giant files. */
+export const MAX_FLEET_REFS = 5000;
+
+/** Validates `text` and places everything by line and column. */
+export function validateAndPosition(text: string, options: CtValidateOptions): PositionedResult {
+  const result = validateCloudTrail(text, options);
+  const lines = createLineIndex(text);
+  const range = (start: number, end: number): LcRange => {
+    const a = lines.lineColumn(start);
+    const b = end === start ? a : lines.lineColumn(end);
+    return [a.line, a.column, b.line, b.column];
+  };
+  const diagnostics: LcDiagnostic[] = result.diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    range: range(d.start, d.end),
+    fixes: d.fixes?.map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
+  }));
+  const records = result.records;
+  const positions = new Int32Array(records.length * RECORD_STRIDE);
+  const labels: string[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const o = i * RECORD_STRIDE;
+    positions[o + RecordSlot.StartOffset] = r.start;
+    positions[o + RecordSlot.EndOffset] = r.end;
+    writePosition(positions, o + RecordSlot.StartLine, lines, r.start);
+    writePosition(positions, o + RecordSlot.EndLine, lines, r.end);
+    if (r.nameStart !== undefined && r.nameEnd !== undefined) {
+      writePosition(positions, o + RecordSlot.NameStartLine, lines, r.nameStart);
+      writePosition(positions, o + RecordSlot.NameEndLine, lines, r.nameEnd);
+    } else {
+      positions.fill(-1, o + RecordSlot.NameStartLine, o + RECORD_STRIDE);
+    }
+    labels[i] = [r.eventName, r.eventTime, r.user, r.eventSource, r.errorCode, r.awsRegion].map(cleanLabel).join('\t');
+  }
+  const seen = new Set<string>();
+  const refs = result.fleetRefs.filter((f) => {
+    const key = `${f.record ?? -1}|${f.fleetId}`;
+    if (seen.has(key) || seen.size >= MAX_FLEET_REFS) return false;
+    seen.add(key);
+    return true;
+  });
+  const fleetRefPositions = new Int32Array(refs.length * FLEET_REF_STRIDE);
+  refs.forEach((f, k) => {
+    fleetRefPositions.set(range(f.start, f.end), k * FLEET_REF_STRIDE);
+    fleetRefPositions[k * FLEET_REF_STRIDE + 4] = f.record ?? -1;
+  });
+  return {
+    diagnostics,
+    truncated: result.truncated,
+    totalDiagnostics: result.totalDiagnostics,
+    format: result.format,
+    eventBridge: result.eventBridge,
+    recordCount: records.length,
+    recordPositions: positions,
+    recordLabels: labels.join('\n'),
+    fleetRefPositions,
+    fleetRefIds: refs.map((f) => f.fleetId).join('\n'),
+    folding: foldingRegions(text),
+    textLength: text.length,
+  };
+}
+
+function writePosition(into: Int32Array, at: number, lines: LineIndex, offset: number): void {
+  const p = lines.lineColumn(offset);
+  into[at] = p.line;
+  into[at + 1] = p.column;
+}
+
+function cleanLabel(value: string | undefined): string {
+  return value === undefined ? '' : value.replace(/[\t\r\n]/g, ' ');
+}
+
+/**
+ * Host → worker. The text travels as UTF-8 chunks in transferred buffers (no copy, and the host
+ * yields between chunks): cloning one 50 MB string in postMessage would block the host for
+ * longer than a frame. Chunks never split a surrogate pair, so each decodes on its own.
+ */
+export type ValidateRequest =
+  | { type: 'begin'; id: number; options: CtValidateOptions }
+  | { type: 'chunk'; id: number; bytes: Uint8Array }
+  | { type: 'end'; id: number }
+  | { type: 'abort'; id: number };
+
+/** Worker → host. */
+export type ValidateResponse = { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string };

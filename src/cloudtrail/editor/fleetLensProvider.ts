@@ -1,0 +1,40 @@
+// "Fetch events for fleet-…" above the first mention of a fleet in each GameLift record: runs
+// the explorer's gamelift.fetchFleetEvents with { fleetId }. CodeLens carries the command and its
+// arguments itself, so no command URI is ever rendered.
+import * as vscode from 'vscode';
+import { toRange, type CloudTrailValidation } from './adapterValidation';
+import { fleetRefsOf } from './adapterRecords';
+
+export const FETCH_FLEET_EVENTS = 'gamelift.fetchFleetEvents';
+
+export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly validation: CloudTrailValidation) {
+    validation.onDidAnalyze(() => this.changed.fire());
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('fleetLinks', true)) return [];
+    const analysis = (await this.validation.whenCurrent(document, token)) ?? this.validation.latest(document);
+    if (!analysis) return [];
+    // One lens per fleet per record: the analysis keeps only the first reference of each.
+    const lenses: vscode.CodeLens[] = [];
+    for (const ref of fleetRefsOf(analysis.result)) {
+      lenses.push(
+        new vscode.CodeLens(toRange(ref.range), {
+          title: `$(cloud-download) Fetch events for ${ref.fleetId}`,
+          tooltip: `Show the fleet events of ${ref.fleetId} in the GameLift explorer`,
+          command: FETCH_FLEET_EVENTS,
+          arguments: [{ fleetId: ref.fleetId }],
+        }),
+      );
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

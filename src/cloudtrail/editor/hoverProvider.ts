@@ -1,0 +1,28 @@
+// Hovers on CloudTrail documents: the core says what is under the cursor (on one record's text
+// in a large document), adapterHoverText says what it means.
+import * as vscode from 'vscode';
+import { locate } from '../index';
+import { hoverMarkdown } from './adapterHoverText';
+import { piecesFor } from './adapterWindow';
+import type { CloudTrailValidation } from './adapterValidation';
+
+export class CloudTrailHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly validation: CloudTrailValidation) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const offset = document.offsetAt(position);
+    const piece = piecesFor(document, this.validation, offset, offset + 1)?.[0];
+    if (!piece) return undefined;
+    const location = locate(piece.text, offset - piece.base);
+    if (!location) return undefined;
+    const markdown = hoverMarkdown(location);
+    if (!markdown) return undefined;
+    const content = new vscode.MarkdownString(markdown);
+    content.isTrusted = false;
+    content.supportHtml = false;
+    const start = location.onKey ? location.keyStart : location.valueStart;
+    const end = location.onKey ? location.keyEnd : location.valueEnd;
+    const range = start !== undefined && end !== undefined ? new vscode.Range(document.positionAt(piece.base + start), document.positionAt(piece.base + end)) : undefined;
+    return new vscode.Hover(content, range);
+  }
+}

@@ -1,0 +1,51 @@
+// CloudTrail logs as a language: wires the thin VS Code adapter around the pure core
+// (src/cloudtrail/index.ts). Validation runs in a worker thread for big documents; providers
+// read its per-document results. Everything registered here is owned by the extension context.
+import * as vscode from 'vscode';
+import type { ExtensionDeps } from '../../deps';
+import { CloudTrailValidation, CLOUDTRAIL_LANGUAGE } from './adapterValidation';
+import { createCloudTrailStatus } from './adapterStatus';
+import { OPEN_AS_CLOUDTRAIL, openAsCloudTrail } from './adapterCommands';
+import { CloudTrailDetector } from './detectOnOpen';
+import { GZ_SCHEME, GzFileSystemProvider } from './gzContentProvider';
+import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from './gzEditorProvider';
+import { CloudTrailHoverProvider } from './hoverProvider';
+import { CloudTrailSymbolProvider } from './symbolProvider';
+import { CloudTrailFoldingProvider } from './foldingProvider';
+import { CloudTrailFormattingProvider } from './formattingProvider';
+import { CloudTrailCodeActionProvider } from './codeActionProvider';
+import { CloudTrailFleetLensProvider } from './fleetLensProvider';
+import { CloudTrailSemanticTokensProvider, CLOUDTRAIL_TOKEN_LEGEND } from './semanticTokensProvider';
+
+/** What the CloudTrail feature exposes to tests and other features. */
+export interface CloudTrailFeature {
+  readonly validation: CloudTrailValidation;
+}
+
+export function registerCloudTrail(context: vscode.ExtensionContext, deps: ExtensionDeps): CloudTrailFeature {
+  const selector: vscode.DocumentSelector = { language: CLOUDTRAIL_LANGUAGE };
+  const workerPath = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'cloudtrail.worker.js').fsPath;
+  const validation = new CloudTrailValidation(deps.log, workerPath);
+  const gzFiles = new GzFileSystemProvider(deps.log);
+  const lenses = new CloudTrailFleetLensProvider(validation);
+  context.subscriptions.push(
+    validation,
+    gzFiles,
+    lenses,
+    createCloudTrailStatus(validation),
+    new CloudTrailDetector(deps.log),
+    vscode.workspace.registerFileSystemProvider(GZ_SCHEME, gzFiles, { isReadonly: true, isCaseSensitive: true }),
+    vscode.window.registerCustomEditorProvider(GZ_EDITOR_VIEW_TYPE, new GzEditorProvider(deps.log), {
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    vscode.commands.registerCommand(OPEN_AS_CLOUDTRAIL, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
+    vscode.languages.registerHoverProvider(selector, new CloudTrailHoverProvider(validation)),
+    vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), { label: 'CloudTrail records' }),
+    vscode.languages.registerFoldingRangeProvider(selector, new CloudTrailFoldingProvider(validation)),
+    vscode.languages.registerDocumentFormattingEditProvider(selector, new CloudTrailFormattingProvider()),
+    vscode.languages.registerCodeActionsProvider(selector, new CloudTrailCodeActionProvider(validation), CloudTrailCodeActionProvider.metadata),
+    vscode.languages.registerCodeLensProvider(selector, lenses),
+    vscode.languages.registerDocumentRangeSemanticTokensProvider(selector, new CloudTrailSemanticTokensProvider(validation), CLOUDTRAIL_TOKEN_LEGEND),
+  );
+  return { validation };
+}
