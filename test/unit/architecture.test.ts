@@ -1,0 +1,135 @@
+// Enforces the layout rules of docs/ARCHITECTURE.md on the sources: the parts declared pure
+// never import `vscode` (so they run in plain Node, the CLI and the worker), and the CloudTrail
+// adapter reaches the core only through its index. Imports are found with TypeScript's own
+// pre-processor, so comments and strings don't count but every import form does
+// (`import`, `import type`, `export … from`, `import x = require`, `require()`, `import()`).
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Module specifiers a TypeScript source imports or requires, in any form. */
+function importsOf(sourceText: string): string[] {
+  return ts.preProcessFile(sourceText, true, true).importedFiles.map((f) => f.fileName);
+}
+
+function importsVscode(sourceText: string): boolean {
+  return importsOf(sourceText).some((m) => m === 'vscode' || m.startsWith('vscode/'));
+}
+
+/** `.ts` files under `dir` (repository-relative, `/`-separated); `recursive: false` = top level only. */
+function tsFiles(dir: string, recursive = true): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  const found: string[] = [];
+  for (const name of readdirSync(abs)) {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) {
+      if (recursive) found.push(...tsFiles(relative(ROOT, path).split(sep).join('/'), true));
+    } else if (name.endsWith('.ts')) {
+      found.push(relative(ROOT, path).split(sep).join('/'));
+    }
+  }
+  return found;
+}
+
+function read(file: string): string {
+  return readFileSync(join(ROOT, file), 'utf8');
+}
+
+/** The parts ARCHITECTURE.md declares vscode-free, each with the files it currently covers. */
+const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
+  { area: 'src/gamelift/**', files: () => tsFiles('src/gamelift') },
+  { area: 'src/cloudtrail/*.ts (the core)', files: () => tsFiles('src/cloudtrail', false) },
+  {
+    area: 'src/cloudtrail/editor pure pieces (unit-tested in Node, or run in the worker)',
+    files: () =>
+      [
+        'detectCloudTrail.ts', 'gzDecode.ts', 'fieldDocs.ts', 'adapterResult.ts', 'adapterRecords.ts',
+        'adapterFolding.ts', 'adapterHoverText.ts', 'adapterWorkerClient.ts', 'validationWorker.ts',
+      ].map((f) => `src/cloudtrail/editor/${f}`),
+  },
+  { area: 'src/explorer/api.ts', files: () => ['src/explorer/api.ts'] },
+  { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
+  {
+    area: 'src/details pure view-model/policy files',
+    files: () =>
+      ['protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts', 'timelineModel.ts', 'html.ts'].map((f) => `src/details/${f}`),
+  },
+  { area: 'src/details/webview/** (page scripts)', files: () => tsFiles('src/details/webview') },
+  { area: 'test/unit/**', files: () => tsFiles('test/unit') },
+  { area: 'test/ui/**', files: () => tsFiles('test/ui') },
+  { area: 'test/host/**', files: () => tsFiles('test/host') },
+  { area: 'test/emulator/**', files: () => tsFiles('test/emulator') },
+  { area: 'bench/**', files: () => tsFiles('bench') },
+];
+
+describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
+  describe('the import detector', () => {
+    it('sees every form of importing vscode', () => {
+      const forms = [
+        "import * as vscode from 'vscode';",
+        "import type { Uri } from 'vscode';",
+        "import { window } from \"vscode\";",
+        "export { Range } from 'vscode';",
+        "import vscode = require('vscode');",
+        "const vscode = require('vscode');",
+        "type Api = typeof import('vscode');",
+        "async function f() { return import('vscode'); }",
+      ];
+      for (const form of forms) assert.equal(importsVscode(form), true, form);
+    });
+
+    it('ignores comments, strings and look-alike modules', () => {
+      const innocent = [
+        "// import * as vscode from 'vscode';",
+        "/* require('vscode') */",
+        "const text = \"import x from 'vscode'\";",
+        "import { x } from './vscodeApi';",
+        "import { y } from 'vscode-json-languageservice';",
+        "// no `vscode` import here",
+      ];
+      for (const form of innocent) assert.equal(importsVscode(form), false, form);
+    });
+
+    it('flags the real adapter files that do use vscode', () => {
+      for (const file of ['src/cloudtrail/editor/registerCloudTrail.ts', 'src/cloudtrail/editor/hoverProvider.ts', 'src/extension.ts']) {
+        assert.equal(importsVscode(read(file)), true, file);
+      }
+    });
+  });
+
+  for (const { area, files } of PURE_AREAS) {
+    it(`${area} does not import vscode`, () => {
+      const list = files();
+      assert.ok(list.length > 0, `no files found for ${area}: the layout changed, update this test and ARCHITECTURE.md`);
+      for (const file of list) assert.ok(existsSync(join(ROOT, file)), `${file} is listed as pure but does not exist`);
+      const offenders = list.filter((file) => importsVscode(read(file)));
+      assert.deepEqual(offenders, [], `${area} must stay vscode-free (docs/ARCHITECTURE.md)`);
+    });
+  }
+
+  it('the CloudTrail adapter reaches the core only through ../index', () => {
+    const editorFiles = tsFiles('src/cloudtrail/editor');
+    assert.ok(editorFiles.length > 0);
+    const offenders: string[] = [];
+    for (const file of editorFiles) {
+      for (const module of importsOf(read(file))) {
+        // `../x` from editor/ is the core; `../../x` is another feature (gamelift data, deps).
+        if (/^\.\.\/(?!\.\.\/)/.test(module) && module !== '../index') offenders.push(`${file} → ${module}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the CloudTrail core does not depend on its adapter', () => {
+    const offenders = tsFiles('src/cloudtrail', false).flatMap((file) =>
+      importsOf(read(file))
+        .filter((m) => m.startsWith('./editor'))
+        .map((m) => `${file} → ${m}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});
