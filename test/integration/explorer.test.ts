@@ -210,6 +210,39 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     await setSetting('events.pageSize', 100);
   });
 
+  it('shows a category\'s newest 500 events, then "Show more…"; revealing an older event extends what is shown', async () => {
+    await setSetting('events.pageSize', 1000);
+    await waitFor('page size applied', () => (hooks.explorer.settings.pageSize === 1000 ? true : undefined));
+    const big = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.events.length > 1000)!;
+    const node = await fleetNode(big.fleetId);
+    const ref = (node as unknown as { ref: { target: never; fleetId: string } }).ref;
+    hooks.explorer.refreshFleet(ref as never);
+    await childrenOf(hooks, node);
+    const state = hooks.explorer.model.findFleet(ref as never)!;
+    // Load until one category holds more than two chunks.
+    const biggest = () => state.groups(hooks.explorer.model.filter).reduce((a, b) => (b.count > a.count ? b : a));
+    while (biggest().count <= 1000 && state.hasMore) await state.loadMore();
+    const group = biggest();
+    assert.ok(group.count > 1000, `a category with more than 1000 events (${group.count})`);
+    const category = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'eventCategory' && label(c) === group.label)!;
+    assert.strictEqual(category.getTreeItem().description, String(group.count), 'the count shows every loaded event');
+    let children = await childrenOf(hooks, category);
+    assert.strictEqual(children.filter((c) => contextValue(c)?.startsWith('event')).length, 500);
+    const more = children[children.length - 1];
+    assert.strictEqual(contextValue(more), 'loadMore');
+    assert.strictEqual(label(more), 'Show more…');
+    await vscode.commands.executeCommand('gamelift.explorer.loadMore', more);
+    children = await childrenOf(hooks, category);
+    assert.strictEqual(children.filter((c) => contextValue(c)?.startsWith('event')).length, 1000);
+    // The oldest event is beyond the 1000 shown: revealing it extends the shown chunk.
+    const oldest = group.events[group.count - 1].event;
+    await hooks.explorer.revealEvent(ref as never, oldest.eventId);
+    children = await childrenOf(hooks, category);
+    assert.ok(children.some((c) => (c as unknown as { event?: { eventId: string } }).event?.eventId === oldest.eventId), 'the revealed event is shown');
+    assert.strictEqual(hooks.explorer.view.selection[0] && (hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } }).event?.eventId, oldest.eventId, 'and selected');
+    await setSetting('events.pageSize', 100);
+  });
+
   it('filters events by severity and text from the view title, and clears the filter', async () => {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
     const node = await fleetNode(fleet.fleetId);
