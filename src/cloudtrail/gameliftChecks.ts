@@ -84,6 +84,18 @@ function membersOf(structName: string): Map<string, [string, MemberShape]> | und
   return m;
 }
 
+/** Required members of a structure as flat [lowerFirst, PascalCase, …] pairs (built on first use): no iterator per checked object. */
+const requiredIndex = new Map<string, string[]>();
+function requiredOf(structName: string): string[] {
+  let r = requiredIndex.get(structName);
+  if (r === undefined) {
+    r = [];
+    for (const [lower, [pascal, shape]] of membersOf(structName) ?? []) if (shape.required) r.push(lower, pascal);
+    requiredIndex.set(structName, r);
+  }
+  return r;
+}
+
 const suggestions = new Map<string, string | undefined>();
 function suggest(value: string, known: ReadonlySet<string>, cacheKey: string): string | undefined {
   const key = cacheKey + '\u0000' + value;
@@ -209,9 +221,12 @@ function checkStructure(v: Record<string, unknown>, structName: string, path: (s
   }
   if (structName === 'IpPermission') checkPorts(v, path, ctx);
   if (ctx.request && !ctx.failed && seen < members.size) {
-    const missing: string[] = [];
-    for (const [lower, [pascal, shape]] of members) if (shape.required && v[lower] === undefined && v[pascal] === undefined) missing.push(lower);
-    if (missing.length > 0) {
+    let missing: string[] | undefined;
+    const required = requiredOf(structName);
+    for (let i = 0; i < required.length; i += 2) {
+      if (v[required[i]] === undefined && v[required[i + 1]] === undefined) (missing ??= []).push(required[i]);
+    }
+    if (missing !== undefined) {
       ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.join(', ')} in a successful ${structName.replace(/Input$/, '')} call`, path: path.slice(), part: path.length === 0 ? 'record' : 'key' });
     }
   }
