@@ -18,6 +18,10 @@ describe('Fleet explorer (UI)', () => {
     const { page, emulator } = await getWorkbench();
     if (!emulator) this.skip();
     await openGameLiftView();
+    // Earlier tests may have left other fleets expanded; the tree only renders the rows that
+    // fit on screen, so start from a collapsed tree.
+    const collapseAll = page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first();
+    if (await collapseAll.isVisible()) await collapseAll.click();
     const fleet = await waitForTreeItem('arena-staging');
     await expand(fleet);
     const categoryLabels = EVENT_CATEGORIES.map((c) => c.label);
@@ -26,9 +30,15 @@ describe('Fleet explorer (UI)', () => {
     const names = await level2.locator('.label-name').allInnerTexts();
     const categories = names.filter((n) => categoryLabels.includes(n.trim()));
     assert.ok(categories.length >= 1, `category rows under the fleet, got ${JSON.stringify(names)}`);
-    const firstCategory = level2.filter({ has: page.locator('.label-name', { hasText: categories[0] }) }).first();
-    const count = (await firstCategory.locator('.label-description').first().innerText()).trim();
-    assert.match(count, /^\d+$/, 'a category shows its count');
+    // Expand the smallest category so all its events fit on screen at once.
+    const rows = await Promise.all(
+      categories.map(async (label) => {
+        const row = level2.filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+        return { row, count: (await row.locator('.label-description').first().innerText()).trim() };
+      }),
+    );
+    for (const { count: shown } of rows) assert.match(shown, /^\d+$/, 'a category shows its count');
+    const { row: firstCategory, count } = rows.reduce((a, b) => (Number(b.count) < Number(a.count) ? b : a));
     await expand(firstCategory);
     const events = page.locator(`${SIDEBAR_TREE_ITEM}[aria-level="3"]`);
     await events.first().waitFor({ timeout: 30_000 });
