@@ -252,6 +252,13 @@ describe('CloudTrail language', function () {
     assert.match(onType, /IAM user with long-term credentials/);
     const onKey = await hoverText(positionOf(doc, '"recipientAccountId"', 3));
     assert.match(onKey, /account that received this copy/);
+    // A fleet ID links to "Fetch fleet events" for that fleet, the hover trusting only that command.
+    const fleetPos = positionOf(doc, `"${FLEET}"`, 3);
+    const fleetHovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, fleetPos)) ?? [];
+    const fleetText = fleetHovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const link = `command:gamelift.fetchFleetEvents?${encodeURIComponent(JSON.stringify([{ fleetId: FLEET }]))}`;
+    assert.ok(fleetText.includes(`](${link}`), `no fleet link in: ${fleetText}`);
+    assert.strictEqual([...fleetText.matchAll(/\]\(command:/g)].length, 1, 'exactly one command link');
   });
 
   it('offers "Fetch events for fleet-…" above GameLift records that name a fleet', async () => {

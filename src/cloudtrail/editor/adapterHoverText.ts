@@ -1,7 +1,9 @@
 // The Markdown of a hover on a CloudTrail document: what the field under the cursor means, what a
 // known value means, and for GameLift records what the operation does. Values from the file are
 // shown only inside code spans sized to never close early, so a log cannot inject Markdown.
-// No links to commands here: fleet actions are offered by CodeLens. Pure: no `vscode` import.
+// The one command link is "Fetch events for fleet-…", built only for IDs that match the GameLift
+// API's FleetId pattern, with its argument URI-encoded; the hover trusts that command alone
+// (hoverProvider.ts). Pure: no `vscode` import.
 import operations from '../../gamelift/data/operations.json';
 import { fieldDocFor, valueDocFor, recordRelativeKey } from './fieldDocs';
 import type { CtLocation } from '../index';
@@ -17,9 +19,21 @@ const GAMELIFT_SOURCE = 'gamelift.amazonaws.com';
 const OPERATIONS = new Map((operations as Operation[]).map((o) => [o.name, o]));
 const FLEET_ID = /^fleet-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FLEET_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:fleet\/(fleet-[0-9a-f-]{36})$/;
+/** The FleetId pattern of the GameLift API (DescribeFleetEvents), checked again before a link is built. */
+const API_FLEET_ID = /^[a-z]*fleet-[a-zA-Z0-9\-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9\-]+$/;
+const API_FLEET_ID_MAX = 512;
+
+/** The explorer command a hover may run (the hover's only trusted command). */
+export const FETCH_FLEET_EVENTS_COMMAND = 'gamelift.fetchFleetEvents';
+
+export interface HoverOptions {
+  /** Add a "Fetch events for fleet-…" command link for fleet IDs (setting `gamelift.cloudtrail.fleetLinks`; default true). */
+  fleetLinks?: boolean;
+}
 
 /** Markdown for the location, or undefined when there is nothing useful to say. */
-export function hoverMarkdown(location: CtLocation): string | undefined {
+export function hoverMarkdown(location: CtLocation, options: HoverOptions = {}): string | undefined {
+  const fleetLinks = options.fleetLinks ?? true;
   const parts: string[] = [];
   const path = location.path;
   const field = recordRelativeKey(path);
@@ -46,7 +60,14 @@ export function hoverMarkdown(location: CtLocation): string | undefined {
   }
   if (typeof value === 'string') {
     const fleet = fleetIdOf(value);
-    if (fleet) parts.push(`GameLift fleet ${code(fleet)}. Use **Fetch events for ${fleet}** above the record to see its fleet events in the GameLift explorer.`);
+    if (fleet) {
+      const link = fleetLinks ? fetchFleetEventsLink(fleet) : undefined;
+      parts.push(
+        link
+          ? `GameLift fleet ${code(fleet)}. ${link} to see its fleet events in the GameLift explorer.`
+          : `GameLift fleet ${code(fleet)}. Fetch its fleet events in the GameLift explorer with **GameLift: Fetch fleet events**.`,
+      );
+    }
     if (key === 'eventTime') {
       const when = readableTime(value);
       if (when) parts.push(when);
@@ -62,6 +83,22 @@ function operationText(op: Operation): string {
   const effect = op.readOnly ? 'reads only; it changes nothing' : 'changes resources in the account';
   const note = op.note ? ` ${op.note}` : '';
   return `GameLift operation ${code(op.name)}: ${effect} (${op.classification}).${note}`;
+}
+
+/**
+ * A Markdown link running `gamelift.fetchFleetEvents` with `{ fleetId }`, or undefined when the
+ * value is not a fleet ID the GameLift API would accept (so nothing else can become a link).
+ */
+export function fetchFleetEventsLink(fleetId: string): string | undefined {
+  if (fleetId.length > API_FLEET_ID_MAX || !API_FLEET_ID.test(fleetId)) return undefined;
+  // encodeURIComponent leaves ( ) ' ! * alone; encode them too so nothing can end the link target.
+  const args = encodeURIComponent(JSON.stringify([{ fleetId }])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[Fetch events for ${escapeMarkdown(fleetId)}](command:${FETCH_FLEET_EVENTS_COMMAND}?${args} "Open this fleet's events in the GameLift explorer")`;
+}
+
+/** Backslash-escapes Markdown punctuation so text shows literally (link text, never code). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}\[\]()<>!|~]/g, (c) => `\\${c}`);
 }
 
 /** The bare fleet ID of a fleet ID or fleet ARN. */

@@ -1,8 +1,9 @@
 // Hovers on CloudTrail documents: the core says what is under the cursor (on one record's text
-// in a large document), adapterHoverText says what it means.
+// in a large document), adapterHoverText says what it means. The Markdown trusts exactly one
+// command, the fleet link's `gamelift.fetchFleetEvents`; everything from the file is escaped.
 import * as vscode from 'vscode';
 import { locate } from '../index';
-import { hoverMarkdown } from './adapterHoverText';
+import { hoverMarkdown, FETCH_FLEET_EVENTS_COMMAND } from './adapterHoverText';
 import { piecesFor } from './adapterWindow';
 import type { CloudTrailValidation } from './adapterValidation';
 
@@ -15,10 +16,11 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     if (!piece) return undefined;
     const location = locate(piece.text, offset - piece.base);
     if (!location) return undefined;
-    const markdown = hoverMarkdown(location);
+    const fleetLinks = vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('fleetLinks', true);
+    const markdown = hoverMarkdown(location, { fleetLinks });
     if (!markdown) return undefined;
     const content = new vscode.MarkdownString(markdown);
-    content.isTrusted = false;
+    content.isTrusted = fleetLinks ? { enabledCommands: [FETCH_FLEET_EVENTS_COMMAND] } : false;
     content.supportHtml = false;
     const start = location.onKey ? location.keyStart : location.valueStart;
     const end = location.onKey ? location.keyEnd : location.valueEnd;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/adapterResult';
 import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/adapterRecords';
 import { foldingRegions } from '../../../src/cloudtrail/editor/adapterFolding';
-import { hoverMarkdown, code, fleetIdOf } from '../../../src/cloudtrail/editor/adapterHoverText';
+import { hoverMarkdown, code, fleetIdOf, fetchFleetEventsLink, escapeMarkdown } from '../../../src/cloudtrail/editor/adapterHoverText';
 import type { CtLocation } from '../../../src/cloudtrail/index';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';
@@ -151,5 +151,46 @@ describe('cloudtrail adapter: hover text', () => {
     const evil = 'x` [click](command:workbench.action.terminal.new) `';
     const md = hoverMarkdown(at(['Records', 0, 'userIdentity', 'type'], evil)) ?? '';
     assert.doesNotMatch(md, /\[click\]\(command:/);
+  });
+
+  it('links a valid fleet ID to gamelift.fetchFleetEvents with the fleet as URI-encoded JSON', () => {
+    const expectedArgs = encodeURIComponent(JSON.stringify([{ fleetId: FLEET }]));
+    const md = hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET)) ?? '';
+    const links = [...md.matchAll(/\]\((command:[^) ]*)/g)].map((m) => m[1]);
+    assert.deepEqual(links, [`command:gamelift.fetchFleetEvents?${expectedArgs}`]);
+    assert.deepEqual(JSON.parse(decodeURIComponent(links[0].split('?')[1])), [{ fleetId: FLEET }]);
+    assert.match(md, /\[Fetch events for fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777\]/);
+    // An ARN in the file links the bare fleet ID, like the CodeLens.
+    const fromArn = hoverMarkdown(at(['Records', 0, 'responseElements', 'fleetArn'], `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`)) ?? '';
+    assert.ok(fromArn.includes(`command:gamelift.fetchFleetEvents?${expectedArgs}`));
+    // The setting off: the fleet is still explained, without a link.
+    const off = hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET), { fleetLinks: false }) ?? '';
+    assert.match(off, /GameLift fleet/);
+    assert.doesNotMatch(off, /command:/);
+  });
+
+  it('builds no fleet link from a malicious value and escapes what it shows', () => {
+    const evil = [
+      `${FLEET}) [run](command:workbench.action.terminal.new)`,
+      `${FLEET}"](command:workbench.action.terminal.new)`,
+      'fleet-1\n[x](command:workbench.action.terminal.new)',
+      'fleet-<img src=x>',
+      `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}/../x`,
+      'not-a-fleet',
+      'fleet-' + 'a'.repeat(600),
+    ];
+    for (const value of evil) {
+      assert.equal(fetchFleetEventsLink(value), undefined, value);
+      const md = hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], value)) ?? '';
+      assert.doesNotMatch(md, /\]\(command:/, value);
+    }
+    // The API pattern allows anything between "arn:" and ":fleet/": the link must still hold it inert.
+    const odd = 'arn:x) [run](command:workbench.action.terminal.new) `y`:fleet/fleet-1';
+    const link = fetchFleetEventsLink(odd) ?? '';
+    assert.equal([...link.matchAll(/\]\(command:/g)].length, 1, 'exactly one link');
+    const target = /\]\((command:[^ )]*)/.exec(link)?.[1] ?? '';
+    assert.match(target, /^command:gamelift\.fetchFleetEvents\?[A-Za-z0-9%_.~-]+$/, 'the target is fully encoded');
+    assert.deepEqual(JSON.parse(decodeURIComponent(target.split('?')[1])), [{ fleetId: odd }]);
+    assert.equal(escapeMarkdown('a[b](c)`d`*e*'), 'a\\[b\\]\\(c\\)\\`d\\`\\*e\\*');
   });
 });
