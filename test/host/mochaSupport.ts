@@ -37,7 +37,11 @@ export function selectFiles(files: string[], filter: string | undefined): string
 const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING, EVENT_SUITE_BEGIN } = Mocha.Runner.constants;
 
 /** Creates a reporter class for `level` (e.g. "integration") printing with `print`. */
-export function lineReporter(level: string, print: (line: string) => void = console.log): typeof Mocha.reporters.Base {
+export function lineReporter(
+  level: string,
+  print: (line: string) => void = console.log,
+  opts: { summary?: boolean } = {},
+): typeof Mocha.reporters.Base {
   return class LineReporter extends Mocha.reporters.Base {
     constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
       super(runner, options);
@@ -62,6 +66,7 @@ export function lineReporter(level: string, print: (line: string) => void = cons
         for (const l of String(detail).split('\n').slice(0, 25)) print(`${indent(test)}    ${l}`);
       });
       runner.once(EVENT_RUN_END, () => {
+        if (opts.summary === false) return;
         print('');
         print(`[${level}] ${passed} passing, ${failed} failing, ${pending} pending`);
         print(formatSummary({ level, passed, failed, pending }));

@@ -8,7 +8,7 @@ import { runCleanups } from './cleanup';
 import { findTestFiles, lineReporter, selectFiles } from './mochaSupport';
 import { REPO_ROOT, UI_OUTPUT_DIR } from './paths';
 import { formatSummary, TestSummary } from './summary';
-import { getWorkbench, shutdownWorkbench } from '../ui/harness';
+import { getWorkbench, reloadWorkbench, shutdownWorkbench } from '../ui/harness';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -26,26 +26,27 @@ async function main(): Promise<number> {
   await getWorkbench();
   console.log(`[ui] workbench ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  let summary: TestSummary = { level: 'ui', passed: 0, failed: 0, pending: 0 };
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: false,
-    timeout: Number(process.env.GAMELIFT_TEST_TIMEOUT_MS ?? 60_000),
-    reporter: lineReporter('ui', (line) => {
-      if (line.startsWith('##gamelift-summary')) return;
-      console.log(line);
-    }),
-  });
-  if (narrowing.grep) mocha.grep(narrowing.grep);
-  for (const f of files) mocha.addFile(f);
-  const runner = mocha.run();
-  await new Promise<void>((resolve) => runner.on('end', () => resolve()));
-  summary = {
-    level: 'ui',
-    passed: runner.stats?.passes ?? 0,
-    failed: runner.stats?.failures ?? 0,
-    pending: runner.stats?.pending ?? 0,
-  };
+  // One mocha run per file; between files the page is reloaded (same server and emulator,
+  // fresh extension host and tree) so a file never sees what an earlier one left behind.
+  // GAMELIFT_UI_SHARED=1 keeps one page for all files (faster, but files may interfere).
+  const reload = process.env.GAMELIFT_UI_SHARED !== '1';
+  const summary: TestSummary = { level: 'ui', passed: 0, failed: 0, pending: 0 };
+  for (const [i, file] of files.entries()) {
+    if (i > 0 && reload) await reloadWorkbench();
+    const mocha = new Mocha({
+      ui: 'bdd',
+      color: false,
+      timeout: Number(process.env.GAMELIFT_TEST_TIMEOUT_MS ?? 60_000),
+      reporter: lineReporter('ui', console.log, { summary: false }),
+    });
+    if (narrowing.grep) mocha.grep(narrowing.grep);
+    mocha.addFile(file);
+    let runner!: Mocha.Runner;
+    await new Promise<void>((resolve) => (runner = mocha.run(() => resolve())));
+    summary.passed += runner.stats?.passes ?? 0;
+    summary.failed += runner.stats?.failures ?? 0;
+    summary.pending += runner.stats?.pending ?? 0;
+  }
   await shutdownWorkbench();
   console.log(`[ui] ${summary.passed} passed, ${summary.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(formatSummary(summary));
