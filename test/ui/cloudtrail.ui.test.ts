@@ -36,6 +36,8 @@ describe('CloudTrail log in the editor', () => {
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     await hover.getByText(/did you mean/).first().waitFor({ timeout: 15_000 });
+    // The problem and the field's explanation come from different providers and may render apart.
+    await hover.getByText(/eventName/).first().waitFor({ timeout: 15_000 });
     const text = await hover.innerText();
     assert.match(text, /not an Amazon GameLift operation/);
     assert.match(text, /eventName/);
