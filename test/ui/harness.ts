@@ -68,10 +68,19 @@ export async function reloadWorkbench(): Promise<void> {
 export async function openGameLiftView(): Promise<Locator> {
   const { page } = await getWorkbench();
   const entry = page.locator(GAMELIFT_ACTIVITY);
-  const open = await page.locator('.activitybar .action-item.checked a[aria-label^="GameLift"]').count();
-  if (open === 0) await entry.click();
   const sidebar = page.locator('.part.sidebar');
-  await sidebar.locator('.composite.title', { hasText: /GameLift/i }).waitFor({ timeout: 30_000 });
+  const title = sidebar.locator('.composite.title', { hasText: /GameLift/i });
+  // The entry can look selected while the side bar is hidden (restored layout), and a click
+  // on a selected entry hides the side bar: click, and click again if it didn't show.
+  if (!(await title.isVisible())) {
+    await entry.click();
+    try {
+      await title.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      await entry.click();
+    }
+  }
+  await title.waitFor({ state: 'visible', timeout: 30_000 });
   return sidebar;
 }
 
