@@ -58,8 +58,10 @@ describe('Fleet explorer (UI)', () => {
     await runCommand('GameLift: Fetch fleet events');
     const widget = page.locator('.quick-input-widget');
     await widget.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(fleet.fleetArn);
-    await widget.locator('.monaco-list-row', { hasText: 'Use' }).first().waitFor({ timeout: 10_000 });
+    // Fill rather than type: keystrokes sent before the quick input has focus are lost, and a
+    // truncated ARN is (rightly) refused.
+    await widget.locator('input').first().fill(fleet.fleetArn);
+    await widget.locator('.monaco-list-row', { hasText: `Use "${fleet.fleetArn}` }).first().waitFor({ timeout: 10_000 });
     assert.match(await widget.locator('.monaco-list-row').first().innerText(), /eu-west-1/, 'the pasted ARN\'s region is recognised');
     await page.keyboard.press('Enter');
     // Time range: pick "All events".
