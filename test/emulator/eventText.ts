@@ -2,17 +2,8 @@
 // service writes them) and the game-server/instance log served behind PreSignedLogUrl.
 // Everything is derived from a seeded random source so scenarios are the same every run.
 
-/** Deterministic PRNG (mulberry32): same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seededRandom';
+export { seededRandom } from '../support/seededRandom';
 
 /** A small stable hash of a string, for seeding. */
 export function hashSeed(text: string): number {

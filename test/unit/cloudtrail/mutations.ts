@@ -2,16 +2,7 @@
 // flips, truncations, deletions, duplications, deep nesting, BOM, NUL, lone surrogates, huge
 // numbers, non-breaking spaces. Deterministic for a given seed.
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../support/seededRandom';
 
 const SPECIAL = ['"', ',', ':', '{', '}', '[', ']', '\\', '\u0000', '\uFEFF', '\uD800', '\uDC00', '\u00A0', '\n', '\r', '\t', 'e', '-', '1e999999', '-0.0e-99999', 'null', 'tru', '/*', '\u2028'];
 

@@ -1,0 +1,14 @@
+// One deterministic PRNG (mulberry32) for everything that must be the same every run: the
+// emulator's generated scenarios, the CloudTrail benchmark files and the fuzz mutations.
+
+/** Same seed, same sequence of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
