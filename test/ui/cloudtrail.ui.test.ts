@@ -32,17 +32,19 @@ describe('CloudTrail log in the editor', () => {
     await word.waitFor({ state: 'visible', timeout: 10_000 });
     const box = await word.boundingBox();
     assert.ok(box, 'the misspelt operation is not on screen');
-    // A mouse hover depends on pointer timing; when it does not come, put the cursor on the
-    // word and ask for the hover from the keyboard (Show or Focus Hover), as a person could.
+    // A mouse hover depends on pointer timing; when it does not come (or has gone), put the
+    // cursor on the word and ask for the hover from the keyboard (Show or Focus Hover).
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const mouseHover = await hover.waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false);
-    if (!mouseHover) {
+    const showHover = async (): Promise<void> => {
+      if (await hover.isVisible()) return;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      if (await hover.waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false)) return;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
       await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    }
+    };
+    await showHover();
     await hover.getByText(/did you mean/).first().waitFor({ timeout: 15_000 });
     // The problem and the field's explanation come from different providers and may render apart.
     await hover.getByText(/eventName/).first().waitFor({ timeout: 15_000 });
@@ -50,7 +52,10 @@ describe('CloudTrail log in the editor', () => {
     assert.match(text, /not an Amazon GameLift operation/);
     assert.match(text, /eventName/);
     await page.waitForTimeout(500); // let semantic colouring settle in the picture
+    await showHover();
+    await hover.getByText(/did you mean/).first().waitFor({ timeout: 15_000 });
     const file = await screenshot('cloudtrail-hover');
+    assert.ok(await hover.isVisible(), 'the hover is in the screenshot');
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
   });
 
