@@ -169,12 +169,25 @@ describe('Event details in the workbench', function () {
     await page.locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ }).first().waitFor();
 
     // Reload through VS Code so it saves the open editors (and the page's state) first.
+    // Wait for the reload itself: before it starts, the old page (and its webview) still
+    // answers, and a frame found then detaches mid-read.
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
     await runCommand('Developer: Reload Window');
+    await reloaded;
     await page.waitForLoadState('domcontentloaded');
     await waitForWorkbench(page);
-    // VS Code brings the panel back and our serializer re-renders it from the saved state.
-    const restored = await detailsFrame(page, '.message');
-    assert.strictEqual(await restored.locator('.message').textContent(), HOSTILE_MESSAGE);
+    // VS Code brings the panel back and our serializer re-renders it from the saved state
+    // (the webview may still be settling: find its frame again if it is replaced).
+    let restored = await detailsFrame(page, '.message');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        assert.strictEqual(await restored.locator('.message').textContent({ timeout: 10_000 }), HOSTILE_MESSAGE);
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !/detached/i.test(String(err))) throw err;
+        restored = await detailsFrame(page, '.message');
+      }
+    }
     assert.match(await restored.locator('#app').innerText(), /not kept when the window reloaded/);
     await restored.locator('button[data-action="refreshLink"]').waitFor();
     // The saved state never held the presigned URL, so nothing in the page has a signature.
@@ -204,6 +217,13 @@ describe('Event details in the workbench', function () {
       const item = page.locator('.context-view .action-item', { hasText: 'Show fleet timeline' }).first();
       await item.waitFor();
       await item.click();
+      // A click that lands while the menu is still settling is dropped; the item is highlighted
+      // then, so Enter chooses it as a keyboard user would.
+      const menu = page.locator('.context-view .monaco-menu').first();
+      if (!(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) {
+        await page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+      }
       const timeline = await detailsFrame(page, 'svg.chart .mark');
       assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
       await timeline.locator('svg.chart .mark.sev-error').first().hover();
