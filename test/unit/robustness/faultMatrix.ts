@@ -220,17 +220,7 @@ async function listCell(
   const problem = connection.error
     ? `still failing after Retry: ${connection.error.message}`
     : compareFleets(connection.fleets ?? [], expected);
-  return {
-    operation,
-    fault,
-    firstOutcome: error ? error.kind : 'ok',
-    ...(error ? { message: error.message, retryable: error.retryable } : {}),
-    retries: retryCount,
-    userRetry: error !== undefined,
-    exactlyOnce: problem === undefined,
-    ...(problem ? { problem } : {}),
-    ms: Date.now() - started,
-  };
+  return cellResult(operation, fault, error, retryCount, problem, started);
 }
 
 async function eventsCell(
@@ -259,6 +249,18 @@ async function eventsCell(
     }
   }
   const problem = fleet.error ? `still failing after Retry: ${fleet.error.message}` : compareEvents(fleet.events, emulator.state.events(EVENTS_FLEET));
+  return cellResult(operation, fault, error, retryCount, problem, started);
+}
+
+/** What one cell reports: the first outcome the user saw, retries, and the exactly-once check. */
+function cellResult(
+  operation: MatrixOperation,
+  fault: MatrixFault,
+  error: { kind: string; message: string; retryable: boolean } | undefined,
+  retryCount: number,
+  problem: string | undefined,
+  started: number,
+): CellResult {
   return {
     operation,
     fault,
