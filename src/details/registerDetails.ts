@@ -41,7 +41,7 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
   command('gamelift.showEventDetailsInNewPanel', (arg) => {
     if (isEventArg(arg)) controller.showEvent(arg.ref, arg.event, { keepOpen: true });
   });
-  command('gamelift.showFleetTimeline', (arg) => {
+  command('gamelift.showFleetTimeline', async (arg) => {
     const ref = (arg as { ref?: unknown } | undefined)?.ref;
     if (isFleetRef(ref)) {
       controller.showTimeline(ref);
@@ -53,7 +53,9 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
       controller.showTimeline(active.fleetRef);
       return;
     }
-    void vscode.window.showInformationMessage('Right-click a fleet in the GameLift Fleets view and choose "Show fleet timeline".');
+    // Otherwise ask, with the same fleet pick as "Fetch fleet events"; cancelling does nothing.
+    const picked = await deps.explorer.pickFleet('GameLift: show fleet timeline');
+    if (picked) controller.showTimeline(picked);
   });
   command('gamelift.details.keepOpen', () => controller.keepOpen());
   command('gamelift.details.openLog', () => controller.activeDetails()?.openLog());

@@ -14,4 +14,6 @@ export interface ExplorerApi {
   getFleet(ref: FleetRef): FleetSummary | undefined;
   /** Selects the event's node in the tree (loading nothing new). */
   revealEvent(ref: FleetRef, eventId: string): Promise<void>;
+  /** Asks the user for a fleet with the same pick as "Fetch fleet events"; undefined when cancelled. */
+  pickFleet(title: string): Promise<FleetRef | undefined>;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { ExplorerApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
-import { registerFetchCommand } from './commands/fetchFleetEvents';
+import { pickFleet, registerFetchCommand } from './commands/fetchFleetEvents';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerFleetCommands } from './commands/fleetCommands';
 import { ErrorReporter } from './errorReporter';
@@ -47,5 +47,6 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
     getLoadedEvents: (ref) => explorer.model.findFleet(ref)?.events ?? [],
     getFleet: (ref) => explorer.model.findFleet(ref)?.summary,
     revealEvent: (ref, eventId) => explorer.revealEvent(ref, eventId),
+    pickFleet: (title) => pickFleet(explorer, prompts, title),
   };
 }

@@ -12,7 +12,8 @@ import type { TimelineViewModel } from '../../src/details/protocol';
 import type { FleetRef } from '../../src/explorer/api';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { FleetEvent } from '../../src/gamelift/types';
-import { explorerHooks } from './explorerSupport';
+import { windowPrompts } from '../../src/explorer/prompts';
+import { explorerHooks, ScriptedPrompts } from './explorerSupport';
 
 interface EventArg {
   readonly ref: FleetRef;
@@ -240,5 +241,52 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     const target = marks[0];
     await deliver('timeline', { type: 'openEvent', eventId: target.eventId });
     await previewShowing(target.eventId);
+  });
+
+  it('"Show fleet timeline" from the palette with no details panel asks for the fleet, and opens its timeline', async () => {
+    const hooks = await explorerHooks();
+    const before = await snapshot();
+    assert.ok(!before.preview && before.kept.length === 0 && before.timelines.length === 0, 'no details or timeline panel is open');
+    let offered: string[] = [];
+    const prompts = new ScriptedPrompts({
+      pick: {
+        fleet: (items) => {
+          offered = items.map((i) => (i as { ref?: FleetRef }).ref?.fleetId ?? '');
+          return items.find((i) => (i as { ref?: FleetRef }).ref?.fleetId === withLog.ref.fleetId);
+        },
+      },
+    });
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.showFleetTimeline');
+    } finally {
+      hooks.prompts.current = windowPrompts;
+    }
+    assert.deepStrictEqual(prompts.asked, ['fleet'], 'the fleet pick of "Fetch fleet events" was shown');
+    assert.ok(offered.length >= 2 && offered.includes(withLog.ref.fleetId), `the pick lists the fleets (${offered.join(', ')})`);
+    const s = await waitFor('the timeline of the picked fleet', async () => {
+      const x = await snapshot();
+      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
+    });
+    assert.strictEqual(s.timelines[0].ref.fleetId, withLog.ref.fleetId);
+    assert.strictEqual(s.timelines[0].ref.target.region, withLog.ref.target.region);
+    const model = s.timelines[0].model as TimelineViewModel;
+    assert.strictEqual(model.eventCount, sameFleet.length, 'the timeline shows the picked fleet\'s loaded events');
+    assert.ok(!s.preview && s.kept.length === 0, 'no details panel was opened on the way');
+  });
+
+  it('"Show fleet timeline" from the palette does nothing when the fleet pick is cancelled', async () => {
+    const hooks = await explorerHooks();
+    const prompts = new ScriptedPrompts({ pick: { fleet: () => undefined } });
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.showFleetTimeline');
+    } finally {
+      hooks.prompts.current = windowPrompts;
+    }
+    assert.deepStrictEqual(prompts.asked, ['fleet']);
+    assert.deepStrictEqual(prompts.messages, [], 'no message after cancelling');
+    const s = await snapshot();
+    assert.strictEqual(s.timelines.length, 0, 'no timeline opened');
   });
 });

@@ -122,8 +122,11 @@ async function fetchInto(
   return { ref, fetched: events.length };
 }
 
-/** Lists fleets of every configured connection in a searchable pick that also takes a pasted ID or ARN. */
-async function pickFleet(explorer: ExplorerView, prompts: Prompts): Promise<FleetRef | undefined> {
+/**
+ * Lists fleets of every configured connection in a searchable pick that also takes a pasted ID or ARN.
+ * Also the fleet pick of other commands (e.g. "Show fleet timeline", through `ExplorerApi.pickFleet`).
+ */
+export async function pickFleet(explorer: ExplorerView, prompts: Prompts, title = 'GameLift: fetch fleet events'): Promise<FleetRef | undefined> {
   const targets = targetsOf(explorer.settings);
   const several = targets.length > 1;
   const items = Promise.all(
@@ -152,7 +155,7 @@ async function pickFleet(explorer: ExplorerView, prompts: Prompts): Promise<Flee
         typed: value.trim(),
       };
     },
-    { id: 'fleet', title: 'GameLift: fetch fleet events', placeHolder: 'Search fleets by name, ID or status, or paste a fleet ID or ARN' },
+    { id: 'fleet', title, placeHolder: 'Search fleets by name, ID or status, or paste a fleet ID or ARN' },
   );
   if (!picked) return undefined;
   if (picked.typed !== undefined) return refFromText(explorer, prompts, picked.typed);
