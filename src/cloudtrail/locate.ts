@@ -4,7 +4,7 @@
 // passes the record list of its last validation).
 
 import { TolerantParser, toValue, type AstNode } from './parser';
-import { scanValueEnd } from './validate';
+import { scanValueEnd } from './scanValue';
 import type { CtLocation, CtPathSegment, CtRecordSummary } from './types';
 
 interface Child {
