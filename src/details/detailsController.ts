@@ -6,10 +6,10 @@ import type { FleetEvent } from '../gamelift/types';
 import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
 import type { PersistedState } from './protocol';
 import type { DetailsDeps } from './registerDetails';
+import { createSecureWebviewPanel } from './securePanel';
 import type { DetailsServices } from './services';
 import { fleetKey, TIMELINE_VIEW_TYPE, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
 import { fromPersistedEvent } from './viewModel';
-import { webviewOptions } from './webviewShell';
 
 /** Context key: the active editor is the preview details panel (shows the "Keep Open" action). */
 export const PREVIEW_ACTIVE_CONTEXT = 'gamelift.details.previewActive';
@@ -55,11 +55,11 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       this.preview.panel.reveal(undefined, options.preserveFocus);
       return this.preview;
     }
-    const panel = vscode.window.createWebviewPanel(
+    const panel = createSecureWebviewPanel(
       DETAILS_VIEW_TYPE,
       event.eventCode,
       { viewColumn: options.column ?? column, preserveFocus: options.preserveFocus },
-      webviewOptions(this.deps.extensionUri),
+      this.deps.extensionUri,
     );
     return this.adopt(panel, ref, event, !asPreview, false);
   }
@@ -123,7 +123,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', this.settings().column, webviewOptions(this.deps.extensionUri));
+    const panel = createSecureWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', this.settings().column, this.deps.extensionUri);
     return this.adoptTimeline(panel, ref);
   }
 

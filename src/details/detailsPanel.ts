@@ -11,12 +11,12 @@ import { redactSecrets } from '../gamelift/redact';
 import type { FleetEvent } from '../gamelift/types';
 import type { DetailsDeps } from './registerDetails';
 import { describeExpiry } from './expiry';
-import { isPageMessage, type DetailsViewModel, type HostMessage, type PageMessage, type PersistedState } from './protocol';
+import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';
+import { SecurePanel, type PageRequest } from './securePanel';
 import type { DetailsServices } from './services';
 import { openExternalExactly } from './openExternal';
 import { checkExternalUrl } from './urlPolicy';
 import { buildDetailsViewModel, eventAsServiceJson, neighbours, toPersistedEvent } from './viewModel';
-import { renderShell, webviewOptions } from './webviewShell';
 
 export const DETAILS_VIEW_TYPE = 'gamelift.eventDetails';
 
@@ -40,11 +40,10 @@ export interface DetailsPanelSnapshot {
 }
 
 export class DetailsPanel {
-  private ready = false;
   private model: DetailsViewModel | undefined;
   private logOverride: 'stale' | 'gone' | undefined;
   private refreshing = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly page: SecurePanel;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -57,18 +56,13 @@ export class DetailsPanel {
     options: { hadLog?: boolean } = {},
   ) {
     if (options.hadLog && !event.preSignedLogUrl) this.logOverride = 'stale';
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
-      panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => {
-        // A hidden page is torn down; it says `ready` again when shown, and we post then.
-        if (!panel.visible) this.ready = false;
-        host.viewStateChanged(this);
-      }),
-    );
-    // A new page: it will say `ready` once its script runs, and only then do we post.
-    panel.webview.html = renderShell(panel.webview, deps.extensionUri, 'details');
+    this.page = new SecurePanel(panel, 'details', { extensionUri: deps.extensionUri, log: deps.log, label: 'Event details' }, {
+      pageReady: () => this.render(),
+      handle: (message) => this.handle(message),
+      handleFailed: (err) => this.handleFailed(err),
+      viewStateChanged: () => host.viewStateChanged(this),
+      disposed: () => host.disposed(this),
+    });
     this.updateTitle();
   }
 
@@ -85,7 +79,7 @@ export class DetailsPanel {
   }
 
   snapshot(): DetailsPanelSnapshot {
-    return { pinned: this.pinnedState, ref: this.ref, event: this.event, model: this.model, ready: this.ready, title: this.panel.title };
+    return { pinned: this.pinnedState, ref: this.ref, event: this.event, model: this.model, ready: this.page.ready, title: this.panel.title };
   }
 
   /** Shows another event in this panel (the preview following the selection). */
@@ -105,27 +99,18 @@ export class DetailsPanel {
   }
 
   /** Handles one message from the page, exactly as if the page had sent it (also used by tests). */
-  async onMessage(raw: unknown): Promise<void> {
-    if (!isPageMessage(raw)) {
-      // The page is untrusted: never echo what it sent, just note that something was dropped.
-      this.deps.log.warn('Event details: ignored a message of unknown shape from the page.');
-      return;
-    }
-    try {
-      await this.handle(raw);
-    } catch (err) {
-      const classified = classifyError(err, { action: 'Event details', fleetId: this.ref.fleetId });
-      this.deps.log.error(redactSecrets(classified.message));
-      void vscode.window.showErrorMessage(classified.message);
-    }
+  onMessage(raw: unknown): Promise<void> {
+    return this.page.receive(raw);
   }
 
-  private async handle(message: PageMessage): Promise<void> {
+  private handleFailed(err: unknown): void {
+    const classified = classifyError(err, { action: 'Event details', fleetId: this.ref.fleetId });
+    this.deps.log.error(redactSecrets(classified.message));
+    void vscode.window.showErrorMessage(classified.message);
+  }
+
+  private async handle(message: PageRequest): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.render();
-        return;
       case 'openLog':
         return this.openLog();
       case 'copyLogLink':
@@ -178,8 +163,7 @@ export class DetailsPanel {
   }
 
   private post(message: HostMessage): void {
-    if (!this.ready) return;
-    void this.panel.webview.postMessage(message);
+    this.page.post(message);
   }
 
   private updateTitle(): void {
@@ -287,10 +271,5 @@ export class DetailsPanel {
       return;
     }
     this.host.showInPanel(this, this.ref, target);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.host.disposed(this);
   }
 }

@@ -3,11 +3,11 @@
 // page asks (by event ID only: the host looks the event up, the page cannot invent one).
 import * as vscode from 'vscode';
 import type { FleetRef } from '../explorer/api';
-import { isPageMessage, type HostMessage, type PageMessage, type TimelineViewModel } from './protocol';
+import type { TimelineViewModel } from './protocol';
 import type { DetailsDeps } from './registerDetails';
+import { SecurePanel, type PageRequest } from './securePanel';
 import type { DetailsServices } from './services';
 import { buildTimelineViewModel } from './timelineModel';
-import { renderShell, webviewOptions } from './webviewShell';
 
 export const TIMELINE_VIEW_TYPE = 'gamelift.fleetTimeline';
 
@@ -21,9 +21,8 @@ export function fleetKey(ref: FleetRef): string {
 }
 
 export class TimelinePanel {
-  private ready = false;
   private model: TimelineViewModel | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly page: SecurePanel;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -32,15 +31,11 @@ export class TimelinePanel {
     private readonly services: DetailsServices,
     private readonly host: TimelinePanelHost,
   ) {
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
-      panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
-    );
-    panel.webview.html = renderShell(panel.webview, deps.extensionUri, 'timeline');
+    this.page = new SecurePanel(panel, 'timeline', { extensionUri: deps.extensionUri, log: deps.log, label: 'Fleet timeline' }, {
+      pageReady: () => this.render(),
+      handle: (message) => this.handle(message),
+      disposed: () => host.disposed(this),
+    });
     this.updateTitle();
   }
 
@@ -53,20 +48,13 @@ export class TimelinePanel {
     this.panel.title = `Timeline: ${fleet?.name ?? this.ref.fleetId}`;
   }
 
-  async onMessage(raw: unknown): Promise<void> {
-    if (!isPageMessage(raw)) {
-      this.deps.log.warn('Fleet timeline: ignored a message of unknown shape from the page.');
-      return;
-    }
-    await this.handle(raw);
+  /** Handles one message from the page, exactly as if the page had sent it (also used by tests). */
+  onMessage(raw: unknown): Promise<void> {
+    return this.page.receive(raw);
   }
 
-  private async handle(message: PageMessage): Promise<void> {
+  private async handle(message: PageRequest): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.render();
-        return;
       case 'refreshTimeline':
         this.render();
         return;
@@ -81,16 +69,6 @@ export class TimelinePanel {
   render(): void {
     this.updateTitle();
     this.model = buildTimelineViewModel(this.ref, this.deps.explorer.getFleet(this.ref), this.deps.explorer.getLoadedEvents(this.ref));
-    this.post({ type: 'showTimeline', model: this.model, hostNow: this.services.now(), persist: { kind: 'timeline', ref: this.ref } });
-  }
-
-  private post(message: HostMessage): void {
-    if (!this.ready) return;
-    void this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.host.disposed(this);
+    this.page.post({ type: 'showTimeline', model: this.model, hostNow: this.services.now(), persist: { kind: 'timeline', ref: this.ref } });
   }
 }

@@ -4,6 +4,7 @@
 // same validator and handler the page's messages go through; the panel's state is read back
 // with the development-only `gamelift.details._snapshot` command.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as http from 'http';
 import * as vscode from 'vscode';
 import type { DetailsSnapshot } from '../../src/details/detailsController';
@@ -57,6 +58,17 @@ function httpGet(url: string): Promise<{ status: number; body: string }> {
       })
       .on('error', reject);
   });
+}
+
+/** The text of the extension's log files (the GameLift output channel is written under `context.logUri`). */
+async function extensionLogText(): Promise<string> {
+  const dir = (await explorerHooks()).logUri.fsPath;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log')) : [];
+  return files.map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
+}
+
+function countOf(text: string, needle: string): number {
+  return text.split(needle).length - 1;
 }
 
 /** Walks the explorer's tree (as VS Code would when the user expands it) and returns every event node's command. */
@@ -241,6 +253,39 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     const target = marks[0];
     await deliver('timeline', { type: 'openEvent', eventId: target.eventId });
     await previewShowing(target.eventId);
+  });
+
+  it('the timeline ignores malformed, unknown and details-only page messages, and still opens a mark afterwards', async () => {
+    await vscode.commands.executeCommand('gamelift.showFleetTimeline', { ref: withLog.ref });
+    const before = await waitFor('the timeline model', async () => {
+      const x = await snapshot();
+      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
+    });
+    const model = before.timelines[0].model as TimelineViewModel;
+    const mark = model.lanes.flatMap((l) => l.marks)[0];
+    assert.ok(mark, 'the timeline has a mark');
+    const junk: unknown[] = [
+      null, 'openEvent', [{ type: 'openEvent', eventId: mark.eventId }], { type: 'openEvent' }, { type: 'openEvent', eventId: 42 },
+      { type: 'openEvent', eventId: mark.eventId.padEnd(300, 'x') }, { type: 'openUrl', url: 'https://evil.example' },
+      { type: 'keepOpen' }, { type: 'navigate', direction: 'older' }, { type: 'reveal' },
+    ];
+    const UNKNOWN = 'Fleet timeline: ignored a message of unknown shape from the page.';
+    const DETAILS_ONLY = 'meant for the details panel.';
+    const logBefore = await extensionLogText();
+    for (const message of junk) await deliver('timeline', message);
+    // Each message was refused by the validator or dropped as details-only, and said so in the log.
+    const logAfter = await waitFor('the log lines of the refused messages', async () => {
+      const text = await extensionLogText();
+      return countOf(text, UNKNOWN) - countOf(logBefore, UNKNOWN) >= 7 && countOf(text, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY) >= 3 ? text : undefined;
+    });
+    assert.strictEqual(countOf(logAfter, UNKNOWN) - countOf(logBefore, UNKNOWN), 7, 'seven messages refused as of unknown shape');
+    assert.strictEqual(countOf(logAfter, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY), 3, 'three details-only messages dropped');
+    const after = await snapshot();
+    assert.ok(!after.preview && after.kept.length === 0, 'no details panel opened from junk');
+    assert.strictEqual(after.timelines.length, 1);
+    assert.deepStrictEqual(after.timelines[0].model, model, 'the timeline is unchanged');
+    await deliver('timeline', { type: 'openEvent', eventId: mark.eventId });
+    await previewShowing(mark.eventId);
   });
 
   it('"Show fleet timeline" from the palette with no details panel asks for the fleet, and opens its timeline', async () => {
