@@ -2,6 +2,7 @@
 // Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
 // Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
 
+import { EventIdIndex } from './eventIdIndex';
 import type { Finding, Reporter } from './findings';
 
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
@@ -146,18 +147,16 @@ export function isPlaceholderText(s: string): boolean {
   return s.includes('EXAMPLE') || s.includes('example') || isPlaceholderAccount(s);
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
+/** 1 for the hexadecimal digits and '-' among the first 128 character codes. */
+const UUID_CHARS = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEF-') UUID_CHARS[ch.charCodeAt(0)] = 1;
 
-/** 8-4-4-4-12 hexadecimal digits (charCode loop: cheaper than a regex on every record). */
+/** 8-4-4-4-12 hexadecimal digits (a table lookup per character: this runs several times per record). */
 export function isUuid(s: string): boolean {
-  if (s.length !== 36) return false;
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
   for (let i = 0; i < 36; i++) {
     const c = s.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
+    if (c >= 128 || UUID_CHARS[c] === 0 || (c === 45 && i !== 8 && i !== 13 && i !== 18 && i !== 23)) return false;
   }
   return true;
 }
@@ -221,28 +220,8 @@ function validDateParts(y: number, mo: number, d: number, h: number, mi: number,
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 60;
 }
 
-export interface SeenEventId {
-  id: string;
-  index: number;
-  start: number;
-  end: number;
-  /** Another ID with the same key. */
-  next?: SeenEventId;
-}
-
 export interface RecordCheckState {
-  /** uuidKey(eventID) → first record with that eventID (and that record's text range). */
-  eventIds: Map<number, SeenEventId>;
-}
-
-/** 28 bits taken from the first 7 hex digits of a UUID. */
-function uuidKey(id: string): number {
-  let k = 0;
-  for (let i = 0; i < 7; i++) {
-    const c = id.charCodeAt(i);
-    k = (k << 4) | (c <= 57 ? c - 48 : (c | 32) - 87);
-  }
-  return k;
+  eventIds: EventIdIndex;
 }
 
 export interface RecordInfo {
@@ -358,26 +337,18 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // IDs
-  checkUuid(rec.eventID, 'eventID', report);
+  const eventID = rec.eventID;
+  const eventIdIsUuid = typeof eventID === 'string' && isUuid(eventID);
+  if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
   checkUuid(rec.sharedEventID, 'sharedEventID', report);
   const requestID = rec.requestID;
-  if (typeof requestID === 'string' && (requestID.length === 0 || /\s/.test(requestID))) {
+  if (typeof requestID === 'string' && !isUuid(requestID) && (requestID.length === 0 || /\s/.test(requestID))) {
     report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
   }
   // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.
-  if (typeof rec.eventID === 'string' && isUuid(rec.eventID)) {
-    // Keyed by 28 bits of the UUID (a small integer hashes for free); the full ID is compared on a hit.
-    const id = rec.eventID;
-    const key = uuidKey(id);
-    let first: { id: string; index: number; start: number; end: number } | undefined;
-    let entry = state.eventIds.get(key);
-    while (entry !== undefined && first === undefined) {
-      if (entry.id === id) first = entry;
-      else entry = entry.next;
-    }
-    if (first === undefined) {
-      state.eventIds.set(key, { id, index: info.index, start: info.start, end: info.end, next: state.eventIds.get(key) });
-    } else {
+  if (eventIdIsUuid) {
+    const first = state.eventIds.firstOrAdd(eventID, info.index, info.start, info.end);
+    if (first !== undefined) {
       const identical = first.end - first.start === info.end - info.start && info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
       report({
         ruleId: 'duplicate-event-id',

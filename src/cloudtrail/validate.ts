@@ -7,6 +7,7 @@
 
 import { MAX_DEPTH, TolerantParser, nodeAt, skipString, toValue, type AstNode } from './parser';
 import type { Finding } from './findings';
+import { EventIdIndex } from './eventIdIndex';
 import { checkRecord, looksLikeRecord, type RecordCheckState } from './recordChecks';
 import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
 import { defaultSeverity } from './rules';
@@ -41,7 +42,7 @@ class Validation {
   format: CtFormat = 'unknown';
   eventBridge = false;
   private nonRecordItems = 0;
-  private readonly state: RecordCheckState = { eventIds: new Map() };
+  private readonly state: RecordCheckState = { eventIds: new EventIdIndex() };
   private readonly max: number;
   private readonly severities: Record<string, CtSeverity | 'off'>;
 
