@@ -123,16 +123,16 @@ function checkField(v: unknown, name: string, t: FieldType, since: number, minor
 export function looksLikeRecord(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
+  // Stops at the second core field found (the first two are there in almost every record).
   let n = 0;
   if (o.eventVersion !== undefined) n++;
-  if (o.eventTime !== undefined) n++;
-  if (o.eventSource !== undefined) n++;
-  if (o.eventName !== undefined) n++;
-  if (o.eventID !== undefined) n++;
-  if (o.userIdentity !== undefined) n++;
-  if (o.awsRegion !== undefined) n++;
-  if (o.eventType !== undefined) n++;
-  return n >= 2;
+  if (o.eventTime !== undefined && ++n >= 2) return true;
+  if (o.eventSource !== undefined && ++n >= 2) return true;
+  if (o.eventName !== undefined && ++n >= 2) return true;
+  if (o.eventID !== undefined && ++n >= 2) return true;
+  if (o.userIdentity !== undefined && ++n >= 2) return true;
+  if (o.awsRegion !== undefined && ++n >= 2) return true;
+  return o.eventType !== undefined && ++n >= 2;
 }
 
 /** Documentation placeholder account? Plain comparisons: Set lookups would hash every parsed string. */

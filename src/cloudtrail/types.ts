@@ -37,7 +37,7 @@ export interface CtRecordSummary {
   /** Who made the call: userIdentity.userName, else the last part of the ARN, else principalId / invokedBy / type. */
   user?: string;
   awsRegion?: string;
-  /** Range of the eventName string value (including quotes), for outline selection ranges. */
+  /** Range of the eventName string value (including quotes), for outline selection ranges (set by indexRecords). */
   nameStart?: number;
   nameEnd?: number;
   /** errorCode of the record, when the call failed. */
@@ -75,6 +75,7 @@ export type CtFormat = 'records-object' | 'records-array' | 'single-record' | 'n
 export interface CtValidationResult {
   diagnostics: CtDiagnostic[];
   records: CtRecordSummary[];
+  /** Fleet IDs and ARNs in GameLift records: empty from validateCloudTrail, filled by indexRecords. */
   fleetRefs: CtFleetRef[];
   format: CtFormat;
   /** true when maxDiagnostics was hit. */

@@ -5,17 +5,16 @@
 // syntax error (tolerant parser, with recovery) or with findings (offsets needed) are parsed by
 // the offset-tracking parser.
 
-import { MAX_DEPTH, TolerantParser, nodeAt, skipString, toValue, type AstNode } from './parser';
+import { MAX_DEPTH, TolerantParser, nodeAt, toValue, type AstNode } from './parser';
 import type { Finding } from './findings';
 import { EventIdIndex } from './eventIdIndex';
 import { checkRecord, looksLikeRecord, type RecordCheckState } from './recordChecks';
 import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
 import { defaultSeverity } from './rules';
 import { scanValueEnd } from './scanValue';
-import type { CtDiagnostic, CtFix, CtFleetRef, CtFormat, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
+import type { CtDiagnostic, CtFix, CtFormat, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
 
 const RECORDS_HEAD = /\{\s*"Records"\s*:\s*(?=\[)/y;
-const FLEET_VALUE = /^(?:arn:[^:]*:gamelift:([^:]*):[^:]*:[a-z]*fleet\/)?([a-z]*fleet-[a-zA-Z0-9-]+)$/;
 
 interface ParsedValue {
   value: unknown;
@@ -23,6 +22,16 @@ interface ParsedValue {
   start: number;
   end: number;
 }
+
+/**
+ * A few records from earlier validations, kept alive on purpose. V8 gives the objects JSON.parse
+ * builds hidden classes found by key order; when no object of a class is left, a garbage
+ * collection drops the class and throws away all optimised code that was specialised for it, so
+ * each validation of a big file would start over in slow code. Keeping a sample of records keeps
+ * their classes (and the nested objects' classes) and the optimised code valid between runs.
+ */
+const warmShapes: unknown[] = [];
+const WARM_SHAPES_MAX = 64;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
@@ -38,7 +47,6 @@ class Validation {
   readonly diagnostics: CtDiagnostic[] = [];
   total = 0;
   readonly records: CtRecordSummary[] = [];
-  readonly fleetRefs: CtFleetRef[] = [];
   format: CtFormat = 'unknown';
   eventBridge = false;
   private nonRecordItems = 0;
@@ -348,21 +356,20 @@ class Validation {
       return;
     }
     const index = this.records.length;
+    if ((index & 255) === 0 && warmShapes.length < WARM_SHAPES_MAX) warmShapes.push(value);
     const info = this.info;
     info.index = index;
     info.start = v.start;
     info.end = v.end;
     info.text = this.text;
     const findings = this.findings;
-    findings.length = 0;
     checkRecord(value, info, this.state, this.report);
-    if (value.eventSource === GAMELIFT_SOURCE) {
-      checkGameLiftRecord(value, this.report);
-      this.collectFleetRefs(v.start, v.end, index, typeof value.awsRegion === 'string' ? value.awsRegion : undefined);
-    }
+    if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, this.report);
     this.records.push(this.summarize(value, v, index));
-    for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
-    findings.length = 0;
+    if (findings.length !== 0) {
+      for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
+      findings.length = 0; // a builtin call: only when there was something to clear
+    }
   }
 
   private emit(f: Finding, v: ParsedValue): void {
@@ -422,57 +429,7 @@ class Validation {
       const arn = str(ui.arn);
       s.user = str(ui.userName) || (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) || str(ui.invokedBy) || str(ui.principalId) || str(ui.type);
     }
-    if (s.eventName !== undefined) {
-      // Locate the eventName value for the outline's selection range.
-      const text = this.text;
-      let at = text.indexOf('"eventName"', v.start);
-      while (at >= 0 && at < v.end) {
-        let i = at + 11;
-        while (i < v.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
-        if (text.charCodeAt(i) === 58) {
-          i++;
-          while (i < v.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
-          if (text.charCodeAt(i) === 34 && text.startsWith(s.eventName, i + 1)) {
-            s.nameStart = i;
-            s.nameEnd = Math.min(skipString(text, i), v.end);
-            break;
-          }
-        }
-        at = text.indexOf('"eventName"', at + 11);
-      }
-    }
     return s;
-  }
-
-  /** Fleet IDs and ARNs among the string values of a GameLift record (text search, no tree). */
-  private collectFleetRefs(start: number, end: number, index: number, region: string | undefined): void {
-    const text = this.text;
-    let at = text.indexOf('fleet-', start);
-    while (at >= 0 && at < end) {
-      // The enclosing string: quotes found by walking out from the match (IDs and ARNs are short).
-      let q1 = at - 1;
-      while (q1 > start && at - q1 < 600 && text.charCodeAt(q1) !== 34) q1--;
-      let q2 = at + 6;
-      while (q2 < end && q2 - at < 200 && text.charCodeAt(q2) !== 34) q2++;
-      if (text.charCodeAt(q1) === 34 && text.charCodeAt(q2) === 34) {
-        const content = text.slice(q1 + 1, q2);
-        const m = FLEET_VALUE.exec(content);
-        if (m) {
-          let i = q2 + 1;
-          while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
-          if (text.charCodeAt(i) !== 58) {
-            const ref: CtFleetRef = { fleetId: m[2], start: q1 + 1, end: q2, record: index };
-            if (m[1] !== undefined) {
-              ref.text = content;
-              if (m[1]) ref.arnRegion = m[1];
-            }
-            if (region) ref.region = region;
-            this.fleetRefs.push(ref);
-          }
-        }
-      }
-      at = text.indexOf('fleet-', Math.max(q2, at + 6));
-    }
   }
 
   result(): CtValidationResult {
@@ -480,7 +437,7 @@ class Validation {
     const r: CtValidationResult = {
       diagnostics: this.diagnostics,
       records: this.records,
-      fleetRefs: this.fleetRefs,
+      fleetRefs: [],
       format: this.format,
       truncated: this.total > this.diagnostics.length,
       totalDiagnostics: this.total,

@@ -3,7 +3,7 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, createLineIndex, type CtValidateOptions, type CtSeverity, type CtFormat, type LineIndex } from '../index';
+import { validateCloudTrail, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -85,6 +85,11 @@ export interface PositionedResult {
   folding: Int32Array;
   /** Length of the validated text, to check offsets still fit the document. */
   textLength: number;
+  /**
+   * How the worker got it: 'full' from the whole text, 'edits' from edits applied to its copy and
+   * validated in full, 'incremental' from edits re-checking only the edited record. Unset inline.
+   */
+  how?: 'full' | 'edits' | 'incremental';
 }
 
 /** Most fleet references kept per document (first per record and fleet): enough for any real delivery, bounded for giant files. */
@@ -92,7 +97,15 @@ export const MAX_FLEET_REFS = 5000;
 
 /** Validates `text` and places everything by line and column. */
 export function validateAndPosition(text: string, options: CtValidateOptions): PositionedResult {
-  const result = validateCloudTrail(text, options);
+  return positionResult(text, validateCloudTrail(text, options));
+}
+
+/**
+ * Places a validation result of `text` by line and column. `validated` is left as it is (the
+ * worker keeps it as the base of incremental runs).
+ */
+export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
+  const result = validated;
   const lines = createLineIndex(text);
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
@@ -166,12 +179,19 @@ function cleanLabel(value: string | undefined): string {
  * Host → worker. The text travels as UTF-8 chunks in transferred buffers (no copy, and the host
  * yields between chunks): cloning one 50 MB string in postMessage would block the host for
  * longer than a frame. Chunks never split a surrogate pair, so each decodes on its own.
+ *
+ * With `key` and `version`, the worker keeps that document's text and result. Then a later run
+ * can send only `delta`: the edits from `baseVersion` (which the worker must hold) to `version`,
+ * in the order made, and the new text's `length` as a check; a worker holding anything else
+ * answers `resync` and the host sends the whole text instead. `forget` drops a closed document.
  */
 export type ValidateRequest =
-  | { type: 'begin'; id: number; options: CtValidateOptions }
+  | { type: 'begin'; id: number; options: CtValidateOptions; key?: string; version?: number }
   | { type: 'chunk'; id: number; bytes: Uint8Array }
   | { type: 'end'; id: number }
-  | { type: 'abort'; id: number };
+  | { type: 'abort'; id: number }
+  | { type: 'delta'; id: number; options: CtValidateOptions; key: string; baseVersion: number; version: number; length: number; edits: CtEdit[] }
+  | { type: 'forget'; key: string };
 
 /** Worker → host. */
-export type ValidateResponse = { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string };
+export type ValidateResponse = { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string; resync?: boolean };

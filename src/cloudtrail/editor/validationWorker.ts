@@ -1,24 +1,88 @@
 // Worker thread that validates CloudTrail text off the extension host's main thread. The text
-// arrives as UTF-8 chunks (begin, chunk…, end); the answer is a PositionedResult with ranges
-// already in line/column, its typed arrays transferred rather than copied. Bundled to
+// arrives as UTF-8 chunks (begin, chunk…, end), or — when this worker already holds the
+// document's previous version — as the edits since then (delta), applied to its own copy and
+// re-checked incrementally where only one record changed. The answer is a PositionedResult with
+// ranges already in line/column, its typed arrays transferred rather than copied. Bundled to
 // dist/cloudtrail.worker.js.
 import { parentPort } from 'node:worker_threads';
-import { validateAndPosition, type ValidateRequest, type ValidateResponse } from './adapterResult';
-import type { CtValidateOptions } from '../index';
+import { positionResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
+import { revalidateIncrementally, validateCloudTrail, type CtEdit, type CtValidateOptions, type CtValidationResult } from '../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');
-let current: { id: number; options: CtValidateOptions; parts: string[] } | undefined;
+let current: { id: number; options: CtValidateOptions; parts: string[]; key?: string; version?: number } | undefined;
+
+/** The last text and result per document, the base of the next delta. */
+interface Held {
+  version: number;
+  text: string;
+  result: CtValidationResult;
+  /** The options the result was computed with (JSON), since the incremental path needs the same ones. */
+  options: string;
+}
+const held = new Map<string, Held>();
+/** Documents held at most (least recently validated dropped first): each costs its text's size. */
+const MAX_HELD = 4;
+
+function hold(key: string, entry: Held): void {
+  held.delete(key);
+  held.set(key, entry);
+  for (const oldest of held.keys()) {
+    if (held.size <= MAX_HELD) break;
+    held.delete(oldest);
+  }
+}
 
 function answer(response: ValidateResponse): void {
   const transfer = response.ok ? [response.result.recordPositions.buffer as ArrayBuffer, response.result.folding.buffer as ArrayBuffer, response.result.fleetRefPositions.buffer as ArrayBuffer] : [];
   port?.postMessage(response, transfer);
 }
 
+function failure(id: number, err: unknown): ValidateResponse {
+  return { id, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
+}
+
+/** Applies the edits in order; undefined when one does not fit the text (the copies disagree). */
+function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined {
+  for (const e of edits) {
+    if (!(Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= text.length && typeof e.newText === 'string')) return undefined;
+    text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  }
+  return text;
+}
+
+function full(id: number, text: string, options: CtValidateOptions, key: string | undefined, version: number | undefined): void {
+  const result = validateCloudTrail(text, options);
+  if (key !== undefined && version !== undefined) hold(key, { version, text, result, options: JSON.stringify(options) });
+  const positioned = positionResult(text, result);
+  positioned.how = 'full';
+  answer({ id, ok: true, result: positioned });
+}
+
+function delta(request: Extract<ValidateRequest, { type: 'delta' }>): void {
+  const { id, key, options } = request;
+  const base = held.get(key);
+  const text = base && base.version === request.baseVersion ? applyEdits(base.text, request.edits) : undefined;
+  if (!base || text === undefined || text.length !== request.length) {
+    held.delete(key);
+    const why = !base ? 'does not hold the document' : base.version !== request.baseVersion ? `holds version ${base.version}, not ${request.baseVersion}` : 'could not apply the edits';
+    answer({ id, ok: false, resync: true, error: `The worker ${why}: send the whole text.` });
+    return;
+  }
+  const optionsKey = JSON.stringify(options);
+  const incremental = optionsKey === base.options ? revalidateIncrementally(base.text, base.result, text, request.edits, options) : undefined;
+  const result = incremental ?? validateCloudTrail(text, options);
+  hold(key, { version: request.version, text, result, options: optionsKey });
+  const positioned = positionResult(text, result);
+  positioned.how = incremental ? 'incremental' : 'edits';
+  answer({ id, ok: true, result: positioned });
+}
+
 port?.on('message', (request: ValidateRequest) => {
   switch (request.type) {
     case 'begin':
-      current = { id: request.id, options: request.options, parts: [] };
+      current = { id: request.id, options: request.options, parts: [], key: request.key, version: request.version };
+      if (request.key !== undefined) held.delete(request.key); // replaced by this text once it is complete
       break;
     case 'chunk':
       if (current?.id === request.id) current.parts.push(decoder.decode(request.bytes));
@@ -28,14 +92,26 @@ port?.on('message', (request: ValidateRequest) => {
       break;
     case 'end': {
       if (current?.id !== request.id) break;
-      const { id, options, parts } = current;
+      const { id, options, parts, key, version } = current;
       current = undefined;
       try {
-        answer({ id, ok: true, result: validateAndPosition(parts.join(''), options) });
+        full(id, parts.join(''), options, key, version);
       } catch (err) {
-        answer({ id, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+        if (key !== undefined) held.delete(key);
+        answer(failure(id, err));
       }
       break;
     }
+    case 'delta':
+      try {
+        delta(request);
+      } catch (err) {
+        held.delete(request.key);
+        answer(failure(request.id, err));
+      }
+      break;
+    case 'forget':
+      held.delete(request.key);
+      break;
   }
 });

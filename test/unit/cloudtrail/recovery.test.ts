@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateCloudTrail, type CtDiagnostic } from '../../../src/cloudtrail';
+import { indexRecords, validateCloudTrail, type CtDiagnostic } from '../../../src/cloudtrail';
 import { applyEdits, cleanRecord, pos, recordsFile } from './helpers';
 
 const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
@@ -187,7 +187,9 @@ describe('CloudTrail formats', () => {
 
   it('summarises records for the outline and finds fleet references', () => {
     const text = recordsFile([r1, r2]);
-    const r = validateCloudTrail(text);
+    const checked = validateCloudTrail(text);
+    assert.equal(checked.fleetRefs.length, 0, 'the checks alone do not index');
+    const r = indexRecords(text, checked);
     assert.equal(r.records[0].eventName, 'UpdateFleetPortSettings');
     assert.equal(r.records[0].user, 'alice');
     assert.equal(text.slice(r.records[0].nameStart, r.records[0].nameEnd), '"UpdateFleetPortSettings"');
@@ -195,7 +197,8 @@ describe('CloudTrail formats', () => {
     assert.equal(text[r.records[1].end - 1], '}');
     assert.equal(r.fleetRefs.length, 4);
     for (const f of r.fleetRefs) assert.equal(text.slice(f.start, f.end), f.fleetId);
-    const arn = validateCloudTrail(recordsFile([cleanRecord({ requestParameters: { fleetId: 'arn:aws:gamelift:eu-west-1:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' } })]));
+    const arnText = recordsFile([cleanRecord({ requestParameters: { fleetId: 'arn:aws:gamelift:eu-west-1:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' } })]);
+    const arn = indexRecords(arnText, validateCloudTrail(arnText));
     assert.equal(arn.fleetRefs[0].fleetId, 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa');
     assert.equal(arn.fleetRefs[0].arnRegion, 'eu-west-1');
   });
@@ -216,7 +219,7 @@ describe('GameLift developer guide CloudTrail example', () => {
   });
 
   it('still checks both records (CreateFleet, DescribeFleetAttributes) and their placeholders', () => {
-    const r = validateCloudTrail(text);
+    const r = indexRecords(text, validateCloudTrail(text));
     assert.deepEqual(r.records.map((x) => x.eventName), ['CreateFleet', 'DescribeFleetAttributes']);
     const placeholders = r.diagnostics.filter((d) => d.ruleId === 'placeholder');
     assert.ok(placeholders.some((d) => pos(text, d.start).startsWith('67:')), 'the second record is checked');
