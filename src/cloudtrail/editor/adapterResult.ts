@@ -3,7 +3,7 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
+import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -102,10 +102,12 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
 
 /**
  * Places a validation result of `text` by line and column. `validated` is left as it is (the
- * worker keeps it as the base of incremental runs).
+ * worker keeps it as the base of incremental runs), so the record summaries are copied before
+ * indexRecords adds to them.
  */
 export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
-  const result = validated;
+  // Diagnostics first, then the outline's name ranges and the fleet links (not needed by the checks).
+  const result = indexRecords(text, { ...validated, records: validated.records.map((r) => ({ ...r })) });
   const lines = createLineIndex(text);
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
