@@ -1,7 +1,7 @@
 // The event IDs (UUIDs) seen so far in one file, to find duplicates. Every record is added and
-// duplicates are rare, so a 2 MB bit set of 24 bits taken from each UUID answers "never seen"
-// for almost every ID without hashing the string; only when the bit is already set are the
-// earlier IDs with the same 24 bits compared. (A Map of ID strings cost more than most checks.)
+// duplicates are rare, so a bit set indexed by up to 24 bits taken from each UUID answers "never
+// seen" for almost every ID without hashing the string; only when the bit is already set are the
+// earlier IDs with the same bits compared. (A Map of ID strings cost more than most checks.)
 
 export interface FirstUse {
   index: number;
@@ -19,20 +19,31 @@ function key24(id: string): number {
   return k;
 }
 
+/** Bits per expected ID: few false "seen before" answers, each costing one scan of the IDs. */
+const BITS_PER_ID = 64;
+
 export class EventIdIndex {
   private bits: Uint32Array | undefined;
+  private readonly mask: number;
   private readonly ids: string[] = [];
   private readonly keys: number[] = [];
   /** index, start, end of each ID's first use, three numbers per ID. */
   private readonly firstUses: number[] = [];
+
+  /** `expectedIds`: about how many IDs will be added (sizes the bit set: 512 B to 2 MB). */
+  constructor(expectedIds: number) {
+    let size = 1 << 12;
+    while (size < expectedIds * BITS_PER_ID && size < 1 << 24) size <<= 1;
+    this.mask = size - 1;
+  }
 
   /**
    * The first record that used `id` (a UUID), or undefined after remembering this record as
    * its first use.
    */
   firstOrAdd(id: string, index: number, start: number, end: number): FirstUse | undefined {
-    const bits = (this.bits ??= new Uint32Array(1 << 19));
-    const k = key24(id);
+    const bits = (this.bits ??= new Uint32Array((this.mask + 1) >>> 5));
+    const k = key24(id) & this.mask;
     const word = k >>> 5;
     const bit = 1 << (k & 31);
     if ((bits[word] & bit) !== 0) {
