@@ -26,15 +26,19 @@ export class EventIdIndex {
   private bits: Uint32Array | undefined;
   private readonly mask: number;
   private readonly ids: string[] = [];
-  private readonly keys: number[] = [];
+  private count = 0;
+  private keys: Int32Array;
   /** index, start, end of each ID's first use, three numbers per ID. */
-  private readonly firstUses: number[] = [];
+  private firstUses: Int32Array;
 
   /** `expectedIds`: about how many IDs will be added (sizes the bit set: 512 B to 2 MB). */
   constructor(expectedIds: number) {
     let size = 1 << 12;
     while (size < expectedIds * BITS_PER_ID && size < 1 << 24) size <<= 1;
     this.mask = size - 1;
+    const capacity = Math.max(64, Math.ceil(expectedIds));
+    this.keys = new Int32Array(capacity);
+    this.firstUses = new Int32Array(capacity * 3);
   }
 
   /**
@@ -49,7 +53,7 @@ export class EventIdIndex {
     if ((bits[word] & bit) !== 0) {
       // Same 24 bits as an earlier ID: compare with each of those.
       const keys = this.keys;
-      for (let slot = 0; slot < keys.length; slot++) {
+      for (let slot = 0; slot < this.count; slot++) {
         if (keys[slot] === k && this.ids[slot] === id) {
           const f = this.firstUses;
           return { index: f[slot * 3], start: f[slot * 3 + 1], end: f[slot * 3 + 2] };
@@ -57,9 +61,22 @@ export class EventIdIndex {
       }
     }
     bits[word] |= bit;
+    const slot = this.count++;
+    if (slot === this.keys.length) this.grow();
     this.ids.push(id);
-    this.keys.push(k);
-    this.firstUses.push(index, start, end);
+    this.keys[slot] = k;
+    this.firstUses[slot * 3] = index;
+    this.firstUses[slot * 3 + 1] = start;
+    this.firstUses[slot * 3 + 2] = end;
     return undefined;
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const firstUses = new Int32Array(this.firstUses.length * 2);
+    firstUses.set(this.firstUses);
+    this.firstUses = firstUses;
   }
 }

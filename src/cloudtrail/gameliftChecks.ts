@@ -55,6 +55,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** `fleet-` and letters, digits and dashes: the common case of FLEET_ID_OR_ARN without running the regex. */
+function isPlainFleetId(v: string): boolean {
+  if (!v.startsWith('fleet-') || v.length === 6) return false;
+  for (let i = 6; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45)) return false;
+  }
+  return true;
+}
+
 function isSpecific(v: string): boolean {
   return v !== '' && !v.includes('...') && !v.startsWith('<');
 }
@@ -125,7 +135,7 @@ function checkValue(v: unknown, shape: MemberShape, name: string, path: (string 
         return;
       }
       const pattern = name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined;
-      if (pattern && !pattern[0].test(v) && isSpecific(v)) {
+      if (pattern && !(name === 'FleetId' && isPlainFleetId(v)) && !pattern[0].test(v) && isSpecific(v)) {
         note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
       }
       if (name === 'IpRange') checkCidr(v, path, ctx);
