@@ -1,5 +1,6 @@
 // Keeps every open `cloudtrail` document analysed: debounced on edits, small texts inline,
-// big ones in the worker thread (stale runs cancelled), results published as diagnostics and
+// big ones in the worker thread (stale runs cancelled; each change event's edits are passed on,
+// so a worker holding the previous version gets only the edits), results published as diagnostics and
 // kept per document for the outline, folding, fleet links and quick fixes. Diagnostics go
 // away when the document closes.
 import * as vscode from 'vscode';
@@ -77,7 +78,10 @@ export class CloudTrailValidation implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || e.document.languageId !== CLOUDTRAIL_LANGUAGE) return;
-        this.worker?.cancel(e.document.uri.toString()); // whatever it is doing is stale now
+        const key = e.document.uri.toString();
+        // Events arrive in order, one per version; the changes of one event apply one after the other.
+        this.worker?.noteEdits(key, e.document.version, e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })));
+        this.worker?.cancel(key); // whatever it is doing is stale now
         this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
@@ -112,6 +116,11 @@ export class CloudTrailValidation implements vscode.Disposable {
       token?.onCancellationRequested(() => resolve(undefined));
       if (!this.timers.has(key) && !this.running.has(key)) this.schedule(document, 0);
     });
+  }
+
+  /** What went to the worker so far (whole texts, edits only, resyncs), for the tests' hook. */
+  workerTraffic(): { text: number; edits: number; resyncs: number } | undefined {
+    return this.worker ? { ...this.worker.sent } : undefined;
   }
 
   dispose(): void {
@@ -155,9 +164,9 @@ export class CloudTrailValidation implements vscode.Disposable {
     try {
       if (this.worker && documentLength(document) > settings.workerThreshold) {
         inWorker = true;
-        result = await this.worker.validate(key, documentPieces(document, version), options);
+        result = await this.worker.validate(key, documentPieces(document, version), options, { version, length: documentLength(document) });
       } else {
-        this.worker?.cancel(key);
+        this.worker?.forget(key); // small now: the worker need not keep a copy
         result = validateAndPosition(document.getText(), options);
       }
     } catch (err) {
@@ -172,7 +181,7 @@ export class CloudTrailValidation implements vscode.Disposable {
     const analysis: DocumentAnalysis = { version, result, ranInWorker: inWorker, millis: Date.now() - started };
     this.analyses.set(key, analysis);
     this.collection.set(document.uri, settings.enabled ? toDiagnostics(result, settings.maxDiagnostics) : []);
-    this.log.debug(`CloudTrail: ${result.recordCount} records, ${result.totalDiagnostics} problems in ${analysis.millis} ms${inWorker ? ' (worker)' : ''}`);
+    this.log.debug(`CloudTrail: ${result.recordCount} records, ${result.totalDiagnostics} problems in ${analysis.millis} ms${inWorker ? ` (worker, ${describeHow(result.how)})` : ''}`);
     this.settleWaiters(key, version, analysis);
     this.changed.fire(document.uri);
   }
@@ -192,12 +201,16 @@ export class CloudTrailValidation implements vscode.Disposable {
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
-    this.worker?.cancel(key);
+    this.worker?.forget(key);
     this.analyses.delete(key);
     this.collection.delete(document.uri);
     for (const w of this.waiters.get(key) ?? []) w.resolve(undefined);
     this.waiters.delete(key);
   }
+}
+
+function describeHow(how: PositionedResult['how']): string {
+  return how === 'incremental' ? 'incremental: edits only, one record re-checked' : how === 'edits' ? 'edits only, re-checked in full' : 'whole text';
 }
 
 /** Lines read per piece: the whole text is never built as one string on the host. */

@@ -47,5 +47,15 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
     vscode.languages.registerCodeLensProvider(selector, lenses),
     vscode.languages.registerDocumentRangeSemanticTokensProvider(selector, new CloudTrailSemanticTokensProvider(validation), CLOUDTRAIL_TOKEN_LEGEND),
   );
+  // Hook for the integration tests (how the last analysis was made); never registered in an installed extension.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('gamelift.cloudtrail._analysis', (uri: string) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        const analysis = document && validation.latest(document);
+        return { version: analysis?.version, ranInWorker: analysis?.ranInWorker, how: analysis?.result.how, traffic: validation.workerTraffic() };
+      }),
+    );
+  }
   return { validation };
 }

@@ -1,0 +1,109 @@
+// Edits to a CloudTrail log checked in the worker go over as edits only, inside a real VS Code:
+// a bad awsRegion typed into one record is reported at the right range, undoing it clears the
+// problem, both re-checks took the incremental path (one record re-checked, found through the
+// test hook gamelift.cloudtrail._analysis) and the document's text went to the worker only once.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { makeCloudTrailText } from '../../bench/cloudtrail-data';
+
+const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
+
+interface AnalysisHook {
+  version?: number;
+  ranInWorker?: boolean;
+  how?: 'full' | 'edits' | 'incremental';
+  traffic?: { text: number; edits: number; resyncs: number };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function hook(doc: vscode.TextDocument): Thenable<AnalysisHook> {
+  return vscode.commands.executeCommand<AnalysisHook>('gamelift.cloudtrail._analysis', doc.uri.toString());
+}
+
+/** The analysis of the document's current version, once there is one. */
+function analysed(doc: vscode.TextDocument): Promise<AnalysisHook> {
+  return waitFor(`the analysis of version ${doc.version}`, async () => {
+    const a = await hook(doc);
+    return a.version === doc.version ? a : undefined;
+  });
+}
+
+function regionProblems(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudTrail' && d.code === 'region');
+}
+
+describe('CloudTrail language: edits checked incrementally in the worker', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let file: vscode.Uri;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('gamelift.cloudtrail');
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    // A small threshold, so a 300 KB log already goes to the worker.
+    await config().update('workerThreshold', 20_000, vscode.ConfigurationTarget.Global);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-cloudtrail-incremental-'));
+    file = vscode.Uri.file(path.join(dir, 'edits.cloudtrail.json'));
+    fs.writeFileSync(file.fsPath, makeCloudTrailText(300_000, true, 17));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('workerThreshold', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports a bad region typed into a record at its range, clears it on undo, sending only the edits', async () => {
+    const doc = await vscode.workspace.openTextDocument(file);
+    assert.strictEqual(doc.languageId, 'cloudtrail');
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const opened = await analysed(doc);
+    assert.strictEqual(opened.ranInWorker, true, 'a document above the threshold is checked in the worker');
+    assert.strictEqual(opened.how, 'full');
+    const textsSent = opened.traffic?.text ?? 0;
+    const editsSent = opened.traffic?.edits ?? 0;
+    assert.deepStrictEqual(regionProblems(file), [], 'the generated log has no region problem');
+
+    // The middle record's "us-west-2" becomes "uswest2".
+    const text = doc.getText();
+    const key = '"awsRegion": "us-west-2"';
+    let at = text.indexOf(key, text.length >> 1);
+    if (at < 0) at = text.indexOf(key);
+    assert.ok(at > 0, 'the log has a us-west-2 record');
+    const valueStart = doc.positionAt(at + '"awsRegion": '.length);
+    const edited = await editor.edit((b) => b.replace(new vscode.Range(valueStart.translate(0, 1), valueStart.translate(0, 10)), 'uswest2'));
+    assert.ok(edited);
+
+    const problems = await waitFor('the region problem', () => {
+      const ds = regionProblems(file);
+      return ds.length > 0 ? ds : undefined;
+    });
+    assert.strictEqual(problems.length, 1);
+    assert.ok(problems[0].range.isEqual(new vscode.Range(valueStart, valueStart.translate(0, '"uswest2"'.length))), `range ${JSON.stringify(problems[0].range)}`);
+    assert.match(problems[0].message, /uswest2/);
+    const afterEdit = await analysed(doc);
+    assert.strictEqual(afterEdit.how, 'incremental', 'the edit re-checked one record');
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(new vscode.Range(valueStart, valueStart.translate(0, 11))), '"us-west-2"', 'the undo restored the value');
+    await waitFor('the region problem to go away', () => (regionProblems(file).length === 0 ? true : undefined));
+    const afterUndo = await analysed(doc);
+    assert.strictEqual(afterUndo.how, 'incremental', 'the undo re-checked one record');
+    assert.strictEqual(afterUndo.traffic?.text, textsSent, 'the text was not sent to the worker again');
+    assert.ok((afterUndo.traffic?.edits ?? 0) >= editsSent + 2, `edits were sent instead (${JSON.stringify(afterUndo.traffic)})`);
+  });
+});
