@@ -24,14 +24,15 @@ interface ParsedValue {
 }
 
 /**
- * A few records from earlier validations, kept alive on purpose. V8 gives the objects JSON.parse
- * builds hidden classes found by key order; when no object of a class is left, a garbage
- * collection drops the class and throws away all optimised code that was specialised for it, so
- * each validation of a big file would start over in slow code. Keeping a sample of records keeps
- * their classes (and the nested objects' classes) and the optimised code valid between runs.
+ * Objects from earlier validations, kept alive on purpose. V8 finds an object's hidden class by
+ * following transitions (one per property added: JSON.parse's keys, a class's fields) and holds
+ * those classes weakly; when no object of a class is left, a garbage collection drops it and
+ * throws away all optimised code specialised for it, so each validation of a big file would start
+ * over in slow code. A sample of parsed records (and their nested objects) and one small instance
+ * of each class used per run keep the classes, and the optimised code, valid between runs.
  */
 const warmShapes: unknown[] = [];
-const WARM_SHAPES_MAX = 64;
+const WARM_SHAPES_MAX = 256;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
@@ -358,7 +359,7 @@ class Validation {
       return;
     }
     const index = this.records.length;
-    if ((index & 255) === 0 && warmShapes.length < WARM_SHAPES_MAX) warmShapes.push(value);
+    if ((index & 31) === 0 && warmShapes.length < WARM_SHAPES_MAX) warmShapes.push(value);
     const info = this.info;
     info.index = index;
     info.start = v.start;
@@ -454,6 +455,9 @@ class Validation {
     return r;
   }
 }
+
+// The Validation holds a TolerantParser and an EventIdIndex: one instance keeps all three classes.
+warmShapes.push(new Validation('', {}));
 
 /** Validates a CloudTrail document. Never throws on any input. */
 export function validateCloudTrail(text: string, options: CtValidateOptions = {}): CtValidationResult {
