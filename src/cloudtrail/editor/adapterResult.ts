@@ -3,7 +3,7 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
+import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat } from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -107,8 +107,19 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
  */
 export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
   // Diagnostics first, then the outline's name ranges and the fleet links (not needed by the checks).
-  const result = indexRecords(text, { ...validated, records: validated.records.map((r) => ({ ...r })) });
-  const lines = createLineIndex(text);
+  return placeResult(text, indexRecords(text, { ...validated, records: validated.records.map((r) => ({ ...r })) }), createLineIndex(text), foldingRegions(text));
+}
+
+/** Offset → line/column lookups on one text (LineIndex, or a table the worker updates after an edit). */
+export interface LineLookup {
+  lineColumn(offset: number): { line: number; column: number };
+}
+
+/**
+ * Places an indexed result (see indexRecords) of `text` with its line table and folding regions
+ * at hand: the worker keeps those from the previous run and updates them after a small edit.
+ */
+export function placeResult(text: string, result: CtValidationResult, lines: LineLookup, folding: Int32Array): PositionedResult {
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
     const b = end === start ? a : lines.lineColumn(end);
@@ -162,12 +173,12 @@ export function positionResult(text: string, validated: CtValidationResult): Pos
     recordLabels: labels.join('\n'),
     fleetRefPositions,
     fleetRefIds: refs.map((f) => f.fleetId).join('\n'),
-    folding: foldingRegions(text),
+    folding,
     textLength: text.length,
   };
 }
 
-function writePosition(into: Int32Array, at: number, lines: LineIndex, offset: number): void {
+function writePosition(into: Int32Array, at: number, lines: LineLookup, offset: number): void {
   const p = lines.lineColumn(offset);
   into[at] = p.line;
   into[at + 1] = p.column;

@@ -1,24 +1,36 @@
 // Worker thread that validates CloudTrail text off the extension host's main thread. The text
 // arrives as UTF-8 chunks (begin, chunk…, end), or — when this worker already holds the
 // document's previous version — as the edits since then (delta), applied to its own copy and
-// re-checked incrementally where only one record changed. The answer is a PositionedResult with
-// ranges already in line/column, its typed arrays transferred rather than copied. Bundled to
-// dist/cloudtrail.worker.js.
+// re-checked incrementally where only one record changed; then the line table and folding of
+// the previous run are updated instead of rescanning the whole text. The answer is a
+// PositionedResult with ranges already in line/column, its typed arrays transferred rather than
+// copied. Bundled to dist/cloudtrail.worker.js.
 import { parentPort } from 'node:worker_threads';
-import { positionResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
-import { revalidateIncrementally, validateCloudTrail, type CtEdit, type CtValidateOptions, type CtValidationResult } from '../index';
+import { placeResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
+import { foldingRegions } from './adapterFolding';
+import { LineTable, foldingAfter } from './adapterReposition';
+import { indexRecords, revalidateIncrementally, tryIncremental, validateCloudTrail, type CtEdit, type CtFleetRef, type CtValidateOptions, type CtValidationResult } from '../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');
 let current: { id: number; options: CtValidateOptions; parts: string[]; key?: string; version?: number } | undefined;
 
 /** The last text and result per document, the base of the next delta. */
-interface Held {
+interface Held extends Placement {
   version: number;
   text: string;
+  /** validateCloudTrail's result for the text (the base of revalidateIncrementally). */
   result: CtValidationResult;
   /** The options the result was computed with (JSON), since the incremental path needs the same ones. */
   options: string;
+}
+
+/** What placing a result needs beyond the text: kept to be updated after the next small edit. */
+interface Placement {
+  /** The result with eventName ranges and fleet references (indexRecords). */
+  indexed: CtValidationResult;
+  lines: LineTable;
+  folding: Int32Array;
 }
 const held = new Map<string, Held>();
 /** Documents held at most (least recently validated dropped first): each costs its text's size. */
@@ -51,10 +63,52 @@ function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined 
   return text;
 }
 
+/** Everything placing needs, from scratch. */
+function placementOf(text: string, result: CtValidationResult): Placement {
+  return { indexed: indexRecords(text, { ...result, records: result.records.map((r) => ({ ...r })) }), lines: LineTable.of(text), folding: foldingRegions(text) };
+}
+
+/**
+ * The placement after an incremental re-check of record `k`, from the previous one: the indexed
+ * result patched the same way as the core result (then only record k indexed), the line table
+ * spliced, the folding kept when it cannot have changed. Undefined when that does not work out.
+ */
+function placementAfter(base: Held, text: string, edits: readonly CtEdit[], options: CtValidateOptions, result: CtValidationResult, k: number): Placement | undefined {
+  const indexed = revalidateIncrementally(base.text, base.indexed, text, edits, options);
+  if (!indexed) return undefined;
+  const edited = { ...indexed.records[k] };
+  const own = indexRecords(text, { ...indexed, records: [edited], fleetRefs: [] }).fleetRefs;
+  indexed.records[k] = edited;
+  const refs: CtFleetRef[] = [];
+  let placed = false;
+  for (const f of indexed.fleetRefs) {
+    const r = f.record ?? -1;
+    if (r === k) continue;
+    if (r > k && !placed) {
+      refs.push(...own);
+      placed = true;
+    }
+    refs.push(f);
+  }
+  if (!placed) refs.push(...own);
+  indexed.fleetRefs = refs;
+  const before = base.result.records[k];
+  const after = result.records[k];
+  const lines = base.lines.replaced(text, before.start, before.end, after.end);
+  const folding = foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end)) ?? foldingRegions(text);
+  return { indexed, lines, folding };
+}
+
+/** Places the result; the folding array goes to the host, so the worker keeps its own copy. */
+function place(text: string, placement: Placement): ReturnType<typeof placeResult> {
+  return placeResult(text, placement.indexed, placement.lines, placement.folding.slice());
+}
+
 function full(id: number, text: string, options: CtValidateOptions, key: string | undefined, version: number | undefined): void {
   const result = validateCloudTrail(text, options);
-  if (key !== undefined && version !== undefined) hold(key, { version, text, result, options: JSON.stringify(options) });
-  const positioned = positionResult(text, result);
+  const placement = placementOf(text, result);
+  if (key !== undefined && version !== undefined) hold(key, { version, text, result, options: JSON.stringify(options), ...placement });
+  const positioned = place(text, placement);
   positioned.how = 'full';
   answer({ id, ok: true, result: positioned });
 }
@@ -70,11 +124,12 @@ function delta(request: Extract<ValidateRequest, { type: 'delta' }>): void {
     return;
   }
   const optionsKey = JSON.stringify(options);
-  const incremental = optionsKey === base.options ? revalidateIncrementally(base.text, base.result, text, request.edits, options) : undefined;
-  const result = incremental ?? validateCloudTrail(text, options);
-  hold(key, { version: request.version, text, result, options: optionsKey });
-  const positioned = positionResult(text, result);
-  positioned.how = incremental ? 'incremental' : 'edits';
+  const attempt = optionsKey === base.options ? tryIncremental(base.text, base.result, text, request.edits, options) : undefined;
+  const result = attempt?.result ?? validateCloudTrail(text, options);
+  const placement = (attempt?.result && placementAfter(base, text, request.edits, options, attempt.result, attempt.record)) || placementOf(text, result);
+  hold(key, { version: request.version, text, result, options: optionsKey, ...placement });
+  const positioned = place(text, placement);
+  positioned.how = attempt?.result ? 'incremental' : 'edits';
   answer({ id, ok: true, result: positioned });
 }
 

@@ -9,6 +9,7 @@ import { WorkerValidator } from '../../../src/cloudtrail/editor/adapterWorkerCli
 import { validateAndPosition, type PositionedResult } from '../../../src/cloudtrail/editor/adapterResult';
 import { validateCloudTrail, type CtEdit, type CtValidateOptions } from '../../../src/cloudtrail';
 import { makeCloudTrailText } from '../../../bench/cloudtrail-data';
+import { seededRandom } from '../../support/seededRandom';
 
 // Compiled next to the sources by tsc: out/src/cloudtrail/editor/validationWorker.js.
 const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
@@ -155,6 +156,41 @@ describe('cloudtrail worker: edits instead of the whole text', function () {
     assert.equal(result?.how, 'incremental');
     assertSameAsInline(result, t3, {}, 'after two quick edits');
     assert.deepEqual(validator.sent, { text: 1, edits: 2, resyncs: 0 });
+  });
+
+  it('places every result as inline validation does over a run of random edits (line breaks, new arrays, values, across records)', async () => {
+    const rnd = seededRandom(4242);
+    let t = makeCloudTrailText(60_000, true, 8);
+    let version = 1;
+    await validator.validate('doc', t, {}, { version, length: t.length });
+    const hows: Record<string, number> = {};
+    for (let step = 0; step < 60; step++) {
+      const records = validateCloudTrail(t, {}).records;
+      const r = records[Math.floor(rnd() * records.length)];
+      const comma = t.indexOf(',', r.start + 1 + Math.floor(rnd() * (r.end - r.start - 2)));
+      const at = comma > r.start && comma < r.end - 1 ? comma + 1 : r.start + 1;
+      const choices: CtEdit[] = [
+        { start: at, end: at, newText: '\n' }, // a line break between members
+        { start: at, end: at, newText: ' "extra": [\n 1,\n 2\n ],' }, // a new multi-line array
+        { start: at, end: at, newText: ' "flat": [1, 2],' },
+        regionEdit(t, Math.floor(rnd() * records.length), rnd() < 0.5 ? 'uswest2' : 'eu-west-1'),
+        { start: r.start + 2, end: records[Math.min(records.length - 1, r.index + 1)].start + 2, newText: '' }, // across records
+        { start: at, end: at + 1, newText: '' },
+      ];
+      const edit = choices[Math.floor(rnd() * choices.length)];
+      t = apply(t, [edit]);
+      version++;
+      validator.noteEdits('doc', version, [edit]);
+      const result = await validator.validate('doc', t, {}, { version, length: t.length });
+      hows[result?.how ?? 'none'] = (hows[result?.how ?? 'none'] ?? 0) + 1;
+      assertSameAsInline(result, t, {}, `step ${step}: ${JSON.stringify(edit)}`);
+      if (validateCloudTrail(t, {}).diagnostics.some((d) => d.ruleId === 'syntax')) {
+        t = makeCloudTrailText(60_000, true, 8 + step); // start over from a valid text (whole text sent)
+        version++;
+        await validator.validate('doc', t, {}, { version, length: t.length });
+      }
+    }
+    assert.ok((hows.incremental ?? 0) >= 20, `incremental runs: ${JSON.stringify(hows)}`);
   });
 
   it('forget() drops the copy, and runs without a version never use edits', async () => {
