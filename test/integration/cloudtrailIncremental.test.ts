@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { makeCloudTrailText } from '../../bench/cloudtrail-data';
+import { validateAndPosition } from '../../src/cloudtrail/editor/adapterResult';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 
@@ -105,5 +106,32 @@ describe('CloudTrail language: edits checked incrementally in the worker', funct
     assert.strictEqual(afterUndo.how, 'incremental', 'the undo re-checked one record');
     assert.strictEqual(afterUndo.traffic?.text, textsSent, 'the text was not sent to the worker again');
     assert.ok((afterUndo.traffic?.edits ?? 0) >= editsSent + 2, `edits were sent instead (${JSON.stringify(afterUndo.traffic)})`);
+  });
+
+  it('applies several changes of one edit in order, as a full check of the text would see them', async () => {
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await analysed(doc);
+    const text = doc.getText();
+    const regions = [...text.matchAll(/"awsRegion": "([a-z0-9-]+)"/g)];
+    assert.ok(regions.length > 20);
+    const valueRange = (m: RegExpMatchArray): vscode.Range => {
+      const start = (m.index ?? 0) + '"awsRegion": "'.length;
+      return new vscode.Range(doc.positionAt(start), doc.positionAt(start + m[1].length));
+    };
+    // Two values of one record's neighbourhood and one far away, in one edit (one change event with three changes).
+    const picks = [regions[3], regions[4], regions[regions.length - 2]];
+    assert.ok(await editor.edit((b) => picks.forEach((m, i) => b.replace(valueRange(m), ['moon-1', 'mars-22', 'x'][i]))));
+    const after = await analysed(doc);
+    assert.ok(after.how === 'edits' || after.how === 'incremental', `edits only (${after.how})`);
+    const expected = validateAndPosition(doc.getText(), { maxDiagnostics: 1000 }).diagnostics.map((d) => `${d.ruleId} ${d.range.join(',')}`);
+    const shown = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'CloudTrail').map((d) => `${String(d.code)} ${[d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character].join(',')}`);
+    assert.deepStrictEqual(shown, expected);
+    assert.strictEqual(regionProblems(file).length, 3);
+    // One change inside one record: incremental.
+    const record = [...doc.getText().matchAll(/"awsRegion": "([a-z0-9-]+)"/g)][10];
+    assert.ok(await editor.edit((b) => b.replace(valueRange(record), 'uswest9')));
+    assert.strictEqual((await analysed(doc)).how, 'incremental');
+    assert.strictEqual(regionProblems(file).length, 4);
   });
 });
