@@ -11,6 +11,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { gunzipSync } from 'node:zlib';
 import { formatCloudTrail, locate, semanticTokens, validateCloudTrail } from '../src/cloudtrail';
 import { mutate, rng } from '../test/unit/cloudtrail/mutations';
+import { cleanRecord, recordsFile } from '../test/unit/cloudtrail/helpers';
 import { makeCloudTrailText } from './cloudtrail-data';
 
 const root = join(__dirname, '..', '..');
@@ -122,7 +123,28 @@ async function main(): Promise<void> {
   console.log(`hangs (no answer within ${hangMs} ms): ${hangs.length}${hangs.length ? ` — iterations ${hangs.slice(0, 20).join(', ')}` : ''}`);
   console.log('slowest inputs (ms per MB):');
   for (const s of slowest) console.log(`  #${s.iteration} ${((s.ms / Math.max(s.size, 1)) * 1048576).toFixed(0).padStart(8)} ms/MB  ${s.ms.toFixed(1).padStart(8)} ms  ${(s.size / 1024).toFixed(0).padStart(7)} KB  ${s.seed} [${s.applied.join('+')}]`);
+  const scaling = scalingRatio();
+  console.log(`scaling: 10× the records (broken on purpose, so recovery runs) took ${scaling.time.toFixed(1)}× the time for ${scaling.size.toFixed(1)}× the text (linear ≈ 10×, quadratic ≈ 100×)`);
   process.exitCode = crashes.length > 0 || hangs.length > 0 ? 1 : 0;
+}
+
+/** Time for a document of 5,000 records over one of 500 (best of 3 each, same process). */
+function scalingRatio(): { time: number; size: number } {
+  const best = (text: string): number => {
+    let ms = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      validateCloudTrail(text, { maxDiagnostics: 1000 });
+      ms = Math.min(ms, performance.now() - t);
+    }
+    return ms;
+  };
+  // A flipped quote every seventh record, so the tolerant parser's recovery paths run too.
+  const doc = (n: number): string => recordsFile(Array.from({ length: n }, (_, i) => cleanRecord({ eventName: i % 7 === 0 ? 'Describe"Fleet' : 'DescribeFleetEvents' })), true);
+  const small = doc(500);
+  const large = doc(5000);
+  best(small); // warm-up
+  return { time: best(large) / best(small), size: large.length / small.length };
 }
 
 if (isMainThread) {
