@@ -297,6 +297,23 @@ describe('CloudTrail incremental re-validation', function () {
       assert.equal(tryIncremental(text, result, apply(text, [e]) + ' ', [e], {}).result, undefined);
       assert.equal((tryIncremental(text, result, apply(text, [e]) + ' ', [e], {}) as { reason: string }).reason, 'text length does not match the edits');
     });
+    it('texts that do not fit the record (its braces are elsewhere)', () => {
+      const e: CtEdit = { start: r.start + 1, end: r.start + 1, newText: ' ' };
+      const shifted = ' ' + text; // the right length, but not the text the edit made
+      assert.equal((tryIncremental(text, result, shifted, [e], {}) as { reason: string }).reason, 'record braces moved');
+    });
+    it('nesting deeper than the parser follows is handled as a full run handles it', () => {
+      const deep = `"deep": ${'['.repeat(250)}${']'.repeat(250)}, `;
+      const e: CtEdit = { start: r.start + 1, end: r.start + 1, newText: deep };
+      const next = apply(text, [e]);
+      const first = tryIncremental(text, result, next, [e], {});
+      assert.ok(first.result);
+      assert.deepStrictEqual(first.result, validateCloudTrail(next, {}));
+      const bad = replaceValue(next, first.result.records[2], '"awsRegion": "', 'uswest2') as CtEdit;
+      const second = tryIncremental(next, first.result, apply(next, [bad]), [bad], {});
+      assert.ok(second.result);
+      assert.deepStrictEqual(second.result, validateCloudTrail(apply(next, [bad]), {}));
+    });
     it('the edited record is no longer valid JSON', () => {
       const q = text.indexOf('"', r.start + 10);
       assert.equal(reason(text, result, [{ start: q, end: q + 1, newText: '' }]), 'edited record is not valid JSON');
