@@ -141,7 +141,9 @@ export class CloudTrailValidation implements vscode.Disposable {
     const key = document.uri.toString();
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing);
-    const wait = delay ?? debounceFor(this.latest(document)?.result.textLength ?? 0);
+    const last = this.latest(document)?.result;
+    // After an incremental run the next one is likely cheap too, however big the document.
+    const wait = delay ?? (last?.how === 'incremental' ? debounceFor(0) : debounceFor(last?.textLength ?? 0));
     this.timers.set(
       key,
       setTimeout(() => {
