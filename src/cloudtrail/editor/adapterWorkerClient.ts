@@ -121,6 +121,8 @@ export class WorkerValidator {
   /** Cancels work for a closed document and lets the worker drop its copy. */
   forget(key: string): void {
     this.cancel(key);
+    // A superseded run that sent edits still answers: it must not mark the document held again.
+    if (this.running?.key === key) this.running.at = undefined;
     this.logs.delete(key);
     if (this.held.delete(key)) this.worker?.postMessage({ type: 'forget', key } satisfies ValidateRequest);
   }
