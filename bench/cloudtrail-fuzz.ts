@@ -123,9 +123,29 @@ async function main(): Promise<void> {
   console.log(`hangs (no answer within ${hangMs} ms): ${hangs.length}${hangs.length ? ` — iterations ${hangs.slice(0, 20).join(', ')}` : ''}`);
   console.log('slowest inputs (ms per MB):');
   for (const s of slowest) console.log(`  #${s.iteration} ${((s.ms / Math.max(s.size, 1)) * 1048576).toFixed(0).padStart(8)} ms/MB  ${s.ms.toFixed(1).padStart(8)} ms  ${(s.size / 1024).toFixed(0).padStart(7)} KB  ${s.seed} [${s.applied.join('+')}]`);
+  for (const d of deepNestingTimes()) console.log(`deep nesting: ${d.what}, ${(d.chars / 1024).toFixed(0)} K characters (the editor checks up to 256 K on its main thread): ${d.ms.toFixed(1)} ms`);
   const scaling = scalingRatio();
   console.log(`scaling: 10× the records (broken on purpose, so recovery runs) took ${scaling.time.toFixed(1)}× the time for ${scaling.size.toFixed(1)}× the text (linear ≈ 10×, quadratic ≈ 100×)`);
   process.exitCode = crashes.length > 0 || hangs.length > 0 ? 1 : 0;
+}
+
+/** Best-of-3 time of the slowest shapes known for their size: nesting 100,000 levels deep. */
+function deepNestingTimes(): Array<{ what: string; chars: number; ms: number }> {
+  const n = 131_072;
+  const cases: Record<string, string> = {
+    'arrays in a record': `{"Records":[{"eventVersion":"1.08","eventTime":"2026-01-01T00:00:00Z","additionalEventData":${'['.repeat(n)}${']'.repeat(n)}}]}`,
+    'arrays never closed': `{"Records":[{"eventVersion":"1.08","x":${'['.repeat(n)}`,
+    'objects with a syntax error inside': `{"Records":[{"eventVersion":"1.08","x":${'[{"a":'.repeat(n / 4)}1,,${'}]'.repeat(n / 4)}}]}`,
+  };
+  return Object.entries(cases).map(([what, text]) => {
+    let ms = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      validateCloudTrail(text);
+      ms = Math.min(ms, performance.now() - t);
+    }
+    return { what, chars: text.length, ms };
+  });
 }
 
 /** Time for a document of 5,000 records over one of 500 (best of 3 each, same process). */
