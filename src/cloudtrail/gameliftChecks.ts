@@ -269,6 +269,12 @@ function checkCidr(v: string, path: (string | number)[], ctx: WalkContext): void
   note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a CIDR block (for example 0.0.0.0/0 or 10.24.34.0/23)`, path, part: 'value' });
 }
 
+// One context of each kind for the whole process, filled in per record: contexts made per record
+// die with the run, and V8 would then drop their hidden class and the optimised walk code with it.
+const noReport: Reporter = () => undefined;
+const REQUEST_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: true };
+const RESPONSE_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: false };
+
 /** Runs the GameLift checks on a record whose eventSource is gamelift.amazonaws.com. */
 export function checkGameLiftRecord(rec: Record<string, unknown>, report: Reporter): void {
   const name = rec.eventName;
@@ -288,10 +294,15 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
   const errorCode = typeof rec.errorCode === 'string' && rec.errorCode !== '' ? rec.errorCode : undefined;
   const req = rec.requestParameters;
   if (op.input && isObject(req)) {
-    checkStructure(req, op.input, ['requestParameters'], { report, request: true, failed: errorCode, severity: errorCode ? 'info' : undefined }, 0);
+    const ctx = REQUEST_CONTEXT;
+    ctx.report = report;
+    ctx.failed = errorCode;
+    ctx.severity = errorCode ? 'info' : undefined;
+    checkStructure(req, op.input, ['requestParameters'], ctx, 0);
   }
   const res = rec.responseElements;
   if (op.output && isObject(res) && !errorCode) {
-    checkStructure(res, op.output, ['responseElements'], { report, request: false }, 0);
+    RESPONSE_CONTEXT.report = report;
+    checkStructure(res, op.output, ['responseElements'], RESPONSE_CONTEXT, 0);
   }
 }

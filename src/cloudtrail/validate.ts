@@ -32,6 +32,8 @@ interface ParsedValue {
  * of each class used per run keep the classes, and the optimised code, valid between runs.
  */
 const warmShapes: unknown[] = [];
+/** A record summary and a parsed-value holder (object literals: the same applies to their classes). */
+const warmLiterals: unknown[] = [];
 const WARM_SHAPES_MAX = 256;
 
 function str(x: unknown): string | undefined {
@@ -368,7 +370,9 @@ class Validation {
     const findings = this.findings;
     checkRecord(value, info, this.state, this.report);
     if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, this.report);
-    this.records.push(this.summarize(value, v, index));
+    const summary = this.summarize(value, v, index);
+    this.records.push(summary);
+    if (warmLiterals.length === 0) warmLiterals.push(summary, v);
     if (findings.length !== 0) {
       for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
       findings.length = 0; // a builtin call: only when there was something to clear
