@@ -299,10 +299,12 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
     ctx.failed = errorCode;
     ctx.severity = errorCode ? 'info' : undefined;
     checkStructure(req, op.input, ['requestParameters'], ctx, 0);
+    ctx.report = noReport; // hold no validation (and its text) after the call
   }
   const res = rec.responseElements;
   if (op.output && isObject(res) && !errorCode) {
     RESPONSE_CONTEXT.report = report;
     checkStructure(res, op.output, ['responseElements'], RESPONSE_CONTEXT, 0);
+    RESPONSE_CONTEXT.report = noReport;
   }
 }
