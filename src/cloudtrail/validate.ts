@@ -91,6 +91,16 @@ class Validation {
     this.diagnostics.push(d);
   }
 
+  /**
+   * Skips white space between values; odd white space (a non-breaking space, a byte order mark)
+   * is reported by the parser, and moved into the diagnostics here, where it was found.
+   */
+  private skipWs(): number {
+    const c = this.parser.skipWs();
+    if (this.parser.problems.length !== this.drained) this.drain();
+    return c;
+  }
+
   /** Moves the parser's new syntax problems into the diagnostics. */
   private drain(): void {
     const problems = this.parser.problems;
@@ -110,7 +120,7 @@ class Validation {
     const text = this.text;
     const p = this.parser;
     p.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let c = p.skipWs();
+    let c = this.skipWs();
     if (c === -1) return;
     if (c === 91) {
       this.format = 'records-array';
@@ -124,7 +134,7 @@ class Validation {
       } else {
         const first = this.parseAt(p.pos);
         this.classifyTop(first);
-        c = p.skipWs();
+        c = this.skipWs();
         if (c === 123) this.jsonLines(first);
       }
     } else {
@@ -276,7 +286,7 @@ class Validation {
     this.format = 'ndjson';
     if (this.records.length === 0 && looksLikeRecord(first.value) === false) this.nonRecordItems++;
     for (;;) {
-      const c = p.skipWs();
+      const c = this.skipWs();
       if (c === -1) return;
       if (c !== 123) return; // trailing() reports what follows
       const v = this.parseAt(p.pos);
@@ -294,7 +304,7 @@ class Validation {
     let lastEnd = p.pos;
     let commaAt = -1;
     for (;;) {
-      const c = p.skipWs();
+      const c = this.skipWs();
       if (c === 93) {
         if (commaAt >= 0) this.syntax(`Trailing comma: no record follows it before ]`, commaAt, commaAt + 1, [{ title: 'Remove the trailing comma', edits: [{ start: commaAt, end: commaAt + 1, newText: '' }], isPreferred: true }]);
         p.pos++;
@@ -328,7 +338,7 @@ class Validation {
           count += n;
           lastEnd = this.batch[n - 1].end;
           p.pos = lastEnd;
-          if (p.skipWs() === 44) {
+          if (this.skipWs() === 44) {
             commaAt = p.pos;
             p.pos++;
           }
@@ -341,12 +351,12 @@ class Validation {
       this.checkItem(v);
       if (p.pos <= before) p.pos = before + 1;
       lastEnd = v.end;
-      const after = p.skipWs();
+      const after = this.skipWs();
       if (after === 44) {
         commaAt = p.pos;
         p.pos++;
         if (count === 1 && v.node === undefined) {
-          const next = p.skipWs();
+          const next = this.skipWs();
           if (next === 123) this.learnSeparator(v.end, p.pos);
         }
       }
@@ -357,7 +367,7 @@ class Validation {
   private finishTopObject(): void {
     const p = this.parser;
     for (;;) {
-      const c = p.skipWs();
+      const c = this.skipWs();
       if (c === 125) {
         p.pos++;
         return;
@@ -369,10 +379,10 @@ class Validation {
       }
       if (c === 44) {
         p.pos++;
-        const k = p.skipWs();
+        const k = this.skipWs();
         if (k === 34) {
           p.parseString();
-          if (p.skipWs() === 58) {
+          if (this.skipWs() === 58) {
             p.pos++;
             p.parseValue(1);
             this.drain();
@@ -391,7 +401,7 @@ class Validation {
   /** Anything after the document (other than blanks) is reported once. */
   private trailing(): void {
     const p = this.parser;
-    const c = p.skipWs();
+    const c = this.skipWs();
     if (c === -1) return;
     const text = this.text;
     let end = text.indexOf('\n', p.pos);

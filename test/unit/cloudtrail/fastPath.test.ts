@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateWith } from '../../../src/cloudtrail/validate';
 import { makeCloudTrailText } from '../../../bench/cloudtrail-data';
+import { cleanRecord } from './helpers';
 
 const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
 
@@ -45,6 +46,21 @@ describe('CloudTrail fast path agrees with the tolerant parser', function () {
       assert.ok(n > 0, `the generated file carries mistakes (${n} diagnostics)`);
     });
   }
+
+  it('on records read in batches, with odd white space between some of them', () => {
+    // Unique event IDs, so only the separators differ between the variants.
+    const records = Array.from({ length: 80 }, (_, i) => JSON.stringify(cleanRecord({ eventID: `${String(i).padStart(8, '0')}-1111-4222-8333-444455556666` })));
+    const join = (sep: (i: number) => string) => `{"Records":[${records.map((r, i) => (i === 0 ? r : sep(i) + r)).join('')}]}`;
+    const plain = join(() => ',');
+    assert.equal(bothPaths(plain, 'plain separators'), 0);
+    // A non-breaking space in every separator: never read in batches, each one reported.
+    const everywhere = join(() => ',\u00a0');
+    assert.equal(bothPaths(everywhere, 'NBSP everywhere'), records.length - 1);
+    // Plain at first (the separator is learned and batches start), odd here and there later.
+    const later = join((i) => (i % 17 === 0 ? ',\u00a0' : i % 23 === 0 ? ' ,\t' : ','));
+    const odd = records.map((_, i) => i).filter((i) => i > 0 && i % 17 === 0).length;
+    assert.equal(bothPaths(later, 'NBSP later'), odd);
+  });
 
   it('on a file with syntax errors between valid records', () => {
     const text = makeCloudTrailText(64 * 1024, true, 7);
