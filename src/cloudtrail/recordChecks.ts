@@ -236,6 +236,22 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   const eventType = rec.eventType;
   const eventCategory = rec.eventCategory;
   const isInsight = eventType === 'AwsCloudTrailInsight' || eventCategory === 'Insight';
+  // Every field read once (a record's property reads are the costliest part of these checks).
+  const time = rec.eventTime;
+  const eventID = rec.eventID;
+  const requestID = rec.requestID;
+  const region = rec.awsRegion;
+  const ui = rec.userIdentity;
+  const errorCode = rec.errorCode;
+  const errorMessage = rec.errorMessage;
+  const ip = rec.sourceIPAddress;
+  const resources = rec.resources;
+  const sharedEventID = rec.sharedEventID;
+  const recipientAccountId = rec.recipientAccountId;
+  const vpcEndpointAccountId = rec.vpcEndpointAccountId;
+  const eventSource = rec.eventSource;
+  const eventName = rec.eventName;
+  const insightDetails = rec.insightDetails;
 
   // eventVersion and the minor version that decides which fields must exist.
   let minor = 99;
@@ -260,56 +276,56 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 
   // JSON types of the known fields, and fields newer than the record's version. Named property
   // reads (monomorphic on records of one shape) rather than a loop over the keys: this runs on every record.
-  checkField(rec.eventVersion, 'eventVersion', 'string', 0, minor, version, report);
-  checkField(rec.userIdentity, 'userIdentity', 'object', 0, minor, version, report);
-  checkField(rec.eventTime, 'eventTime', 'string', 0, minor, version, report);
-  checkField(rec.eventSource, 'eventSource', 'string', 0, minor, version, report);
-  checkField(rec.eventName, 'eventName', 'string', 0, minor, version, report);
-  checkField(rec.awsRegion, 'awsRegion', 'string', 0, minor, version, report);
-  checkField(rec.sourceIPAddress, 'sourceIPAddress', 'string', 0, minor, version, report);
+  checkField(version, 'eventVersion', 'string', 0, minor, version, report);
+  checkField(ui, 'userIdentity', 'object', 0, minor, version, report);
+  checkField(time, 'eventTime', 'string', 0, minor, version, report);
+  checkField(eventSource, 'eventSource', 'string', 0, minor, version, report);
+  checkField(eventName, 'eventName', 'string', 0, minor, version, report);
+  checkField(region, 'awsRegion', 'string', 0, minor, version, report);
+  checkField(ip, 'sourceIPAddress', 'string', 0, minor, version, report);
   checkField(rec.userAgent, 'userAgent', 'string', 0, minor, version, report);
-  checkField(rec.errorCode, 'errorCode', 'string', 0, minor, version, report);
-  checkField(rec.errorMessage, 'errorMessage', 'string', 0, minor, version, report);
+  checkField(errorCode, 'errorCode', 'string', 0, minor, version, report);
+  checkField(errorMessage, 'errorMessage', 'string', 0, minor, version, report);
   checkField(rec.requestParameters, 'requestParameters', 'objectOrNull', 0, minor, version, report);
   checkField(rec.responseElements, 'responseElements', 'objectOrNull', 0, minor, version, report);
   checkField(rec.additionalEventData, 'additionalEventData', 'objectOrNull', 0, minor, version, report);
-  checkField(rec.requestID, 'requestID', 'string', 1, minor, version, report);
-  checkField(rec.eventID, 'eventID', 'string', 1, minor, version, report);
+  checkField(requestID, 'requestID', 'string', 1, minor, version, report);
+  checkField(eventID, 'eventID', 'string', 1, minor, version, report);
   checkField(rec.apiVersion, 'apiVersion', 'string', 1, minor, version, report);
   checkField(rec.readOnly, 'readOnly', 'boolean', 1, minor, version, report);
-  checkField(rec.resources, 'resources', 'array', 1, minor, version, report);
-  checkField(rec.eventType, 'eventType', 'string', 2, minor, version, report);
-  checkField(rec.recipientAccountId, 'recipientAccountId', 'string', 2, minor, version, report);
-  checkField(rec.sharedEventID, 'sharedEventID', 'string', 3, minor, version, report);
+  checkField(resources, 'resources', 'array', 1, minor, version, report);
+  checkField(eventType, 'eventType', 'string', 2, minor, version, report);
+  checkField(recipientAccountId, 'recipientAccountId', 'string', 2, minor, version, report);
+  checkField(sharedEventID, 'sharedEventID', 'string', 3, minor, version, report);
   checkField(rec.vpcEndpointId, 'vpcEndpointId', 'string', 4, minor, version, report);
   checkField(rec.serviceEventDetails, 'serviceEventDetails', 'objectOrNull', 5, minor, version, report);
   checkField(rec.managementEvent, 'managementEvent', 'boolean', 6, minor, version, report);
-  checkField(rec.eventCategory, 'eventCategory', 'string', 7, minor, version, report);
-  checkField(rec.insightDetails, 'insightDetails', 'object', 7, minor, version, report);
+  checkField(eventCategory, 'eventCategory', 'string', 7, minor, version, report);
+  checkField(insightDetails, 'insightDetails', 'object', 7, minor, version, report);
   checkField(rec.addendum, 'addendum', 'object', 8, minor, version, report);
   checkField(rec.sessionCredentialFromConsole, 'sessionCredentialFromConsole', 'stringOrBoolean', 8, minor, version, report);
   checkField(rec.edgeDeviceDetails, 'edgeDeviceDetails', 'objectOrNull', 8, minor, version, report);
   checkField(rec.tlsDetails, 'tlsDetails', 'object', 8, minor, version, report);
-  checkField(rec.vpcEndpointAccountId, 'vpcEndpointAccountId', 'string', 9, minor, version, report);
+  checkField(vpcEndpointAccountId, 'vpcEndpointAccountId', 'string', 9, minor, version, report);
   checkField(rec.eventContext, 'eventContext', 'object', 9, minor, version, report);
 
   // Required fields for this kind of record.
   let missing: string[] | undefined;
-  if (version === undefined || rec.eventTime === undefined || rec.awsRegion === undefined || rec.eventID === undefined || eventType === undefined || eventCategory === undefined || rec.eventSource === undefined || rec.eventName === undefined || rec.userIdentity === undefined || rec.sourceIPAddress === undefined || isInsight) missing = [];
+  if (version === undefined || time === undefined || region === undefined || eventID === undefined || eventType === undefined || eventCategory === undefined || eventSource === undefined || eventName === undefined || ui === undefined || ip === undefined || isInsight) missing = [];
   if (missing && version === undefined) missing.push('eventVersion');
-  if (missing && rec.eventTime === undefined) missing.push('eventTime');
-  if (missing && rec.awsRegion === undefined) missing.push('awsRegion');
-  if (missing && minor >= 1 && rec.eventID === undefined) missing.push('eventID');
+  if (missing && time === undefined) missing.push('eventTime');
+  if (missing && region === undefined) missing.push('awsRegion');
+  if (missing && minor >= 1 && eventID === undefined) missing.push('eventID');
   if (missing && minor >= 2 && eventType === undefined) missing.push('eventType');
   if (missing && minor >= 7 && minor !== 99 && eventCategory === undefined) missing.push('eventCategory');
   if (isInsight) {
-    if (missing && rec.insightDetails === undefined) missing.push('insightDetails');
+    if (missing && insightDetails === undefined) missing.push('insightDetails');
   } else {
-    if (missing && rec.eventSource === undefined) missing.push('eventSource');
-    if (missing && rec.eventName === undefined) missing.push('eventName');
+    if (missing && eventSource === undefined) missing.push('eventSource');
+    if (missing && eventName === undefined) missing.push('eventName');
     if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleAction' || eventType === 'AwsConsoleSignIn' || eventType === undefined) {
-      if (missing && rec.userIdentity === undefined) missing.push('userIdentity');
-      if (missing && rec.sourceIPAddress === undefined) missing.push('sourceIPAddress');
+      if (missing && ui === undefined) missing.push('userIdentity');
+      if (missing && ip === undefined) missing.push('sourceIPAddress');
     }
   }
   if (missing && missing.length > 0) {
@@ -318,7 +334,6 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // eventTime
-  const time = rec.eventTime;
   if (typeof time === 'string' && !isCloudTrailTime(time)) {
     const m = EVENT_TIME.exec(time);
     if (m) {
@@ -337,11 +352,9 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // IDs
-  const eventID = rec.eventID;
   const eventIdIsUuid = typeof eventID === 'string' && isUuid(eventID);
   if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
-  checkUuid(rec.sharedEventID, 'sharedEventID', report);
-  const requestID = rec.requestID;
+  checkUuid(sharedEventID, 'sharedEventID', report);
   if (typeof requestID === 'string' && !isUuid(requestID) && (requestID.length === 0 || /\s/.test(requestID))) {
     report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
   }
@@ -361,11 +374,10 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // Accounts
-  checkAccount(rec.recipientAccountId, ['recipientAccountId'], report);
-  checkAccount(rec.vpcEndpointAccountId, ['vpcEndpointAccountId'], report);
+  checkAccount(recipientAccountId, ['recipientAccountId'], report);
+  checkAccount(vpcEndpointAccountId, ['vpcEndpointAccountId'], report);
 
   // Region
-  const region = rec.awsRegion;
   if (typeof region === 'string' && !knownRegion(region)) {
     report({ ruleId: 'region', message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`, path: ['awsRegion'], part: 'value' });
   }
@@ -379,12 +391,9 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // userIdentity
-  const ui = rec.userIdentity;
   if (typeof ui === 'object' && ui !== null && !Array.isArray(ui)) checkIdentity(ui as Record<string, unknown>, report);
 
   // errorCode / errorMessage
-  const errorCode = rec.errorCode;
-  const errorMessage = rec.errorMessage;
   if (errorCode !== undefined && errorCode !== null && errorCode !== '' && (errorMessage === undefined || errorMessage === null)) {
     report({ ruleId: 'error-code-without-message', message: `errorCode ${String(errorCode)} has no errorMessage`, path: ['errorCode'], part: 'key' });
   }
@@ -393,13 +402,11 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // sourceIPAddress
-  const ip = rec.sourceIPAddress;
   if (typeof ip === 'string' && !plausibleSource(ip)) {
     report({ ruleId: 'source-ip', message: `sourceIPAddress "${ip}" is neither an IP address, a service host name nor "AWS Internal"`, path: ['sourceIPAddress'], part: 'value' });
   }
 
   // resources[]
-  const resources = rec.resources;
   if (Array.isArray(resources)) {
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
