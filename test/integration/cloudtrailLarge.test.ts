@@ -123,9 +123,10 @@ describe('CloudTrail language: a 45 MB log', function () {
     console.log(`      longest extension-host stall while checking and answering: ${longest.toFixed(0)} ms (idle control: ${idleLongest.toFixed(0)} ms; the same text shown as plain text: ${controlLongest.toFixed(0)} ms; target 50 ms)`);
     console.log(`      while checking (open → diagnostics): longest stall ${checking.toFixed(0)} ms; then ${phases.join('; ')}`);
     console.log(`      host main thread busy ${elu.active.toFixed(0)} ms of ${(performance.now() - started).toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`);
-    console.log(`      CPU profile of the host thread from opening on: longest stretch of this extension's own code ${held.oursMs.toFixed(0)} ms (target 50 ms)`);
-    console.log(`      longest stretches of any code: ${held.longest.map((s) => `${s.ms.toFixed(0)} ms in ${s.what}`).join('; ')}`);
-    assert.ok(held.longest.length > 0, 'the profile recorded the host at work');
+    const top = held.stalls.slice(0, 4).map((x) => `${x.ms.toFixed(0)} ms (${x.what}; ours ${x.oursMs.toFixed(0)} ms${x.oursWhat ? ` in ${x.oursWhat}` : ''})`);
+    console.log(`      host stalls from opening on, attributed by a CPU profile of the host thread: ${top.join('; ') || 'none of 20 ms or more'}`);
+    console.log(`      longest stall in which this extension's own code ran most of the time: ${held.longestOursMs.toFixed(0)} ms (target 50 ms)`);
+    assert.ok(held.stalls.length > 0, 'opening a 45 MB file stalls the host somewhere (VS Code syncs the model): the profile and the timer saw it');
 
     assert.ok(diagnostics.some((d) => d.code === 'gamelift-operation'), 'the misspelt operations are reported');
     assert.strictEqual(symbols.length, Math.min(records, 5000));

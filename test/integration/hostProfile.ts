@@ -1,9 +1,11 @@
-// CPU profile of the extension host's main thread (the process these tests run in), taken with
-// Node's inspector, and who held the thread: the longest unbroken stretches of work, each named
-// by the code that ran most in it, and the longest stretch in which this extension's own code
-// (its bundle under dist/) was running. That tells "our code blocked the host" apart from
-// "VS Code or another extension in the same host did" (model sync, link detection, …).
+// Who stalled the extension host: a CPU profile of the host's main thread (the process these
+// tests run in, through Node's inspector) taken together with a 1 ms timer that records every
+// gap in the event loop. Each gap is a stall anything waiting on the host felt; the profile's
+// samples inside it say whose code ran: this extension's (its bundle under dist/) or VS Code's
+// and other extensions' (model sync, link detection, …). Work split into slices that yield to
+// the event loop is not a stall, however long it runs in total.
 import { Session } from 'inspector';
+import { performance } from 'perf_hooks';
 
 interface ProfileNode {
   id: number;
@@ -11,48 +13,65 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
+  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
-export interface HostStretch {
+export interface HostStall {
+  /** Length of the gap in the event loop. */
   ms: number;
-  /** The most frequent function frames in the stretch (outside the test's own sampler). */
+  /** CPU time in the gap with this extension's code on the stack (from the samples). */
+  oursMs: number;
+  /** The functions that ran most in the gap. */
   what: string;
+  /** This extension's functions that ran most in the gap. */
+  oursWhat: string;
 }
 
 export interface HostProfileSummary {
-  /** Longest unbroken stretch in which any frame of the extension's bundle was on the stack. */
-  oursMs: number;
-  /** Longest unbroken stretches of any work, longest first. */
-  longest: HostStretch[];
+  /** Gaps of 20 ms or more, longest first. */
+  stalls: HostStall[];
+  /** The longest gap in which this extension's code ran for more than half the time (0 if none). */
+  longestOursMs: number;
 }
 
-/** Event and message plumbing that sits under everything: not what a stretch is about. */
+/** Event and message plumbing that sits under everything: not what a stall is about. */
 const DISPATCH = new Set(['_deliver', 'fire', '_receiveOneMessage', '_receiveRequest', '_receiveMessage', '_doInvokeHandler', '_invokeHandler', '_withAdapter', 'listOnTimeout', 'processTimers', 'processTicksAndRejections', 'runMicrotasks', 'runNextTicks', 'emit', 'processImmediate']);
+const MIN_STALL_MS = 20;
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))));
 }
 
-/** Starts sampling every 200 µs; `stop()` ends it and summarises (bundle = the extension's dist/ folder URL prefix). */
+/** Starts the profile and the gap timer; `stop()` ends both and attributes each stall (`bundle`: URL prefix of the extension's dist/ folder). */
 export async function profileHost(bundle: string): Promise<{ stop(): Promise<HostProfileSummary> }> {
   const session = new Session();
   session.connect();
   await post(session, 'Profiler.enable');
   await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
   await post(session, 'Profiler.start');
+  const gaps: Array<[number, number]> = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last >= MIN_STALL_MS) gaps.push([last, now]);
+    last = now;
+  }, 1);
   return {
     async stop(): Promise<HostProfileSummary> {
+      clearInterval(timer);
+      const stoppedAt = performance.now();
       const { profile } = await post<{ profile: Profile }>(session, 'Profiler.stop');
       session.disconnect();
-      return summarise(profile, bundle);
+      return attribute(profile, bundle, stoppedAt, gaps);
     },
   };
 }
 
-function summarise(profile: Profile, bundle: string): HostProfileSummary {
+function attribute(profile: Profile, bundle: string, stoppedAt: number, gaps: Array<[number, number]>): HostProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -61,48 +80,35 @@ function summarise(profile: Profile, bundle: string): HostProfileSummary {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) out.push(byId.get(at)!);
     return out;
   };
-  const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
-  const isOurs = (id: number) => frames(id).some((f) => f.callFrame.url.startsWith(bundle));
-  const isNeutral = (id: number) => {
-    const name = byId.get(id)?.callFrame.functionName;
-    return name === '(garbage collector)' || name === '(program)';
-  };
+  // Sample times on the performance.now() clock: the profile's end (its own clock, µs) is when
+  // Profiler.stop was sent.
+  const times: number[] = [];
+  const offset = stoppedAt - profile.endTime / 1000;
+  let t = profile.startTime;
+  for (const dt of profile.timeDeltas) times.push(offset + (t += dt) / 1000);
 
-  const stretches: Array<{ ms: number; ids: number[] }> = [];
-  let oursMs = 0;
-  let current: { ms: number; ids: number[] } | undefined;
-  let oursRun = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i];
-    const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000;
-    if (isIdle(id)) {
-      if (current) stretches.push(current);
-      current = undefined;
-      oursRun = 0;
-      continue;
-    }
-    current ??= { ms: 0, ids: [] };
-    current.ms += dt;
-    current.ids.push(id);
-    // Garbage collection and VM work carry no JavaScript frames: they extend a run of ours.
-    const neutral = isNeutral(id);
-    oursRun = isOurs(id) || (neutral && oursRun > 0) ? oursRun + dt : 0;
-    oursMs = Math.max(oursMs, oursRun);
-  }
-  if (current) stretches.push(current);
-  stretches.sort((a, b) => b.ms - a.ms);
-  const longest = stretches.slice(0, 3).map((s) => {
+  const stalls = gaps.map(([from, to]): HostStall => {
     const counts = new Map<string, number>();
-    for (const id of s.ids) {
-      for (const f of frames(id)) {
+    const oursCounts = new Map<string, number>();
+    let ours = 0;
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (times[i] < from || times[i] > to) continue;
+      const stack = frames(profile.samples[i]);
+      // The time this sample stands for (up to the next one); few samples in a long gap mean the
+      // thread did not run at all then (another process had the CPU), which is nobody's code.
+      if (stack.some((f) => f.callFrame.url.startsWith(bundle))) ours += Math.min((profile.timeDeltas[i + 1] ?? 200) / 1000, 1);
+      for (const f of stack) {
         const name = f.callFrame.functionName;
         if (!name || name.startsWith('(') || DISPATCH.has(name) || f.callFrame.url === '' || f.callFrame.url.startsWith('node:')) continue;
         const key = `${name} (${f.callFrame.url.split('/').pop()})`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
+        if (f.callFrame.url.startsWith(bundle)) oursCounts.set(key, (oursCounts.get(key) ?? 0) + 1);
       }
     }
-    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
-    return { ms: s.ms, what: top.join(' < ') || 'native work' };
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k).join(' < ');
+    return { ms: to - from, oursMs: ours, what: top(counts) || 'native work', oursWhat: top(oursCounts) };
   });
-  return { oursMs, longest };
+  stalls.sort((a, b) => b.ms - a.ms);
+  const longestOursMs = Math.max(0, ...stalls.filter((s) => s.oursMs > s.ms / 2).map((s) => s.ms));
+  return { stalls, longestOursMs };
 }
