@@ -57,13 +57,13 @@ class Validation {
   format: CtFormat = 'unknown';
   eventBridge = false;
   private nonRecordItems = 0;
-  /** Records are at least a few hundred characters long: sizes the duplicate-ID set. */
   private readonly state: RecordCheckState;
   private readonly max: number;
   private readonly severities: Record<string, CtSeverity | 'off'>;
 
   constructor(readonly text: string, options: CtValidateOptions, private readonly tolerantOnly = false) {
     this.parser = new TolerantParser(text, 0);
+    // Records are at least a few hundred characters long: that bounds the number of event IDs.
     this.state = { eventIds: new EventIdIndex(text.length / 300) };
     this.max = options.maxDiagnostics !== undefined && options.maxDiagnostics >= 0 ? options.maxDiagnostics : Infinity;
     this.severities = options.severities ?? {};
