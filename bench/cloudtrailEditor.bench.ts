@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeCloudTrailText } from './cloudtrail-data';
+import { sampleEventLoop } from '../test/support/eventLoopSampler';
 import { validateAndPosition } from '../src/cloudtrail/editor/adapterResult';
 import { WorkerValidator } from '../src/cloudtrail/editor/adapterWorkerClient';
 import { recordAt, recordLabel } from '../src/cloudtrail/editor/adapterRecords';
@@ -24,22 +25,13 @@ function workerPath(): string {
 
 /** Runs `work` while sampling the event loop; returns the longest stall and the wall time. */
 async function stalls<T>(work: () => Promise<T>): Promise<{ result: T; longest: number; wall: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
   const start = performance.now();
-  // Let the sampler tick once so the first gap is measured from a known point.
+  // Let the event loop settle for a few ticks so the first gap is measured from a known point.
   await new Promise((r) => setTimeout(r, 5));
-  last = performance.now();
+  const sampler = sampleEventLoop();
   const result = await work();
-  const end = performance.now();
-  longest = Math.max(longest, end - last);
-  clearInterval(timer);
-  return { result, longest, wall: end - start };
+  const longest = sampler.stop();
+  return { result, longest, wall: performance.now() - start };
 }
 
 async function main(): Promise<void> {

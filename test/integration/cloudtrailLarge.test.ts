@@ -13,26 +13,12 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { makeCloudTrailText } from '../../bench/cloudtrail-data';
 import { profileHost } from './hostProfile';
+import { sampleEventLoop } from '../support/eventLoopSampler';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 const MB = 45;
 
-/** Samples the event loop every millisecond; stop() returns the longest gap seen. */
-function sampler(): { stop(): number } {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  return {
-    stop(): number {
-      clearInterval(timer);
-      return Math.max(longest, performance.now() - last);
-    },
-  };
-}
+const sampler = sampleEventLoop;
 
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
   const until = Date.now() + ms;
