@@ -161,6 +161,16 @@ export function isUuid(s: string): boolean {
   return true;
 }
 
+/** Any white space (as /\s/), found with one comparison per ordinary character. */
+function hasBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && BLANK.test(s[i]))) return true;
+  }
+  return false;
+}
+const BLANK = /\s/;
+
 function isDigits(s: string, n: number): boolean {
   if (s.length !== n) return false;
   for (let i = 0; i < n; i++) {
@@ -213,7 +223,7 @@ function isIpv4(s: string): boolean {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 function validDateParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
@@ -355,7 +365,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   const eventIdIsUuid = typeof eventID === 'string' && isUuid(eventID);
   if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
   checkUuid(sharedEventID, 'sharedEventID', report);
-  if (typeof requestID === 'string' && !isUuid(requestID) && (requestID.length === 0 || /\s/.test(requestID))) {
+  if (typeof requestID === 'string' && (requestID.length === 0 || hasBlank(requestID))) {
     report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
   }
   // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.

@@ -81,6 +81,15 @@ describe('CloudTrail rules', () => {
     });
   }
 
+  it('finds any kind of blank in a requestID (as /\\s/ would), not only spaces', () => {
+    for (const requestID of ['a b', 'ab\t', '\u00a0ab', 'a\u2003b', '\u0001 ab', 'ab\u3000']) {
+      assert.equal(diags(file(rec({ requestID })), 'request-id').length, 1, JSON.stringify(requestID));
+    }
+    for (const requestID of ['018A74440EEDDFE4', 'a\u0001b', 'ab-cd_ef']) {
+      assert.equal(diags(file(rec({ requestID })), 'request-id').length, 0, JSON.stringify(requestID));
+    }
+  });
+
   it('reports nothing at all on a clean GameLift record', () => {
     assert.deepEqual(diags(file(rec())), []);
   });
