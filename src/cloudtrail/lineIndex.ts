@@ -25,40 +25,49 @@ export function lineColumn(text: string, offset: number): CtLineColumn {
   return { line, column: end - lineStart };
 }
 
+/** Offsets where the text's lines start (the first is 0); a line break is \n, \r\n or a lone \r. */
+export function lineStartsOf(text: string): Uint32Array {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  const starts = new Uint32Array(count);
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
+  }
+  return starts;
+}
+
+/** The 0-based line holding `offset` in a line-start table (binary search for the last start ≤ offset). */
+export function lineOfOffset(starts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Line-start table of a text, for many offset → position lookups (binary search). */
 export class LineIndex {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
 
   constructor(private readonly text: string) {
-    let count = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-    }
-    const starts = new Uint32Array(count);
-    let n = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
-    }
-    this.starts = starts;
-    this.lineCount = count;
+    this.starts = lineStartsOf(text);
+    this.lineCount = this.starts.length;
   }
 
   lineColumn(offset: number): CtLineColumn {
     const off = Math.max(0, Math.min(offset, this.text.length));
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    const column = off - starts[lo];
+    const line = lineOfOffset(this.starts, off);
     // An offset between \r and \n belongs to the line that the \r\n ends.
-    return { line: lo, column };
+    return { line, column: off - this.starts[line] };
   }
 
   /** Offset of a 0-based line/column (clamped to the text). */

@@ -5,6 +5,7 @@
 // whole new text (tested through the worker against inline validation). Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
 import type { LineLookup } from './adapterResult';
+import { lineOfOffset, lineStartsOf } from '../lineIndex';
 
 function isBreak(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -19,12 +20,7 @@ export class LineTable implements LineLookup {
   ) {}
 
   static of(text: string): LineTable {
-    let count = 1;
-    for (let i = 0; i < text.length; i++) if (isBreak(text, i)) count++;
-    const starts = new Uint32Array(count);
-    let n = 1;
-    for (let i = 0; i < text.length; i++) if (isBreak(text, i)) starts[n++] = i + 1;
-    return new LineTable(starts, text.length);
+    return new LineTable(lineStartsOf(text), text.length);
   }
 
   get lineCount(): number {
@@ -33,15 +29,8 @@ export class LineTable implements LineLookup {
 
   lineColumn(offset: number): { line: number; column: number } {
     const off = Math.max(0, Math.min(offset, this.textLength));
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: off - starts[lo] };
+    const line = lineOfOffset(this.starts, off);
+    return { line, column: off - this.starts[line] };
   }
 
   /**
