@@ -7,6 +7,7 @@
 
 import { validateCloudTrail } from './validate';
 import { scanValueEnd } from './scanValue';
+import { recordContaining } from './recordIndex';
 import type { CtDiagnostic, CtFleetRef, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
 
 /** Replace [start, end) of the text as it was when this edit was made by newText (VS Code's contentChanges, in order). */
@@ -47,7 +48,7 @@ export function tryIncremental(prevText: string, prev: CtValidationResult, newTe
 
   // The one record holding every edit, followed through the edits in order.
   const records = prev.records;
-  const index = recordHolding(records, edits[0].start);
+  const index = recordContaining(records, edits[0].start);
   if (index < 0) return no('edit outside any record');
   const old = records[index];
   let start = old.start;
@@ -129,20 +130,6 @@ export function tryIncremental(prevText: string, prev: CtValidationResult, newTe
     counts,
   };
   return { result, record: index };
-}
-
-/** Index of the record whose range contains `offset` (binary search on the sorted records), or -1. */
-function recordHolding(records: readonly CtRecordSummary[], offset: number): number {
-  let lo = 0;
-  let hi = records.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = records[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 function reachesBeyond(d: CtDiagnostic, offset: number): boolean {

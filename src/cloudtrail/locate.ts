@@ -5,6 +5,7 @@
 
 import { TolerantParser, toValue, type AstNode } from './parser';
 import { scanValueEnd } from './scanValue';
+import { recordContaining } from './recordIndex';
 import type { CtLocation, CtPathSegment, CtRecordSummary } from './types';
 
 interface Child {
@@ -64,19 +65,11 @@ function findRecord(text: string, offset: number, records?: readonly CtRecordSum
   let root = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (root < text.length && /\s/.test(text[root])) root++;
   const first = text.charCodeAt(root);
-  if (records && records.length > 0) {
-    let lo = 0;
-    let hi = records.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = records[mid];
-      if (offset < r.start) hi = mid - 1;
-      else if (offset >= r.end) lo = mid + 1;
-      else {
-        const prefix: CtPathSegment[] = first === 91 ? [r.index] : text.startsWith('"Records"', text.indexOf('"', root)) ? ['Records', r.index] : [];
-        return { start: r.start, end: r.end, prefix, summary: r };
-      }
-    }
+  const at = records ? recordContaining(records, offset) : -1;
+  if (records && at >= 0) {
+    const r = records[at];
+    const prefix: CtPathSegment[] = first === 91 ? [r.index] : text.startsWith('"Records"', text.indexOf('"', root)) ? ['Records', r.index] : [];
+    return { start: r.start, end: r.end, prefix, summary: r };
   }
   if (first === 91) {
     const child = childContaining(text, root, offset);

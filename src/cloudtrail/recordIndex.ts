@@ -78,3 +78,17 @@ export function indexRecords(text: string, result: CtValidationResult): CtValida
   result.fleetRefs = refs;
   return result;
 }
+
+/** Index of the record whose range contains `offset` (binary search on the records, which are in text order), or -1. */
+export function recordContaining(records: readonly CtRecordSummary[], offset: number): number {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid];
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

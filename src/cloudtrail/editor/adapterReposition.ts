@@ -5,7 +5,7 @@
 // whole new text (tested through the worker against inline validation). Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
 import type { LineLookup } from './adapterResult';
-import { lineOfOffset, lineStartsOf } from '../lineIndex';
+import { lineOfOffset, lineStartsOf } from '../index';
 
 function isBreak(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
