@@ -76,12 +76,7 @@ export class FleetState {
       })
       .catch((err: unknown) => {
         // A reset while loading aborts the old load; its failure is not this window's error.
-        if (pager === this.pager && !abort.signal.aborted) this.error = this.source.classifyError(err, {
-            action: `Fetching events for ${this.ref.fleetId}`,
-            profile: this.ref.target.profile,
-            region: this.ref.target.region,
-            fleetId: this.ref.fleetId,
-          });
+        if (pager === this.pager && !abort.signal.aborted) this.error = this.failure(err, `Fetching events for ${this.ref.fleetId}`);
       })
       .finally(() => {
         if (this.inFlight === load) this.inFlight = undefined;
@@ -109,12 +104,7 @@ export class FleetState {
         }
       })
       .catch((err: unknown) => {
-        if (pager === this.pager && !abort.signal.aborted) this.error = this.source.classifyError(err, {
-            action: `Fetching new events for ${this.ref.fleetId}`,
-            profile: this.ref.target.profile,
-            region: this.ref.target.region,
-            fleetId: this.ref.fleetId,
-          });
+        if (pager === this.pager && !abort.signal.aborted) this.error = this.failure(err, `Fetching new events for ${this.ref.fleetId}`);
       })
       .finally(() => {
         if (this.polling === poll) this.polling = undefined;
@@ -122,6 +112,11 @@ export class FleetState {
       });
     this.polling = poll;
     return poll;
+  }
+
+  /** The error a failed fetch of this fleet's events shows, with this fleet's profile and region. */
+  private failure(err: unknown, action: string): ClassifiedError {
+    return this.source.classifyError(err, { action, profile: this.ref.target.profile, region: this.ref.target.region, fleetId: this.ref.fleetId });
   }
 
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
