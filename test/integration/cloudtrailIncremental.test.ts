@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { makeCloudTrailText } from '../../bench/cloudtrail-data';
 import { validateAndPosition } from '../../src/cloudtrail/editor/adapterResult';
+import { waitFor } from './explorerSupport';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 
@@ -19,26 +20,19 @@ interface AnalysisHook {
   traffic?: { text: number; edits: number; resyncs: number };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 function hook(doc: vscode.TextDocument): Thenable<AnalysisHook> {
   return vscode.commands.executeCommand<AnalysisHook>('gamelift.cloudtrail._analysis', doc.uri.toString());
 }
+
+/** How long a run in the worker may take before a wait gives up. */
+const WAIT_MS = 30_000;
 
 /** The analysis of the document's current version, once there is one. */
 function analysed(doc: vscode.TextDocument): Promise<AnalysisHook> {
   return waitFor(`the analysis of version ${doc.version}`, async () => {
     const a = await hook(doc);
     return a.version === doc.version ? a : undefined;
-  });
+  }, WAIT_MS);
 }
 
 function regionProblems(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -91,7 +85,7 @@ describe('CloudTrail language: edits checked incrementally in the worker', funct
     const problems = await waitFor('the region problem', () => {
       const ds = regionProblems(file);
       return ds.length > 0 ? ds : undefined;
-    });
+    }, WAIT_MS);
     assert.strictEqual(problems.length, 1);
     assert.ok(problems[0].range.isEqual(new vscode.Range(valueStart, valueStart.translate(0, '"uswest2"'.length))), `range ${JSON.stringify(problems[0].range)}`);
     assert.match(problems[0].message, /uswest2/);
@@ -101,7 +95,7 @@ describe('CloudTrail language: edits checked incrementally in the worker', funct
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(new vscode.Range(valueStart, valueStart.translate(0, 11))), '"us-west-2"', 'the undo restored the value');
-    await waitFor('the region problem to go away', () => (regionProblems(file).length === 0 ? true : undefined));
+    await waitFor('the region problem to go away', () => (regionProblems(file).length === 0 ? true : undefined), WAIT_MS);
     const afterUndo = await analysed(doc);
     assert.strictEqual(afterUndo.how, 'incremental', 'the undo re-checked one record');
     assert.strictEqual(afterUndo.traffic?.text, textsSent, 'the text was not sent to the worker again');

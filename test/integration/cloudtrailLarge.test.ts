@@ -12,23 +12,13 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { makeCloudTrailText } from '../../bench/cloudtrail-data';
+import { waitFor } from './explorerSupport';
 import { profileHost } from './hostProfile';
 import { sampleEventLoop } from '../support/eventLoopSampler';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 const MB = 45;
 
-const sampler = sampleEventLoop;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('CloudTrail language: a 45 MB log', function () {
   this.timeout(300_000);
@@ -56,7 +46,7 @@ describe('CloudTrail language: a 45 MB log', function () {
   });
 
   it('is checked off the main thread, with outline, folding and fleet links, while the host keeps turning', async () => {
-    const idle = sampler();
+    const idle = sampleEventLoop();
     await new Promise((r) => setTimeout(r, 3000));
     const idleLongest = idle.stop();
 
@@ -66,7 +56,7 @@ describe('CloudTrail language: a 45 MB log', function () {
     const controlDoc = await vscode.workspace.openTextDocument(controlFile);
     assert.strictEqual(controlDoc.languageId, 'plaintext');
     await vscode.window.showTextDocument(controlDoc, { preview: false });
-    const control = sampler();
+    const control = sampleEventLoop();
     await new Promise((r) => setTimeout(r, 4000));
     const controlLongest = control.stop();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -77,7 +67,7 @@ describe('CloudTrail language: a 45 MB log', function () {
     const doc = await vscode.workspace.openTextDocument(file);
     assert.strictEqual(doc.languageId, 'cloudtrail');
     await vscode.window.showTextDocument(doc, { preview: false });
-    const watch = sampler();
+    const watch = sampleEventLoop();
     const elu0 = performance.eventLoopUtilization();
     const started = performance.now();
 
@@ -89,14 +79,14 @@ describe('CloudTrail language: a 45 MB log', function () {
     // Each answer on its own sampler too, so a long stall can be traced to the step that made it.
     const phases: string[] = [];
     const phase = async <T>(name: string, run: () => Thenable<T | undefined>): Promise<T | undefined> => {
-      const own = sampler();
+      const own = sampleEventLoop();
       const t = performance.now();
       const value = await run();
       phases.push(`${name} ${(performance.now() - t).toFixed(0)} ms (longest stall ${own.stop().toFixed(0)} ms)`);
       return value;
     };
     const checking = watch.stop();
-    const rest = sampler();
+    const rest = sampleEventLoop();
     const symbols = (await phase('outline', () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', file))) ?? [];
     const folds = (await phase('folding', () => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', file))) ?? [];
     const lenses = (await phase('code lenses', () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 50))) ?? [];
