@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       const jp = await time(() => JSON.parse(text), fileRuns);
       const ours = await time(() => validateCloudTrail(text), fileRuns);
       // What the editor's worker does in all: the checks, then the outline/fleet-link index.
-      const withIndex = await time(() => indexRecords(text, validateCloudTrail(text)), fileRuns);
+      const withIndex = await time(() => indexRecords(text, validateCloudTrail(text).records), fileRuns);
       const ls = skipLs ? undefined : await time(() => runLanguageService(text), mb >= 50 ? 1 : 2);
       const memOurs = measureMemory('ours', file);
       const memJson = measureMemory('json', file);

@@ -8,7 +8,7 @@
 import { validateCloudTrail } from './validate';
 import { scanValueEnd } from './scanValue';
 import { recordContaining } from './recordIndex';
-import type { CtDiagnostic, CtFleetRef, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
+import type { CtDiagnostic, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
 
 /** Replace [start, end) of the text as it was when this edit was made by newText (VS Code's contentChanges, in order). */
 export interface CtEdit {
@@ -104,26 +104,9 @@ export function tryIncremental(prevText: string, prev: CtValidationResult, newTe
   nextRecords.push(shiftSummary(summary, start, index));
   for (let i = index + 1; i < records.length; i++) nextRecords.push(shiftSummary(records[i], delta, records[i].index));
 
-  const fleetRefs: CtFleetRef[] = [];
-  let placed = false;
-  for (const f of prev.fleetRefs) {
-    const r = f.record ?? -1;
-    if (r < index) {
-      fleetRefs.push(f);
-      continue;
-    }
-    if (!placed) {
-      for (const g of alone.fleetRefs) fleetRefs.push({ ...g, start: g.start + start, end: g.end + start, record: index });
-      placed = true;
-    }
-    if (r > index) fleetRefs.push(delta === 0 ? f : { ...f, start: f.start + delta, end: f.end + delta });
-  }
-  if (!placed) for (const g of alone.fleetRefs) fleetRefs.push({ ...g, start: g.start + start, end: g.end + start, record: index });
-
   const result: CtValidationResult = {
     diagnostics,
     records: nextRecords,
-    fleetRefs,
     format: prev.format,
     truncated: false,
     totalDiagnostics: total,
@@ -145,8 +128,5 @@ function shiftDiagnostic(d: CtDiagnostic, by: number): CtDiagnostic {
 
 function shiftSummary(r: CtRecordSummary, by: number, index: number): CtRecordSummary {
   if (by === 0 && r.index === index) return r;
-  const s: CtRecordSummary = { ...r, index, start: r.start + by, end: r.end + by };
-  if (r.nameStart !== undefined) s.nameStart = r.nameStart + by;
-  if (r.nameEnd !== undefined) s.nameEnd = r.nameEnd + by;
-  return s;
+  return { ...r, index, start: r.start + by, end: r.end + by };
 }

@@ -4,7 +4,7 @@
 export * from './types';
 export { validateCloudTrail } from './validate';
 export { revalidateIncrementally, tryIncremental, type CtEdit, type IncrementalAttempt } from './incremental';
-export { indexRecords } from './recordIndex';
+export { indexRecords, reindexRecord } from './recordIndex';
 export { RULES, ruleInfo } from './rules';
 export { locate } from './locate';
 export { semanticTokens } from './semanticTokens';

@@ -1,12 +1,12 @@
-// What the editor needs beyond the diagnostics, added to a validation result afterwards: the
-// range of each record's eventName (the outline's selection range) and the fleet IDs and ARNs in
-// GameLift records (the "Fetch events for fleet-…" links). Both are text searches inside the
-// record ranges the validation found, so they run after the diagnostics are known and outside
-// the checks, which do not need them.
+// What the editor needs beyond the diagnostics, built beside a validation result: the range of
+// each record's eventName (the outline's selection range) and the fleet IDs and ARNs in GameLift
+// records (the "Fetch events for fleet-…" links). Both are text searches inside the record ranges
+// the validation found, so they run after the diagnostics are known and outside the checks,
+// which do not need them; after an edit inside one record only that record is searched again.
 
 import { skipString } from './parser';
 import { GAMELIFT_SOURCE } from './gameliftChecks';
-import type { CtFleetRef, CtRecordSummary, CtValidationResult } from './types';
+import type { CtFleetRef, CtRecordIndex, CtRecordSummary } from './types';
 
 const FLEET_VALUE = /^(?:arn:[^:]*:gamelift:([^:]*):[^:]*:[a-z]*fleet\/)?([a-z]*fleet-[a-zA-Z0-9-]+)$/;
 
@@ -14,8 +14,10 @@ function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** Sets nameStart/nameEnd to the eventName string value (with its quotes) of the record. */
-function locateEventName(text: string, s: CtRecordSummary): void {
+/** Writes the range of the record's eventName string value (with its quotes) at `names[2 * slot]`, or -1, -1. */
+function locateEventName(text: string, s: CtRecordSummary, names: Int32Array, slot: number): void {
+  names[2 * slot] = -1;
+  names[2 * slot + 1] = -1;
   if (s.eventName === undefined) return;
   let at = text.indexOf('"eventName"', s.start);
   while (at >= 0 && at < s.end) {
@@ -25,8 +27,8 @@ function locateEventName(text: string, s: CtRecordSummary): void {
       i++;
       while (i < s.end && isWs(text.charCodeAt(i))) i++;
       if (text.charCodeAt(i) === 34 && text.startsWith(s.eventName, i + 1)) {
-        s.nameStart = i;
-        s.nameEnd = Math.min(skipString(text, i), s.end);
+        names[2 * slot] = i;
+        names[2 * slot + 1] = Math.min(skipString(text, i), s.end);
         return;
       }
     }
@@ -36,6 +38,7 @@ function locateEventName(text: string, s: CtRecordSummary): void {
 
 /** Fleet IDs and ARNs among the string values (not the keys) of one GameLift record. */
 function collectFleetRefs(text: string, s: CtRecordSummary, out: CtFleetRef[]): void {
+  if (s.eventSource !== GAMELIFT_SOURCE) return;
   const { start, end } = s;
   let at = text.indexOf('fleet-', start);
   while (at >= 0 && at < end) {
@@ -65,18 +68,38 @@ function collectFleetRefs(text: string, s: CtRecordSummary, out: CtFleetRef[]): 
   }
 }
 
-/**
- * Adds eventName ranges to the record summaries and fills `fleetRefs`, in place, for the text
- * the result was computed from. Returns the same result.
- */
-export function indexRecords(text: string, result: CtValidationResult): CtValidationResult {
-  const refs: CtFleetRef[] = [];
-  for (const s of result.records) {
-    locateEventName(text, s);
-    if (s.eventSource === GAMELIFT_SOURCE) collectFleetRefs(text, s, refs);
+/** The eventName ranges and fleet references of `records` (a validation result's, for the same text). */
+export function indexRecords(text: string, records: readonly CtRecordSummary[]): CtRecordIndex {
+  const names = new Int32Array(records.length * 2);
+  const fleetRefs: CtFleetRef[] = [];
+  for (let i = 0; i < records.length; i++) {
+    locateEventName(text, records[i], names, i);
+    collectFleetRefs(text, records[i], fleetRefs);
   }
-  result.fleetRefs = refs;
-  return result;
+  return { names, fleetRefs };
+}
+
+/**
+ * The index after an edit that stayed inside record `k`: the records before it keep their
+ * entries, record `k` (as in `records`, the new result's) is searched again in the new text,
+ * and the entries after it move by `delta`, the change in the text's length.
+ */
+export function reindexRecord(prev: CtRecordIndex, text: string, records: readonly CtRecordSummary[], k: number, delta: number): CtRecordIndex {
+  const names = prev.names.slice();
+  for (let i = 2 * (k + 1); i < names.length; i++) if (names[i] >= 0) names[i] += delta;
+  locateEventName(text, records[k], names, k);
+  const own: CtFleetRef[] = [];
+  collectFleetRefs(text, records[k], own);
+  const fleetRefs: CtFleetRef[] = [];
+  for (const f of prev.fleetRefs) {
+    const r = f.record ?? -1;
+    if (r < k) fleetRefs.push(f);
+    else if (r > k) fleetRefs.push(delta === 0 ? f : { ...f, start: f.start + delta, end: f.end + delta });
+  }
+  // Record k's references go between the ones before and after it.
+  const at = fleetRefs.findIndex((f) => (f.record ?? -1) > k);
+  fleetRefs.splice(at < 0 ? fleetRefs.length : at, 0, ...own);
+  return { names, fleetRefs };
 }
 
 /** Index of the record whose range contains `offset` (binary search on the records, which are in text order), or -1. */

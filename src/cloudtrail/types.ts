@@ -37,9 +37,6 @@ export interface CtRecordSummary {
   /** Who made the call: userIdentity.userName, else the last part of the ARN, else principalId / invokedBy / type. */
   user?: string;
   awsRegion?: string;
-  /** Range of the eventName string value (including quotes), for outline selection ranges (set by indexRecords). */
-  nameStart?: number;
-  nameEnd?: number;
   /** errorCode of the record, when the call failed. */
   errorCode?: string;
   /** eventType (AwsApiCall, AwsCloudTrailInsight, …). */
@@ -63,6 +60,14 @@ export interface CtFleetRef {
   record?: number;
 }
 
+/** What the editor needs beyond the checks, found in the records' text by indexRecords. */
+export interface CtRecordIndex {
+  /** Per record, start and end of its eventName string value (with the quotes), for outline selection ranges; -1, -1 when not found. */
+  names: Int32Array;
+  /** Fleet IDs and ARNs among the GameLift records' string values, in record order. */
+  fleetRefs: CtFleetRef[];
+}
+
 export interface CtValidateOptions {
   /** Per rule id: a different severity, or 'off' to disable the rule. */
   severities?: Record<string, CtSeverity | 'off'>;
@@ -75,8 +80,6 @@ export type CtFormat = 'records-object' | 'records-array' | 'single-record' | 'n
 export interface CtValidationResult {
   diagnostics: CtDiagnostic[];
   records: CtRecordSummary[];
-  /** Fleet IDs and ARNs in GameLift records: empty from validateCloudTrail, filled by indexRecords. */
-  fleetRefs: CtFleetRef[];
   format: CtFormat;
   /** true when maxDiagnostics was hit. */
   truncated: boolean;

@@ -518,7 +518,6 @@ class Validation {
     const r: CtValidationResult = {
       diagnostics: this.diagnostics,
       records: this.records,
-      fleetRefs: [],
       format: this.format,
       truncated: this.total > this.diagnostics.length,
       totalDiagnostics: this.total,

@@ -3,7 +3,7 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtEdit, type CtSeverity, type CtFormat } from '../index';
+import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtRecordIndex, type CtEdit, type CtSeverity, type CtFormat } from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -100,14 +100,10 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
   return positionResult(text, validateCloudTrail(text, options));
 }
 
-/**
- * Places a validation result of `text` by line and column. `validated` is left as it is (the
- * worker keeps it as the base of incremental runs), so the record summaries are copied before
- * indexRecords adds to them.
- */
+/** Places a validation result of `text` by line and column, with the outline's and the fleet links' index. */
 export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
   // Diagnostics first, then the outline's name ranges and the fleet links (not needed by the checks).
-  return placeResult(text, indexRecords(text, { ...validated, records: validated.records.map((r) => ({ ...r })) }), createLineIndex(text), foldingRegions(text));
+  return placeResult(text, validated, indexRecords(text, validated.records), createLineIndex(text), foldingRegions(text));
 }
 
 /** Offset → line/column lookups on one text (LineIndex, or a table the worker updates after an edit). */
@@ -116,10 +112,10 @@ export interface LineLookup {
 }
 
 /**
- * Places an indexed result (see indexRecords) of `text` with its line table and folding regions
- * at hand: the worker keeps those from the previous run and updates them after a small edit.
+ * Places a result of `text` and its index (see indexRecords) with the line table and folding
+ * regions at hand: the worker keeps those from the previous run and updates them after a small edit.
  */
-export function placeResult(text: string, result: CtValidationResult, lines: LineLookup, folding: Int32Array): PositionedResult {
+export function placeResult(text: string, result: CtValidationResult, index: CtRecordIndex, lines: LineLookup, folding: Int32Array): PositionedResult {
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
     const b = end === start ? a : lines.lineColumn(end);
@@ -142,16 +138,17 @@ export function placeResult(text: string, result: CtValidationResult, lines: Lin
     positions[o + RecordSlot.EndOffset] = r.end;
     writePosition(positions, o + RecordSlot.StartLine, lines, r.start);
     writePosition(positions, o + RecordSlot.EndLine, lines, r.end);
-    if (r.nameStart !== undefined && r.nameEnd !== undefined) {
-      writePosition(positions, o + RecordSlot.NameStartLine, lines, r.nameStart);
-      writePosition(positions, o + RecordSlot.NameEndLine, lines, r.nameEnd);
+    const nameStart = index.names[2 * i];
+    if (nameStart >= 0) {
+      writePosition(positions, o + RecordSlot.NameStartLine, lines, nameStart);
+      writePosition(positions, o + RecordSlot.NameEndLine, lines, index.names[2 * i + 1]);
     } else {
       positions.fill(-1, o + RecordSlot.NameStartLine, o + RECORD_STRIDE);
     }
     labels[i] = [r.eventName, r.eventTime, r.user, r.eventSource, r.errorCode, r.awsRegion].map(cleanLabel).join('\t');
   }
   const seen = new Set<string>();
-  const refs = result.fleetRefs.filter((f) => {
+  const refs = index.fleetRefs.filter((f) => {
     const key = `${f.record ?? -1}|${f.fleetId}`;
     if (seen.has(key) || seen.size >= MAX_FLEET_REFS) return false;
     seen.add(key);

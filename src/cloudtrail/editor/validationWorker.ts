@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { placeResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
 import { foldingRegions } from './adapterFolding';
 import { LineTable, foldingAfter } from './adapterReposition';
-import { indexRecords, revalidateIncrementally, tryIncremental, validateCloudTrail, type CtEdit, type CtFleetRef, type CtValidateOptions, type CtValidationResult } from '../index';
+import { indexRecords, reindexRecord, tryIncremental, validateCloudTrail, type CtEdit, type CtRecordIndex, type CtValidateOptions, type CtValidationResult } from '../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');
@@ -27,8 +27,8 @@ interface Held extends Placement {
 
 /** What placing a result needs beyond the text: kept to be updated after the next small edit. */
 interface Placement {
-  /** The result with eventName ranges and fleet references (indexRecords). */
-  indexed: CtValidationResult;
+  /** The result's eventName ranges and fleet references (indexRecords). */
+  index: CtRecordIndex;
   lines: LineTable;
   folding: Int32Array;
 }
@@ -65,50 +65,33 @@ function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined 
 
 /** Everything placing needs, from scratch. */
 function placementOf(text: string, result: CtValidationResult): Placement {
-  return { indexed: indexRecords(text, { ...result, records: result.records.map((r) => ({ ...r })) }), lines: LineTable.of(text), folding: foldingRegions(text) };
+  return { index: indexRecords(text, result.records), lines: LineTable.of(text), folding: foldingRegions(text) };
 }
 
 /**
- * The placement after an incremental re-check of record `k`, from the previous one: the indexed
- * result patched the same way as the core result (then only record k indexed), the line table
- * spliced, the folding kept when it cannot have changed. Undefined when that does not work out.
+ * The placement after an incremental re-check of record `k` (`result` is the new result): the
+ * index with only record k searched again, the line table spliced, the folding kept when it
+ * cannot have changed.
  */
-function placementAfter(base: Held, text: string, edits: readonly CtEdit[], options: CtValidateOptions, result: CtValidationResult, k: number): Placement | undefined {
-  const indexed = revalidateIncrementally(base.text, base.indexed, text, edits, options);
-  if (!indexed) return undefined;
-  const edited = { ...indexed.records[k] };
-  const own = indexRecords(text, { ...indexed, records: [edited], fleetRefs: [] }).fleetRefs;
-  indexed.records[k] = edited;
-  const refs: CtFleetRef[] = [];
-  let placed = false;
-  for (const f of indexed.fleetRefs) {
-    const r = f.record ?? -1;
-    if (r === k) continue;
-    if (r > k && !placed) {
-      refs.push(...own);
-      placed = true;
-    }
-    refs.push(f);
-  }
-  if (!placed) refs.push(...own);
-  indexed.fleetRefs = refs;
+function placementAfter(base: Held, text: string, result: CtValidationResult, k: number): Placement {
+  const index = reindexRecord(base.index, text, result.records, k, text.length - base.text.length);
   const before = base.result.records[k];
   const after = result.records[k];
   const lines = base.lines.replaced(text, before.start, before.end, after.end);
   const folding = foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end)) ?? foldingRegions(text);
-  return { indexed, lines, folding };
+  return { index, lines, folding };
 }
 
 /** Places the result; the folding array goes to the host, so the worker keeps its own copy. */
-function place(text: string, placement: Placement): ReturnType<typeof placeResult> {
-  return placeResult(text, placement.indexed, placement.lines, placement.folding.slice());
+function place(text: string, result: CtValidationResult, placement: Placement): ReturnType<typeof placeResult> {
+  return placeResult(text, result, placement.index, placement.lines, placement.folding.slice());
 }
 
 function full(id: number, text: string, options: CtValidateOptions, key: string | undefined, version: number | undefined): void {
   const result = validateCloudTrail(text, options);
   const placement = placementOf(text, result);
   if (key !== undefined && version !== undefined) hold(key, { version, text, result, options: JSON.stringify(options), ...placement });
-  const positioned = place(text, placement);
+  const positioned = place(text, result, placement);
   positioned.how = 'full';
   answer({ id, ok: true, result: positioned });
 }
@@ -126,9 +109,9 @@ function delta(request: Extract<ValidateRequest, { type: 'delta' }>): void {
   const optionsKey = JSON.stringify(options);
   const attempt = optionsKey === base.options ? tryIncremental(base.text, base.result, text, request.edits, options) : undefined;
   const result = attempt?.result ?? validateCloudTrail(text, options);
-  const placement = (attempt?.result && placementAfter(base, text, request.edits, options, attempt.result, attempt.record)) || placementOf(text, result);
+  const placement = attempt?.result ? placementAfter(base, text, attempt.result, attempt.record) : placementOf(text, result);
   hold(key, { version: request.version, text, result, options: optionsKey, ...placement });
-  const positioned = place(text, placement);
+  const positioned = place(text, result, placement);
   positioned.how = attempt?.result ? 'incremental' : 'edits';
   answer({ id, ok: true, result: positioned });
 }

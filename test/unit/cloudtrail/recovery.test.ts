@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexRecords, validateCloudTrail, type CtDiagnostic } from '../../../src/cloudtrail';
+import { indexRecords, reindexRecord, validateCloudTrail, type CtDiagnostic } from '../../../src/cloudtrail';
 import { applyEdits, cleanRecord, pos, recordsFile } from './helpers';
 
 const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
@@ -187,20 +187,37 @@ describe('CloudTrail formats', () => {
 
   it('summarises records for the outline and finds fleet references', () => {
     const text = recordsFile([r1, r2]);
-    const checked = validateCloudTrail(text);
-    assert.equal(checked.fleetRefs.length, 0, 'the checks alone do not index');
-    const r = indexRecords(text, checked);
+    const r = validateCloudTrail(text);
+    const index = indexRecords(text, r.records);
     assert.equal(r.records[0].eventName, 'UpdateFleetPortSettings');
     assert.equal(r.records[0].user, 'alice');
-    assert.equal(text.slice(r.records[0].nameStart, r.records[0].nameEnd), '"UpdateFleetPortSettings"');
+    assert.equal(text.slice(index.names[0], index.names[1]), '"UpdateFleetPortSettings"');
     assert.equal(text[r.records[1].start], '{');
     assert.equal(text[r.records[1].end - 1], '}');
-    assert.equal(r.fleetRefs.length, 4);
-    for (const f of r.fleetRefs) assert.equal(text.slice(f.start, f.end), f.fleetId);
+    assert.equal(index.fleetRefs.length, 4);
+    for (const f of index.fleetRefs) assert.equal(text.slice(f.start, f.end), f.fleetId);
     const arnText = recordsFile([cleanRecord({ requestParameters: { fleetId: 'arn:aws:gamelift:eu-west-1:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' } })]);
-    const arn = indexRecords(arnText, validateCloudTrail(arnText));
+    const arn = indexRecords(arnText, validateCloudTrail(arnText).records);
     assert.equal(arn.fleetRefs[0].fleetId, 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa');
     assert.equal(arn.fleetRefs[0].arnRegion, 'eu-west-1');
+  });
+});
+
+describe('record index after an edit inside one record', () => {
+  it('re-indexes only that record and gives what indexing the new text gives', () => {
+    const records = [0, 1, 2].map((i) => cleanRecord({ eventID: `${i}0000000-1111-4222-8333-444455556666`, requestParameters: { fleetId: `fleet-${i}1111111-2222-3333-4444-555566667777` } }));
+    const before = recordsFile(records);
+    const index = indexRecords(before, validateCloudTrail(before).records);
+    // Record 1 grows (a longer fleet ID): record 2's entries move.
+    const at = before.indexOf('fleet-11111111');
+    const after = before.slice(0, at) + 'fleet-1111111100000000' + before.slice(at + 'fleet-11111111'.length);
+    const result = validateCloudTrail(after);
+    const again = reindexRecord(index, after, result.records, 1, after.length - before.length);
+    assert.deepEqual(again, indexRecords(after, result.records));
+    const order = again.fleetRefs.map((f) => f.record ?? -1);
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in record order');
+    assert.ok(again.fleetRefs.some((f) => f.record === 1 && after.slice(f.start, f.end) === 'fleet-1111111100000000-2222-3333-4444-555566667777'));
+    assert.ok(again.fleetRefs.some((f) => f.record === 2 && after.slice(f.start, f.end) === 'fleet-21111111-2222-3333-4444-555566667777'), 'the next record moved');
   });
 });
 
@@ -219,12 +236,12 @@ describe('GameLift developer guide CloudTrail example', () => {
   });
 
   it('still checks both records (CreateFleet, DescribeFleetAttributes) and their placeholders', () => {
-    const r = indexRecords(text, validateCloudTrail(text));
+    const r = validateCloudTrail(text);
     assert.deepEqual(r.records.map((x) => x.eventName), ['CreateFleet', 'DescribeFleetAttributes']);
     const placeholders = r.diagnostics.filter((d) => d.ruleId === 'placeholder');
     assert.ok(placeholders.some((d) => pos(text, d.start).startsWith('67:')), 'the second record is checked');
     assert.ok(placeholders.every((d) => d.severity === 'info'));
-    assert.equal(r.fleetRefs.length, 2);
+    assert.equal(indexRecords(text, r.records).fleetRefs.length, 2);
   });
 
   it('both quick fixes together give valid JSON with two records and no errors', () => {
