@@ -6,6 +6,7 @@
 // the event loop is not a stall, however long it runs in total.
 import { Session } from 'inspector';
 import { performance } from 'perf_hooks';
+import { sampleEventLoop } from '../support/eventLoopSampler';
 
 interface ProfileNode {
   id: number;
@@ -53,20 +54,14 @@ export async function profileHost(bundle: string): Promise<{ stop(): Promise<Hos
   await post(session, 'Profiler.enable');
   await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
   await post(session, 'Profiler.start');
-  const gaps: Array<[number, number]> = [];
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    if (now - last >= MIN_STALL_MS) gaps.push([last, now]);
-    last = now;
-  }, 1);
+  const sampler = sampleEventLoop(MIN_STALL_MS);
   return {
     async stop(): Promise<HostProfileSummary> {
-      clearInterval(timer);
+      sampler.stop();
       const stoppedAt = performance.now();
       const { profile } = await post<{ profile: Profile }>(session, 'Profiler.stop');
       session.disconnect();
-      return attribute(profile, bundle, stoppedAt, gaps);
+      return attribute(profile, bundle, stoppedAt, sampler.gaps);
     },
   };
 }
