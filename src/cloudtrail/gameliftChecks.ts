@@ -55,12 +55,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** 1 for the letters, digits and '-' among the first 128 character codes. */
+const FLEET_ID_CHARS = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-') FLEET_ID_CHARS[ch.charCodeAt(0)] = 1;
+
 /** `fleet-` and letters, digits and dashes: the common case of FLEET_ID_OR_ARN without running the regex. */
 function isPlainFleetId(v: string): boolean {
-  if (!v.startsWith('fleet-') || v.length === 6) return false;
+  if (v.length === 6 || !v.startsWith('fleet-')) return false;
   for (let i = 6; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45)) return false;
+    if (c >= 128 || FLEET_ID_CHARS[c] === 0) return false;
   }
   return true;
 }
@@ -80,30 +84,108 @@ interface WalkContext {
   request: boolean;
 }
 
-/** Lower-cased-first member name → [PascalCase name, shape], per structure (built on first use). */
-const memberIndex = new Map<string, Map<string, [string, MemberShape]>>();
-function membersOf(structName: string): Map<string, [string, MemberShape]> | undefined {
-  let m = memberIndex.get(structName);
-  if (!m) {
-    const members = data.structures[structName];
-    if (!members) return undefined;
-    m = new Map();
-    for (const name of Object.keys(members)) m.set(lowerFirst(name), [name, members[name]]);
-    memberIndex.set(structName, m);
-  }
-  return m;
+const enum Kind {
+  Other,
+  String,
+  Number,
+  Boolean,
+  Enum,
+  List,
+  Map,
+  Structure,
 }
 
-/** Required members of a structure as flat [lowerFirst, PascalCase, …] pairs (built on first use): no iterator per checked object. */
-const requiredIndex = new Map<string, string[]>();
-function requiredOf(structName: string): string[] {
-  let r = requiredIndex.get(structName);
-  if (r === undefined) {
-    r = [];
-    for (const [lower, [pascal, shape]] of membersOf(structName) ?? []) if (shape.required) r.push(lower, pascal);
-    requiredIndex.set(structName, r);
+/**
+ * How to check one member's value, decided once per (shape, member name) from the model and the
+ * extra constraints above, so the walk of each record only follows plans: no look-ups by type
+ * name, pattern name or enum name per value. Every field is always set (one hidden class).
+ */
+interface ValuePlan {
+  kind: Kind;
+  /** PascalCase member name (messages use it lower-cased first). */
+  name: string;
+  pattern: [RegExp, string] | undefined;
+  fleetId: boolean;
+  cidr: boolean;
+  nonNegative: boolean;
+  enumRef: string;
+  /** Small enums are compared (Set.has would hash every parsed string), big ones looked up. */
+  enumValues: readonly string[] | undefined;
+  enumSet: Set<string> | undefined;
+  /** Lists: the plan of their items. */
+  item: ValuePlan | undefined;
+  /** Maps: the item shape, planned per key on first use (the key names the value). */
+  mapItem: MemberShape | undefined;
+  mapPlans: Map<string, ValuePlan> | undefined;
+  /** Structures: the structure's name and, once first needed, its plan (structures can nest themselves). */
+  structName: string;
+  struct: StructurePlan | undefined;
+}
+
+interface StructurePlan {
+  name: string;
+  /** Members by the name CloudTrail writes (first letter lower-cased). */
+  members: Map<string, ValuePlan>;
+  /** Members by their PascalCase name, for records that keep the model's spelling. */
+  pascal: Map<string, ValuePlan>;
+  /** Required members as flat [lowerFirst, PascalCase, …] pairs. */
+  required: string[];
+  ipPermission: boolean;
+}
+
+function planValue(shape: MemberShape, name: string): ValuePlan {
+  const kind = KINDS[shape.type];
+  const enumValues = kind === Kind.Enum && shape.ref ? data.enums[shape.ref] : undefined;
+  return {
+    kind,
+    name,
+    pattern: name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined,
+    fleetId: name === 'FleetId',
+    cidr: name === 'IpRange',
+    nonNegative: NON_NEGATIVE.has(name),
+    enumRef: enumValues ? (shape.ref as string) : '',
+    enumValues,
+    enumSet: enumValues ? enumSets.get(shape.ref as string) : undefined,
+    item: kind === Kind.List && shape.item ? planValue(shape.item, LIST_ITEM_PATTERNS[name] ?? name) : undefined,
+    mapItem: kind === Kind.Map ? shape.item : undefined,
+    mapPlans: kind === Kind.Map && shape.item ? new Map() : undefined,
+    structName: kind === Kind.Structure && shape.ref ? shape.ref : '',
+    struct: undefined,
+  };
+}
+
+const KINDS: Record<MemberShape['type'], Kind> = {
+  string: Kind.String,
+  number: Kind.Number,
+  boolean: Kind.Boolean,
+  enum: Kind.Enum,
+  list: Kind.List,
+  map: Kind.Map,
+  structure: Kind.Structure,
+  timestamp: Kind.Other,
+  blob: Kind.Other,
+  any: Kind.Other,
+};
+
+/** Structure plans by name (built on first use). */
+const structurePlans = new Map<string, StructurePlan | null>();
+function structurePlan(structName: string): StructurePlan | undefined {
+  let plan = structurePlans.get(structName);
+  if (plan === undefined) {
+    const members = data.structures[structName];
+    plan = null;
+    if (members) {
+      plan = { name: structName, members: new Map(), pascal: new Map(), required: [], ipPermission: structName === 'IpPermission' };
+      for (const name of Object.keys(members)) {
+        const member = planValue(members[name], name);
+        plan.members.set(lowerFirst(name), member);
+        plan.pascal.set(name, member);
+        if (members[name].required) plan.required.push(lowerFirst(name), name);
+      }
+    }
+    structurePlans.set(structName, plan);
   }
-  return r;
+  return plan ?? undefined;
 }
 
 const suggestions = new Map<string, string | undefined>();
@@ -125,119 +207,128 @@ function note(ctx: WalkContext, f: Finding): void {
   ctx.report(f);
 }
 
-/** Checks a value against a member shape. `name` is the PascalCase member name. */
-function checkValue(v: unknown, shape: MemberShape, name: string, path: (string | number)[], ctx: WalkContext, depth: number): void {
+/** Checks a value against its plan. */
+function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx: WalkContext, depth: number): void {
   if (v === null || v === undefined || depth > MAX_SHAPE_DEPTH) return;
-  switch (shape.type) {
-    case 'string': {
+  switch (plan.kind) {
+    case Kind.String: {
       if (typeof v !== 'string') {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be a string`, path, part: 'value' });
+        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a string`, path, part: 'value' });
         return;
       }
-      const pattern = name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined;
-      if (pattern && !(name === 'FleetId' && isPlainFleetId(v)) && !pattern[0].test(v) && isSpecific(v)) {
-        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
+      const pattern = plan.pattern;
+      if (pattern !== undefined && !(plan.fleetId && isPlainFleetId(v)) && !pattern[0].test(v) && isSpecific(v)) {
+        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
       }
-      if (name === 'IpRange') checkCidr(v, path, ctx);
+      if (plan.cidr) checkCidr(v, path, ctx);
       return;
     }
-    case 'number': {
+    case Kind.Number: {
       if (typeof v !== 'number') {
-        if (ctx.request && !(typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)))) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be a number`, path, part: 'value' });
+        if (ctx.request && !(typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)))) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a number`, path, part: 'value' });
         return;
       }
-      if (NON_NEGATIVE.has(name) && (v < 0 || !Number.isInteger(v))) {
-        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be a whole number of at least 0`, path, part: 'value' });
+      if (plan.nonNegative && (v < 0 || !Number.isInteger(v))) {
+        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a whole number of at least 0`, path, part: 'value' });
       }
       return;
     }
-    case 'boolean':
-      if (typeof v !== 'boolean' && ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be true or false`, path, part: 'value' });
+    case Kind.Boolean:
+      if (typeof v !== 'boolean' && ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be true or false`, path, part: 'value' });
       return;
-    case 'enum': {
-      if (typeof v !== 'string' || !shape.ref) return;
-      const set = enumSets.get(shape.ref);
-      // Small enums by comparison (Set.has would hash every parsed string), big ones by lookup.
-      const values = data.enums[shape.ref];
-      if (!set || !values || (values.length <= 24 ? values.includes(v) : set.has(v)) || !isSpecific(v)) return;
-      const suggestion = suggest(v, set, shape.ref);
-      const fix = suggestion ? { title: `Change to ${suggestion}`, newValue: suggestion, isPreferred: true } : undefined;
-      if (shape.ref === 'EC2InstanceType') {
-        note(ctx, { ruleId: 'gamelift-instance-type', message: `"${v}" is not an EC2 instance type GameLift supports${suggestion ? ` — did you mean ${suggestion}?` : ''}`, path, part: 'value', fix });
-      } else {
-        const known = set.size <= 12 ? ` (known: ${[...set].join(', ')})` : '';
-        note(ctx, { ruleId: 'gamelift-enum', message: `"${v}" is not a ${shape.ref} value${suggestion ? ` — did you mean ${suggestion}?` : known}`, path, part: 'value', fix });
-      }
+    case Kind.Enum: {
+      const values = plan.enumValues;
+      const set = plan.enumSet;
+      if (typeof v !== 'string' || values === undefined || set === undefined) return;
+      if ((values.length <= 24 ? values.includes(v) : set.has(v)) || !isSpecific(v)) return;
+      reportEnum(v, plan.enumRef, set, path, ctx);
       return;
     }
-    case 'list': {
+    case Kind.List: {
       if (!Array.isArray(v)) {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be a list`, path, part: 'value' });
+        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a list`, path, part: 'value' });
         return;
       }
-      const item = shape.item;
-      if (!item) return;
-      const itemName = LIST_ITEM_PATTERNS[name] ?? name;
+      const item = plan.item;
+      if (item === undefined) return;
       for (let i = 0; i < v.length; i++) {
         path.push(i);
-        checkValue(v[i], item, itemName, path, ctx, depth + 1);
+        checkValue(v[i], item, path, ctx, depth + 1);
         path.pop();
       }
       return;
     }
-    case 'map':
-      if (isObject(v) && shape.item) {
-        for (const k in v) {
-          path.push(k);
-          checkValue(v[k], shape.item, k, path, ctx, depth + 1);
-          path.pop();
+    case Kind.Map: {
+      const plans = plan.mapPlans;
+      const item = plan.mapItem;
+      if (!isObject(v) || plans === undefined || item === undefined) return;
+      for (const k in v) {
+        let itemPlan = plans.get(k);
+        if (itemPlan === undefined) {
+          itemPlan = planValue(item, k);
+          if (plans.size < 256) plans.set(k, itemPlan);
         }
+        path.push(k);
+        checkValue(v[k], itemPlan, path, ctx, depth + 1);
+        path.pop();
       }
       return;
-    case 'structure':
+    }
+    case Kind.Structure: {
       if (!isObject(v)) {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(name)} should be an object`, path, part: 'value' });
+        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be an object`, path, part: 'value' });
         return;
       }
-      if (shape.ref) checkStructure(v, shape.ref, path, ctx, depth + 1);
+      const struct = plan.struct ?? (plan.structName ? (plan.struct = structurePlan(plan.structName)) : undefined);
+      if (struct) checkStructure(v, struct, path, ctx, depth + 1);
       return;
+    }
     default:
       return;
   }
 }
 
-function checkStructure(v: Record<string, unknown>, structName: string, path: (string | number)[], ctx: WalkContext, depth: number): void {
-  const members = membersOf(structName);
-  if (!members) return;
+function reportEnum(v: string, ref: string, set: Set<string>, path: (string | number)[], ctx: WalkContext): void {
+  const suggestion = suggest(v, set, ref);
+  const fix = suggestion ? { title: `Change to ${suggestion}`, newValue: suggestion, isPreferred: true } : undefined;
+  if (ref === 'EC2InstanceType') {
+    note(ctx, { ruleId: 'gamelift-instance-type', message: `"${v}" is not an EC2 instance type GameLift supports${suggestion ? ` — did you mean ${suggestion}?` : ''}`, path, part: 'value', fix });
+  } else {
+    const known = set.size <= 12 ? ` (known: ${[...set].join(', ')})` : '';
+    note(ctx, { ruleId: 'gamelift-enum', message: `"${v}" is not a ${ref} value${suggestion ? ` — did you mean ${suggestion}?` : known}`, path, part: 'value', fix });
+  }
+}
+
+function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (string | number)[], ctx: WalkContext, depth: number): void {
+  const members = plan.members;
   let seen = 0;
   for (const key in v) {
-    let entry = members.get(key);
-    if (entry === undefined) {
-      const pascalEntry = data.structures[structName][key];
-      if (pascalEntry && ctx.request) {
+    let member = members.get(key);
+    if (member === undefined) {
+      member = plan.pascal.get(key);
+      if (member !== undefined && ctx.request) {
         ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `CloudTrail writes this parameter as ${lowerFirst(key)} (only the first letter lower-cased)`, path: [...path, key], part: 'key' });
-        entry = [key, pascalEntry];
       } else {
         if (ctx.request && depth <= 1) {
-          ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `${key} is not a parameter of ${structName.replace(/Input$/, '')}`, path: [...path, key], part: 'key' });
+          ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `${key} is not a parameter of ${plan.name.replace(/Input$/, '')}`, path: [...path, key], part: 'key' });
         }
         continue;
       }
     }
     seen++;
     path.push(key);
-    checkValue(v[key], entry[1], entry[0], path, ctx, depth);
+    checkValue(v[key], member, path, ctx, depth);
     path.pop();
   }
-  if (structName === 'IpPermission') checkPorts(v, path, ctx);
+  if (plan.ipPermission) checkPorts(v, path, ctx);
   if (ctx.request && !ctx.failed && seen < members.size) {
     let missing: string[] | undefined;
-    const required = requiredOf(structName);
+    const required = plan.required;
     for (let i = 0; i < required.length; i += 2) {
       if (v[required[i]] === undefined && v[required[i + 1]] === undefined) (missing ??= []).push(required[i]);
     }
     if (missing !== undefined) {
-      ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.join(', ')} in a successful ${structName.replace(/Input$/, '')} call`, path: path.slice(), part: path.length === 0 ? 'record' : 'key' });
+      ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.join(', ')} in a successful ${plan.name.replace(/Input$/, '')} call`, path: path.slice(), part: path.length === 0 ? 'record' : 'key' });
     }
   }
 }
@@ -275,12 +366,18 @@ const noReport: Reporter = () => undefined;
 const REQUEST_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: true };
 const RESPONSE_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: false };
 
+/** Each operation's input and output structure plans, by operation name (a Map: no prototype names). */
+const operationPlans = new Map<string, { input: StructurePlan | undefined; output: StructurePlan | undefined }>();
+for (const [name, op] of Object.entries(data.operations)) {
+  operationPlans.set(name, { input: op.input ? structurePlan(op.input) : undefined, output: op.output ? structurePlan(op.output) : undefined });
+}
+
 /** Runs the GameLift checks on a record whose eventSource is gamelift.amazonaws.com. */
 export function checkGameLiftRecord(rec: Record<string, unknown>, report: Reporter): void {
   const name = rec.eventName;
   if (typeof name !== 'string') return;
-  const op = data.operations[name];
-  if (!op) {
+  const op = operationPlans.get(name);
+  if (op === undefined) {
     const suggestion = suggest(name, GAMELIFT_OPERATIONS, 'operation');
     report({
       ruleId: 'gamelift-operation',
@@ -293,7 +390,7 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
   }
   const errorCode = typeof rec.errorCode === 'string' && rec.errorCode !== '' ? rec.errorCode : undefined;
   const req = rec.requestParameters;
-  if (op.input && isObject(req)) {
+  if (op.input !== undefined && isObject(req)) {
     const ctx = REQUEST_CONTEXT;
     ctx.report = report;
     ctx.failed = errorCode;
@@ -302,7 +399,7 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
     ctx.report = noReport; // hold no validation (and its text) after the call
   }
   const res = rec.responseElements;
-  if (op.output && isObject(res) && !errorCode) {
+  if (op.output !== undefined && isObject(res) && !errorCode) {
     RESPONSE_CONTEXT.report = report;
     checkStructure(res, op.output, ['responseElements'], RESPONSE_CONTEXT, 0);
     RESPONSE_CONTEXT.report = noReport;

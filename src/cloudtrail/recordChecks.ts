@@ -8,14 +8,20 @@ import type { Finding, Reporter } from './findings';
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const LOOSE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-/** Regions already found valid (a handful per file), compared with === (no hashing of parsed strings). */
-const seenRegions: string[] = [];
-function knownRegion(region: string): boolean {
-  for (let i = 0; i < seenRegions.length; i++) if (seenRegions[i] === region) return true;
-  if (!REGION.test(region)) return false;
-  if (seenRegions.length < 32) seenRegions.push(region);
-  return true;
+/**
+ * Strings already found valid by a costly test (regions, service host names: a handful per file),
+ * compared with ===, which needs no hashing of freshly parsed strings.
+ */
+function remembered(test: (s: string) => boolean): (s: string) => boolean {
+  const seen: string[] = [];
+  return (s) => {
+    for (let i = 0; i < seen.length; i++) if (seen[i] === s) return true;
+    if (!test(s)) return false;
+    if (seen.length < 32) seen.push(s);
+    return true;
+  };
 }
+const knownRegion = remembered((region) => REGION.test(region));
 const VERSION = /^(\d+)\.(\d+)$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
@@ -143,8 +149,19 @@ function isPlaceholderAccount(s: string): boolean {
   return PLACEHOLDER_ACCOUNTS.has(s);
 }
 
+/**
+ * Contains "EXAMPLE" (AWS's placeholder keys and IDs)? A loop looking for its X, a letter real
+ * access keys and principal IDs seldom have: cheaper than String.prototype.includes on every record.
+ */
+function hasExample(s: string): boolean {
+  for (let i = 1; i < s.length - 5; i++) {
+    if (s.charCodeAt(i) === 88 && s.charCodeAt(i - 1) === 69 && s.startsWith('AMPLE', i + 1)) return true;
+  }
+  return false;
+}
+
 export function isPlaceholderText(s: string): boolean {
-  return s.includes('EXAMPLE') || s.includes('example') || isPlaceholderAccount(s);
+  return hasExample(s) || s.includes('example') || isPlaceholderAccount(s);
 }
 
 /** 1 for the hexadecimal digits and '-' among the first 128 character codes. */
@@ -165,7 +182,7 @@ export function isUuid(s: string): boolean {
 function hasBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && BLANK.test(s[i]))) return true;
+    if ((c <= 32 || c >= 0xa0) && (c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && BLANK.test(s[i])))) return true;
   }
   return false;
 }
@@ -241,6 +258,31 @@ export interface RecordInfo {
   text: string;
 }
 
+// "Absent or of this JSON type": small enough for the optimiser to inline into checkRecord.
+function stringOr(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+function booleanOr(v: unknown): boolean {
+  return v === undefined || typeof v === 'boolean';
+}
+function arrayOr(v: unknown): boolean {
+  return v === undefined || Array.isArray(v);
+}
+function objectOr(v: unknown): boolean {
+  return v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+function objectOrNullOr(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+}
+
+/** Every known field against its type and since-version, in the table's order (the rare path: a finding is likely). */
+function checkFields(rec: Record<string, unknown>, minor: number, version: unknown, report: Reporter): void {
+  for (const name in RECORD_FIELDS) {
+    const [type, since] = RECORD_FIELDS[name];
+    checkField(rec[name], name, type, since, minor, version, report);
+  }
+}
+
 /** Runs every generic CloudTrail check on one record. */
 export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, state: RecordCheckState, report: Reporter): void {
   const eventType = rec.eventType;
@@ -284,40 +326,17 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
     }
   }
 
-  // JSON types of the known fields, and fields newer than the record's version. Named property
-  // reads (monomorphic on records of one shape) rather than a loop over the keys: this runs on every record.
-  checkField(version, 'eventVersion', 'string', 0, minor, version, report);
-  checkField(ui, 'userIdentity', 'object', 0, minor, version, report);
-  checkField(time, 'eventTime', 'string', 0, minor, version, report);
-  checkField(eventSource, 'eventSource', 'string', 0, minor, version, report);
-  checkField(eventName, 'eventName', 'string', 0, minor, version, report);
-  checkField(region, 'awsRegion', 'string', 0, minor, version, report);
-  checkField(ip, 'sourceIPAddress', 'string', 0, minor, version, report);
-  checkField(rec.userAgent, 'userAgent', 'string', 0, minor, version, report);
-  checkField(errorCode, 'errorCode', 'string', 0, minor, version, report);
-  checkField(errorMessage, 'errorMessage', 'string', 0, minor, version, report);
-  checkField(rec.requestParameters, 'requestParameters', 'objectOrNull', 0, minor, version, report);
-  checkField(rec.responseElements, 'responseElements', 'objectOrNull', 0, minor, version, report);
-  checkField(rec.additionalEventData, 'additionalEventData', 'objectOrNull', 0, minor, version, report);
-  checkField(requestID, 'requestID', 'string', 1, minor, version, report);
-  checkField(eventID, 'eventID', 'string', 1, minor, version, report);
-  checkField(rec.apiVersion, 'apiVersion', 'string', 1, minor, version, report);
-  checkField(rec.readOnly, 'readOnly', 'boolean', 1, minor, version, report);
-  checkField(resources, 'resources', 'array', 1, minor, version, report);
-  checkField(eventType, 'eventType', 'string', 2, minor, version, report);
-  checkField(recipientAccountId, 'recipientAccountId', 'string', 2, minor, version, report);
-  checkField(sharedEventID, 'sharedEventID', 'string', 3, minor, version, report);
-  checkField(rec.vpcEndpointId, 'vpcEndpointId', 'string', 4, minor, version, report);
-  checkField(rec.serviceEventDetails, 'serviceEventDetails', 'objectOrNull', 5, minor, version, report);
-  checkField(rec.managementEvent, 'managementEvent', 'boolean', 6, minor, version, report);
-  checkField(eventCategory, 'eventCategory', 'string', 7, minor, version, report);
-  checkField(insightDetails, 'insightDetails', 'object', 7, minor, version, report);
-  checkField(rec.addendum, 'addendum', 'object', 8, minor, version, report);
-  checkField(rec.sessionCredentialFromConsole, 'sessionCredentialFromConsole', 'stringOrBoolean', 8, minor, version, report);
-  checkField(rec.edgeDeviceDetails, 'edgeDeviceDetails', 'objectOrNull', 8, minor, version, report);
-  checkField(rec.tlsDetails, 'tlsDetails', 'object', 8, minor, version, report);
-  checkField(vpcEndpointAccountId, 'vpcEndpointAccountId', 'string', 9, minor, version, report);
-  checkField(rec.eventContext, 'eventContext', 'object', 9, minor, version, report);
+  // JSON types of the known fields, and fields newer than the record's version: one chain of
+  // typeof tests on named reads (monomorphic on records of one shape) decides whether the table
+  // needs walking at all; versions before 1.08 are the only ones a field can be too new for.
+  const typesLookRight =
+    stringOr(version) && objectOr(ui) && stringOr(time) && stringOr(eventSource) && stringOr(eventName) && stringOr(region) && stringOr(ip) && stringOr(rec.userAgent) &&
+    stringOr(errorCode) && stringOr(errorMessage) && objectOrNullOr(rec.requestParameters) && objectOrNullOr(rec.responseElements) && objectOrNullOr(rec.additionalEventData) &&
+    stringOr(requestID) && stringOr(eventID) && stringOr(rec.apiVersion) && booleanOr(rec.readOnly) && arrayOr(resources) && stringOr(eventType) && stringOr(recipientAccountId) &&
+    stringOr(sharedEventID) && stringOr(rec.vpcEndpointId) && objectOrNullOr(rec.serviceEventDetails) && booleanOr(rec.managementEvent) && stringOr(eventCategory) && objectOr(insightDetails) &&
+    objectOr(rec.addendum) && (stringOr(rec.sessionCredentialFromConsole) || typeof rec.sessionCredentialFromConsole === 'boolean') && objectOrNullOr(rec.edgeDeviceDetails) &&
+    objectOr(rec.tlsDetails) && stringOr(vpcEndpointAccountId) && objectOr(rec.eventContext);
+  if (!typesLookRight || minor < 8) checkFields(rec, minor, version, report);
 
   // Required fields for this kind of record.
   let missing: string[] | undefined;
@@ -384,8 +403,8 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // Accounts
-  checkAccount(recipientAccountId, ['recipientAccountId'], report);
-  checkAccount(vpcEndpointAccountId, ['vpcEndpointAccountId'], report);
+  checkAccount(recipientAccountId, PATH_RECIPIENT_ACCOUNT, report);
+  checkAccount(vpcEndpointAccountId, PATH_VPC_ENDPOINT_ACCOUNT, report);
 
   // Region
   if (typeof region === 'string' && !knownRegion(region)) {
@@ -446,6 +465,12 @@ function checkUuid(v: unknown, name: string, report: Reporter): void {
   }
 }
 
+// Paths of the account fields checked on every record, made once (findings copy nothing from them).
+const PATH_RECIPIENT_ACCOUNT = ['recipientAccountId'];
+const PATH_VPC_ENDPOINT_ACCOUNT = ['vpcEndpointAccountId'];
+const PATH_IDENTITY_ACCOUNT = ['userIdentity', 'accountId'];
+const PATH_ISSUER_ACCOUNT = ['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId'];
+
 function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
   if (typeof v !== 'string') return;
   if (isDigits(v, 12)) {
@@ -453,7 +478,7 @@ function checkAccount(v: unknown, path: (string | number)[], report: Reporter): 
     return;
   }
   if (v === 'ANONYMOUS_PRINCIPAL' || v === 'AWS Internal' || v.endsWith('.amazonaws.com') || v === '') return;
-  if (v.includes('EXAMPLE')) {
+  if (hasExample(v)) {
     report({ ruleId: 'placeholder', message: `Account "${v}" is a documentation placeholder`, path, part: 'value' });
     return;
   }
@@ -467,11 +492,11 @@ function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
   } else if (type !== undefined && typeof type !== 'string') {
     report({ ruleId: 'field-type', message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`, path: ['userIdentity', 'type'], part: 'value' });
   }
-  checkAccount(ui.accountId, ['userIdentity', 'accountId'], report);
+  checkAccount(ui.accountId, PATH_IDENTITY_ACCOUNT, report);
   const accessKeyId = ui.accessKeyId;
-  if (typeof accessKeyId === 'string' && accessKeyId.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `accessKeyId "${accessKeyId}" is a documentation placeholder`, path: ['userIdentity', 'accessKeyId'], part: 'value' });
+  if (typeof accessKeyId === 'string' && hasExample(accessKeyId)) report({ ruleId: 'placeholder', message: `accessKeyId "${accessKeyId}" is a documentation placeholder`, path: ['userIdentity', 'accessKeyId'], part: 'value' });
   const principalId = ui.principalId;
-  if (typeof principalId === 'string' && principalId.includes('EXAMPLE')) report({ ruleId: 'placeholder', message: `principalId "${principalId}" is a documentation placeholder`, path: ['userIdentity', 'principalId'], part: 'value' });
+  if (typeof principalId === 'string' && hasExample(principalId)) report({ ruleId: 'placeholder', message: `principalId "${principalId}" is a documentation placeholder`, path: ['userIdentity', 'principalId'], part: 'value' });
   const sc = ui.sessionContext;
   if (typeof sc === 'object' && sc !== null && !Array.isArray(sc)) {
     const issuer = (sc as Record<string, unknown>).sessionIssuer;
@@ -480,19 +505,22 @@ function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
       if (typeof it === 'string' && it !== 'Role' && !ISSUER_TYPES.has(it)) {
         report({ ruleId: 'identity-type', message: `Unknown sessionIssuer.type "${it}" (known: Root, IAMUser, Role)`, path: ['userIdentity', 'sessionContext', 'sessionIssuer', 'type'], part: 'value', fix: suggestFix(it, ISSUER_TYPES) });
       }
-      checkAccount((issuer as Record<string, unknown>).accountId, ['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId'], report);
+      checkAccount((issuer as Record<string, unknown>).accountId, PATH_ISSUER_ACCOUNT, report);
     }
   }
 }
 
 function plausibleSource(ip: string): boolean {
-  if (isIpv4(ip)) return true;
+  return isIpv4(ip) || plausibleOtherSource(ip);
+}
+
+const plausibleOtherSource = remembered((ip) => {
   const m = IPV4.exec(ip);
   if (m) return +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255;
   if (ip === 'AWS Internal' || ip.startsWith('AWS Internal')) return true;
   if (ip.includes(':')) return IPV6.test(ip);
   return HOSTNAME.test(ip);
-}
+});
 
 /** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {

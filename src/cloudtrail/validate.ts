@@ -48,6 +48,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Who made the call, for the outline: the user name, else the last part of the ARN, else who invoked it. */
+function userOf(ui: unknown): string | undefined {
+  if (!isObject(ui)) return undefined;
+  const arn = str(ui.arn);
+  return str(ui.userName) || (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) || str(ui.invokedBy) || str(ui.principalId) || str(ui.type);
+}
+
 class Validation {
   readonly parser: TolerantParser;
   private drained = 0;
@@ -492,8 +499,8 @@ class Validation {
   }
 
   private summarize(rec: Record<string, unknown>, v: ParsedValue, index: number): CtRecordSummary {
-    // One literal (one hidden class, no transition per field): this runs for every record.
-    const s: CtRecordSummary = {
+    // One literal with every field (one hidden class, no transition per field): this runs for every record.
+    return {
       index,
       start: v.start,
       end: v.end,
@@ -504,13 +511,8 @@ class Validation {
       errorCode: str(rec.errorCode),
       eventType: str(rec.eventType),
       eventID: str(rec.eventID),
+      user: userOf(rec.userIdentity),
     };
-    const ui = rec.userIdentity;
-    if (isObject(ui)) {
-      const arn = str(ui.arn);
-      s.user = str(ui.userName) || (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) || str(ui.invokedBy) || str(ui.principalId) || str(ui.type);
-    }
-    return s;
   }
 
   result(): CtValidationResult {
