@@ -34,11 +34,19 @@ interface ParsedValue {
  * throws away all optimised code specialised for it, so each validation of a big file would start
  * over in slow code. A sample of parsed records (and their nested objects) and one small instance
  * of each class used per run keep the classes, and the optimised code, valid between runs.
+ *
+ * The sample is refreshed as records go by (a ring, overwritten in place): a class can be replaced
+ * (a field seen with a new type makes V8 move the records to a new class), so a sample taken once
+ * would keep only the old classes. Records with findings are sampled too: they are the rare shapes.
  */
+const warmRecords: unknown[] = new Array(256).fill(undefined);
+let warmNext = 0;
+function keepWarm(record: unknown): void {
+  warmRecords[warmNext] = record;
+  warmNext = (warmNext + 1) & 255;
+}
+/** One instance of each per-run class (the validation, its parser, index, summaries, parsed-value holders). */
 const warmShapes: unknown[] = [];
-/** A record summary and a parsed-value holder (object literals: the same applies to their classes). */
-const warmLiterals: unknown[] = [];
-const WARM_SHAPES_MAX = 256;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
@@ -437,7 +445,7 @@ class Validation {
       return;
     }
     const index = this.records.length;
-    if ((index & 31) === 0 && warmShapes.length < WARM_SHAPES_MAX) warmShapes.push(value);
+    if ((index & 31) === 0) keepWarm(value);
     const info = this.info;
     info.index = index;
     info.start = v.start;
@@ -448,8 +456,9 @@ class Validation {
     if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, this.report);
     const summary = this.summarize(value, v, index);
     this.records.push(summary);
-    if (warmLiterals.length === 0) warmLiterals.push(summary, v);
+    if (warmShapes.length === 1) warmShapes.push(summary, v);
     if (findings.length !== 0) {
+      keepWarm(value);
       for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
       findings.length = 0; // a builtin call: only when there was something to clear
     }
