@@ -31,7 +31,6 @@ const FLEET_ID_OR_ARN = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*
 const BUILD_ID_OR_ARN = /^(build-\S+|arn:.*:build\/build-\S+)$/;
 const SCRIPT_ID_OR_ARN = /^(script-\S+|arn:.*:script\/script-\S+)$/;
 const LOCATION = /^[A-Za-z0-9-]+$/;
-const CIDR4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 const CIDR6 = /^[0-9a-fA-F:]+\/(\d{1,3})$/;
 
 /** Extra value constraints by (PascalCase) member name, where the model declarations carry none. */
@@ -67,6 +66,19 @@ function isPlainFleetId(v: string): boolean {
     if (c >= 128 || FLEET_ID_CHARS[c] === 0) return false;
   }
   return true;
+}
+
+const BLANK = /\s/;
+
+/**
+ * The common forms of the patterned IDs, checked without running their regular expressions:
+ * `fleet-` and letters, digits and dashes; `build-`/`script-` and no blank (their \S+).
+ */
+function plainId(plan: ValuePlan, v: string): boolean {
+  const prefix = plan.plainPrefix;
+  if (prefix === '') return false;
+  if (plan.fleetId) return isPlainFleetId(v);
+  return v.length > prefix.length && v.startsWith(prefix) && !BLANK.test(v);
 }
 
 function isSpecific(v: string): boolean {
@@ -106,6 +118,8 @@ interface ValuePlan {
   name: string;
   pattern: [RegExp, string] | undefined;
   fleetId: boolean;
+  /** `fleet-`, `build-` or `script-` for the IDs with a quick check of their plain form (plainId), else ''. */
+  plainPrefix: string;
   cidr: boolean;
   nonNegative: boolean;
   enumRef: string;
@@ -141,6 +155,7 @@ function planValue(shape: MemberShape, name: string): ValuePlan {
     name,
     pattern: name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined,
     fleetId: name === 'FleetId',
+    plainPrefix: name === 'FleetId' ? 'fleet-' : name === 'BuildId' ? 'build-' : name === 'ScriptId' ? 'script-' : '',
     cidr: name === 'IpRange',
     nonNegative: NON_NEGATIVE.has(name),
     enumRef: enumValues ? (shape.ref as string) : '',
@@ -217,7 +232,7 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
         return;
       }
       const pattern = plan.pattern;
-      if (pattern !== undefined && !(plan.fleetId && isPlainFleetId(v)) && !pattern[0].test(v) && isSpecific(v)) {
+      if (pattern !== undefined && !plainId(plan, v) && !pattern[0].test(v) && isSpecific(v)) {
         note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
       }
       if (plan.cidr) checkCidr(v, path, ctx);
@@ -347,17 +362,45 @@ function checkPorts(v: Record<string, unknown>, path: (string | number)[], ctx: 
 }
 
 function checkCidr(v: string, path: (string | number)[], ctx: WalkContext): void {
-  if (!isSpecific(v)) return;
-  const m = CIDR4.exec(v);
-  if (m) {
-    if (+m[1] > 255 || +m[2] > 255 || +m[3] > 255 || +m[4] > 255 || +m[5] > 32) {
-      note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a valid CIDR block`, path, part: 'value' });
-    }
+  const form = cidr4(v);
+  if (form === CIDR4_VALID || !isSpecific(v)) return;
+  if (form === CIDR4_OUT_OF_RANGE) {
+    note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a valid CIDR block`, path, part: 'value' });
     return;
   }
   const m6 = CIDR6.exec(v);
   if (m6 && +m6[1] <= 128) return;
   note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a CIDR block (for example 0.0.0.0/0 or 10.24.34.0/23)`, path, part: 'value' });
+}
+
+export const CIDR4_OTHER = 0;
+export const CIDR4_VALID = 1;
+export const CIDR4_OUT_OF_RANGE = 2;
+
+/**
+ * Reads an IPv4 CIDR block (four numbers of 1–3 digits separated by dots, a slash, 1–2 digits)
+ * without a regular expression and its match array: this runs for every port permission.
+ */
+export function cidr4(v: string): number {
+  let part = 0;
+  let digits = 0;
+  let value = 0;
+  let inRange = true;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      if (++digits > (part === 4 ? 2 : 3)) return CIDR4_OTHER;
+      value = value * 10 + (c - 48);
+      continue;
+    }
+    const expected = part < 3 ? 46 : part === 3 ? 47 : -1; // '.', '/', end
+    if (digits === 0 || c !== expected) return CIDR4_OTHER;
+    if (value > (part === 4 ? 32 : 255)) inRange = false;
+    part++;
+    digits = 0;
+    value = 0;
+  }
+  return part === 5 ? (inRange ? CIDR4_VALID : CIDR4_OUT_OF_RANGE) : CIDR4_OTHER;
 }
 
 // One context of each kind for the whole process, filled in per record: contexts made per record

@@ -149,15 +149,9 @@ function isPlaceholderAccount(s: string): boolean {
   return PLACEHOLDER_ACCOUNTS.has(s);
 }
 
-/**
- * Contains "EXAMPLE" (AWS's placeholder keys and IDs)? A loop looking for its X, a letter real
- * access keys and principal IDs seldom have: cheaper than String.prototype.includes on every record.
- */
+/** Contains "EXAMPLE" (AWS's placeholder keys and IDs)? includes() is the fastest way measured. */
 function hasExample(s: string): boolean {
-  for (let i = 1; i < s.length - 5; i++) {
-    if (s.charCodeAt(i) === 88 && s.charCodeAt(i - 1) === 69 && s.startsWith('AMPLE', i + 1)) return true;
-  }
-  return false;
+  return s.includes('EXAMPLE');
 }
 
 export function isPlaceholderText(s: string): boolean {
@@ -178,13 +172,9 @@ export function isUuid(s: string): boolean {
   return true;
 }
 
-/** Any white space (as /\s/), found with one comparison per ordinary character. */
+/** Any white space: a regular expression scans a string faster than a loop over its characters. */
 function hasBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c <= 32 || c >= 0xa0) && (c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && BLANK.test(s[i])))) return true;
-  }
-  return false;
+  return BLANK.test(s);
 }
 const BLANK = /\s/;
 

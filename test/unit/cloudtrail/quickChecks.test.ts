@@ -1,0 +1,57 @@
+// The hand-written quick checks of the rule engine (there for speed) against the regular
+// expressions they stand in for, on seeded random strings built from the characters that matter.
+
+import * as assert from 'node:assert/strict';
+import { cidr4, CIDR4_OTHER, CIDR4_OUT_OF_RANGE, CIDR4_VALID } from '../../../src/cloudtrail/gameliftChecks';
+import { validateCloudTrail } from '../../../src/cloudtrail';
+import { seededRandom } from '../../support/seededRandom';
+import { cleanRecord, recordsFile } from './helpers';
+
+const CIDR4_REGEX = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+function cidr4ByRegex(v: string): number {
+  const m = CIDR4_REGEX.exec(v);
+  if (!m) return CIDR4_OTHER;
+  return +m[1] > 255 || +m[2] > 255 || +m[3] > 255 || +m[4] > 255 || +m[5] > 32 ? CIDR4_OUT_OF_RANGE : CIDR4_VALID;
+}
+
+function randomString(rnd: () => number, alphabet: string, maxLength: number): string {
+  let s = '';
+  const n = Math.floor(rnd() * (maxLength + 1));
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+  return s;
+}
+
+describe('CloudTrail quick checks', () => {
+  it('reads IPv4 CIDR blocks exactly as the regular expression does', () => {
+    const rnd = seededRandom(7);
+    const fixed = ['0.0.0.0/0', '10.24.34.0/23', '255.255.255.255/32', '256.1.1.1/8', '1.2.3.4/33', '1.2.3.4/', '1.2.3/4', '1.2.3.4.5/6', '0001.2.3.4/5', '1.2.3.4/100', '', '/', '1..2.3/4', ' 1.2.3.4/5'];
+    const samples = [...fixed];
+    for (let i = 0; i < 20000; i++) samples.push(randomString(rnd, '0123456789./9 a', 22));
+    for (let i = 0; i < 5000; i++) samples.push(`${Math.floor(rnd() * 400)}.${Math.floor(rnd() * 400)}.${Math.floor(rnd() * 300)}.${Math.floor(rnd() * 300)}/${Math.floor(rnd() * 50)}`);
+    let valid = 0;
+    for (const s of samples) {
+      const expected = cidr4ByRegex(s);
+      if (expected === CIDR4_VALID) valid++;
+      assert.equal(cidr4(s), expected, JSON.stringify(s));
+    }
+    assert.ok(valid > 100, 'the samples include valid blocks');
+  });
+
+  it('reports the same build and fleet IDs as the ID patterns, quick path or not', () => {
+    const rnd = seededRandom(11);
+    const ids: string[] = ['build-1', 'build-', 'build- x', 'build-a\tb', 'fleet-abc', 'fleet-', 'fleet-a_b', 'fleet-Ä', 'arn:aws:gamelift:us-west-2:111122223333:build/build-1', 'xbuild-1'];
+    for (let i = 0; i < 300; i++) ids.push(randomString(rnd, 'bfuildet-aZ9 _\t.', 14));
+    const buildPattern = /^(build-\S+|arn:.*:build\/build-\S+)$/;
+    const fleetPattern = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
+    const isSpecific = (v: string) => v !== '' && !v.includes('...') && !v.startsWith('<');
+    for (const id of ids) {
+      const record = cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName: 'CreateFleet', requestParameters: { name: 'f', buildId: id, eC2InstanceType: 'c5.large' } });
+      const buildFindings = validateCloudTrail(recordsFile([record])).diagnostics.filter((d) => d.ruleId === 'gamelift-parameter' && d.message.startsWith('buildId'));
+      assert.equal(buildFindings.length, !buildPattern.test(id) && isSpecific(id) ? 1 : 0, `buildId ${JSON.stringify(id)}`);
+      const fleetRecord = cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName: 'DescribeFleetEvents', requestParameters: { fleetId: id } });
+      const fleetFindings = validateCloudTrail(recordsFile([fleetRecord])).diagnostics.filter((d) => d.ruleId === 'gamelift-parameter' && d.message.startsWith('fleetId'));
+      assert.equal(fleetFindings.length, !fleetPattern.test(id) && isSpecific(id) ? 1 : 0, `fleetId ${JSON.stringify(id)}`);
+    }
+  });
+});
