@@ -145,6 +145,13 @@ interface StructurePlan {
   /** Required members as flat [lowerFirst, PascalCase, …] pairs. */
   required: string[];
   ipPermission: boolean;
+  /**
+   * The keys met last time, by position, and their members: objects of one structure come with
+   * their keys in one order, and comparing a key with the one met at its position (one pointer
+   * comparison: keys are interned) is cheaper than a look-up in `members`.
+   */
+  lastKeys: string[];
+  lastMembers: ValuePlan[];
 }
 
 function planValue(shape: MemberShape, name: string): ValuePlan {
@@ -190,7 +197,7 @@ function structurePlan(structName: string): StructurePlan | undefined {
     const members = data.structures[structName];
     plan = null;
     if (members) {
-      plan = { name: structName, members: new Map(), pascal: new Map(), required: [], ipPermission: structName === 'IpPermission' };
+      plan = { name: structName, members: new Map(), pascal: new Map(), required: [], ipPermission: structName === 'IpPermission', lastKeys: [], lastMembers: [] };
       for (const name of Object.keys(members)) {
         const member = planValue(members[name], name);
         plan.members.set(lowerFirst(name), member);
@@ -316,9 +323,21 @@ function reportEnum(v: string, ref: string, set: Set<string>, path: (string | nu
 
 function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (string | number)[], ctx: WalkContext, depth: number): void {
   const members = plan.members;
+  const lastKeys = plan.lastKeys;
   let seen = 0;
+  let position = 0;
   for (const key in v) {
-    let member = members.get(key);
+    let member: ValuePlan | undefined;
+    if (position < lastKeys.length && lastKeys[position] === key) {
+      member = plan.lastMembers[position];
+    } else {
+      member = members.get(key);
+      if (member !== undefined && position <= lastKeys.length && position < 64) {
+        lastKeys[position] = key;
+        plan.lastMembers[position] = member;
+      }
+    }
+    position++;
     if (member === undefined) {
       member = plan.pascal.get(key);
       if (member !== undefined && ctx.request) {
@@ -408,6 +427,9 @@ export function cidr4(v: string): number {
 const noReport: Reporter = () => undefined;
 const REQUEST_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: true };
 const RESPONSE_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: false };
+/** The paths the walks start from, reused (findings copy them). */
+const REQUEST_PATH: (string | number)[] = ['requestParameters'];
+const RESPONSE_PATH: (string | number)[] = ['responseElements'];
 
 /** Each operation's input and output structure plans, by operation name (a Map: no prototype names). */
 const operationPlans = new Map<string, { input: StructurePlan | undefined; output: StructurePlan | undefined }>();
@@ -438,13 +460,15 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
     ctx.report = report;
     ctx.failed = errorCode;
     ctx.severity = errorCode ? 'info' : undefined;
-    checkStructure(req, op.input, ['requestParameters'], ctx, 0);
+    REQUEST_PATH.length = 1; // the walk pushes and pops; a thrown check could leave more
+    checkStructure(req, op.input, REQUEST_PATH, ctx, 0);
     ctx.report = noReport; // hold no validation (and its text) after the call
   }
   const res = rec.responseElements;
   if (op.output !== undefined && isObject(res) && !errorCode) {
     RESPONSE_CONTEXT.report = report;
-    checkStructure(res, op.output, ['responseElements'], RESPONSE_CONTEXT, 0);
+    RESPONSE_PATH.length = 1;
+    checkStructure(res, op.output, RESPONSE_PATH, RESPONSE_CONTEXT, 0);
     RESPONSE_CONTEXT.report = noReport;
   }
 }

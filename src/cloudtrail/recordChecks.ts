@@ -461,10 +461,14 @@ const PATH_VPC_ENDPOINT_ACCOUNT = ['vpcEndpointAccountId'];
 const PATH_IDENTITY_ACCOUNT = ['userIdentity', 'accountId'];
 const PATH_ISSUER_ACCOUNT = ['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId'];
 
+/** The last account ID found valid: a record names the same account up to three times, and most files one account. */
+let lastValidAccount = '';
+
 function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
-  if (typeof v !== 'string') return;
+  if (typeof v !== 'string' || v === lastValidAccount) return;
   if (isDigits(v, 12)) {
     if (isPlaceholderAccount(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
+    else lastValidAccount = v;
     return;
   }
   if (v === 'ANONYMOUS_PRINCIPAL' || v === 'AWS Internal' || v.endsWith('.amazonaws.com') || v === '') return;
