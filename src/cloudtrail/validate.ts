@@ -11,6 +11,7 @@ import { EventIdIndex } from './eventIdIndex';
 import { checkRecord, looksLikeRecord, type RecordCheckState } from './recordChecks';
 import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
 import { defaultSeverity } from './rules';
+import { keepInstances, keepRecent, keepRecordShape } from './warmShapes';
 import { scanValueEnd } from './scanValue';
 import type { CtDiagnostic, CtFix, CtFormat, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
 
@@ -26,27 +27,6 @@ interface ParsedValue {
   start: number;
   end: number;
 }
-
-/**
- * Objects from earlier validations, kept alive on purpose. V8 finds an object's hidden class by
- * following transitions (one per property added: JSON.parse's keys, a class's fields) and holds
- * those classes weakly; when no object of a class is left, a garbage collection drops it and
- * throws away all optimised code specialised for it, so each validation of a big file would start
- * over in slow code. A sample of parsed records (and their nested objects) and one small instance
- * of each class used per run keep the classes, and the optimised code, valid between runs.
- *
- * The sample is refreshed as records go by (a ring, overwritten in place): a class can be replaced
- * (a field seen with a new type makes V8 move the records to a new class), so a sample taken once
- * would keep only the old classes. Records with findings are sampled too: they are the rare shapes.
- */
-const warmRecords: unknown[] = new Array(256).fill(undefined);
-let warmNext = 0;
-function keepWarm(record: unknown): void {
-  warmRecords[warmNext] = record;
-  warmNext = (warmNext + 1) & 255;
-}
-/** One instance of each per-run class (the validation, its parser, index, summaries, parsed-value holders). */
-const warmShapes: unknown[] = [];
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
@@ -445,7 +425,7 @@ class Validation {
       return;
     }
     const index = this.records.length;
-    if ((index & 31) === 0) keepWarm(value);
+    keepRecordShape(value);
     const info = this.info;
     info.index = index;
     info.start = v.start;
@@ -456,9 +436,9 @@ class Validation {
     if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, this.report);
     const summary = this.summarize(value, v, index);
     this.records.push(summary);
-    if (warmShapes.length === 1) warmShapes.push(summary, v);
+    if (index === 0) keepInstances(summary, v);
     if (findings.length !== 0) {
-      keepWarm(value);
+      keepRecent(value);
       for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
       findings.length = 0; // a builtin call: only when there was something to clear
     }
@@ -540,7 +520,7 @@ class Validation {
 }
 
 // The Validation holds a TolerantParser and an EventIdIndex: one instance keeps all three classes.
-warmShapes.push(new Validation('', {}));
+keepInstances(new Validation('', {}));
 
 /** Validates a CloudTrail document. Never throws on any input. */
 export function validateCloudTrail(text: string, options: CtValidateOptions = {}): CtValidationResult {
