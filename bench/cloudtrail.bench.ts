@@ -7,7 +7,7 @@
 // Run: npm run bench:cloudtrail [-- --sizes 1,10,50 --runs 5]
 // (--runs is the least number of timed runs; small files get more, about 100 MB of text per method,
 // because a few milliseconds measured five times mostly measure the machine's noise)
-// Times are CPU time (user+system of this process, best of N runs, each after a minor GC), which is
+// Times are CPU time (user+system of this process, best of N runs, each from a clean heap), which is
 // steadier than wall time on a shared machine; wall time is printed alongside.
 
 import { spawnSync } from 'node:child_process';
@@ -26,14 +26,17 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc ?? (() => undefined);
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const pause = new Int32Array(new SharedArrayBuffer(4));
 /**
- * Before each timed run: a minor collection, which empties the young generation so no run pays
- * for the garbage of the one before it. Not a full one: that compacts the heap, clears V8's
- * property-lookup caches and leaves sweeping to helper threads whose CPU time lands in the next
- * run, which made 1 MB runs of the checker vary by up to 40% with the order of the runs.
+ * Before each timed run: a full collection, so each run starts from a clean heap and pays only for
+ * its own garbage, then 20 ms of sleep, so the collector's helper threads finish sweeping before
+ * the clock starts (their CPU time is the process's too, and fell into the next run).
  */
-const minorGc = (): void => gc({ type: 'minor' });
+function cleanHeap(): void {
+  gc();
+  Atomics.wait(pause, 0, 0, 20);
+}
 
 interface Timing {
   cpu: number;
@@ -54,7 +57,7 @@ async function timeInterleaved(fns: (() => unknown)[], runs: number): Promise<Ti
   const best: Timing[] = fns.map(() => ({ cpu: Infinity, wall: Infinity }));
   for (let i = 0; i < runs; i++) {
     for (let f = 0; f < fns.length; f++) {
-      minorGc();
+      cleanHeap();
       const c = process.cpuUsage();
       const w = process.hrtime.bigint();
       await fns[f]();
