@@ -55,3 +55,17 @@ describe('CloudTrail quick checks', () => {
     }
   });
 });
+
+describe('CloudTrail GameLift plans', () => {
+  it('does not take names every object has (constructor, toString) for operations or parameters', () => {
+    const unknownOperation = cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName: 'toString', requestParameters: {} });
+    const operationFindings = validateCloudTrail(recordsFile([unknownOperation])).diagnostics.filter((d) => d.ruleId === 'gamelift-operation');
+    assert.equal(operationFindings.length, 1);
+    assert.match(operationFindings[0].message, /"toString" is not an Amazon GameLift operation/);
+
+    const oddParameter = cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName: 'DescribeFleetEvents', requestParameters: { fleetId: 'fleet-1', constructor: 'x' } });
+    const parameterFindings = validateCloudTrail(recordsFile([oddParameter])).diagnostics.filter((d) => d.ruleId === 'gamelift-unknown-parameter');
+    assert.equal(parameterFindings.length, 1);
+    assert.match(parameterFindings[0].message, /constructor is not a parameter of DescribeFleetEvents/);
+  });
+});
