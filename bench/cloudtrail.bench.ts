@@ -152,13 +152,19 @@ async function memoryChild(method: Method, file: string): Promise<void> {
   process.stdout.write(JSON.stringify({ growth: growths[1], kept }));
 }
 
+/** The median over three child processes: one process in a few reads a much higher peak (at 1 MB, when V8 grows its young generation in it). */
 function measureMemory(method: Method, file: string): number | undefined {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, '--memory-child', method, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  try {
-    return (JSON.parse(r.stdout) as { growth: number }).growth;
-  } catch {
-    return undefined;
+  const growths: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, '--memory-child', method, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    try {
+      growths.push((JSON.parse(r.stdout) as { growth: number }).growth);
+    } catch {
+      return undefined;
+    }
   }
+  growths.sort((x, y) => x - y);
+  return growths[1];
 }
 
 function fmt(n: number | undefined, digits = 0): string {
@@ -244,7 +250,7 @@ async function main(): Promise<void> {
   );
   for (const r of rows) console.log(r);
   console.log('(ours = parse + all rules + diagnostics with ranges; + index = also the outline\'s eventName ranges and the fleet links, as the editor\'s worker runs it)');
-  console.log('(ms = CPU time, wall time in brackets; memory = peak RSS growth of one run in a child process, sampled every millisecond from a second thread, over the RSS just before the run (after a warm-up run and a forced GC), median of three runs, ratio to file size)');
+  console.log('(ms = CPU time, wall time in brackets; memory = peak RSS growth of one run in a child process, sampled every millisecond from a second thread, over the RSS just before the run (after a warm-up run and a forced GC), median of three runs in each of three processes, ratio to file size)');
   console.log(`target ≤ 1.5× JSON.parse:               worst ${worstRatio.toFixed(2)}×  ${worstRatio <= 1.5 ? 'PASS' : 'MISS'}`);
   if (!skipLs) console.log(`target ≥ 6× faster than the language service: worst ${worstSpeedup.toFixed(1)}×  ${worstSpeedup >= 6 ? 'PASS' : 'MISS'}`);
   console.log(`target memory growth ≤ 2× file size:    worst ${worstMemory.toFixed(2)}×  ${worstMemory <= 2 ? 'PASS' : 'MISS'}`);
