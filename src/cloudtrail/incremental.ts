@@ -6,7 +6,6 @@
 // anything is doubtful the answer is "no fast path" and the caller validates the whole text.
 
 import { validateCloudTrail } from './validate';
-import { scanValueEnd } from './scanValue';
 import { recordContaining } from './recordIndex';
 import type { CtDiagnostic, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
 
@@ -61,14 +60,14 @@ export function tryIncremental(prevText: string, prev: CtValidationResult, newTe
   if (prevText.length + delta !== newText.length) return no('text length does not match the edits');
   if (newText.charCodeAt(start) !== 123 || newText.charCodeAt(end - 1) !== 125) return no('record braces moved');
 
-  // The record must still be exactly one valid JSON object spanning the same braces.
+  // The record must still be exactly one valid JSON object spanning the same braces: JSON.parse
+  // accepts one value and nothing after it, and the value starts at the first brace, so it ends at the last.
   const recordText = newText.slice(start, end);
   try {
     JSON.parse(recordText);
   } catch {
     return no('edited record is not valid JSON');
   }
-  if (scanValueEnd(recordText, 0) !== recordText.length) return no('edited record ends elsewhere');
   const alone = validateCloudTrail(recordText, { ...options, maxDiagnostics: undefined });
   if (alone.format !== 'single-record' || alone.eventBridge || alone.records.length !== 1) return no('edited record is no longer a plain record');
   const summary = alone.records[0];
