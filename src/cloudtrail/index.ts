@@ -9,4 +9,4 @@ export { RULES, ruleInfo } from './rules';
 export { locate } from './locate';
 export { semanticTokens } from './semanticTokens';
 export { formatCloudTrail } from './format';
-export { lineColumn, LineIndex, createLineIndex, lineStartsOf, lineOfOffset } from './lineIndex';
+export { lineColumn, LineIndex, createLineIndex, lineStartsOf } from './lineIndex';

@@ -25,24 +25,24 @@ export function lineColumn(text: string, offset: number): CtLineColumn {
   return { line, column: end - lineStart };
 }
 
+/** Whether a line break ends at `i`: \n, or a \r not followed by \n (a \r\n ends at its \n). */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
 /** Offsets where the text's lines start (the first is 0); a line break is \n, \r\n or a lone \r. */
 export function lineStartsOf(text: string): Uint32Array {
   let count = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-  }
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) count++;
   const starts = new Uint32Array(count);
   let n = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
-  }
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts[n++] = i + 1;
   return starts;
 }
 
 /** The 0-based line holding `offset` in a line-start table (binary search for the last start ≤ offset). */
-export function lineOfOffset(starts: Uint32Array, offset: number): number {
+function lineOfOffset(starts: Uint32Array, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -58,9 +58,34 @@ export class LineIndex {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
 
-  constructor(private readonly text: string) {
-    this.starts = lineStartsOf(text);
+  /** `starts`: the text's line-start table when already known (see `replaced`). */
+  constructor(
+    private readonly text: string,
+    starts?: Uint32Array,
+  ) {
+    this.starts = starts ?? lineStartsOf(text);
     this.lineCount = this.starts.length;
+  }
+
+  /**
+   * The index of `text`, in which [start, oldEnd) of this index's text became [start, newEnd),
+   * without rescanning the rest: the line starts inside the range are found again, the later ones
+   * shifted. The characters at `start` and just before the old and new end must be the same in
+   * both texts (a record's braces), so no line break at the edges changed meaning.
+   */
+  replaced(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const starts = this.starts;
+    const before = countAtMost(starts, start);
+    const through = countAtMost(starts, oldEnd);
+    const inside: number[] = [];
+    for (let i = start; i < newEnd; i++) if (endsLine(text, i)) inside.push(i + 1);
+    const delta = newEnd - oldEnd;
+    const next = new Uint32Array(before + inside.length + (starts.length - through));
+    next.set(starts.subarray(0, before), 0);
+    next.set(inside, before);
+    let at = before + inside.length;
+    for (let i = through; i < starts.length; i++) next[at++] = starts[i] + delta;
+    return new LineIndex(text, next);
   }
 
   lineColumn(offset: number): CtLineColumn {
@@ -81,6 +106,18 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.lineCount - 1))];
   }
+}
+
+/** How many of the sorted values are ≤ x. */
+function countAtMost(values: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function createLineIndex(text: string): LineIndex {

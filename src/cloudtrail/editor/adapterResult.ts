@@ -3,7 +3,7 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtRecordIndex, type CtEdit, type CtSeverity, type CtFormat } from '../index';
+import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtRecordIndex, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -106,16 +106,11 @@ export function positionResult(text: string, validated: CtValidationResult): Pos
   return placeResult(text, validated, indexRecords(text, validated.records), createLineIndex(text), foldingRegions(text));
 }
 
-/** Offset → line/column lookups on one text (LineIndex, or a table the worker updates after an edit). */
-export interface LineLookup {
-  lineColumn(offset: number): { line: number; column: number };
-}
-
 /**
  * Places a result of `text` and its index (see indexRecords) with the line table and folding
  * regions at hand: the worker keeps those from the previous run and updates them after a small edit.
  */
-export function placeResult(text: string, result: CtValidationResult, index: CtRecordIndex, lines: LineLookup, folding: Int32Array): PositionedResult {
+export function placeResult(text: string, result: CtValidationResult, index: CtRecordIndex, lines: LineIndex, folding: Int32Array): PositionedResult {
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
     const b = end === start ? a : lines.lineColumn(end);
@@ -175,7 +170,7 @@ export function placeResult(text: string, result: CtValidationResult, index: CtR
   };
 }
 
-function writePosition(into: Int32Array, at: number, lines: LineLookup, offset: number): void {
+function writePosition(into: Int32Array, at: number, lines: LineIndex, offset: number): void {
   const p = lines.lineColumn(offset);
   into[at] = p.line;
   into[at + 1] = p.column;

@@ -8,8 +8,8 @@
 import { parentPort } from 'node:worker_threads';
 import { placeResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
 import { foldingRegions } from './adapterFolding';
-import { LineTable, foldingAfter } from './adapterReposition';
-import { indexRecords, reindexRecord, tryIncremental, validateCloudTrail, type CtEdit, type CtRecordIndex, type CtValidateOptions, type CtValidationResult } from '../index';
+import { foldingAfter } from './adapterReposition';
+import { createLineIndex, indexRecords, reindexRecord, tryIncremental, validateCloudTrail, type CtEdit, type CtRecordIndex, type CtValidateOptions, type CtValidationResult, type LineIndex } from '../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');
@@ -29,7 +29,7 @@ interface Held extends Placement {
 interface Placement {
   /** The result's eventName ranges and fleet references (indexRecords). */
   index: CtRecordIndex;
-  lines: LineTable;
+  lines: LineIndex;
   folding: Int32Array;
 }
 const held = new Map<string, Held>();
@@ -65,7 +65,7 @@ function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined 
 
 /** Everything placing needs, from scratch. */
 function placementOf(text: string, result: CtValidationResult): Placement {
-  return { index: indexRecords(text, result.records), lines: LineTable.of(text), folding: foldingRegions(text) };
+  return { index: indexRecords(text, result.records), lines: createLineIndex(text), folding: foldingRegions(text) };
 }
 
 /**
