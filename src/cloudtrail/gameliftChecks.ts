@@ -7,7 +7,7 @@
 
 import shapes from './data/gameliftShapes.json';
 import type { Finding, Reporter } from './findings';
-import { closest } from './recordChecks';
+import { closest, hasBlank } from './recordChecks';
 import type { CtSeverity } from './types';
 
 interface MemberShape {
@@ -68,8 +68,6 @@ function isPlainFleetId(v: string): boolean {
   return true;
 }
 
-const BLANK = /\s/;
-
 /**
  * The common forms of the patterned IDs, checked without running their regular expressions:
  * `fleet-` and letters, digits and dashes; `build-`/`script-` and no blank (their \S+).
@@ -78,7 +76,7 @@ function plainId(plan: ValuePlan, v: string): boolean {
   const prefix = plan.plainPrefix;
   if (prefix === '') return false;
   if (plan.fleetId) return isPlainFleetId(v);
-  return v.length > prefix.length && v.startsWith(prefix) && !BLANK.test(v);
+  return v.length > prefix.length && v.startsWith(prefix) && !hasBlank(v);
 }
 
 function isSpecific(v: string): boolean {

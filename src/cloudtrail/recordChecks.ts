@@ -98,21 +98,9 @@ function jsonTypeOf(v: unknown): string {
   }
 }
 
+/** Whether a present value has the field type: the same tests the fast path of checkRecord runs. */
 function hasType(v: unknown, t: FieldType): boolean {
-  switch (t) {
-    case 'string':
-      return typeof v === 'string';
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'array':
-      return Array.isArray(v);
-    case 'object':
-      return typeof v === 'object' && v !== null && !Array.isArray(v);
-    case 'objectOrNull':
-      return v === null || (typeof v === 'object' && !Array.isArray(v));
-    case 'stringOrBoolean':
-      return typeof v === 'string' || typeof v === 'boolean';
-  }
+  return ABSENT_OR_OF_TYPE[t](v);
 }
 
 function checkField(v: unknown, name: string, t: FieldType, since: number, minor: number, version: unknown, report: Reporter): void {
@@ -173,7 +161,7 @@ export function isUuid(s: string): boolean {
 }
 
 /** Any white space: a regular expression scans a string faster than a loop over its characters. */
-function hasBlank(s: string): boolean {
+export function hasBlank(s: string): boolean {
   return BLANK.test(s);
 }
 const BLANK = /\s/;
@@ -264,6 +252,17 @@ function objectOr(v: unknown): boolean {
 function objectOrNullOr(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
 }
+function stringOrBooleanOr(v: unknown): boolean {
+  return v === undefined || typeof v === 'string' || typeof v === 'boolean';
+}
+const ABSENT_OR_OF_TYPE: Readonly<Record<FieldType, (v: unknown) => boolean>> = {
+  string: stringOr,
+  boolean: booleanOr,
+  array: arrayOr,
+  object: objectOr,
+  objectOrNull: objectOrNullOr,
+  stringOrBoolean: stringOrBooleanOr,
+};
 
 /** Every known field against its type and since-version, in the table's order (the rare path: a finding is likely). */
 function checkFields(rec: Record<string, unknown>, minor: number, version: unknown, report: Reporter): void {
@@ -324,7 +323,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
     stringOr(errorCode) && stringOr(errorMessage) && objectOrNullOr(rec.requestParameters) && objectOrNullOr(rec.responseElements) && objectOrNullOr(rec.additionalEventData) &&
     stringOr(requestID) && stringOr(eventID) && stringOr(rec.apiVersion) && booleanOr(rec.readOnly) && arrayOr(resources) && stringOr(eventType) && stringOr(recipientAccountId) &&
     stringOr(sharedEventID) && stringOr(rec.vpcEndpointId) && objectOrNullOr(rec.serviceEventDetails) && booleanOr(rec.managementEvent) && stringOr(eventCategory) && objectOr(insightDetails) &&
-    objectOr(rec.addendum) && (stringOr(rec.sessionCredentialFromConsole) || typeof rec.sessionCredentialFromConsole === 'boolean') && objectOrNullOr(rec.edgeDeviceDetails) &&
+    objectOr(rec.addendum) && stringOrBooleanOr(rec.sessionCredentialFromConsole) && objectOrNullOr(rec.edgeDeviceDetails) &&
     objectOr(rec.tlsDetails) && stringOr(vpcEndpointAccountId) && objectOr(rec.eventContext);
   if (!typesLookRight || minor < 8) checkFields(rec, minor, version, report);
 
