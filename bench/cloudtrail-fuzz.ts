@@ -13,6 +13,7 @@ import { formatCloudTrail, locate, semanticTokens, validateCloudTrail } from '..
 import { mutate, rng } from '../test/unit/cloudtrail/mutations';
 import { cleanRecord, recordsFile } from '../test/unit/cloudtrail/helpers';
 import { makeCloudTrailText } from './cloudtrail-data';
+import { bestTime } from './stats';
 
 const root = join(__dirname, '..', '..');
 const corpus = join(root, '..', 'shared', 'corpus', 'cloudtrail');
@@ -137,28 +138,12 @@ function deepNestingTimes(): Array<{ what: string; chars: number; ms: number }> 
     'arrays never closed': `{"Records":[{"eventVersion":"1.08","x":${'['.repeat(n)}`,
     'objects with a syntax error inside': `{"Records":[{"eventVersion":"1.08","x":${'[{"a":'.repeat(n / 4)}1,,${'}]'.repeat(n / 4)}}]}`,
   };
-  return Object.entries(cases).map(([what, text]) => {
-    let ms = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      validateCloudTrail(text);
-      ms = Math.min(ms, performance.now() - t);
-    }
-    return { what, chars: text.length, ms };
-  });
+  return Object.entries(cases).map(([what, text]) => ({ what, chars: text.length, ms: bestTime(() => validateCloudTrail(text), 3) }));
 }
 
 /** Time for a document of 5,000 records over one of 500 (best of 3 each, same process). */
 function scalingRatio(): { time: number; size: number } {
-  const best = (text: string): number => {
-    let ms = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      validateCloudTrail(text, { maxDiagnostics: 1000 });
-      ms = Math.min(ms, performance.now() - t);
-    }
-    return ms;
-  };
+  const best = (text: string): number => bestTime(() => validateCloudTrail(text, { maxDiagnostics: 1000 }), 3);
   // A flipped quote every seventh record, so the tolerant parser's recovery paths run too.
   const doc = (n: number): string => recordsFile(Array.from({ length: n }, (_, i) => cleanRecord({ eventName: i % 7 === 0 ? 'Describe"Fleet' : 'DescribeFleetEvents' })), true);
   const small = doc(500);

@@ -14,6 +14,7 @@ import { makeCloudTrailText } from './cloudtrail-data';
 import { positionResult } from '../src/cloudtrail/editor/adapterResult';
 import { WorkerValidator } from '../src/cloudtrail/editor/adapterWorkerClient';
 import { revalidateIncrementally, validateCloudTrail, type CtEdit, type CtValidateOptions } from '../src/cloudtrail';
+import { median } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = Number(process.argv[2] ?? 50);
@@ -33,11 +34,6 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; wall: nu
   const wall = performance.now() - t0;
   const busy = performance.eventLoopUtilization(elu0).active;
   return { result, wall, busy };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function fmt(ms: number): string {

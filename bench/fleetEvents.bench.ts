@@ -20,6 +20,7 @@ import { DEFAULT_EVENT_PAGE_SIZE, FleetEventPager, fetchEvents } from '../src/ga
 import { DEFAULT_ATTRIBUTES_BATCH_SIZE, DEFAULT_FLEET_PAGE_SIZE, listFleets } from '../src/gamelift/fleetService';
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
 import { startEmulator, type RunningEmulator, type Scenario } from '../test/emulator/server';
+import { median } from './stats';
 
 const LATENCY_MS = 20;
 const EVENT_COUNT = 10_000;
@@ -155,11 +156,6 @@ async function baselineOnePerFleet(client: GameLiftClient, onFirst: () => void):
 }
 
 // ---------- reporting ----------
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function sequence<T>(count: number, run: () => Promise<T>): Promise<T[]> {
   const results: T[] = [];

@@ -7,6 +7,7 @@
 // Run: npm run compile-tests && npm run bench:tree
 import Module = require('node:module');
 import type { FleetEvent } from '../src/gamelift/types';
+import { median } from './stats';
 
 const TARGET_MS = 50;
 const EVENT_COUNT = 10_000;
@@ -50,11 +51,6 @@ function makeEvents(): FleetEvent[] {
     resourceId: 'fleet-bench',
     fetchedAt: now,
   }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function main(): void {
