@@ -47,6 +47,14 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined | fal
   }
 }
 
+/** Waits until the one timeline panel has its model. */
+function timelineShown(what = 'the timeline model'): Promise<DetailsSnapshot> {
+  return waitFor(what, async () => {
+    const x = await snapshot();
+    return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
+  });
+}
+
 function httpGet(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
@@ -241,10 +249,7 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
 
   it('opens the fleet timeline of the loaded events and opens details from a mark', async () => {
     await vscode.commands.executeCommand('gamelift.showFleetTimeline', { ref: withLog.ref });
-    const s = await waitFor('the timeline model', async () => {
-      const x = await snapshot();
-      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
-    });
+    const s = await timelineShown();
     const model = s.timelines[0].model as TimelineViewModel;
     assert.strictEqual(model.eventCount, sameFleet.length);
     const marks = model.lanes.flatMap((l) => l.marks);
@@ -257,10 +262,7 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
 
   it('the timeline ignores malformed, unknown and details-only page messages, and still opens a mark afterwards', async () => {
     await vscode.commands.executeCommand('gamelift.showFleetTimeline', { ref: withLog.ref });
-    const before = await waitFor('the timeline model', async () => {
-      const x = await snapshot();
-      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
-    });
+    const before = await timelineShown();
     const model = before.timelines[0].model as TimelineViewModel;
     const mark = model.lanes.flatMap((l) => l.marks)[0];
     assert.ok(mark, 'the timeline has a mark');
@@ -309,10 +311,7 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     }
     assert.deepStrictEqual(prompts.asked, ['fleet'], 'the fleet pick of "Fetch fleet events" was shown');
     assert.ok(offered.length >= 2 && offered.includes(withLog.ref.fleetId), `the pick lists the fleets (${offered.join(', ')})`);
-    const s = await waitFor('the timeline of the picked fleet', async () => {
-      const x = await snapshot();
-      return x.timelines.length === 1 && x.timelines[0].model ? x : undefined;
-    });
+    const s = await timelineShown('the timeline of the picked fleet');
     assert.strictEqual(s.timelines[0].ref.fleetId, withLog.ref.fleetId);
     assert.strictEqual(s.timelines[0].ref.target.region, withLog.ref.target.region);
     const model = s.timelines[0].model as TimelineViewModel;
