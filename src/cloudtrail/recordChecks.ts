@@ -147,18 +147,22 @@ export function isPlaceholderText(s: string): boolean {
 }
 
 /**
- * 1 for each hexadecimal digit, by character code. All 65,536 codes, so a lookup needs no range
- * test: the runs of a UUID are checked without a branch per character (measured about a quarter
- * faster than testing each character, and this runs for every record).
+ * Character classes by character code: HEX_DIGIT for each hexadecimal digit, DIGIT for 0-9 too.
+ * All 65,536 codes, so a lookup needs no range test: a run of characters is checked by and-ing
+ * their classes, without a branch per character (measured about a quarter faster than testing
+ * each character, and these run for every record).
  */
-const HEX = new Uint8Array(65536);
-for (const ch of '0123456789abcdefABCDEF') HEX[ch.charCodeAt(0)] = 1;
+const HEX_DIGIT = 1;
+const DIGIT = 2;
+const CHAR_CLASS = new Uint8Array(65536);
+for (const ch of 'abcdefABCDEF') CHAR_CLASS[ch.charCodeAt(0)] = HEX_DIGIT;
+for (const ch of '0123456789') CHAR_CLASS[ch.charCodeAt(0)] = HEX_DIGIT | DIGIT;
 
 /** Whether s[from..to) is all hexadecimal digits. */
 function hexRun(s: string, from: number, to: number): boolean {
-  let all = 1;
-  for (let i = from; i < to; i++) all &= HEX[s.charCodeAt(i)];
-  return all === 1;
+  let all = HEX_DIGIT;
+  for (let i = from; i < to; i++) all &= CHAR_CLASS[s.charCodeAt(i)];
+  return all === HEX_DIGIT;
 }
 
 /** 8-4-4-4-12 hexadecimal digits. */
@@ -192,27 +196,19 @@ function isDigits(s: string, n: number): boolean {
   return true;
 }
 
-function digits(s: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** The number of two digits at s[i], which the caller has checked are digits. */
+function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }
 
 /** YYYY-MM-DDThh:mm:ssZ and a real date and time. */
 export function isCloudTrailTime(s: string): boolean {
   if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const sec = digits(s, 17, 2);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return false;
-  return validDateParts(y, mo, d, h, mi, sec);
+  const c = CHAR_CLASS;
+  const allDigits =
+    c[s.charCodeAt(0)] & c[s.charCodeAt(1)] & c[s.charCodeAt(2)] & c[s.charCodeAt(3)] & c[s.charCodeAt(5)] & c[s.charCodeAt(6)] & c[s.charCodeAt(8)] &
+    c[s.charCodeAt(9)] & c[s.charCodeAt(11)] & c[s.charCodeAt(12)] & c[s.charCodeAt(14)] & c[s.charCodeAt(15)] & c[s.charCodeAt(17)] & c[s.charCodeAt(18)] & DIGIT;
+  return allDigits !== 0 && validDateParts(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5), twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17));
 }
 
 function isIpv4(s: string): boolean {

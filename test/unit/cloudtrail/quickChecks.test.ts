@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { cidr4, CIDR4_OTHER, CIDR4_OUT_OF_RANGE, CIDR4_VALID, GAMELIFT_OPERATIONS } from '../../../src/cloudtrail/gameliftChecks';
 import { validateCloudTrail } from '../../../src/cloudtrail';
-import { isUuid } from '../../../src/cloudtrail/recordChecks';
+import { isCloudTrailTime, isUuid } from '../../../src/cloudtrail/recordChecks';
 import { seededRandom } from '../../support/seededRandom';
 import { cleanRecord, recordsFile } from './helpers';
 
@@ -55,6 +55,35 @@ describe('CloudTrail quick checks', () => {
       assert.equal(isUuid(s), expected, JSON.stringify(s));
     }
     assert.ok(valid > 50, 'the samples include valid UUIDs');
+  });
+
+  it('reads event times exactly as the pattern and the calendar do', () => {
+    const rnd = seededRandom(3);
+    const pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+    const byCalendar = (s: string): boolean => {
+      const m = pattern.exec(s);
+      if (!m) return false;
+      const [y, mo, d, h, mi, sec] = m.slice(1).map(Number);
+      const date = new Date(0);
+      date.setUTCFullYear(y, mo - 1, d);
+      return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h <= 23 && mi <= 59 && sec <= 60;
+    };
+    const samples = ['2026-11-20T08:00:00Z', '2024-02-29T23:59:60Z', '2023-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2000-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-00-10T00:00:00Z', '2026-11-00T00:00:00Z', '2026-11-20T24:00:00Z', '2026-11-20 08:00:00Z', '2026-11-20T08:00:00.000Z', '2026-11-2\uff10T08:00:00Z', ''];
+    // Each position of a valid time replaced by characters next to the digits and separators.
+    const good = '2026-11-20T08:07:06Z';
+    for (let i = 0; i < good.length; i++) for (const c of ['/', ':', ';', '-', 'T', 'Z', 'a', '0', '9', '\uff10']) samples.push(good.slice(0, i) + c + good.slice(i + 1));
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (let i = 0; i < 20000; i++) {
+      samples.push(`${pad(Math.floor(rnd() * 2100), 4)}-${pad(Math.floor(rnd() * 14), 2)}-${pad(Math.floor(rnd() * 33), 2)}T${pad(Math.floor(rnd() * 26), 2)}:${pad(Math.floor(rnd() * 62), 2)}:${pad(Math.floor(rnd() * 62), 2)}Z`);
+      samples.push(randomString(rnd, '0129-:TZ/;', 22));
+    }
+    let valid = 0;
+    for (const s of samples) {
+      const expected = byCalendar(s);
+      if (expected) valid++;
+      assert.equal(isCloudTrailTime(s), expected, JSON.stringify(s));
+    }
+    assert.ok(valid > 1000, 'the samples include real times');
   });
 
   it('reports the same build and fleet IDs as the ID patterns, quick path or not', () => {
