@@ -7,6 +7,7 @@
 
 import shapes from './data/gameliftShapes.json';
 import type { Finding, Reporter } from './findings';
+import { allOfClass, ID_CHAR } from './charClasses';
 import { closest, hasBlank } from './recordChecks';
 import type { CtSeverity } from './types';
 
@@ -54,29 +55,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** 1 for the letters, digits and '-' among the first 128 character codes. */
-const FLEET_ID_CHARS = new Uint8Array(128);
-for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-') FLEET_ID_CHARS[ch.charCodeAt(0)] = 1;
-
-/** `fleet-` and letters, digits and dashes: the common case of FLEET_ID_OR_ARN without running the regex. */
-function isPlainFleetId(v: string): boolean {
-  if (v.length === 6 || !v.startsWith('fleet-')) return false;
-  for (let i = 6; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 128 || FLEET_ID_CHARS[c] === 0) return false;
-  }
-  return true;
-}
-
 /**
  * The common forms of the patterned IDs, checked without running their regular expressions:
- * `fleet-` and letters, digits and dashes; `build-`/`script-` and no blank (their \S+).
+ * `fleet-` and letters, digits and dashes (FLEET_ID_OR_ARN); `build-`/`script-` and no blank
+ * (their \S+).
  */
 function plainId(plan: ValuePlan, v: string): boolean {
   const prefix = plan.plainPrefix;
-  if (prefix === '') return false;
-  if (plan.fleetId) return isPlainFleetId(v);
-  return v.length > prefix.length && v.startsWith(prefix) && !hasBlank(v);
+  if (prefix === '' || v.length <= prefix.length || !v.startsWith(prefix)) return false;
+  return plan.fleetId ? allOfClass(v, prefix.length, v.length, ID_CHAR) : !hasBlank(v);
 }
 
 function isSpecific(v: string): boolean {
