@@ -4,15 +4,13 @@
 // previous run. Same answers as folding the whole new text (tested through the worker against
 // inline validation). Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { lineStartsOf } from '../index';
 
 /**
  * The folding regions after one record's text changed, when they cannot have changed: the record
- * has as many lines as before and the same multi-line objects and arrays. Undefined otherwise
- * (then fold the whole new text).
+ * has as many lines as before (the caller knows this from its line tables) and the same
+ * multi-line objects and arrays. Undefined otherwise (then fold the whole new text).
  */
 export function foldingAfter(previous: Int32Array, oldRecord: string, newRecord: string): Int32Array | undefined {
-  if (lineStartsOf(oldRecord).length !== lineStartsOf(newRecord).length) return undefined;
   const a = foldingRegions(oldRecord);
   const b = foldingRegions(newRecord);
   if (a.length !== b.length) return undefined;

@@ -78,7 +78,9 @@ function placementAfter(base: Held, text: string, result: CtValidationResult, k:
   const before = base.result.records[k];
   const after = result.records[k];
   const lines = base.lines.replaced(text, before.start, before.end, after.end);
-  const folding = foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end)) ?? foldingRegions(text);
+  // Only the record changed, so the text has as many lines as before exactly when the record does.
+  const sameLines = lines.lineCount === base.lines.lineCount;
+  const folding = (sameLines && foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end))) || foldingRegions(text);
   return { index, lines, folding };
 }
 
