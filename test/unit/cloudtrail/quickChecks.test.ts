@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { cidr4, CIDR4_OTHER, CIDR4_OUT_OF_RANGE, CIDR4_VALID, GAMELIFT_OPERATIONS } from '../../../src/cloudtrail/gameliftChecks';
 import { validateCloudTrail } from '../../../src/cloudtrail';
-import { isCloudTrailTime, isUuid } from '../../../src/cloudtrail/recordChecks';
+import { isCloudTrailTime, isUuid, RECORD_FIELDS } from '../../../src/cloudtrail/recordChecks';
+import { shapeOf } from '../../../src/cloudtrail/warmShapes';
 import { seededRandom } from '../../support/seededRandom';
 import { cleanRecord, recordsFile } from './helpers';
 
@@ -130,5 +131,28 @@ describe('CloudTrail GameLift plans', () => {
     const parameterFindings = validateCloudTrail(recordsFile([oddParameter])).diagnostics.filter((d) => d.ruleId === 'gamelift-unknown-parameter');
     assert.equal(parameterFindings.length, 1);
     assert.match(parameterFindings[0].message, /constructor is not a parameter of DescribeFleetEvents/);
+  });
+});
+
+describe('CloudTrail field table and its hand-written copies', () => {
+  it('the fast type test flags a wrong JSON type in every field of the table', () => {
+    // eventVersion 1.09: the table is walked only when the fast chain of typeof tests says so.
+    for (const name of Object.keys(RECORD_FIELDS)) {
+      const wrong = RECORD_FIELDS[name][0] === 'string' || RECORD_FIELDS[name][0] === 'stringOrBoolean' ? 42 : 'text';
+      const record = cleanRecord({ [name]: wrong });
+      const findings = validateCloudTrail(recordsFile([record])).diagnostics.filter((d) => d.ruleId === 'field-type' && d.message.startsWith(`${name} should be`));
+      assert.equal(findings.length, 1, name);
+    }
+  });
+
+  it('gives every field of the table its own bit in the shape signature that keeps hidden classes alive', () => {
+    const bits = new Set<number>();
+    for (const name of Object.keys(RECORD_FIELDS)) {
+      const bit = shapeOf({ [name]: 1 });
+      assert.notEqual(bit, 0, name);
+      assert.ok(!bits.has(bit), `${name} shares a bit`);
+      bits.add(bit);
+    }
+    assert.equal(shapeOf({}), 0);
   });
 });
