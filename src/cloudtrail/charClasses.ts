@@ -29,3 +29,21 @@ export function allOfClass(s: string, from: number, to: number, cls: number): bo
   for (let i = from; i < to; i++) all &= TABLE[s.charCodeAt(i)];
   return all === cls;
 }
+
+/**
+ * Whether s[at..at+36) is a UUID's 8-4-4-4-12 hexadecimal digits (the caller checks the length).
+ * Written out in full: every event ID and most fleet IDs pass through here, and one expression
+ * of 32 table reads measured about twice as fast as the same reads in loops.
+ */
+export function isUuidAt(s: string, at: number): boolean {
+  if (s.charCodeAt(at + 8) !== 45 || s.charCodeAt(at + 13) !== 45 || s.charCodeAt(at + 18) !== 45 || s.charCodeAt(at + 23) !== 45) return false;
+  const t = TABLE;
+  const all =
+    t[s.charCodeAt(at)] & t[s.charCodeAt(at + 1)] & t[s.charCodeAt(at + 2)] & t[s.charCodeAt(at + 3)] & t[s.charCodeAt(at + 4)] & t[s.charCodeAt(at + 5)] & t[s.charCodeAt(at + 6)] & t[s.charCodeAt(at + 7)] &
+    t[s.charCodeAt(at + 9)] & t[s.charCodeAt(at + 10)] & t[s.charCodeAt(at + 11)] & t[s.charCodeAt(at + 12)] &
+    t[s.charCodeAt(at + 14)] & t[s.charCodeAt(at + 15)] & t[s.charCodeAt(at + 16)] & t[s.charCodeAt(at + 17)] &
+    t[s.charCodeAt(at + 19)] & t[s.charCodeAt(at + 20)] & t[s.charCodeAt(at + 21)] & t[s.charCodeAt(at + 22)] &
+    t[s.charCodeAt(at + 24)] & t[s.charCodeAt(at + 25)] & t[s.charCodeAt(at + 26)] & t[s.charCodeAt(at + 27)] & t[s.charCodeAt(at + 28)] & t[s.charCodeAt(at + 29)] &
+    t[s.charCodeAt(at + 30)] & t[s.charCodeAt(at + 31)] & t[s.charCodeAt(at + 32)] & t[s.charCodeAt(at + 33)] & t[s.charCodeAt(at + 34)] & t[s.charCodeAt(at + 35)];
+  return (all & HEX_DIGIT) !== 0;
+}

@@ -7,7 +7,7 @@
 
 import shapes from './data/gameliftShapes.json';
 import type { Finding, Reporter } from './findings';
-import { allOfClass, ID_CHAR } from './charClasses';
+import { allOfClass, ID_CHAR, isUuidAt } from './charClasses';
 import { closest, hasBlank } from './recordChecks';
 import type { CtSeverity } from './types';
 
@@ -63,7 +63,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function plainId(plan: ValuePlan, v: string): boolean {
   const prefix = plan.plainPrefix;
   if (prefix === '' || v.length <= prefix.length || !v.startsWith(prefix)) return false;
-  return plan.fleetId ? allOfClass(v, prefix.length, v.length, ID_CHAR) : !hasBlank(v);
+  if (!plan.fleetId) return !hasBlank(v);
+  // Most fleet IDs are `fleet-` and a UUID, whose characters are all ID characters.
+  return (v.length === prefix.length + 36 && isUuidAt(v, prefix.length)) || allOfClass(v, prefix.length, v.length, ID_CHAR);
 }
 
 function isSpecific(v: string): boolean {

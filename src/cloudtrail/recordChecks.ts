@@ -2,7 +2,7 @@
 // Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
 // Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
 
-import { allOfClass, CHAR_CLASS, DIGIT, HEX_DIGIT } from './charClasses';
+import { allOfClass, CHAR_CLASS, DIGIT, isUuidAt } from './charClasses';
 import { EventIdIndex } from './eventIdIndex';
 import type { Finding, Reporter } from './findings';
 
@@ -149,18 +149,7 @@ export function isPlaceholderText(s: string): boolean {
 
 /** 8-4-4-4-12 hexadecimal digits. */
 export function isUuid(s: string): boolean {
-  return (
-    s.length === 36 &&
-    s.charCodeAt(8) === 45 &&
-    s.charCodeAt(13) === 45 &&
-    s.charCodeAt(18) === 45 &&
-    s.charCodeAt(23) === 45 &&
-    allOfClass(s, 0, 8, HEX_DIGIT) &&
-    allOfClass(s, 9, 13, HEX_DIGIT) &&
-    allOfClass(s, 14, 18, HEX_DIGIT) &&
-    allOfClass(s, 19, 23, HEX_DIGIT) &&
-    allOfClass(s, 24, 36, HEX_DIGIT)
-  );
+  return s.length === 36 && isUuidAt(s, 0);
 }
 
 /** Any white space: a regular expression scans a string faster than a loop over its characters. */
