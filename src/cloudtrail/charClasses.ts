@@ -10,6 +10,9 @@ export const DIGIT = 2;
 /** Letters, digits and '-' (the characters of a plain GameLift ID after its prefix). */
 export const ID_CHAR = 4;
 
+/** Where a hexadecimal digit's value sits in its entry (the upper four bits). */
+const HEX_VALUE_SHIFT = 4;
+
 // Not exported as such: compiled to CommonJS, a module's own use of an exported const reads it
 // from `exports` each time, in the loop below too.
 const TABLE = new Uint8Array(65536);
@@ -17,7 +20,8 @@ for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   const digit = ch >= '0' && ch <= '9';
   const letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-  TABLE[c] = (digit || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') ? HEX_DIGIT : 0) | (digit ? DIGIT : 0) | (digit || letter || ch === '-' ? ID_CHAR : 0);
+  const hex = digit || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+  TABLE[c] = (hex ? HEX_DIGIT | (parseInt(ch, 16) << HEX_VALUE_SHIFT) : 0) | (digit ? DIGIT : 0) | (digit || letter || ch === '-' ? ID_CHAR : 0);
 }
 
 /** The class bits of each character code (read-only by convention). */
@@ -31,19 +35,32 @@ export function allOfClass(s: string, from: number, to: number, cls: number): bo
 }
 
 /**
- * Whether s[at..at+36) is a UUID's 8-4-4-4-12 hexadecimal digits (the caller checks the length).
- * Written out in full: every event ID and most fleet IDs pass through here, and one expression
- * of 32 table reads measured about twice as fast as the same reads in loops.
+ * If s[at..at+36) is a UUID's 8-4-4-4-12 hexadecimal digits (the caller checks the length), the
+ * value of its first six digits (24 bits, for the duplicate-ID index); else -1. Written out in
+ * full: every event ID and most fleet IDs pass through here, and one expression of 32 table reads
+ * measured about twice as fast as the same reads in loops.
  */
-export function isUuidAt(s: string, at: number): boolean {
-  if (s.charCodeAt(at + 8) !== 45 || s.charCodeAt(at + 13) !== 45 || s.charCodeAt(at + 18) !== 45 || s.charCodeAt(at + 23) !== 45) return false;
+export function uuidKey(s: string, at: number): number {
+  if (s.charCodeAt(at + 8) !== 45 || s.charCodeAt(at + 13) !== 45 || s.charCodeAt(at + 18) !== 45 || s.charCodeAt(at + 23) !== 45) return -1;
   const t = TABLE;
+  const d0 = t[s.charCodeAt(at)];
+  const d1 = t[s.charCodeAt(at + 1)];
+  const d2 = t[s.charCodeAt(at + 2)];
+  const d3 = t[s.charCodeAt(at + 3)];
+  const d4 = t[s.charCodeAt(at + 4)];
+  const d5 = t[s.charCodeAt(at + 5)];
   const all =
-    t[s.charCodeAt(at)] & t[s.charCodeAt(at + 1)] & t[s.charCodeAt(at + 2)] & t[s.charCodeAt(at + 3)] & t[s.charCodeAt(at + 4)] & t[s.charCodeAt(at + 5)] & t[s.charCodeAt(at + 6)] & t[s.charCodeAt(at + 7)] &
+    d0 & d1 & d2 & d3 & d4 & d5 & t[s.charCodeAt(at + 6)] & t[s.charCodeAt(at + 7)] &
     t[s.charCodeAt(at + 9)] & t[s.charCodeAt(at + 10)] & t[s.charCodeAt(at + 11)] & t[s.charCodeAt(at + 12)] &
     t[s.charCodeAt(at + 14)] & t[s.charCodeAt(at + 15)] & t[s.charCodeAt(at + 16)] & t[s.charCodeAt(at + 17)] &
     t[s.charCodeAt(at + 19)] & t[s.charCodeAt(at + 20)] & t[s.charCodeAt(at + 21)] & t[s.charCodeAt(at + 22)] &
     t[s.charCodeAt(at + 24)] & t[s.charCodeAt(at + 25)] & t[s.charCodeAt(at + 26)] & t[s.charCodeAt(at + 27)] & t[s.charCodeAt(at + 28)] & t[s.charCodeAt(at + 29)] &
     t[s.charCodeAt(at + 30)] & t[s.charCodeAt(at + 31)] & t[s.charCodeAt(at + 32)] & t[s.charCodeAt(at + 33)] & t[s.charCodeAt(at + 34)] & t[s.charCodeAt(at + 35)];
-  return (all & HEX_DIGIT) !== 0;
+  if ((all & HEX_DIGIT) === 0) return -1;
+  return ((d0 >> 4) << 20) | ((d1 >> 4) << 16) | ((d2 >> 4) << 12) | ((d3 >> 4) << 8) | ((d4 >> 4) << 4) | (d5 >> 4);
+}
+
+/** Whether s[at..at+36) is a UUID (see uuidKey). */
+export function isUuidAt(s: string, at: number): boolean {
+  return uuidKey(s, at) >= 0;
 }

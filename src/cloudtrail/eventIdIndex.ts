@@ -9,16 +9,6 @@ export interface FirstUse {
   end: number;
 }
 
-/** 24 bits from the hex digits 1–6 of a UUID (the caller has checked it is one). */
-function key24(id: string): number {
-  let k = 0;
-  for (let i = 0; i < 6; i++) {
-    const c = id.charCodeAt(i);
-    k = (k << 4) | (c <= 57 ? c - 48 : (c | 32) - 87);
-  }
-  return k;
-}
-
 /** Bits per expected ID: few false "seen before" answers, each costing one scan of the IDs. */
 const BITS_PER_ID = 64;
 
@@ -43,11 +33,11 @@ export class EventIdIndex {
 
   /**
    * The first record that used `id` (a UUID), or undefined after remembering this record as
-   * its first use.
+   * its first use. `key`: 24 bits taken from the UUID (charClasses' uuidKey).
    */
-  firstOrAdd(id: string, index: number, start: number, end: number): FirstUse | undefined {
+  firstOrAdd(id: string, key: number, index: number, start: number, end: number): FirstUse | undefined {
     const bits = (this.bits ??= new Uint32Array((this.mask + 1) >>> 5));
-    const k = key24(id) & this.mask;
+    const k = key & this.mask;
     const word = k >>> 5;
     const bit = 1 << (k & 31);
     if ((bits[word] & bit) !== 0) {

@@ -2,7 +2,7 @@
 // Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
 // Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
 
-import { allOfClass, CHAR_CLASS, DIGIT, isUuidAt } from './charClasses';
+import { allOfClass, CHAR_CLASS, DIGIT, isUuidAt, uuidKey } from './charClasses';
 import { EventIdIndex } from './eventIdIndex';
 import type { Finding, Reporter } from './findings';
 
@@ -349,7 +349,8 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // IDs
-  const eventIdIsUuid = typeof eventID === 'string' && isUuid(eventID);
+  const eventIdKey = typeof eventID === 'string' && eventID.length === 36 ? uuidKey(eventID, 0) : -1;
+  const eventIdIsUuid = eventIdKey >= 0;
   if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
   checkUuid(sharedEventID, 'sharedEventID', report);
   if (typeof requestID === 'string' && (requestID.length === 0 || hasBlank(requestID))) {
@@ -357,7 +358,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
   // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.
   if (eventIdIsUuid) {
-    const first = state.eventIds.firstOrAdd(eventID, info.index, info.start, info.end);
+    const first = state.eventIds.firstOrAdd(eventID as string, eventIdKey, info.index, info.start, info.end);
     if (first !== undefined) {
       const identical = first.end - first.start === info.end - info.start && info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
       report({
