@@ -5,8 +5,10 @@
 // language service, memory growth ≤2× file size).
 //
 // Run: npm run bench:cloudtrail [-- --sizes 1,10,50 --runs 5]
-// (--runs is the least number of timed runs; small files get more, about 100 MB of text per method,
-// because a few milliseconds measured five times mostly measure the machine's noise)
+// (--runs is the least number of timed runs; smaller files get more, about 300 MB of text per method,
+// because on a shared machine a run is often slowed by its neighbours, and the best of a few runs
+// partly measures that noise: on 10 MB pretty, in ten processes, ours / JSON.parse read 1.42–1.49×
+// after the best of 10 runs and 1.42–1.45× after the best of 30, for the same code)
 // Times are CPU time (user+system of the process, best of N runs, each from a clean heap), which is
 // steadier than wall time on a shared machine; wall time is printed alongside. JSON.parse and ours
 // are timed in three child processes each (both in each process, taking turns), and the process
@@ -99,6 +101,8 @@ async function timeChild(file: string, runs: number): Promise<void> {
 }
 
 const PROCESSES = 3;
+/** Megabytes of text each method reads per file and process (see the header). */
+const RUN_MB = 300;
 
 /** Times one file in PROCESSES child processes; returns them ordered by ours / JSON.parse. */
 function measureTimes(file: string, runs: number): FileTimes[] {
@@ -233,7 +237,7 @@ async function main(): Promise<void> {
   let worstSpeedup = Infinity;
   let worstMemory = 0;
   console.log(
-    `CloudTrail validation benchmark — node ${process.version}, best CPU time of at least ${runs} runs (100 for 1 MB, 10 for 10 MB; JSON.parse and ours taking turns), each from a clean heap, in ${PROCESSES} processes per file; language service ${skipLs ? 'skipped' : 'once per file'}`,
+    `CloudTrail validation benchmark — node ${process.version}, best CPU time of at least ${runs} runs (300 for 1 MB, 30 for 10 MB, 6 for 50 MB; JSON.parse and ours taking turns), each from a clean heap, in ${PROCESSES} processes per file; language service ${skipLs ? 'skipped' : 'once per file'}`,
   );
   for (const mb of sizes) {
     for (const pretty of [true, false]) {
@@ -241,7 +245,7 @@ async function main(): Promise<void> {
       const text = readFileSync(file, 'utf8');
       const label = `${mb} MB ${pretty ? 'pretty' : 'compact'}`;
       const result = validateCloudTrail(text);
-      const fileRuns = Math.max(runs, Math.ceil(100 / mb));
+      const fileRuns = Math.max(runs, Math.ceil(RUN_MB / mb));
       const processes = measureTimes(file, fileRuns);
       const { jp, ours, withIndex } = processes[Math.floor(processes.length / 2)];
       const ratios = processes.map((t) => t.ours.cpu / t.jp.cpu);
