@@ -19,7 +19,6 @@ import { sampleEventLoop } from '../support/eventLoopSampler';
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 const MB = 45;
 
-
 describe('CloudTrail language: a 45 MB log', function () {
   this.timeout(300_000);
   let dir: string;

@@ -14,7 +14,7 @@ import type { FleetRef } from '../../src/explorer/api';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { FleetEvent } from '../../src/gamelift/types';
 import { windowPrompts } from '../../src/explorer/prompts';
-import { explorerHooks, ScriptedPrompts } from './explorerSupport';
+import { explorerHooks, ScriptedPrompts, waitFor } from './explorerSupport';
 
 interface EventArg {
   readonly ref: FleetRef;
@@ -29,22 +29,6 @@ async function snapshot(): Promise<DetailsSnapshot> {
 
 async function deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {
   await vscode.commands.executeCommand('gamelift.details._deliver', target, message);
-}
-
-/** Polls until `check` returns a value (not a timed assertion: the test fails only on the deadline). */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Waits until the one timeline panel has its model. */
@@ -132,7 +116,7 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('all details panels to close', async () => {
       const s = await snapshot();
-      return !s.preview && s.kept.length === 0 && s.timelines.length === 0;
+      return !s.preview && s.kept.length === 0 && s.timelines.length === 0 ? true : undefined;
     });
   });
 
