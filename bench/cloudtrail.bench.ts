@@ -16,13 +16,14 @@
 // differs from process to process by several percent (where V8 places and inlines it), and one
 // process's figure is one draw of that.
 
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLanguageService, TextDocument, type JSONSchema } from 'vscode-json-languageservice';
 import { indexRecords, validateCloudTrail } from '../src/cloudtrail';
 import { ensureBenchFile, makeCloudTrailText } from './cloudtrail-data';
+import { median } from './stats';
 
 const root = join(__dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'bench', 'cloudtrail.schema.json'), 'utf8')) as JSONSchema;
@@ -104,11 +105,16 @@ const PROCESSES = 3;
 /** Megabytes of text each method reads per file and process (see the header). */
 const RUN_MB = 300;
 
+/** Runs this script in a child process with `args` (the parent's node flags), returning its output. */
+function runChild(args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+}
+
 /** Times one file in PROCESSES child processes; returns them ordered by ours / JSON.parse. */
 function measureTimes(file: string, runs: number): FileTimes[] {
   const all: FileTimes[] = [];
   for (let i = 0; i < PROCESSES; i++) {
-    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, '--time-child', file, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = runChild(['--time-child', file, String(runs)]);
     if (r.status !== 0) throw new Error(`timing process failed: ${r.stderr || r.status}`);
     all.push(JSON.parse(r.stdout) as FileTimes);
   }
@@ -193,23 +199,21 @@ async function memoryChild(method: Method, file: string): Promise<void> {
     kept ||= keep !== undefined;
   }
   await sampler.close();
-  growths.sort((x, y) => x - y);
-  process.stdout.write(JSON.stringify({ growth: growths[1], kept }));
+  process.stdout.write(JSON.stringify({ growth: median(growths), kept }));
 }
 
 /** The median over three child processes: one process in a few reads a much higher peak (at 1 MB, when V8 grows its young generation in it). */
 function measureMemory(method: Method, file: string): number | undefined {
   const growths: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, '--memory-child', method, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = runChild(['--memory-child', method, file]);
     try {
       growths.push((JSON.parse(r.stdout) as { growth: number }).growth);
     } catch {
       return undefined;
     }
   }
-  growths.sort((x, y) => x - y);
-  return growths[1];
+  return median(growths);
 }
 
 function fmt(n: number | undefined, digits = 0): string {
