@@ -60,6 +60,11 @@ export function uuidKey(s: string, at: number): number {
   return ((d0 >> 4) << 20) | ((d1 >> 4) << 16) | ((d2 >> 4) << 12) | ((d3 >> 4) << 8) | ((d4 >> 4) << 4) | (d5 >> 4);
 }
 
+/** uuidKey of a whole string: -1 unless it is exactly one UUID. */
+export function uuidKeyOf(s: string): number {
+  return s.length === 36 ? uuidKey(s, 0) : -1;
+}
+
 /** Whether s[at..at+36) is a UUID (see uuidKey). */
 export function isUuidAt(s: string, at: number): boolean {
   return uuidKey(s, at) >= 0;

@@ -2,7 +2,7 @@
 // Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
 // Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
 
-import { allOfClass, CHAR_CLASS, DIGIT, isUuidAt, uuidKey } from './charClasses';
+import { allOfClass, CHAR_CLASS, DIGIT, uuidKeyOf } from './charClasses';
 import { EventIdIndex } from './eventIdIndex';
 import type { Finding, Reporter } from './findings';
 
@@ -149,7 +149,7 @@ export function isPlaceholderText(s: string): boolean {
 
 /** 8-4-4-4-12 hexadecimal digits. */
 export function isUuid(s: string): boolean {
-  return s.length === 36 && isUuidAt(s, 0);
+  return uuidKeyOf(s) >= 0;
 }
 
 /** Any white space: a regular expression scans a string faster than a loop over its characters. */
@@ -349,7 +349,7 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   }
 
   // IDs
-  const eventIdKey = typeof eventID === 'string' && eventID.length === 36 ? uuidKey(eventID, 0) : -1;
+  const eventIdKey = typeof eventID === 'string' ? uuidKeyOf(eventID) : -1;
   const eventIdIsUuid = eventIdKey >= 0;
   if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
   checkUuid(sharedEventID, 'sharedEventID', report);
