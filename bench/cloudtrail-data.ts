@@ -27,7 +27,14 @@ const ACCOUNT = '350421987654';
 function identity(rnd: () => number): Record<string, unknown> {
   if (rnd() < 0.5) {
     const user = pick(rnd, USERS);
-    return { type: 'IAMUser', principalId: 'AIDA' + hex(rnd, 16).toUpperCase(), arn: `arn:aws:iam::${ACCOUNT}:user/${user}`, accountId: ACCOUNT, accessKeyId: 'AKIA' + hex(rnd, 16).toUpperCase(), userName: user };
+    return {
+      type: 'IAMUser',
+      principalId: 'AIDA' + hex(rnd, 16).toUpperCase(),
+      arn: `arn:aws:iam::${ACCOUNT}:user/${user}`,
+      accountId: ACCOUNT,
+      accessKeyId: 'AKIA' + hex(rnd, 16).toUpperCase(),
+      userName: user,
+    };
   }
   const role = pick(rnd, ['GameOps', 'FleetDeployer', 'ReadOnly']);
   return {
@@ -37,7 +44,13 @@ function identity(rnd: () => number): Record<string, unknown> {
     accountId: ACCOUNT,
     accessKeyId: 'ASIA' + hex(rnd, 16).toUpperCase(),
     sessionContext: {
-      sessionIssuer: { type: 'Role', principalId: 'AROA' + hex(rnd, 16).toUpperCase(), arn: `arn:aws:iam::${ACCOUNT}:role/${role}`, accountId: ACCOUNT, userName: role },
+      sessionIssuer: {
+        type: 'Role',
+        principalId: 'AROA' + hex(rnd, 16).toUpperCase(),
+        arn: `arn:aws:iam::${ACCOUNT}:role/${role}`,
+        accountId: ACCOUNT,
+        userName: role,
+      },
       webIdFederationData: {},
       attributes: { creationDate: '2026-11-20T08:00:00Z', mfaAuthenticated: 'false' },
     },
@@ -54,12 +67,34 @@ function gameliftCall(rnd: () => number, fleetId: string): [string, unknown, unk
   if (r < 0.3) return ['DescribeFleetAttributes', { fleetIds: [fleetId] }, null, true];
   if (r < 0.45) return ['DescribeFleetEvents', { fleetId, limit: 50 }, null, true];
   if (r < 0.55) return ['DescribeFleetCapacity', { fleetIds: [fleetId] }, null, true];
-  if (r < 0.65) return ['UpdateFleetCapacity', { fleetId, desiredInstances: Math.floor(rnd() * 10), minSize: 0, maxSize: 20 }, { fleetId, fleetArn: `arn:aws:gamelift:us-west-2:${ACCOUNT}:fleet/${fleetId}` }, false];
+  if (r < 0.65)
+    return [
+      'UpdateFleetCapacity',
+      { fleetId, desiredInstances: Math.floor(rnd() * 10), minSize: 0, maxSize: 20 },
+      { fleetId, fleetArn: `arn:aws:gamelift:us-west-2:${ACCOUNT}:fleet/${fleetId}` },
+      false,
+    ];
   if (r < 0.75) {
     const from = 33430 + Math.floor(rnd() * 100);
-    return ['UpdateFleetPortSettings', { fleetId, inboundPermissionAuthorizations: [{ fromPort: from, toPort: from + 10, ipRange: '10.24.34.0/23', protocol: 'UDP' }] }, { fleetId }, false];
+    return [
+      'UpdateFleetPortSettings',
+      {
+        fleetId,
+        inboundPermissionAuthorizations: [
+          { fromPort: from, toPort: from + 10, ipRange: '10.24.34.0/23', protocol: 'UDP' },
+        ],
+      },
+      { fleetId },
+      false,
+    ];
   }
-  if (r < 0.85) return ['UpdateFleetAttributes', { fleetId, name: 'fleet-main', newGameSessionProtectionPolicy: 'FullProtection' }, { fleetId }, false];
+  if (r < 0.85)
+    return [
+      'UpdateFleetAttributes',
+      { fleetId, name: 'fleet-main', newGameSessionProtectionPolicy: 'FullProtection' },
+      { fleetId },
+      false,
+    ];
   const build = `build-${uuid(rnd)}`;
   return [
     'CreateFleet',
@@ -70,20 +105,62 @@ function gameliftCall(rnd: () => number, fleetId: string): [string, unknown, unk
       eC2InstanceType: pick(rnd, ['c5.large', 'c5.xlarge', 'm5.large']),
       eC2InboundPermissions: [{ fromPort: 33435, toPort: 33435, ipRange: '0.0.0.0/0', protocol: 'UDP' }],
       newGameSessionProtectionPolicy: 'NoProtection',
-      runtimeConfiguration: { serverProcesses: [{ launchPath: '/local/game/server', parameters: '-port 33435', concurrentExecutions: 1 }] },
+      runtimeConfiguration: {
+        serverProcesses: [{ launchPath: '/local/game/server', parameters: '-port 33435', concurrentExecutions: 1 }],
+      },
       fleetType: 'ON_DEMAND',
       computeType: 'EC2',
     },
-    { fleetAttributes: { fleetId, fleetArn: `arn:aws:gamelift:us-west-2:${ACCOUNT}:fleet/${fleetId}`, fleetType: 'ON_DEMAND', instanceType: 'c5.large', name: 'SampleFleet', status: 'NEW', buildId: build, operatingSystem: 'AMAZON_LINUX_2023', computeType: 'EC2', creationTime: 'Nov 20, 2026 11:40:14 PM' } },
+    {
+      fleetAttributes: {
+        fleetId,
+        fleetArn: `arn:aws:gamelift:us-west-2:${ACCOUNT}:fleet/${fleetId}`,
+        fleetType: 'ON_DEMAND',
+        instanceType: 'c5.large',
+        name: 'SampleFleet',
+        status: 'NEW',
+        buildId: build,
+        operatingSystem: 'AMAZON_LINUX_2023',
+        computeType: 'EC2',
+        creationTime: 'Nov 20, 2026 11:40:14 PM',
+      },
+    },
     false,
   ];
 }
 
 function otherCall(rnd: () => number): [string, string, unknown, unknown, boolean] {
   const r = rnd();
-  if (r < 0.3) return ['s3.amazonaws.com', 'GetBucketAcl', { bucketName: 'game-assets-' + hex(rnd, 6), Host: 'game-assets.s3.us-west-2.amazonaws.com', acl: '' }, null, true];
-  if (r < 0.6) return ['ec2.amazonaws.com', 'DescribeInstances', { instancesSet: { items: [{ instanceId: 'i-' + hex(rnd, 17) }] }, filterSet: {} }, null, true];
-  if (r < 0.8) return ['sts.amazonaws.com', 'AssumeRole', { roleArn: `arn:aws:iam::${ACCOUNT}:role/GameOps`, roleSessionName: pick(rnd, USERS) }, { credentials: { accessKeyId: 'ASIA' + hex(rnd, 16).toUpperCase(), expiration: 'Nov 21, 2026 1:00:00 AM', sessionToken: hex(rnd, 120) } }, false];
+  if (r < 0.3)
+    return [
+      's3.amazonaws.com',
+      'GetBucketAcl',
+      { bucketName: 'game-assets-' + hex(rnd, 6), Host: 'game-assets.s3.us-west-2.amazonaws.com', acl: '' },
+      null,
+      true,
+    ];
+  if (r < 0.6)
+    return [
+      'ec2.amazonaws.com',
+      'DescribeInstances',
+      { instancesSet: { items: [{ instanceId: 'i-' + hex(rnd, 17) }] }, filterSet: {} },
+      null,
+      true,
+    ];
+  if (r < 0.8)
+    return [
+      'sts.amazonaws.com',
+      'AssumeRole',
+      { roleArn: `arn:aws:iam::${ACCOUNT}:role/GameOps`, roleSessionName: pick(rnd, USERS) },
+      {
+        credentials: {
+          accessKeyId: 'ASIA' + hex(rnd, 16).toUpperCase(),
+          expiration: 'Nov 21, 2026 1:00:00 AM',
+          sessionToken: hex(rnd, 120),
+        },
+      },
+      false,
+    ];
   return ['iam.amazonaws.com', 'ListRoles', { maxItems: 100 }, null, true];
 }
 
@@ -106,7 +183,11 @@ export function makeRecord(rnd: () => number, i: number): Record<string, unknown
     eventName: name,
     awsRegion: region,
     sourceIPAddress: `${10 + Math.floor(rnd() * 200)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}`,
-    userAgent: pick(rnd, ['aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64', 'aws-sdk-js/3.600.0 ua/2.1 os/linux lang/js md/nodejs#20.11.0', 'console.amazonaws.com']),
+    userAgent: pick(rnd, [
+      'aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64',
+      'aws-sdk-js/3.600.0 ua/2.1 os/linux lang/js md/nodejs#20.11.0',
+      'console.amazonaws.com',
+    ]),
     requestParameters: req,
     responseElements: res,
     requestID: uuid(rnd),
@@ -116,7 +197,11 @@ export function makeRecord(rnd: () => number, i: number): Record<string, unknown
     managementEvent: true,
     recipientAccountId: ACCOUNT,
     eventCategory: 'Management',
-    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: `${source.split('.')[0]}.${region}.amazonaws.com` },
+    tlsDetails: {
+      tlsVersion: 'TLSv1.3',
+      cipherSuite: 'TLS_AES_128_GCM_SHA256',
+      clientProvidedHostHeader: `${source.split('.')[0]}.${region}.amazonaws.com`,
+    },
   };
   if (rnd() < 0.05) {
     rec.errorCode = 'ThrottlingException';

@@ -105,7 +105,15 @@ async function main(): Promise<void> {
     });
     if (answer === 'hang' || answer === 'died') {
       if (answer === 'hang') hangs.push(i);
-      else crashes.push({ iteration: i, ms: 0, size: 0, seed: '?', applied: [], problem: 'worker died (out of memory or stack?)' });
+      else
+        crashes.push({
+          iteration: i,
+          ms: 0,
+          size: 0,
+          seed: '?',
+          applied: [],
+          problem: 'worker died (out of memory or stack?)',
+        });
       await w.terminate();
       worker = undefined;
       continue;
@@ -115,18 +123,34 @@ async function main(): Promise<void> {
     slowest.push(answer);
     slowest.sort((a, b) => b.ms / Math.max(b.size, 1) - a.ms / Math.max(a.size, 1));
     if (slowest.length > 10) slowest.length = 10;
-    if ((i + 1) % 250 === 0) console.log(`  ${i + 1}/${iterations} inputs, ${crashes.length} crashes, ${hangs.length} hangs`);
+    if ((i + 1) % 250 === 0)
+      console.log(`  ${i + 1}/${iterations} inputs, ${crashes.length} crashes, ${hangs.length} hangs`);
   }
   await worker?.terminate();
-  console.log(`\nCloudTrail fuzz: ${iterations} inputs (seed ${seed}) in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nCloudTrail fuzz: ${iterations} inputs (seed ${seed}) in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+  );
   console.log(`crashes: ${crashes.length}`);
-  for (const c of crashes.slice(0, 20)) console.log(`  #${c.iteration} ${c.seed} [${c.applied.join('+')}]: ${c.problem?.split('\n').slice(0, 3).join(' | ')}`);
-  console.log(`hangs (no answer within ${hangMs} ms): ${hangs.length}${hangs.length ? ` — iterations ${hangs.slice(0, 20).join(', ')}` : ''}`);
+  for (const c of crashes.slice(0, 20))
+    console.log(
+      `  #${c.iteration} ${c.seed} [${c.applied.join('+')}]: ${c.problem?.split('\n').slice(0, 3).join(' | ')}`,
+    );
+  console.log(
+    `hangs (no answer within ${hangMs} ms): ${hangs.length}${hangs.length ? ` — iterations ${hangs.slice(0, 20).join(', ')}` : ''}`,
+  );
   console.log('slowest inputs (ms per MB):');
-  for (const s of slowest) console.log(`  #${s.iteration} ${((s.ms / Math.max(s.size, 1)) * 1048576).toFixed(0).padStart(8)} ms/MB  ${s.ms.toFixed(1).padStart(8)} ms  ${(s.size / 1024).toFixed(0).padStart(7)} KB  ${s.seed} [${s.applied.join('+')}]`);
-  for (const d of deepNestingTimes()) console.log(`deep nesting: ${d.what}, ${(d.chars / 1024).toFixed(0)} K characters (the editor checks up to 256 K on its main thread): ${d.ms.toFixed(1)} ms`);
+  for (const s of slowest)
+    console.log(
+      `  #${s.iteration} ${((s.ms / Math.max(s.size, 1)) * 1048576).toFixed(0).padStart(8)} ms/MB  ${s.ms.toFixed(1).padStart(8)} ms  ${(s.size / 1024).toFixed(0).padStart(7)} KB  ${s.seed} [${s.applied.join('+')}]`,
+    );
+  for (const d of deepNestingTimes())
+    console.log(
+      `deep nesting: ${d.what}, ${(d.chars / 1024).toFixed(0)} K characters (the editor checks up to 256 K on its main thread): ${d.ms.toFixed(1)} ms`,
+    );
   const scaling = scalingRatio();
-  console.log(`scaling: 10× the records (broken on purpose, so recovery runs) took ${scaling.time.toFixed(1)}× the time for ${scaling.size.toFixed(1)}× the text (linear ≈ 10×, quadratic ≈ 100×)`);
+  console.log(
+    `scaling: 10× the records (broken on purpose, so recovery runs) took ${scaling.time.toFixed(1)}× the time for ${scaling.size.toFixed(1)}× the text (linear ≈ 10×, quadratic ≈ 100×)`,
+  );
   process.exitCode = crashes.length > 0 || hangs.length > 0 ? 1 : 0;
 }
 
@@ -138,14 +162,24 @@ function deepNestingTimes(): Array<{ what: string; chars: number; ms: number }> 
     'arrays never closed': `{"Records":[{"eventVersion":"1.08","x":${'['.repeat(n)}`,
     'objects with a syntax error inside': `{"Records":[{"eventVersion":"1.08","x":${'[{"a":'.repeat(n / 4)}1,,${'}]'.repeat(n / 4)}}]}`,
   };
-  return Object.entries(cases).map(([what, text]) => ({ what, chars: text.length, ms: bestTime(() => validateCloudTrail(text), 3) }));
+  return Object.entries(cases).map(([what, text]) => ({
+    what,
+    chars: text.length,
+    ms: bestTime(() => validateCloudTrail(text), 3),
+  }));
 }
 
 /** Time for a document of 5,000 records over one of 500 (best of 3 each, same process). */
 function scalingRatio(): { time: number; size: number } {
   const best = (text: string): number => bestTime(() => validateCloudTrail(text, { maxDiagnostics: 1000 }), 3);
   // A flipped quote every seventh record, so the tolerant parser's recovery paths run too.
-  const doc = (n: number): string => recordsFile(Array.from({ length: n }, (_, i) => cleanRecord({ eventName: i % 7 === 0 ? 'Describe"Fleet' : 'DescribeFleetEvents' })), true);
+  const doc = (n: number): string =>
+    recordsFile(
+      Array.from({ length: n }, (_, i) =>
+        cleanRecord({ eventName: i % 7 === 0 ? 'Describe"Fleet' : 'DescribeFleetEvents' }),
+      ),
+      true,
+    );
   const small = doc(500);
   const large = doc(5000);
   best(small); // warm-up

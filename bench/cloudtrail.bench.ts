@@ -107,7 +107,10 @@ const RUN_MB = 300;
 
 /** Runs this script in a child process with `args` (the parent's node flags), returning its output. */
 function runChild(args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', __filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
 }
 
 /** Times one file in PROCESSES child processes; returns them ordered by ours / JSON.parse. */
@@ -123,7 +126,11 @@ function measureTimes(file: string, runs: number): FileTimes[] {
 
 function languageService() {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://example.invalid/cloudtrail.schema.json', fileMatch: ['*.json'], schema }] });
+  ls.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: 'https://example.invalid/cloudtrail.schema.json', fileMatch: ['*.json'], schema }],
+  });
   return ls;
 }
 
@@ -185,7 +192,8 @@ async function memoryChild(method: Method, file: string): Promise<void> {
   const text = readFileSync(file, 'utf8');
   // Touch the string so it is flat and counted in the baseline.
   if (text.charCodeAt(text.length - 1) === 0) process.stdout.write('');
-  const run = async (t: string): Promise<unknown> => (method === 'json' ? JSON.parse(t) : method === 'ours' ? validateCloudTrail(t) : runLanguageService(t));
+  const run = async (t: string): Promise<unknown> =>
+    method === 'json' ? JSON.parse(t) : method === 'ours' ? validateCloudTrail(t) : runLanguageService(t);
   await run(makeCloudTrailText(1024 * 1024, text.includes('\n'), 7));
   const sampler = rssSampler();
   const growths: number[] = [];
@@ -280,8 +288,10 @@ async function main(): Promise<void> {
         ].join(' '),
       );
       if (ratio > 1.5) misses.push(`${label}: ${ratio.toFixed(2)}× JSON.parse`);
-      if (speedup !== undefined && speedup < 6) misses.push(`${label}: only ${speedup.toFixed(1)}× faster than the language service`);
-      if (memRatio !== undefined && memRatio > 2) misses.push(`${label}: memory growth ${memRatio.toFixed(2)}× file size`);
+      if (speedup !== undefined && speedup < 6)
+        misses.push(`${label}: only ${speedup.toFixed(1)}× faster than the language service`);
+      if (memRatio !== undefined && memRatio > 2)
+        misses.push(`${label}: memory growth ${memRatio.toFixed(2)}× file size`);
     }
   }
   console.log(
@@ -301,12 +311,25 @@ async function main(): Promise<void> {
     ].join(' '),
   );
   for (const r of rows) console.log(r);
-  console.log('(ours = parse + all rules + diagnostics with ranges; + index = also the outline\'s eventName ranges and the fleet links, as the editor\'s worker runs it)');
-  console.log(`(vs parse = ours / JSON.parse in the median one of ${PROCESSES} processes, whose times are shown; processes = the lowest and highest of the ${PROCESSES})`);
-  console.log('(ms = CPU time, wall time in brackets; memory = peak RSS growth of one run in a child process, sampled every millisecond from a second thread, over the RSS just before the run (after a warm-up run and a forced GC), median of three runs in each of three processes, ratio to file size)');
-  console.log(`target ≤ 1.5× JSON.parse:               worst ${worstRatio.toFixed(2)}× (median process; slowest process ${worstProcess.toFixed(2)}×)  ${worstRatio <= 1.5 ? 'PASS' : 'MISS'}`);
-  if (!skipLs) console.log(`target ≥ 6× faster than the language service: worst ${worstSpeedup.toFixed(1)}×  ${worstSpeedup >= 6 ? 'PASS' : 'MISS'}`);
-  console.log(`target memory growth ≤ 2× file size:    worst ${worstMemory.toFixed(2)}×  ${worstMemory <= 2 ? 'PASS' : 'MISS'}`);
+  console.log(
+    "(ours = parse + all rules + diagnostics with ranges; + index = also the outline's eventName ranges and the fleet links, as the editor's worker runs it)",
+  );
+  console.log(
+    `(vs parse = ours / JSON.parse in the median one of ${PROCESSES} processes, whose times are shown; processes = the lowest and highest of the ${PROCESSES})`,
+  );
+  console.log(
+    '(ms = CPU time, wall time in brackets; memory = peak RSS growth of one run in a child process, sampled every millisecond from a second thread, over the RSS just before the run (after a warm-up run and a forced GC), median of three runs in each of three processes, ratio to file size)',
+  );
+  console.log(
+    `target ≤ 1.5× JSON.parse:               worst ${worstRatio.toFixed(2)}× (median process; slowest process ${worstProcess.toFixed(2)}×)  ${worstRatio <= 1.5 ? 'PASS' : 'MISS'}`,
+  );
+  if (!skipLs)
+    console.log(
+      `target ≥ 6× faster than the language service: worst ${worstSpeedup.toFixed(1)}×  ${worstSpeedup >= 6 ? 'PASS' : 'MISS'}`,
+    );
+  console.log(
+    `target memory growth ≤ 2× file size:    worst ${worstMemory.toFixed(2)}×  ${worstMemory <= 2 ? 'PASS' : 'MISS'}`,
+  );
   for (const m of misses) console.log(`  miss: ${m}`);
 }
 

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const text = makeCloudTrailText(MB * 1024 * 1024, true);
   // The generator concatenates: flatten the rope now, as an editor's text is flat, so neither run pays for it.
   text.charCodeAt(text.length >> 1);
-  console.log(`CloudTrail editor bench: ${(text.length / (1024 * 1024)).toFixed(1)} M characters (pretty, ${MB} MB target), worker ${workerPath()}`);
+  console.log(
+    `CloudTrail editor bench: ${(text.length / (1024 * 1024)).toFixed(1)} M characters (pretty, ${MB} MB target), worker ${workerPath()}`,
+  );
 
   // Warm the worker (start-up and JIT) on a small text, as the editor does on the first small file.
   const validator = new WorkerValidator(workerPath());
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
   let outlineMs = 0;
   for (let from = 0; from < Math.min(result.recordCount, 5000); from += 1000) {
     const t0 = performance.now();
-    for (let i = from; i < Math.min(from + 1000, result.recordCount); i++) chars += recordLabel(recordAt(result, i)).length;
+    for (let i = from; i < Math.min(from + 1000, result.recordCount); i++)
+      chars += recordLabel(recordAt(result, i)).length;
     outlineMs = Math.max(outlineMs, performance.now() - t0);
   }
 
@@ -83,12 +86,18 @@ async function main(): Promise<void> {
     ['inline: longest main-thread stall (baseline)', `${inline.longest.toFixed(0)} ms`],
     ['worker: longest main-thread stall', `${viaWorker.longest.toFixed(0)} ms`],
     ['idle control: longest stall (machine noise)', `${idle.longest.toFixed(0)} ms`],
-    ['worker: main thread busy (event-loop utilisation)', `${(elu.active).toFixed(0)} ms of ${viaWorker.wall.toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`],
+    [
+      'worker: main thread busy (event-loop utilisation)',
+      `${elu.active.toFixed(0)} ms of ${viaWorker.wall.toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`,
+    ],
     ['worker: decoding the answer (one block)', `${cloneMs.toFixed(1)} ms`],
     ['worker: wall time to result', `${viaWorker.wall.toFixed(0)} ms`],
     ['worker stall / inline stall', (viaWorker.longest / inline.longest).toFixed(3)],
     ['worker stall / 50 ms target', (viaWorker.longest / TARGET_MS).toFixed(2)],
-    ['outline: longest slice of 1000 labels (main thread)', `${outlineMs.toFixed(1)} ms (${chars} chars in 5000 labels)`],
+    [
+      'outline: longest slice of 1000 labels (main thread)',
+      `${outlineMs.toFixed(1)} ms (${chars} chars in 5000 labels)`,
+    ],
     ['edit during a run: stale result dropped', String(cancel.result[0] === undefined)],
     ['edit during a run: longest stall', `${cancel.longest.toFixed(0)} ms`],
   ];

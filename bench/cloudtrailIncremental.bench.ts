@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   let text = makeCloudTrailText(MB * 1024 * 1024, true);
   text.charCodeAt(text.length >> 1); // flatten the generator's rope, as an editor's text is flat
   const base = validateCloudTrail(text, OPTIONS);
-  console.log(`CloudTrail incremental bench: ${(text.length / (1024 * 1024)).toFixed(1)} M characters, ${base.records.length} records (pretty), ${ROUNDS} rounds, worker ${workerPath()}`);
+  console.log(
+    `CloudTrail incremental bench: ${(text.length / (1024 * 1024)).toFixed(1)} M characters, ${base.records.length} records (pretty), ${ROUNDS} rounds, worker ${workerPath()}`,
+  );
 
   const validator = new WorkerValidator(workerPath());
   await validator.validate('warm', makeCloudTrailText(200_000, true), OPTIONS); // start-up and JIT
@@ -61,7 +63,11 @@ async function main(): Promise<void> {
     const record = prevResult.records[(prevResult.records.length >> 1) + round];
     const key = text.indexOf('"awsRegion": "', record.start) + '"awsRegion": "'.length;
     const digit = key + text.slice(key).search(/[0-9]"/);
-    const edit: CtEdit = { start: digit, end: digit + 1, newText: text[digit] === '9' ? '8' : String(Number(text[digit]) + 1) };
+    const edit: CtEdit = {
+      start: digit,
+      end: digit + 1,
+      newText: text[digit] === '9' ? '8' : String(Number(text[digit]) + 1),
+    };
     const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
     next.charCodeAt(next.length >> 1);
 
@@ -73,7 +79,9 @@ async function main(): Promise<void> {
 
     // Incremental: only the edit goes to the worker, which holds the previous version.
     validator.noteEdits('doc', version + 1, [edit]);
-    const i = await measure(() => validator.validate('doc', next, OPTIONS, { version: version + 1, length: next.length }));
+    const i = await measure(() =>
+      validator.validate('doc', next, OPTIONS, { version: version + 1, length: next.length }),
+    );
     if (i.result?.how !== 'incremental') throw new Error(`expected the incremental path, got ${i.result?.how}`);
     if (i.result.totalDiagnostics !== f.result?.totalDiagnostics) throw new Error('the two paths disagree');
     incr.wall.push(i.wall);
@@ -87,7 +95,8 @@ async function main(): Promise<void> {
     t0 = performance.now();
     const incResult = revalidateIncrementally(text, prevResult, next, [edit], OPTIONS);
     core.incremental.push(performance.now() - t0);
-    if (!incResult || incResult.totalDiagnostics !== fullResult.totalDiagnostics) throw new Error('the core took no fast path');
+    if (!incResult || incResult.totalDiagnostics !== fullResult.totalDiagnostics)
+      throw new Error('the core took no fast path');
     t0 = performance.now();
     positionResult(next, incResult);
     position = Math.max(position, performance.now() - t0);
@@ -96,15 +105,22 @@ async function main(): Promise<void> {
   }
   validator.dispose();
 
-  const row = (label: string, wall: number[], busy: number[]): string => `  ${label.padEnd(34)} wall ${fmt(median(wall)).padStart(9)}   host main thread busy ${fmt(median(busy)).padStart(9)}`;
+  const row = (label: string, wall: number[], busy: number[]): string =>
+    `  ${label.padEnd(34)} wall ${fmt(median(wall)).padStart(9)}   host main thread busy ${fmt(median(busy)).padStart(9)}`;
   console.log('One-character edit inside a record (medians):');
   console.log(row('full re-validation (worker)', full.wall, full.busy));
   console.log(row('incremental (worker, edits only)', incr.wall, incr.busy));
-  console.log(`  ratio full / incremental:          wall ×${(median(full.wall) / median(incr.wall)).toFixed(1)}, host busy ×${(median(full.busy) / Math.max(0.01, median(incr.busy))).toFixed(1)}`);
+  console.log(
+    `  ratio full / incremental:          wall ×${(median(full.wall) / median(incr.wall)).toFixed(1)}, host busy ×${(median(full.busy) / Math.max(0.01, median(incr.busy))).toFixed(1)}`,
+  );
   console.log('Pure core on this thread (medians):');
   console.log(`  validateCloudTrail (whole text)    ${fmt(median(core.full)).padStart(9)}`);
-  console.log(`  revalidateIncrementally            ${fmt(median(core.incremental)).padStart(9)}   ratio ×${(median(core.full) / median(core.incremental)).toFixed(0)}`);
-  console.log(`  positionResult from scratch (max)  ${fmt(position).padStart(9)}   line table, folding and outline of the whole text: what the full path pays on top, and the incremental path avoids by updating the previous run's`);
+  console.log(
+    `  revalidateIncrementally            ${fmt(median(core.incremental)).padStart(9)}   ratio ×${(median(core.full) / median(core.incremental)).toFixed(0)}`,
+  );
+  console.log(
+    `  positionResult from scratch (max)  ${fmt(position).padStart(9)}   line table, folding and outline of the whole text: what the full path pays on top, and the incremental path avoids by updating the previous run's`,
+  );
   console.log(`Sent to the worker: ${JSON.stringify(validator.sent)}`);
 }
 

@@ -2,7 +2,12 @@
 // explorer's model against the local endpoint, with what the user sees, the SDK's retries
 // and whether every fleet/event the endpoint holds is shown exactly once after recovery.
 // Run: npm run bench:faults   (after npm run compile-tests)
-import { FAULT_LABELS, MATRIX_REQUEST_TIMEOUT_MS, runMatrix, type CellResult } from '../test/unit/robustness/faultMatrix';
+import {
+  FAULT_LABELS,
+  MATRIX_REQUEST_TIMEOUT_MS,
+  runMatrix,
+  type CellResult,
+} from '../test/unit/robustness/faultMatrix';
 
 function userSees(cell: CellResult): string {
   if (cell.firstOutcome === 'ok') return cell.retries > 0 ? 'loads (SDK retried)' : 'loads';
@@ -20,9 +25,19 @@ async function main(): Promise<void> {
   const cells = await runMatrix((c) => process.stderr.write(`  ${c.operation} × ${c.fault}: ${c.firstOutcome}\n`));
   const rows = [['operation', 'fault', 'user sees', 'SDK retries', 'user Retry', 'exactly once', 'ms']];
   for (const c of cells) {
-    rows.push([c.operation, FAULT_LABELS[c.fault], userSees(c), String(c.retries), c.userRetry ? 'yes' : 'no', c.exactlyOnce ? 'yes' : `NO: ${c.problem}`, String(c.ms)]);
+    rows.push([
+      c.operation,
+      FAULT_LABELS[c.fault],
+      userSees(c),
+      String(c.retries),
+      c.userRetry ? 'yes' : 'no',
+      c.exactlyOnce ? 'yes' : `NO: ${c.problem}`,
+      String(c.ms),
+    ]);
   }
-  console.log(`Fault matrix: ${cells.length} cells, SDK request timeout ${MATRIX_REQUEST_TIMEOUT_MS} ms, 5 attempts, ${((Date.now() - started) / 1000).toFixed(1)} s in all\n`);
+  console.log(
+    `Fault matrix: ${cells.length} cells, SDK request timeout ${MATRIX_REQUEST_TIMEOUT_MS} ms, 5 attempts, ${((Date.now() - started) / 1000).toFixed(1)} s in all\n`,
+  );
   console.log(table(rows));
   console.log('\nError messages as shown in the error node:');
   const seen = new Set<string>();
@@ -34,7 +49,9 @@ async function main(): Promise<void> {
     console.log(`- ${c.firstOutcome}: ${c.message}`);
   }
   const bad = cells.filter((c) => !c.exactlyOnce);
-  console.log(`\n${cells.length - bad.length}/${cells.length} cells show every fleet/event exactly once after recovery.`);
+  console.log(
+    `\n${cells.length - bad.length}/${cells.length} cells show every fleet/event exactly once after recovery.`,
+  );
   process.exitCode = bad.length ? 1 : 0;
 }
 

@@ -38,7 +38,13 @@ const SCENARIO: Scenario = {
       profile: DEFAULT_TEST_ACCOUNT.profile,
       regions: {
         [EVENTS_REGION]: [
-          { fleetId: FLEET_ID, name: 'bench-events', status: 'ACTIVE', createdMinutesAgo: 60 * 24 * 40, generate: { count: EVENT_COUNT, seed: 11, spanMinutes: 60 * 24 * 30 } },
+          {
+            fleetId: FLEET_ID,
+            name: 'bench-events',
+            status: 'ACTIVE',
+            createdMinutesAgo: 60 * 24 * 40,
+            generate: { count: EVENT_COUNT, seed: 11, spanMinutes: 60 * 24 * 30 },
+          },
         ],
       },
       generateFleets: { count: FLEET_COUNT, regions: [FLEETS_REGION], seed: 5 },
@@ -57,7 +63,11 @@ interface Run {
 }
 
 /** Samples heap use while `work` runs; returns the peak above the level before it started. */
-async function measure(emulator: RunningEmulator, operation: string, work: (onFirst: () => void) => Promise<number>): Promise<Run> {
+async function measure(
+  emulator: RunningEmulator,
+  operation: string,
+  work: (onFirst: () => void) => Promise<number>,
+): Promise<Run> {
   collectGarbage();
   const baseHeap = process.memoryUsage().heapUsed;
   let peak = baseHeap;
@@ -110,7 +120,10 @@ async function oursFetch(client: GameLiftClient, onFirst: () => void): Promise<n
 
 async function baselineSdkPaginator(client: GameLiftClient, onFirst: () => void): Promise<number> {
   const all: Event[] = [];
-  for await (const page of paginateDescribeFleetEvents({ client, pageSize: DEFAULT_EVENT_PAGE_SIZE }, { FleetId: FLEET_ID })) {
+  for await (const page of paginateDescribeFleetEvents(
+    { client, pageSize: DEFAULT_EVENT_PAGE_SIZE },
+    { FleetId: FLEET_ID },
+  )) {
     all.push(...(page.Events ?? []));
     onFirst();
   }
@@ -120,7 +133,11 @@ async function baselineSdkPaginator(client: GameLiftClient, onFirst: () => void)
 /** Pages as the SDK returned them, recorded once so the pager's own bookkeeping can be timed without the network. */
 async function recordPages(client: GameLiftClient): Promise<DescribeFleetEventsCommandOutput[]> {
   const pages: DescribeFleetEventsCommandOutput[] = [];
-  for await (const page of paginateDescribeFleetEvents({ client, pageSize: DEFAULT_EVENT_PAGE_SIZE }, { FleetId: FLEET_ID })) pages.push(page);
+  for await (const page of paginateDescribeFleetEvents(
+    { client, pageSize: DEFAULT_EVENT_PAGE_SIZE },
+    { FleetId: FLEET_ID },
+  ))
+    pages.push(page);
   return pages;
 }
 
@@ -187,7 +204,10 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '�
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) console.warn('(run with node --expose-gc for steadier memory figures)');
   const emulator = await startEmulator({ port: 0, scenario: SCENARIO, faults: { latencyMs: LATENCY_MS } });
-  const credentials = async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey });
+  const credentials = async () => ({
+    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+  });
   const eventsClient = buildGameLiftClient({ region: EVENTS_REGION, endpoint: emulator.url }, { credentials });
   const fleetsClient = buildGameLiftClient({ region: FLEETS_REGION, endpoint: emulator.url }, { credentials });
   const expectedPages = Math.ceil(EVENT_COUNT / DEFAULT_EVENT_PAGE_SIZE);
@@ -212,7 +232,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       runs.list.push(await measure(emulator, 'ListFleets', (onFirst) => oursListFleets(fleetsClient, onFirst)));
       const describeCalls = emulator.requests.filter((r) => r.operation === 'DescribeFleetAttributes').length;
-      runs.list[runs.list.length - 1] = { ...runs.list[runs.list.length - 1], describeCalls } as Run & { describeCalls: number };
+      runs.list[runs.list.length - 1] = { ...runs.list[runs.list.length - 1], describeCalls } as Run & {
+        describeCalls: number;
+      };
       process.stderr.write(`  fleets round ${round + 1}/${ROUNDS} done\n`);
     }
     // The naive baseline is slow by design (500 round trips); one run is enough.
@@ -235,35 +257,133 @@ async function main(): Promise<void> {
       return ok ? 'yes' : 'NO';
     };
 
-    console.log(`\nFleet events: ${EVENT_COUNT.toLocaleString('en')} events, page size ${DEFAULT_EVENT_PAGE_SIZE}, ${LATENCY_MS} ms latency per request, median of ${ROUNDS} rounds\n`);
+    console.log(
+      `\nFleet events: ${EVENT_COUNT.toLocaleString('en')} events, page size ${DEFAULT_EVENT_PAGE_SIZE}, ${LATENCY_MS} ms latency per request, median of ${ROUNDS} rounds\n`,
+    );
     console.log(
       table([
         ['metric', 'FleetEventPager', 'fetchEvents', 'SDK paginator (baseline)', 'pager / baseline', 'target', 'met'],
-        ['events returned', String(pager.items), String(fetch.items), String(sdk.items), '', `${EVENT_COUNT}`, check('all events, each once', pager.items === EVENT_COUNT && fetch.items === EVENT_COUNT && sdk.items === EVENT_COUNT)],
-        ['DescribeFleetEvents requests', String(pager.requests), String(fetch.requests), String(sdk.requests), '', `= pages (${expectedPages})`, check('requests = pages', pager.requests === expectedPages && fetch.requests === expectedPages)],
-        ['time to first events', ms(pager.firstMs), ms(fetch.firstMs), ms(sdk.firstMs), ratio(pager.firstMs, sdk.firstMs), '≤ 1.25× baseline', check('first events', pager.firstMs <= sdk.firstMs * 1.25 + 2, 'speed')],
-        ['total time', ms(pager.totalMs), ms(fetch.totalMs), ms(sdk.totalMs), ratio(pager.totalMs, sdk.totalMs), '≤ 1.15× baseline', check('total time', pager.totalMs <= sdk.totalMs * 1.15 && fetch.totalMs <= sdk.totalMs * 1.15, 'speed')],
-        ['CPU time (client + endpoint)', ms(pager.cpuMs), ms(fetch.cpuMs), ms(sdk.cpuMs), ratio(pager.cpuMs, sdk.cpuMs), '— (noisy)', ''],
-        ['pager bookkeeping CPU', ms(bookkeeping), '', '', `${((bookkeeping / sdk.totalMs) * 100).toFixed(1)}% of baseline time`, '≤ 5% of baseline time', check('pager bookkeeping', bookkeeping <= sdk.totalMs * 0.05, 'speed')],
-        ['peak heap growth', mb(pager.peakHeapBytes), mb(fetch.peakHeapBytes), mb(sdk.peakHeapBytes), ratio(pager.peakHeapBytes, sdk.peakHeapBytes), '≤ 1.5× baseline', check('peak heap', pager.peakHeapBytes <= sdk.peakHeapBytes * 1.5, 'speed')],
+        [
+          'events returned',
+          String(pager.items),
+          String(fetch.items),
+          String(sdk.items),
+          '',
+          `${EVENT_COUNT}`,
+          check(
+            'all events, each once',
+            pager.items === EVENT_COUNT && fetch.items === EVENT_COUNT && sdk.items === EVENT_COUNT,
+          ),
+        ],
+        [
+          'DescribeFleetEvents requests',
+          String(pager.requests),
+          String(fetch.requests),
+          String(sdk.requests),
+          '',
+          `= pages (${expectedPages})`,
+          check('requests = pages', pager.requests === expectedPages && fetch.requests === expectedPages),
+        ],
+        [
+          'time to first events',
+          ms(pager.firstMs),
+          ms(fetch.firstMs),
+          ms(sdk.firstMs),
+          ratio(pager.firstMs, sdk.firstMs),
+          '≤ 1.25× baseline',
+          check('first events', pager.firstMs <= sdk.firstMs * 1.25 + 2, 'speed'),
+        ],
+        [
+          'total time',
+          ms(pager.totalMs),
+          ms(fetch.totalMs),
+          ms(sdk.totalMs),
+          ratio(pager.totalMs, sdk.totalMs),
+          '≤ 1.15× baseline',
+          check('total time', pager.totalMs <= sdk.totalMs * 1.15 && fetch.totalMs <= sdk.totalMs * 1.15, 'speed'),
+        ],
+        [
+          'CPU time (client + endpoint)',
+          ms(pager.cpuMs),
+          ms(fetch.cpuMs),
+          ms(sdk.cpuMs),
+          ratio(pager.cpuMs, sdk.cpuMs),
+          '— (noisy)',
+          '',
+        ],
+        [
+          'pager bookkeeping CPU',
+          ms(bookkeeping),
+          '',
+          '',
+          `${((bookkeeping / sdk.totalMs) * 100).toFixed(1)}% of baseline time`,
+          '≤ 5% of baseline time',
+          check('pager bookkeeping', bookkeeping <= sdk.totalMs * 0.05, 'speed'),
+        ],
+        [
+          'peak heap growth',
+          mb(pager.peakHeapBytes),
+          mb(fetch.peakHeapBytes),
+          mb(sdk.peakHeapBytes),
+          ratio(pager.peakHeapBytes, sdk.peakHeapBytes),
+          '≤ 1.5× baseline',
+          check('peak heap', pager.peakHeapBytes <= sdk.peakHeapBytes * 1.5, 'speed'),
+        ],
       ]),
     );
 
-    console.log(`\nListing ${FLEET_COUNT} fleets: ListFleets page size ${DEFAULT_FLEET_PAGE_SIZE}, DescribeFleetAttributes batch ${DEFAULT_ATTRIBUTES_BATCH_SIZE}, ${LATENCY_MS} ms latency\n`);
+    console.log(
+      `\nListing ${FLEET_COUNT} fleets: ListFleets page size ${DEFAULT_FLEET_PAGE_SIZE}, DescribeFleetAttributes batch ${DEFAULT_ATTRIBUTES_BATCH_SIZE}, ${LATENCY_MS} ms latency\n`,
+    );
     console.log(
       table([
         ['metric', 'listFleets', 'one describe per fleet (baseline)', 'ours / baseline', 'target', 'met'],
-        ['fleets returned', String(list.items), String(naive.items), '', String(FLEET_COUNT), check('all fleets', list.items === FLEET_COUNT && naive.items === FLEET_COUNT)],
-        ['ListFleets calls', String(list.requests), String(naive.requests), '', `= pages (${expectedListCalls})`, check('ListFleets per page', list.requests === expectedListCalls)],
-        ['DescribeFleetAttributes calls', String(listDescribes), String(naiveDescribes), ratio(listDescribes, naiveDescribes), `= batches (${expectedBatches})`, check('one describe per batch', listDescribes === expectedBatches)],
+        [
+          'fleets returned',
+          String(list.items),
+          String(naive.items),
+          '',
+          String(FLEET_COUNT),
+          check('all fleets', list.items === FLEET_COUNT && naive.items === FLEET_COUNT),
+        ],
+        [
+          'ListFleets calls',
+          String(list.requests),
+          String(naive.requests),
+          '',
+          `= pages (${expectedListCalls})`,
+          check('ListFleets per page', list.requests === expectedListCalls),
+        ],
+        [
+          'DescribeFleetAttributes calls',
+          String(listDescribes),
+          String(naiveDescribes),
+          ratio(listDescribes, naiveDescribes),
+          `= batches (${expectedBatches})`,
+          check('one describe per batch', listDescribes === expectedBatches),
+        ],
         ['time to first fleets', ms(list.firstMs), ms(naive.firstMs), ratio(list.firstMs, naive.firstMs), '—', ''],
-        ['total time', ms(list.totalMs), ms(naive.totalMs), ratio(list.totalMs, naive.totalMs), '≤ 0.1× baseline', check('listing time', list.totalMs <= naive.totalMs * 0.1, 'speed')],
+        [
+          'total time',
+          ms(list.totalMs),
+          ms(naive.totalMs),
+          ratio(list.totalMs, naive.totalMs),
+          '≤ 0.1× baseline',
+          check('listing time', list.totalMs <= naive.totalMs * 0.1, 'speed'),
+        ],
       ]),
     );
 
     const failed = checks.filter(([, ok]) => !ok);
-    console.log(`\n${checks.length - failed.length}/${checks.length} targets met${failed.length ? `; missed: ${failed.map(([l]) => l).join(', ')}` : ''}.`);
-    console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (times are noisy under load; counts are exact).`);
+    console.log(
+      `\n${checks.length - failed.length}/${checks.length} targets met${failed.length ? `; missed: ${failed.map(([l]) => l).join(', ')}` : ''}.`,
+    );
+    console.log(
+      `Machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (times are noisy under load; counts are exact).`,
+    );
     // Only the exact targets (counts) decide the exit code.
     process.exitCode = failed.some(([, , kind]) => kind === 'count') ? 1 : 0;
   } finally {

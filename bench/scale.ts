@@ -51,14 +51,21 @@ function scenario(): Scenario {
     createdMinutesAgo: 60 * 24 * 95,
     generate: { count: EVENTS, seed: 99, spanMinutes: 60 * 24 * 90 },
   });
-  return { description: 'bench/scale.ts', accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: regions as never }] };
+  return {
+    description: 'bench/scale.ts',
+    accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: regions as never }],
+  };
 }
 
 async function startEndpoint(dir: string): Promise<{ url: string; child: ChildProcess }> {
   const file = path.join(dir, 'scale-scenario.json');
   writeFileSync(file, JSON.stringify(scenario()));
   const cli = path.join(__dirname, '..', 'test', 'emulator', 'cli.js');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', file, '--latency', String(LATENCY_MS), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [cli, '--port', '0', '--scenario', file, '--latency', String(LATENCY_MS), '--quiet'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -121,7 +128,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gamelift-scale-'));
   const endpoint = await startEndpoint(dir);
   const clients: ReturnType<typeof buildGameLiftClient>[] = [];
-  const credentials = async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey });
+  const credentials = async () => ({
+    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+  });
   const clientFor = (region: string) => {
     const c = buildGameLiftClient({ region, endpoint: endpoint.url }, { credentials });
     clients.push(c);
@@ -131,11 +141,16 @@ async function main(): Promise<void> {
   const source: FleetDataSource = {
     listFleets: (t, signal) => listFleets(byRegion.get(t.region)!, { signal }),
     describeFleet: (ref, signal) => describeFleet(byRegion.get(ref.target.region)!, ref.fleetId, signal),
-    createPager: (ref, window, pageSize) => new FleetEventPager(byRegion.get(ref.target.region)!, ref.fleetId, window, pageSize),
+    createPager: (ref, window, pageSize) =>
+      new FleetEventPager(byRegion.get(ref.target.region)!, ref.fleetId, window, pageSize),
     classifyError: (err, context) => classifyError(err, context),
     forgetClients: () => undefined,
   };
-  const targets: ConnectionTarget[] = REGIONS.map((region) => ({ profile: DEFAULT_TEST_ACCOUNT.profile, region, endpoint: endpoint.url }));
+  const targets: ConnectionTarget[] = REGIONS.map((region) => ({
+    profile: DEFAULT_TEST_ACCOUNT.profile,
+    region,
+    endpoint: endpoint.url,
+  }));
   const rows: string[][] = [['measure', 'value', 'target', 'met', 'baseline (same run)']];
   const loop = monitorEventLoopDelay({ resolution: 10 });
   try {
@@ -161,7 +176,15 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
     blocked.list = watch.stop();
     watch = blockWatcher();
-    rows.push(row(`list ${listed} fleets, 3 regions`, `${listMs.toFixed(0)} ms`, `< ${TARGETS.listMs} ms`, listMs < TARGETS.listMs, `1 ListFleets call ${oneCallMs.toFixed(1)} ms → ${(listMs / oneCallMs).toFixed(1)}×`));
+    rows.push(
+      row(
+        `list ${listed} fleets, 3 regions`,
+        `${listMs.toFixed(0)} ms`,
+        `< ${TARGETS.listMs} ms`,
+        listMs < TARGETS.listMs,
+        `1 ListFleets call ${oneCallMs.toFixed(1)} ms → ${(listMs / oneCallMs).toFixed(1)}×`,
+      ),
+    );
 
     // 2. First events of the big fleet with the default page size (100).
     const firstModel = new ExplorerModel(source, { pageSize: 100, defaultWindow: () => ({}) });
@@ -172,7 +195,15 @@ async function main(): Promise<void> {
     const oneEventsCall = performance.now();
     await west.send(new DescribeFleetEventsCommand({ FleetId: BIG_FLEET, Limit: 100 }));
     const eventsCallMs = performance.now() - oneEventsCall;
-    rows.push(row('time to first events (100)', `${firstMs.toFixed(0)} ms`, '', undefined, `1 DescribeFleetEvents call ${eventsCallMs.toFixed(1)} ms → ${(firstMs / eventsCallMs).toFixed(1)}×`));
+    rows.push(
+      row(
+        'time to first events (100)',
+        `${firstMs.toFixed(0)} ms`,
+        '',
+        undefined,
+        `1 DescribeFleetEvents call ${eventsCallMs.toFixed(1)} ms → ${(firstMs / eventsCallMs).toFixed(1)}×`,
+      ),
+    );
     firstModel.dispose();
 
     // 3. Load all 100,000 events (1,000 per page, the largest page size setting), grouped.
@@ -196,7 +227,15 @@ async function main(): Promise<void> {
     //    getChildren, then getTreeItem for every child.
     const ctx = {
       model,
-      settings: () => ({ profiles: [DEFAULT_TEST_ACCOUNT.profile], regions: REGIONS, pageSize: 1000, defaultTimeRange: 'all' as const, timeZone: 'utc' as const, relativeTime: false, watchIntervalSeconds: 0 }),
+      settings: () => ({
+        profiles: [DEFAULT_TEST_ACCOUNT.profile],
+        regions: REGIONS,
+        pageSize: 1000,
+        defaultTimeRange: 'all' as const,
+        timeZone: 'utc' as const,
+        relativeTime: false,
+        watchIntervalSeconds: 0,
+      }),
       now: () => Date.now(),
       changed: () => undefined,
       node: <T>(_id: string, make: () => T) => make(),
@@ -236,17 +275,68 @@ async function main(): Promise<void> {
     const after = heapUsed();
     const perEvent = (after - before) / state.events.length;
 
-    rows.push(row(`load all ${state.events.length.toLocaleString('en-US')} events (1,000/page)`, `${(loadMs / 1000).toFixed(1)} s (own CPU ${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} s)`, '', undefined, `${Math.ceil(EVENTS / 1000)} calls × ${bigPageMs.toFixed(0)} ms (one 1,000-event call) = ${((Math.ceil(EVENTS / 1000) * bigPageMs) / 1000).toFixed(1)} s`));
-    rows.push(row('heap per loaded + grouped event', `${perEvent.toFixed(0)} B`, `< ${TARGETS.bytesPerEvent} B`, perEvent < TARGETS.bytesPerEvent, `${((after - before) / 1024 / 1024).toFixed(1)} MB for all`));
-    rows.push(row(`expand fleet (${categories.length} categories of ${state.events.length.toLocaleString('en-US')} events)`, `${expandFleetMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandFleetMs < TARGETS.expandMs, `own CPU ${expandFleetCpu.toFixed(0)} ms`));
-    rows.push(row(`expand biggest category (${biggest.group.count.toLocaleString('en-US')} events, ${eventNodes.length - 1} nodes + Show more)`, `${expandCategoryMs.toFixed(1)} ms`, `< ${TARGETS.expandMs} ms`, expandCategoryMs < TARGETS.expandMs, `own CPU ${expandCategoryCpu.toFixed(0)} ms; again (cached nodes): ${reexpandMs.toFixed(1)} ms`));
-    rows.push(row('longest blocked interval (5 ms timer)', `${blockedMs.toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, blockedMs < TARGETS.blockedMs, `listing ${fmtGap(blocked.list)}, loading ${fmtGap(blocked.load)}, expanding ${fmtGap(blocked.expand)}`));
-    rows.push(row('event loop delay max / p99 (perf_hooks)', `${(loop.max / 1e6).toFixed(0)} / ${(loop.percentile(99) / 1e6).toFixed(0)} ms`, `< ${TARGETS.blockedMs} ms`, loop.max / 1e6 < TARGETS.blockedMs));
+    rows.push(
+      row(
+        `load all ${state.events.length.toLocaleString('en-US')} events (1,000/page)`,
+        `${(loadMs / 1000).toFixed(1)} s (own CPU ${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} s)`,
+        '',
+        undefined,
+        `${Math.ceil(EVENTS / 1000)} calls × ${bigPageMs.toFixed(0)} ms (one 1,000-event call) = ${((Math.ceil(EVENTS / 1000) * bigPageMs) / 1000).toFixed(1)} s`,
+      ),
+    );
+    rows.push(
+      row(
+        'heap per loaded + grouped event',
+        `${perEvent.toFixed(0)} B`,
+        `< ${TARGETS.bytesPerEvent} B`,
+        perEvent < TARGETS.bytesPerEvent,
+        `${((after - before) / 1024 / 1024).toFixed(1)} MB for all`,
+      ),
+    );
+    rows.push(
+      row(
+        `expand fleet (${categories.length} categories of ${state.events.length.toLocaleString('en-US')} events)`,
+        `${expandFleetMs.toFixed(1)} ms`,
+        `< ${TARGETS.expandMs} ms`,
+        expandFleetMs < TARGETS.expandMs,
+        `own CPU ${expandFleetCpu.toFixed(0)} ms`,
+      ),
+    );
+    rows.push(
+      row(
+        `expand biggest category (${biggest.group.count.toLocaleString('en-US')} events, ${eventNodes.length - 1} nodes + Show more)`,
+        `${expandCategoryMs.toFixed(1)} ms`,
+        `< ${TARGETS.expandMs} ms`,
+        expandCategoryMs < TARGETS.expandMs,
+        `own CPU ${expandCategoryCpu.toFixed(0)} ms; again (cached nodes): ${reexpandMs.toFixed(1)} ms`,
+      ),
+    );
+    rows.push(
+      row(
+        'longest blocked interval (5 ms timer)',
+        `${blockedMs.toFixed(0)} ms`,
+        `< ${TARGETS.blockedMs} ms`,
+        blockedMs < TARGETS.blockedMs,
+        `listing ${fmtGap(blocked.list)}, loading ${fmtGap(blocked.load)}, expanding ${fmtGap(blocked.expand)}`,
+      ),
+    );
+    rows.push(
+      row(
+        'event loop delay max / p99 (perf_hooks)',
+        `${(loop.max / 1e6).toFixed(0)} / ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
+        `< ${TARGETS.blockedMs} ms`,
+        loop.max / 1e6 < TARGETS.blockedMs,
+      ),
+    );
 
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-    console.log(`Scale: ${FLEETS} fleets in ${REGIONS.length} regions + 1 fleet with ${EVENTS.toLocaleString('en-US')} events, ${LATENCY_MS} ms latency per request, Node ${process.version}, ${os.cpus().length} CPUs${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}\n`);
-    console.log([line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
+    console.log(
+      `Scale: ${FLEETS} fleets in ${REGIONS.length} regions + 1 fleet with ${EVENTS.toLocaleString('en-US')} events, ${LATENCY_MS} ms latency per request, Node ${process.version}, ${os.cpus().length} CPUs${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}\n`,
+    );
+    console.log(
+      [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'),
+    );
     const missed = rows.slice(1).filter((r) => r[3] === 'NO').length;
     console.log(`\n${missed === 0 ? 'All targets met.' : `${missed} target(s) missed.`}`);
     process.exitCode = missed ? 1 : 0;

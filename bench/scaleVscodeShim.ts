@@ -10,10 +10,16 @@ class TreeItem {
   iconPath?: unknown;
   contextValue?: string;
   command?: unknown;
-  constructor(readonly label: unknown, readonly collapsibleState?: number) {}
+  constructor(
+    readonly label: unknown,
+    readonly collapsibleState?: number,
+  ) {}
 }
 class ThemeIcon {
-  constructor(readonly id: string, readonly color?: ThemeColor) {}
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
 }
 class ThemeColor {
   constructor(readonly id: string) {}

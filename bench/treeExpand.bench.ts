@@ -21,13 +21,23 @@ class TreeItem {
   iconPath?: unknown;
   contextValue?: string;
   command?: unknown;
-  constructor(public label: string, public collapsibleState?: number) {}
+  constructor(
+    public label: string,
+    public collapsibleState?: number,
+  ) {}
 }
 const vscodeStandIn = {
   TreeItem,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-  ThemeIcon: class { constructor(public id: string, public color?: unknown) {} },
-  ThemeColor: class { constructor(public id: string) {} },
+  ThemeIcon: class {
+    constructor(
+      public id: string,
+      public color?: unknown,
+    ) {}
+  },
+  ThemeColor: class {
+    constructor(public id: string) {}
+  },
 };
 const moduleWithLoad = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const originalLoad = moduleWithLoad._load;
@@ -36,8 +46,10 @@ moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
 };
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { CategoryNode } = require('../src/explorer/nodes/categoryNode') as typeof import('../src/explorer/nodes/categoryNode');
-const { groupByCategory } = require('../src/explorer/model/categoryGroups') as typeof import('../src/explorer/model/categoryGroups');
+const { CategoryNode } =
+  require('../src/explorer/nodes/categoryNode') as typeof import('../src/explorer/nodes/categoryNode');
+const { groupByCategory } =
+  require('../src/explorer/model/categoryGroups') as typeof import('../src/explorer/model/categoryGroups');
 const catalog = require('../src/gamelift/eventCatalog') as typeof import('../src/gamelift/eventCatalog');
 
 function makeEvents(): FleetEvent[] {
@@ -57,7 +69,11 @@ function main(): void {
   const events = makeEvents();
   const ref = { target: { profile: 'bench', region: 'us-west-2' }, fleetId: 'fleet-bench' };
   const settings = { timeZone: 'local' as const, relativeTime: false };
-  const ctx = { settings: () => settings, now: () => Date.now(), model: { findFleet: () => undefined } } as unknown as ConstructorParameters<typeof CategoryNode>[1];
+  const ctx = {
+    settings: () => settings,
+    now: () => Date.now(),
+    model: { findFleet: () => undefined },
+  } as unknown as ConstructorParameters<typeof CategoryNode>[1];
 
   const groupMs: number[] = [];
   const childrenMs: number[] = [];
@@ -99,10 +115,16 @@ function main(): void {
     ['expand total (getChildren + every getTreeItem)', expand],
     ['baseline: naive per-node lookup + Intl, all 10,000', median(baselineMs)],
   ] as const;
-  console.log(`treeExpand.bench — ${EVENT_COUNT.toLocaleString('en')} events, median of ${ROUNDS} rounds, Node ${process.version}`);
+  console.log(
+    `treeExpand.bench — ${EVENT_COUNT.toLocaleString('en')} events, median of ${ROUNDS} rounds, Node ${process.version}`,
+  );
   for (const [label, ms] of rows) console.log(`  ${label.padEnd(56)} ${ms.toFixed(2).padStart(8)} ms`);
-  console.log(`  getChildren vs the ${TARGET_MS} ms target: ${(median(childrenMs) / TARGET_MS).toFixed(3)}× (${median(childrenMs) < TARGET_MS ? 'within' : 'OVER'} target)`);
-  console.log(`  full expansion vs the ${TARGET_MS} ms target: ${(expand / TARGET_MS).toFixed(3)}× (${expand < TARGET_MS ? 'within' : 'OVER'} target)`);
+  console.log(
+    `  getChildren vs the ${TARGET_MS} ms target: ${(median(childrenMs) / TARGET_MS).toFixed(3)}× (${median(childrenMs) < TARGET_MS ? 'within' : 'OVER'} target)`,
+  );
+  console.log(
+    `  full expansion vs the ${TARGET_MS} ms target: ${(expand / TARGET_MS).toFixed(3)}× (${expand < TARGET_MS ? 'within' : 'OVER'} target)`,
+  );
   console.log(`  full expansion vs naive baseline: ${(expand / median(baselineMs)).toFixed(3)}×`);
 }
 

@@ -86,5 +86,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   copyCodicons();
-  console.log(`esbuild: built ${nodeEntries.length} node bundle(s) and ${webviewEntries.length} webview script(s)${release ? ' (release)' : ''}`);
+  console.log(
+    `esbuild: built ${nodeEntries.length} node bundle(s) and ${webviewEntries.length} webview script(s)${release ? ' (release)' : ''}`,
+  );
 }

@@ -41,13 +41,21 @@ function buildIfNeeded() {
   }
   const marker = out('test', 'host', 'session.js');
   const testTime = Math.max(srcTime, newestMtime(path.join(root, 'test')));
-  if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < testTime || !fs.existsSync(out('test', 'emulator', 'cli.js'))) {
+  if (
+    !fs.existsSync(marker) ||
+    fs.statSync(marker).mtimeMs < testTime ||
+    !fs.existsSync(out('test', 'emulator', 'cli.js'))
+  ) {
     log('compiling the emulator and host scripts (tsc)…');
     // tsc still emits when someone's file has a type error; the files we need are checked below.
-    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (!fs.existsSync(marker)) throw new Error('compiling the test scripts failed');
   }
 }
@@ -128,7 +136,16 @@ async function main() {
     log('opening desktop VS Code (close its window or press Ctrl-C to stop)…');
     const code = spawn(
       'code',
-      ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`, '--user-data-dir', userData, '--extensions-dir', path.join(demoDir, 'extensions'), workspace],
+      [
+        '--new-window',
+        '--wait',
+        `--extensionDevelopmentPath=${root}`,
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        path.join(demoDir, 'extensions'),
+        workspace,
+      ],
       { env, stdio: 'inherit', detached: true },
     );
     cleanup.trackProcessGroup(code.pid);
@@ -150,15 +167,18 @@ async function main() {
   await new Promise(() => undefined); // until Ctrl-C (cleanup.js handles the signal)
 }
 
-main().then(async () => {
-  await require(out('test', 'host', 'cleanup.js')).runCleanups();
-  process.exit(0);
-}, async (err) => {
-  console.error(`[demo] failed: ${err instanceof Error ? err.message : String(err)}`);
-  try {
+main().then(
+  async () => {
     await require(out('test', 'host', 'cleanup.js')).runCleanups();
-  } catch {
-    // nothing started yet
-  }
-  process.exit(1);
-});
+    process.exit(0);
+  },
+  async (err) => {
+    console.error(`[demo] failed: ${err instanceof Error ? err.message : String(err)}`);
+    try {
+      await require(out('test', 'host', 'cleanup.js')).runCleanups();
+    } catch {
+      // nothing started yet
+    }
+    process.exit(1);
+  },
+);

@@ -10,8 +10,16 @@ const source = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'gamel
 const catalog = JSON.parse(readFileSync(source, 'utf8'));
 
 const categoryOrder = [
-  'fleet_state_transition', 'fleet_creation', 'vpc_peering', 'spot_instance', 'server_process',
-  'game_session', 'container_group', 'location_state_transition', 'instance_and_compute', 'other',
+  'fleet_state_transition',
+  'fleet_creation',
+  'vpc_peering',
+  'spot_instance',
+  'server_process',
+  'game_session',
+  'container_group',
+  'location_state_transition',
+  'instance_and_compute',
+  'other',
 ];
 const categories = categoryOrder.map((id) => ({ id, label: catalog.eventCodeCategories[id].label }));
 const eventCodes = catalog.eventCodes.map((e) => ({
@@ -21,9 +29,16 @@ const eventCodes = catalog.eventCodes.map((e) => ({
   severityReason: e.severityReason,
   documentedByAws: e.documentedByAws,
 }));
-const operations = catalog.operations.map((o) => ({ name: o.name, readOnly: o.readOnly, classification: o.classification, paginated: o.paginated, ...(o.note ? { note: o.note } : {}) }));
+const operations = catalog.operations.map((o) => ({
+  name: o.name,
+  readOnly: o.readOnly,
+  classification: o.classification,
+  paginated: o.paginated,
+  ...(o.note ? { note: o.note } : {}),
+}));
 
-const write = (name, data) => writeFileSync(join(root, 'src', 'gamelift', 'data', name), JSON.stringify(data, null, 1) + '\n');
+const write = (name, data) =>
+  writeFileSync(join(root, 'src', 'gamelift', 'data', name), JSON.stringify(data, null, 1) + '\n');
 write('eventCodes.json', { categories, eventCodes });
 write('operations.json', operations);
 write('enums.json', catalog.shapes.enums);

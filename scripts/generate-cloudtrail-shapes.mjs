@@ -82,4 +82,6 @@ const result = {
 };
 const target = join(root, 'src', 'cloudtrail', 'data', 'gameliftShapes.json');
 writeFileSync(target, JSON.stringify(result) + '\n');
-console.log(`wrote ${target}: ${Object.keys(ops).length} operations, ${Object.keys(structures).length} structures, ${usedEnums.size} enums`);
+console.log(
+  `wrote ${target}: ${Object.keys(ops).length} operations, ${Object.keys(structures).length} structures, ${usedEnums.size} enums`,
+);

@@ -9,7 +9,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n+/g, ' ');
 const hidden = new Set(
   (pkg.contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command),
 );
@@ -18,7 +21,8 @@ const commands = pkg.contributes.commands
   .filter((c) => !hidden.has(c.command))
   .map((c) => `| ${c.category ? `${c.category}: ` : ''}${cell(c.title)} | \`${c.command}\` |`);
 const settings = Object.entries(pkg.contributes.configuration.properties).map(
-  ([key, s]) => `| \`${key}\` | \`${cell(JSON.stringify(s.default))}\` | ${cell(s.markdownDescription ?? s.description)} |`,
+  ([key, s]) =>
+    `| \`${key}\` | \`${cell(JSON.stringify(s.default))}\` | ${cell(s.markdownDescription ?? s.description)} |`,
 );
 
 const replaceBetween = (text, name, body) => {
@@ -31,7 +35,11 @@ const replaceBetween = (text, name, body) => {
 };
 
 let next = replaceBetween(readme, 'commands', ['| Command | ID |', '|---|---|', ...commands].join('\n'));
-next = replaceBetween(next, 'settings', ['| Setting | Default | What it does |', '|---|---|---|', ...settings].join('\n'));
+next = replaceBetween(
+  next,
+  'settings',
+  ['| Setting | Default | What it does |', '|---|---|---|', ...settings].join('\n'),
+);
 
 if (process.argv.includes('--check')) {
   if (next !== readme) {

@@ -32,7 +32,10 @@ function countsFrom(output) {
     }
   }
   const grab = (word) => {
-    const m = lines.map((l) => l.match(new RegExp(`^\\s*(\\d+) ${word}\\b`))).filter(Boolean).pop();
+    const m = lines
+      .map((l) => l.match(new RegExp(`^\\s*(\\d+) ${word}\\b`)))
+      .filter(Boolean)
+      .pop();
     return m ? Number(m[1]) : 0;
   };
   return { passed: grab('passing'), failed: grab('failing'), pending: grab('pending') };

@@ -106,7 +106,14 @@ export function runCli(argv: string[], io: CliIo): number {
       text = decodeInput(file, file === '-' ? io.readStdin() : io.readFile(file));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      const why =
+        err.code === 'ENOENT'
+          ? 'no such file'
+          : err.code === 'EISDIR'
+            ? 'it is a directory'
+            : err.code === 'EACCES'
+              ? 'permission denied'
+              : err.message;
       io.stderr(`cloudtrail-lint: cannot read ${name}: ${why}\n`);
       unreadable = true;
       continue;
@@ -119,12 +126,25 @@ export function runCli(argv: string[], io: CliIo): number {
       const s = lines.lineColumn(d.start);
       const e = lines.lineColumn(d.end);
       if (format === 'text') out.push(`${name}:${s.line + 1}:${s.column + 1} ${d.severity} ${d.ruleId} ${d.message}`);
-      else json.push({ file: name, line: s.line + 1, column: s.column + 1, endLine: e.line + 1, endColumn: e.column + 1, severity: d.severity, ruleId: d.ruleId, message: d.message });
+      else
+        json.push({
+          file: name,
+          line: s.line + 1,
+          column: s.column + 1,
+          endLine: e.line + 1,
+          endColumn: e.column + 1,
+          severity: d.severity,
+          ruleId: d.ruleId,
+          message: d.message,
+        });
     }
     // Diagnostics beyond --max still decide the exit code.
     if ((result.counts?.error ?? 0) > 0) errors = true;
     if (format === 'text') {
-      if (result.truncated) out.push(`${name}: ${result.totalDiagnostics - result.diagnostics.length} more diagnostics not shown (--max ${max})`);
+      if (result.truncated)
+        out.push(
+          `${name}: ${result.totalDiagnostics - result.diagnostics.length} more diagnostics not shown (--max ${max})`,
+        );
       if (out.length > 0) io.stdout(out.join('\n') + '\n');
     }
   }

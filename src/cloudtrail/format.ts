@@ -4,7 +4,8 @@
 
 // Strings use the unrolled form "[^"\\]*(?:\\.[^"\\]*)*": an alternation inside (…|…)* makes the
 // regex engine recurse per character and overflow the stack on multi-megabyte strings.
-const TOKEN = /\s*(?:("[^"\\\u0000-\u001f]*(?:\\.[^"\\\u0000-\u001f]*)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
+const TOKEN =
+  /\s*(?:("[^"\\\u0000-\u001f]*(?:\\.[^"\\\u0000-\u001f]*)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
 
 export function formatCloudTrail(text: string, indent = 2): string | undefined {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;

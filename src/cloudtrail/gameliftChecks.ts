@@ -42,7 +42,15 @@ const STRING_PATTERNS: Record<string, [RegExp, string]> = {
   Location: [LOCATION, 'a location name such as us-west-2 or custom-location-1'],
 };
 const LIST_ITEM_PATTERNS: Record<string, string> = { FleetIds: 'FleetId', BuildIds: 'BuildId', Locations: 'Location' };
-const NON_NEGATIVE = new Set(['DesiredInstances', 'MinSize', 'MaxSize', 'Limit', 'ConcurrentExecutions', 'NewGameSessionsPerCreator', 'PolicyPeriodInMinutes']);
+const NON_NEGATIVE = new Set([
+  'DesiredInstances',
+  'MinSize',
+  'MaxSize',
+  'Limit',
+  'ConcurrentExecutions',
+  'NewGameSessionsPerCreator',
+  'PolicyPeriodInMinutes',
+]);
 
 function lowerFirst(s: string): string {
   return s.length === 0 ? s : s[0].toLowerCase() + s.slice(1);
@@ -65,7 +73,9 @@ function plainId(plan: ValuePlan, v: string): boolean {
   if (prefix === '' || v.length <= prefix.length || !v.startsWith(prefix)) return false;
   if (!plan.fleetId) return !hasBlank(v);
   // Most fleet IDs are `fleet-` and a UUID, whose characters are all ID characters.
-  return (v.length === prefix.length + 36 && isUuidAt(v, prefix.length)) || allOfClass(v, prefix.length, v.length, ID_CHAR);
+  return (
+    (v.length === prefix.length + 36 && isUuidAt(v, prefix.length)) || allOfClass(v, prefix.length, v.length, ID_CHAR)
+  );
 }
 
 function isSpecific(v: string): boolean {
@@ -147,7 +157,10 @@ function planValue(shape: MemberShape, name: string): ValuePlan {
   return {
     kind,
     name,
-    pattern: name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location' ? STRING_PATTERNS[name] : undefined,
+    pattern:
+      name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location'
+        ? STRING_PATTERNS[name]
+        : undefined,
     fleetId: name === 'FleetId',
     plainPrefix: name === 'FleetId' ? 'fleet-' : name === 'BuildId' ? 'build-' : name === 'ScriptId' ? 'script-' : '',
     cidr: name === 'IpRange',
@@ -184,7 +197,15 @@ function structurePlan(structName: string): StructurePlan | undefined {
     const members = data.structures[structName];
     plan = null;
     if (members) {
-      plan = { name: structName, members: new Map(), pascal: new Map(), required: [], ipPermission: structName === 'IpPermission', lastKeys: [], lastMembers: [] };
+      plan = {
+        name: structName,
+        members: new Map(),
+        pascal: new Map(),
+        required: [],
+        ipPermission: structName === 'IpPermission',
+        lastKeys: [],
+        lastMembers: [],
+      };
       for (const name of Object.keys(members)) {
         const member = planValue(members[name], name);
         plan.members.set(lowerFirst(name), member);
@@ -222,28 +243,56 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
   switch (plan.kind) {
     case Kind.String: {
       if (typeof v !== 'string') {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a string`, path, part: 'value' });
+        if (ctx.request)
+          note(ctx, {
+            ruleId: 'gamelift-parameter',
+            message: `${lowerFirst(plan.name)} should be a string`,
+            path,
+            part: 'value',
+          });
         return;
       }
       const pattern = plan.pattern;
       if (pattern !== undefined && !plainId(plan, v) && !pattern[0].test(v) && isSpecific(v)) {
-        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} "${v}" is not ${pattern[1]}`, path, part: 'value' });
+        note(ctx, {
+          ruleId: 'gamelift-parameter',
+          message: `${lowerFirst(plan.name)} "${v}" is not ${pattern[1]}`,
+          path,
+          part: 'value',
+        });
       }
       if (plan.cidr) checkCidr(v, path, ctx);
       return;
     }
     case Kind.Number: {
       if (typeof v !== 'number') {
-        if (ctx.request && !(typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)))) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a number`, path, part: 'value' });
+        if (ctx.request && !(typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))))
+          note(ctx, {
+            ruleId: 'gamelift-parameter',
+            message: `${lowerFirst(plan.name)} should be a number`,
+            path,
+            part: 'value',
+          });
         return;
       }
       if (plan.nonNegative && (v < 0 || !Number.isInteger(v))) {
-        note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a whole number of at least 0`, path, part: 'value' });
+        note(ctx, {
+          ruleId: 'gamelift-parameter',
+          message: `${lowerFirst(plan.name)} should be a whole number of at least 0`,
+          path,
+          part: 'value',
+        });
       }
       return;
     }
     case Kind.Boolean:
-      if (typeof v !== 'boolean' && ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be true or false`, path, part: 'value' });
+      if (typeof v !== 'boolean' && ctx.request)
+        note(ctx, {
+          ruleId: 'gamelift-parameter',
+          message: `${lowerFirst(plan.name)} should be true or false`,
+          path,
+          part: 'value',
+        });
       return;
     case Kind.Enum: {
       const values = plan.enumValues;
@@ -255,7 +304,13 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
     }
     case Kind.List: {
       if (!Array.isArray(v)) {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be a list`, path, part: 'value' });
+        if (ctx.request)
+          note(ctx, {
+            ruleId: 'gamelift-parameter',
+            message: `${lowerFirst(plan.name)} should be a list`,
+            path,
+            part: 'value',
+          });
         return;
       }
       const item = plan.item;
@@ -285,7 +340,13 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
     }
     case Kind.Structure: {
       if (!isObject(v)) {
-        if (ctx.request) note(ctx, { ruleId: 'gamelift-parameter', message: `${lowerFirst(plan.name)} should be an object`, path, part: 'value' });
+        if (ctx.request)
+          note(ctx, {
+            ruleId: 'gamelift-parameter',
+            message: `${lowerFirst(plan.name)} should be an object`,
+            path,
+            part: 'value',
+          });
         return;
       }
       const struct = plan.struct ?? (plan.structName ? (plan.struct = structurePlan(plan.structName)) : undefined);
@@ -301,14 +362,32 @@ function reportEnum(v: string, ref: string, set: Set<string>, path: (string | nu
   const suggestion = suggest(v, set, ref);
   const fix = suggestion ? { title: `Change to ${suggestion}`, newValue: suggestion, isPreferred: true } : undefined;
   if (ref === 'EC2InstanceType') {
-    note(ctx, { ruleId: 'gamelift-instance-type', message: `"${v}" is not an EC2 instance type GameLift supports${suggestion ? ` — did you mean ${suggestion}?` : ''}`, path, part: 'value', fix });
+    note(ctx, {
+      ruleId: 'gamelift-instance-type',
+      message: `"${v}" is not an EC2 instance type GameLift supports${suggestion ? ` — did you mean ${suggestion}?` : ''}`,
+      path,
+      part: 'value',
+      fix,
+    });
   } else {
     const known = set.size <= 12 ? ` (known: ${[...set].join(', ')})` : '';
-    note(ctx, { ruleId: 'gamelift-enum', message: `"${v}" is not a ${ref} value${suggestion ? ` — did you mean ${suggestion}?` : known}`, path, part: 'value', fix });
+    note(ctx, {
+      ruleId: 'gamelift-enum',
+      message: `"${v}" is not a ${ref} value${suggestion ? ` — did you mean ${suggestion}?` : known}`,
+      path,
+      part: 'value',
+      fix,
+    });
   }
 }
 
-function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (string | number)[], ctx: WalkContext, depth: number): void {
+function checkStructure(
+  v: Record<string, unknown>,
+  plan: StructurePlan,
+  path: (string | number)[],
+  ctx: WalkContext,
+  depth: number,
+): void {
   const members = plan.members;
   const lastKeys = plan.lastKeys;
   let seen = 0;
@@ -328,10 +407,20 @@ function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (
     if (member === undefined) {
       member = plan.pascal.get(key);
       if (member !== undefined && ctx.request) {
-        ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `CloudTrail writes this parameter as ${lowerFirst(key)} (only the first letter lower-cased)`, path: [...path, key], part: 'key' });
+        ctx.report({
+          ruleId: 'gamelift-unknown-parameter',
+          message: `CloudTrail writes this parameter as ${lowerFirst(key)} (only the first letter lower-cased)`,
+          path: [...path, key],
+          part: 'key',
+        });
       } else {
         if (ctx.request && depth <= 1) {
-          ctx.report({ ruleId: 'gamelift-unknown-parameter', message: `${key} is not a parameter of ${plan.name.replace(/Input$/, '')}`, path: [...path, key], part: 'key' });
+          ctx.report({
+            ruleId: 'gamelift-unknown-parameter',
+            message: `${key} is not a parameter of ${plan.name.replace(/Input$/, '')}`,
+            path: [...path, key],
+            part: 'key',
+          });
         }
         continue;
       }
@@ -349,7 +438,12 @@ function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (
       if (v[required[i]] === undefined && v[required[i + 1]] === undefined) (missing ??= []).push(required[i]);
     }
     if (missing !== undefined) {
-      ctx.report({ ruleId: 'gamelift-required-parameter', message: `Missing required ${missing.join(', ')} in a successful ${plan.name.replace(/Input$/, '')} call`, path: path.slice(), part: path.length === 0 ? 'record' : 'key' });
+      ctx.report({
+        ruleId: 'gamelift-required-parameter',
+        message: `Missing required ${missing.join(', ')} in a successful ${plan.name.replace(/Input$/, '')} call`,
+        path: path.slice(),
+        part: path.length === 0 ? 'record' : 'key',
+      });
     }
   }
 }
@@ -357,13 +451,26 @@ function checkStructure(v: Record<string, unknown>, plan: StructurePlan, path: (
 function checkPorts(v: Record<string, unknown>, path: (string | number)[], ctx: WalkContext): void {
   const from = v.fromPort ?? v.FromPort;
   const to = v.toPort ?? v.ToPort;
-  for (const [key, port] of [['fromPort', from], ['toPort', to]] as const) {
+  for (const [key, port] of [
+    ['fromPort', from],
+    ['toPort', to],
+  ] as const) {
     if (typeof port === 'number' && (port < 1 || port > 60000 || !Number.isInteger(port))) {
-      note(ctx, { ruleId: 'gamelift-port-range', message: `${key} ${port} is outside the range GameLift allows (1–60000)`, path: [...path, key in v ? key : upperFirst(key)], part: 'value' });
+      note(ctx, {
+        ruleId: 'gamelift-port-range',
+        message: `${key} ${port} is outside the range GameLift allows (1–60000)`,
+        path: [...path, key in v ? key : upperFirst(key)],
+        part: 'value',
+      });
     }
   }
   if (typeof from === 'number' && typeof to === 'number' && from > to) {
-    note(ctx, { ruleId: 'gamelift-port-range', message: `fromPort ${from} is greater than toPort ${to}`, path: [...path, 'fromPort' in v ? 'fromPort' : 'FromPort'], part: 'value' });
+    note(ctx, {
+      ruleId: 'gamelift-port-range',
+      message: `fromPort ${from} is greater than toPort ${to}`,
+      path: [...path, 'fromPort' in v ? 'fromPort' : 'FromPort'],
+      part: 'value',
+    });
   }
 }
 
@@ -371,12 +478,22 @@ function checkCidr(v: string, path: (string | number)[], ctx: WalkContext): void
   const form = cidr4(v);
   if (form === CIDR4_VALID || !isSpecific(v)) return;
   if (form === CIDR4_OUT_OF_RANGE) {
-    note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a valid CIDR block`, path, part: 'value' });
+    note(ctx, {
+      ruleId: 'gamelift-parameter',
+      message: `ipRange "${v}" is not a valid CIDR block`,
+      path,
+      part: 'value',
+    });
     return;
   }
   const m6 = CIDR6.exec(v);
   if (m6 && +m6[1] <= 128) return;
-  note(ctx, { ruleId: 'gamelift-parameter', message: `ipRange "${v}" is not a CIDR block (for example 0.0.0.0/0 or 10.24.34.0/23)`, path, part: 'value' });
+  note(ctx, {
+    ruleId: 'gamelift-parameter',
+    message: `ipRange "${v}" is not a CIDR block (for example 0.0.0.0/0 or 10.24.34.0/23)`,
+    path,
+    part: 'value',
+  });
 }
 
 export const CIDR4_OTHER = 0;
@@ -434,10 +551,16 @@ const OPERATION_BUCKETS = 512;
 const operationBuckets: OperationPlan[][] = Array.from({ length: OPERATION_BUCKETS }, () => []);
 function operationBucket(name: string): OperationPlan[] {
   const n = name.length;
-  return operationBuckets[n < 2 ? 0 : (n * 17 + name.charCodeAt(n - 2) * 5 + name.charCodeAt(n >> 1)) & (OPERATION_BUCKETS - 1)];
+  return operationBuckets[
+    n < 2 ? 0 : (n * 17 + name.charCodeAt(n - 2) * 5 + name.charCodeAt(n >> 1)) & (OPERATION_BUCKETS - 1)
+  ];
 }
 for (const [name, op] of Object.entries(data.operations)) {
-  operationBucket(name).push({ name, input: op.input ? structurePlan(op.input) : undefined, output: op.output ? structurePlan(op.output) : undefined });
+  operationBucket(name).push({
+    name,
+    input: op.input ? structurePlan(op.input) : undefined,
+    output: op.output ? structurePlan(op.output) : undefined,
+  });
 }
 function operationPlan(name: string): OperationPlan | undefined {
   const bucket = operationBucket(name);

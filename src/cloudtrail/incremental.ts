@@ -26,17 +26,30 @@ const STRUCTURAL_RULES = new Set(['syntax', 'max-depth']);
  * lies strictly inside one record; undefined when the whole text must be validated instead.
  * `prev` must be the result of `validateCloudTrail(prevText, options)` with the same options.
  */
-export function revalidateIncrementally(prevText: string, prev: CtValidationResult, newText: string, edits: readonly CtEdit[], options: CtValidateOptions = {}): CtValidationResult | undefined {
+export function revalidateIncrementally(
+  prevText: string,
+  prev: CtValidationResult,
+  newText: string,
+  edits: readonly CtEdit[],
+  options: CtValidateOptions = {},
+): CtValidationResult | undefined {
   return tryIncremental(prevText, prev, newText, edits, options).result;
 }
 
 /** Like revalidateIncrementally, with the reason when the fast path does not apply (for tests and logs). */
-export function tryIncremental(prevText: string, prev: CtValidationResult, newText: string, edits: readonly CtEdit[], options: CtValidateOptions = {}): IncrementalAttempt {
+export function tryIncremental(
+  prevText: string,
+  prev: CtValidationResult,
+  newText: string,
+  edits: readonly CtEdit[],
+  options: CtValidateOptions = {},
+): IncrementalAttempt {
   const no = (reason: string): IncrementalAttempt => ({ result: undefined, reason });
   if (edits.length === 0) return no('no edits');
   if (prev.format !== 'records-object' && prev.format !== 'records-array') return no(`format ${prev.format}`);
   if (prev.eventBridge) return no('EventBridge envelope');
-  if (prev.truncated || prev.totalDiagnostics !== prev.diagnostics.length || !prev.counts) return no('previous result truncated');
+  if (prev.truncated || prev.totalDiagnostics !== prev.diagnostics.length || !prev.counts)
+    return no('previous result truncated');
   const severities = options.severities ?? {};
   // With a structural rule off, a broken file would look clean: its records could be anything.
   for (const id of STRUCTURAL_RULES) if (severities[id] === 'off') return no(`rule ${id} is off`);
@@ -69,11 +82,14 @@ export function tryIncremental(prevText: string, prev: CtValidationResult, newTe
     return no('edited record is not valid JSON');
   }
   const alone = validateCloudTrail(recordText, { ...options, maxDiagnostics: undefined });
-  if (alone.format !== 'single-record' || alone.eventBridge || alone.records.length !== 1) return no('edited record is no longer a plain record');
+  if (alone.format !== 'single-record' || alone.eventBridge || alone.records.length !== 1)
+    return no('edited record is no longer a plain record');
   const summary = alone.records[0];
   if (summary.start !== 0 || summary.end !== recordText.length) return no('edited record ends elsewhere');
   if (summary.eventID !== old.eventID) return no('eventID changed');
-  for (const d of alone.diagnostics) if (STRUCTURAL_RULES.has(d.ruleId) || d.ruleId === 'duplicate-event-id') return no('edited record has syntax problems');
+  for (const d of alone.diagnostics)
+    if (STRUCTURAL_RULES.has(d.ruleId) || d.ruleId === 'duplicate-event-id')
+      return no('edited record has syntax problems');
 
   // Diagnostics: before the record kept, the record's replaced, after it shifted.
   const before: CtDiagnostic[] = [];
@@ -121,7 +137,11 @@ function reachesBeyond(d: CtDiagnostic, offset: number): boolean {
 function shiftDiagnostic(d: CtDiagnostic, by: number): CtDiagnostic {
   if (by === 0) return d;
   const s: CtDiagnostic = { ...d, start: d.start + by, end: d.end + by };
-  if (d.fixes) s.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) }));
+  if (d.fixes)
+    s.fixes = d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })),
+    }));
   return s;
 }
 

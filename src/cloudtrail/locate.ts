@@ -56,19 +56,32 @@ function childContaining(text: string, containerStart: number, offset: number): 
 function isRecordish(node: AstNode | undefined): boolean {
   if (!node || node.kind !== 'object') return false;
   let n = 0;
-  for (const m of node.members) if (m.key === 'eventVersion' || m.key === 'eventTime' || m.key === 'eventName' || m.key === 'eventSource' || m.key === 'eventID') n++;
+  for (const m of node.members)
+    if (
+      m.key === 'eventVersion' ||
+      m.key === 'eventTime' ||
+      m.key === 'eventName' ||
+      m.key === 'eventSource' ||
+      m.key === 'eventID'
+    )
+      n++;
   return n >= 2;
 }
 
 /** Finds the record range containing `offset` and the path prefix leading to it. */
-function findRecord(text: string, offset: number, records?: readonly CtRecordSummary[]): { start: number; end: number; prefix: CtPathSegment[]; summary?: CtRecordSummary } | undefined {
+function findRecord(
+  text: string,
+  offset: number,
+  records?: readonly CtRecordSummary[],
+): { start: number; end: number; prefix: CtPathSegment[]; summary?: CtRecordSummary } | undefined {
   let root = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (root < text.length && /\s/.test(text[root])) root++;
   const first = text.charCodeAt(root);
   const at = records ? recordContaining(records, offset) : -1;
   if (records && at >= 0) {
     const r = records[at];
-    const prefix: CtPathSegment[] = first === 91 ? [r.index] : text.startsWith('"Records"', text.indexOf('"', root)) ? ['Records', r.index] : [];
+    const prefix: CtPathSegment[] =
+      first === 91 ? [r.index] : text.startsWith('"Records"', text.indexOf('"', root)) ? ['Records', r.index] : [];
     return { start: r.start, end: r.end, prefix, summary: r };
   }
   if (first === 91) {
@@ -113,7 +126,8 @@ function summarize(node: AstNode | undefined, start: number, end: number): CtRec
     s.eventType = str(v.eventType);
     s.eventID = str(v.eventID);
     const ui = v.userIdentity as Record<string, unknown> | undefined;
-    if (ui && typeof ui === 'object') s.user = str(ui.userName) ?? str(ui.arn)?.split('/').pop() ?? str(ui.principalId) ?? str(ui.type);
+    if (ui && typeof ui === 'object')
+      s.user = str(ui.userName) ?? str(ui.arn)?.split('/').pop() ?? str(ui.principalId) ?? str(ui.type);
   }
   return s;
 }
@@ -135,7 +149,8 @@ export function locate(text: string, offset: number, records?: readonly CtRecord
       const found = records.find((r) => r.start === rec.start);
       if (found) record.index = found.index;
     }
-    if (record.index < 0 && typeof rec.prefix[rec.prefix.length - 1] === 'number') record.index = rec.prefix[rec.prefix.length - 1] as number;
+    if (record.index < 0 && typeof rec.prefix[rec.prefix.length - 1] === 'number')
+      record.index = rec.prefix[rec.prefix.length - 1] as number;
     const path: CtPathSegment[] = [...rec.prefix];
     const loc: CtLocation = { path, record };
     let node: AstNode = root;

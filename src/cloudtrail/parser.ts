@@ -70,7 +70,17 @@ const WORD_END = /[ \t\r\n,:{}[\]"]/;
 
 /** White space outside JSON's four characters (NBSP, BOM, Unicode spaces, line/paragraph separators). */
 function isOtherSpace(c: number): boolean {
-  return c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680;
+  return (
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x1680
+  );
 }
 
 function isWs(c: number): boolean {
@@ -79,12 +89,32 @@ function isWs(c: number): boolean {
 
 /** Characters that may start a JSON value. */
 function startsValue(c: number): boolean {
-  return c === Ch.Quote || c === Ch.BraceOpen || c === Ch.BracketOpen || c === Ch.Minus || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110;
+  return (
+    c === Ch.Quote ||
+    c === Ch.BraceOpen ||
+    c === Ch.BracketOpen ||
+    c === Ch.Minus ||
+    (c >= 48 && c <= 57) ||
+    c === 116 ||
+    c === 102 ||
+    c === 110
+  );
 }
 
 /** Characters that may start an unquoted word (a value or key missing its quotes). */
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === Ch.Minus || c === 43 || c === 47 || c > 127;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 36 ||
+    c === 46 ||
+    c === Ch.Minus ||
+    c === 43 ||
+    c === 47 ||
+    c > 127
+  );
 }
 
 function describeChar(text: string, pos: number): string {
@@ -111,7 +141,10 @@ export class TolerantParser {
   /** The one problem reported for running into the end of the file; outer levels add their closers to its fix. */
   private eofProblem: SyntaxProblem | undefined;
 
-  constructor(readonly text: string, start = 0) {
+  constructor(
+    readonly text: string,
+    start = 0,
+  ) {
     this.pos = start;
   }
 
@@ -126,15 +159,32 @@ export class TolerantParser {
         // Non-breaking spaces and friends (pasted from web pages) are not JSON white space.
         const s = i;
         while (i < n && isOtherSpace(text.charCodeAt(i))) i++;
-        const what = c === 0xa0 ? 'Non-breaking spaces are' : c === 0xfeff ? 'A byte order mark is' : `U+${c.toString(16).toUpperCase().padStart(4, '0')} is`;
-        this.report(`${what} not allowed as white space in JSON`, s, i, [{ title: 'Replace with ordinary spaces', edits: [{ start: s, end: i, newText: ' '.repeat(i - s) }], isPreferred: true }]);
+        const what =
+          c === 0xa0
+            ? 'Non-breaking spaces are'
+            : c === 0xfeff
+              ? 'A byte order mark is'
+              : `U+${c.toString(16).toUpperCase().padStart(4, '0')} is`;
+        this.report(`${what} not allowed as white space in JSON`, s, i, [
+          {
+            title: 'Replace with ordinary spaces',
+            edits: [{ start: s, end: i, newText: ' '.repeat(i - s) }],
+            isPreferred: true,
+          },
+        ]);
       } else break;
     }
     this.pos = i;
     return i < n ? text.charCodeAt(i) : -1;
   }
 
-  report(message: string, start: number, end: number, fixes?: CtFix[], ruleId: SyntaxProblem['ruleId'] = 'syntax'): void {
+  report(
+    message: string,
+    start: number,
+    end: number,
+    fixes?: CtFix[],
+    ruleId: SyntaxProblem['ruleId'] = 'syntax',
+  ): void {
     const len = this.text.length;
     start = Math.max(0, Math.min(start, len));
     end = Math.max(start, Math.min(end, len));
@@ -153,7 +203,20 @@ export class TolerantParser {
       return;
     }
     const start = Math.max(0, len - 1);
-    this.eofProblem = { ruleId: 'syntax', message, start, end: len, fixes: closer ? [{ title: 'Close what is still open at the end of the file', edits: [{ start: len, end: len, newText: closer }] }] : undefined };
+    this.eofProblem = {
+      ruleId: 'syntax',
+      message,
+      start,
+      end: len,
+      fixes: closer
+        ? [
+            {
+              title: 'Close what is still open at the end of the file',
+              edits: [{ start: len, end: len, newText: closer }],
+            },
+          ]
+        : undefined,
+    };
     this.problems.push(this.eofProblem);
   }
 
@@ -196,7 +259,9 @@ export class TolerantParser {
     }
     // A stray character: report it and skip it, then try again.
     const [s, e] = this.spot(start);
-    this.report(`Unexpected ${describeChar(this.text, start)}`, s, e, [{ title: 'Remove the unexpected character', edits: [{ start: s, end: e, newText: '' }] }]);
+    this.report(`Unexpected ${describeChar(this.text, start)}`, s, e, [
+      { title: 'Remove the unexpected character', edits: [{ start: s, end: e, newText: '' }] },
+    ]);
     this.pos = start + 1;
     return this.parseValue(depth, ctx);
   }
@@ -208,7 +273,18 @@ export class TolerantParser {
     const n = text.length;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === Ch.Quote || c === Ch.Comma || c === Ch.BraceClose || c === Ch.BracketClose || c === Ch.LF || c === Ch.CR || c === Ch.Colon || c === Ch.BraceOpen || c === Ch.BracketOpen) break;
+      if (
+        c === Ch.Quote ||
+        c === Ch.Comma ||
+        c === Ch.BraceClose ||
+        c === Ch.BracketClose ||
+        c === Ch.LF ||
+        c === Ch.CR ||
+        c === Ch.Colon ||
+        c === Ch.BraceOpen ||
+        c === Ch.BracketOpen
+      )
+        break;
       i++;
     }
     // Trailing blanks before the terminator are not part of the word.
@@ -217,25 +293,48 @@ export class TolerantParser {
     const word = text.slice(start, wordEnd);
     if (word === 'true' || word === 'false' || word === 'null') {
       this.pos = wordEnd;
-      return { kind: word === 'null' ? 'null' : 'boolean', start, end: wordEnd, value: word === 'null' ? null : word === 'true' };
+      return {
+        kind: word === 'null' ? 'null' : 'boolean',
+        start,
+        end: wordEnd,
+        value: word === 'null' ? null : word === 'true',
+      };
     }
     if (i < n && text.charCodeAt(i) === Ch.Quote && i === wordEnd) {
       // `AKIAIOSFODNN7EXAMPLE",`: the closing quote is there, the opening one is not.
       this.pos = i + 1;
-      this.report('This value is missing its opening quote', start, i + 1, [{ title: 'Insert the missing opening quote', edits: [{ start, end: start, newText: '"' }], isPreferred: true }]);
+      this.report('This value is missing its opening quote', start, i + 1, [
+        { title: 'Insert the missing opening quote', edits: [{ start, end: start, newText: '"' }], isPreferred: true },
+      ]);
       return { kind: 'string', start, end: i + 1, value: word };
     }
     this.pos = wordEnd;
     const lower = word.toLowerCase();
     if (lower === 'true' || lower === 'false' || lower === 'null') {
-      this.report(`JSON literals are lower-case: write ${lower}`, start, wordEnd, [{ title: `Change to ${lower}`, edits: [{ start, end: wordEnd, newText: lower }], isPreferred: true }]);
-      return { kind: lower === 'null' ? 'null' : 'boolean', start, end: wordEnd, value: lower === 'null' ? null : lower === 'true' };
+      this.report(`JSON literals are lower-case: write ${lower}`, start, wordEnd, [
+        { title: `Change to ${lower}`, edits: [{ start, end: wordEnd, newText: lower }], isPreferred: true },
+      ]);
+      return {
+        kind: lower === 'null' ? 'null' : 'boolean',
+        start,
+        end: wordEnd,
+        value: lower === 'null' ? null : lower === 'true',
+      };
     }
     if (word === '...' || word === '…') {
       this.report('A placeholder (…) stands where a value should be', start, wordEnd);
       return { kind: 'null', start, end: wordEnd, value: null };
     }
-    this.report('This value is not in quotes', start, wordEnd, [{ title: 'Put the value in quotes', edits: [{ start, end: start, newText: '"' }, { start: wordEnd, end: wordEnd, newText: '"' }], isPreferred: true }]);
+    this.report('This value is not in quotes', start, wordEnd, [
+      {
+        title: 'Put the value in quotes',
+        edits: [
+          { start, end: start, newText: '"' },
+          { start: wordEnd, end: wordEnd, newText: '"' },
+        ],
+        isPreferred: true,
+      },
+    ]);
     return { kind: 'string', start, end: wordEnd, value: word };
   }
 
@@ -257,7 +356,9 @@ export class TolerantParser {
         if (c === Ch.LF || c === Ch.CR) {
           let end = j;
           while (end > start + 1 && isWs(text.charCodeAt(end - 1))) end--;
-          this.report('This string is not closed: the closing quote is missing', start, end, [{ title: 'Insert the closing quote', edits: [{ start: end, end, newText: '"' }], isPreferred: true }]);
+          this.report('This string is not closed: the closing quote is missing', start, end, [
+            { title: 'Insert the closing quote', edits: [{ start: end, end, newText: '"' }], isPreferred: true },
+          ]);
           this.pos = end;
           return { kind: 'string', start, end, value: this.decode(start + 1, end, escapes) };
         }
@@ -271,9 +372,18 @@ export class TolerantParser {
     }
     this.pos = j + 1;
     if (bad >= 0) {
-      this.report(`Strings may not contain ${describeChar(text, bad)}; write it as an escape such as \\u0000`, bad, bad + 1);
+      this.report(
+        `Strings may not contain ${describeChar(text, bad)}; write it as an escape such as \\u0000`,
+        bad,
+        bad + 1,
+      );
     }
-    return { kind: 'string', start, end: j + 1, value: escapes ? this.decode(start + 1, j, true) : text.slice(start + 1, j) };
+    return {
+      kind: 'string',
+      start,
+      end: j + 1,
+      value: escapes ? this.decode(start + 1, j, true) : text.slice(start + 1, j),
+    };
   }
 
   /** Decodes string content leniently; reports invalid escapes. */
@@ -292,7 +402,16 @@ export class TolerantParser {
           continue;
         }
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && simple[e] !== undefined) {
           out += simple[e];
           i++;
@@ -300,7 +419,12 @@ export class TolerantParser {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 5;
         } else {
-          this.report(`Invalid escape sequence \\${e ?? ''}: a backslash must be written as \\\\`, i, Math.min(i + 2, to), [{ title: 'Escape the backslash', edits: [{ start: i, end: i + 1, newText: '\\\\' }] }]);
+          this.report(
+            `Invalid escape sequence \\${e ?? ''}: a backslash must be written as \\\\`,
+            i,
+            Math.min(i + 2, to),
+            [{ title: 'Escape the backslash', edits: [{ start: i, end: i + 1, newText: '\\\\' }] }],
+          );
           out += '\\';
         }
       }
@@ -329,12 +453,20 @@ export class TolerantParser {
       }
       if (c === Ch.BracketClose) {
         if (commaAt >= 0) this.trailingComma(commaAt, 'member', ']');
-        this.report('Expected } to close the object before this ]', this.pos, this.pos + 1, [{ title: 'Insert the missing }', edits: [{ start: lastValueEnd, end: lastValueEnd, newText: '}' }] }]);
+        this.report('Expected } to close the object before this ]', this.pos, this.pos + 1, [
+          { title: 'Insert the missing }', edits: [{ start: lastValueEnd, end: lastValueEnd, newText: '}' }] },
+        ]);
         return { kind: 'object', start, end: lastValueEnd, members };
       }
       if (members.length > 0 && commaAt < 0) {
         if (c === Ch.Quote || isWordChar(c)) {
-          this.report('Expected a comma between members', lastValueEnd, lastValueEnd, [{ title: 'Insert the missing comma', edits: [{ start: lastValueEnd, end: lastValueEnd, newText: ',' }], isPreferred: true }]);
+          this.report('Expected a comma between members', lastValueEnd, lastValueEnd, [
+            {
+              title: 'Insert the missing comma',
+              edits: [{ start: lastValueEnd, end: lastValueEnd, newText: ',' }],
+              isPreferred: true,
+            },
+          ]);
           this.widenEmpty();
         } else if (c === Ch.BraceOpen || c === Ch.BracketOpen) {
           // A value where a key should be: most likely a missing } before it. Close the object.
@@ -360,17 +492,36 @@ export class TolerantParser {
         if (i < text.length && text.charCodeAt(i) === Ch.Quote) {
           this.pos = i + 1;
           keyEnd = i + 1;
-          this.report('This name is missing its opening quote', keyStart, keyEnd, [{ title: 'Insert the missing opening quote', edits: [{ start: keyStart, end: keyStart, newText: '"' }], isPreferred: true }]);
+          this.report('This name is missing its opening quote', keyStart, keyEnd, [
+            {
+              title: 'Insert the missing opening quote',
+              edits: [{ start: keyStart, end: keyStart, newText: '"' }],
+              isPreferred: true,
+            },
+          ]);
         } else {
-          this.report('Property names must be in double quotes', keyStart, keyEnd, [{ title: 'Put the name in quotes', edits: [{ start: keyStart, end: keyStart, newText: '"' }, { start: keyEnd, end: keyEnd, newText: '"' }], isPreferred: true }]);
+          this.report('Property names must be in double quotes', keyStart, keyEnd, [
+            {
+              title: 'Put the name in quotes',
+              edits: [
+                { start: keyStart, end: keyStart, newText: '"' },
+                { start: keyEnd, end: keyEnd, newText: '"' },
+              ],
+              isPreferred: true,
+            },
+          ]);
         }
       } else if (c === Ch.Comma) {
-        this.report('Unexpected comma: a member is missing here', this.pos, this.pos + 1, [{ title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] }]);
+        this.report('Unexpected comma: a member is missing here', this.pos, this.pos + 1, [
+          { title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] },
+        ]);
         this.pos++;
         continue;
       } else {
         const [s, e] = this.spot(this.pos);
-        this.report(`Expected a property name in double quotes, found ${describeChar(text, this.pos)}`, s, e, [{ title: 'Remove the unexpected character', edits: [{ start: s, end: e, newText: '' }] }]);
+        this.report(`Expected a property name in double quotes, found ${describeChar(text, this.pos)}`, s, e, [
+          { title: 'Remove the unexpected character', edits: [{ start: s, end: e, newText: '' }] },
+        ]);
         this.pos++;
         continue;
       }
@@ -382,7 +533,13 @@ export class TolerantParser {
         this.pos++;
         value = this.parseValue(depth);
       } else if (afterKey !== -1 && startsValue(afterKey) && afterKey !== Ch.Comma) {
-        this.report('Expected a colon after the property name', keyEnd, keyEnd, [{ title: 'Insert the missing colon', edits: [{ start: keyEnd, end: keyEnd, newText: ':' }], isPreferred: true }]);
+        this.report('Expected a colon after the property name', keyEnd, keyEnd, [
+          {
+            title: 'Insert the missing colon',
+            edits: [{ start: keyEnd, end: keyEnd, newText: ':' }],
+            isPreferred: true,
+          },
+        ]);
         this.widenEmpty();
         value = this.parseValue(depth);
       } else {
@@ -422,16 +579,26 @@ export class TolerantParser {
         return { kind: 'array', start, end: text.length, items };
       }
       if (c === Ch.BraceClose) {
-        this.report('Expected ] to close the array before this }', this.pos, this.pos + 1, [{ title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] }]);
+        this.report('Expected ] to close the array before this }', this.pos, this.pos + 1, [
+          { title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] },
+        ]);
         return { kind: 'array', start, end: lastEnd, items };
       }
       if (c === Ch.Comma) {
-        this.report('Unexpected comma: a value is missing here', this.pos, this.pos + 1, [{ title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] }]);
+        this.report('Unexpected comma: a value is missing here', this.pos, this.pos + 1, [
+          { title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] },
+        ]);
         this.pos++;
         continue;
       }
       if (items.length > 0 && commaAt < 0) {
-        this.report(`Expected a comma between ${noun}`, lastEnd, lastEnd, [{ title: 'Insert the missing comma', edits: [{ start: lastEnd, end: lastEnd, newText: ',' }], isPreferred: true }]);
+        this.report(`Expected a comma between ${noun}`, lastEnd, lastEnd, [
+          {
+            title: 'Insert the missing comma',
+            edits: [{ start: lastEnd, end: lastEnd, newText: ',' }],
+            isPreferred: true,
+          },
+        ]);
         this.widenEmpty();
       }
       commaAt = -1;
@@ -450,7 +617,9 @@ export class TolerantParser {
   }
 
   private trailingComma(at: number, noun: string, closer: string): void {
-    this.report(`Trailing comma: no ${noun} follows it before ${closer}`, at, at + 1, [{ title: 'Remove the trailing comma', edits: [{ start: at, end: at + 1, newText: '' }], isPreferred: true }]);
+    this.report(`Trailing comma: no ${noun} follows it before ${closer}`, at, at + 1, [
+      { title: 'Remove the trailing comma', edits: [{ start: at, end: at + 1, newText: '' }], isPreferred: true },
+    ]);
   }
 
   /** Gives the last problem a one-character range so an insertion point is visible. */
@@ -485,7 +654,13 @@ export class TolerantParser {
       i++;
     }
     this.pos = i;
-    this.report(`Nesting deeper than ${MAX_DEPTH} levels: this value is not checked`, start, start + 1, undefined, 'max-depth');
+    this.report(
+      `Nesting deeper than ${MAX_DEPTH} levels: this value is not checked`,
+      start,
+      start + 1,
+      undefined,
+      'max-depth',
+    );
     if (depth > 0) this.reportEof('The file ends inside this deeply nested value (is it truncated?)', '');
     return { kind: 'skipped', start, end: i };
   }
@@ -510,7 +685,13 @@ export function toValue(node: AstNode | undefined): unknown {
     case 'object': {
       const o: Record<string, unknown> = {};
       for (const m of node.members) {
-        if (m.key === '__proto__') Object.defineProperty(o, m.key, { value: toValue(m.value), enumerable: true, writable: true, configurable: true });
+        if (m.key === '__proto__')
+          Object.defineProperty(o, m.key, {
+            value: toValue(m.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else o[m.key] = toValue(m.value);
       }
       return o;
@@ -525,7 +706,10 @@ export function toValue(node: AstNode | undefined): unknown {
 }
 
 /** The node at a path (last duplicate key wins, as in JSON.parse). */
-export function nodeAt(root: AstNode | undefined, path: ReadonlyArray<string | number>): { node: AstNode | undefined; member?: AstMember; parent?: AstNode } {
+export function nodeAt(
+  root: AstNode | undefined,
+  path: ReadonlyArray<string | number>,
+): { node: AstNode | undefined; member?: AstMember; parent?: AstNode } {
   let node = root;
   let member: AstMember | undefined;
   let parent: AstNode | undefined;

@@ -29,14 +29,55 @@ const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)+$/;
 const ARN = /^arn:[a-z0-9-]+:[a-zA-Z0-9-]+:[a-z0-9-]*:[^:]*:.+$/;
 
-export const KNOWN_VERSIONS = new Set(['1.0', '1.01', '1.02', '1.03', '1.04', '1.05', '1.06', '1.07', '1.08', '1.09', '1.10', '1.11']);
+export const KNOWN_VERSIONS = new Set([
+  '1.0',
+  '1.01',
+  '1.02',
+  '1.03',
+  '1.04',
+  '1.05',
+  '1.06',
+  '1.07',
+  '1.08',
+  '1.09',
+  '1.10',
+  '1.11',
+]);
 const KNOWN_MINOR = new Map([...KNOWN_VERSIONS].map((v) => [v, parseInt(v.split('.')[1] ?? '0', 10)]));
-export const EVENT_TYPES = new Set(['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent']);
+export const EVENT_TYPES = new Set([
+  'AwsApiCall',
+  'AwsServiceEvent',
+  'AwsConsoleAction',
+  'AwsConsoleSignIn',
+  'AwsCloudTrailInsight',
+  'AwsVpceEvent',
+]);
 export const EVENT_CATEGORIES = new Set(['Management', 'Data', 'NetworkActivity', 'Insight']);
-export const IDENTITY_TYPES = new Set(['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'Directory', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'Unknown', 'SAMLUser', 'WebIdentityUser']);
+export const IDENTITY_TYPES = new Set([
+  'Root',
+  'IAMUser',
+  'AssumedRole',
+  'Role',
+  'FederatedUser',
+  'Directory',
+  'AWSAccount',
+  'AWSService',
+  'IdentityCenterUser',
+  'Unknown',
+  'SAMLUser',
+  'WebIdentityUser',
+]);
 const ISSUER_TYPES = new Set(['Root', 'IAMUser', 'Role']);
 /** Account IDs used as placeholders in AWS documentation. */
-const PLACEHOLDER_ACCOUNTS = new Set(['111122223333', '123456789012', '444455556666', '777788889999', '111111111111', '222222222222', '123456789000']);
+const PLACEHOLDER_ACCOUNTS = new Set([
+  '111122223333',
+  '123456789012',
+  '444455556666',
+  '777788889999',
+  '111111111111',
+  '222222222222',
+  '123456789000',
+]);
 
 export type FieldType = 'string' | 'object' | 'objectOrNull' | 'boolean' | 'array' | 'stringOrBoolean';
 /** JSON type of each top-level field and the minor eventVersion (1.xx) it appeared in. */
@@ -104,13 +145,34 @@ function hasType(v: unknown, t: FieldType): boolean {
   return ABSENT_OR_OF_TYPE[t](v);
 }
 
-function checkField(v: unknown, name: string, t: FieldType, since: number, minor: number, version: unknown, report: Reporter): void {
+function checkField(
+  v: unknown,
+  name: string,
+  t: FieldType,
+  since: number,
+  minor: number,
+  version: unknown,
+  report: Reporter,
+): void {
   if (v === undefined) return;
   if (!hasType(v, t)) {
-    report({ ruleId: 'field-type', message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`, path: [name], part: 'value', ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false') ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } } : {}) });
+    report({
+      ruleId: 'field-type',
+      message: `${name} should be ${TYPE_WORDS[t]}, not ${jsonTypeOf(v)}`,
+      path: [name],
+      part: 'value',
+      ...(typeof v === 'string' && t === 'boolean' && (v === 'true' || v === 'false')
+        ? { fix: { title: `Change to ${v}`, newValue: v === 'true', isPreferred: true } }
+        : {}),
+    });
   }
   if (since > minor && minor !== 99 && name !== 'vpcEndpointAccountId' && name !== 'eventContext') {
-    report({ ruleId: 'field-version', message: `${name} was added in eventVersion 1.${String(since).padStart(2, '0')}, but this record says ${String(version)}`, path: [name], part: 'key' });
+    report({
+      ruleId: 'field-version',
+      message: `${name} was added in eventVersion 1.${String(since).padStart(2, '0')}, but this record says ${String(version)}`,
+      path: [name],
+      part: 'key',
+    });
   }
 }
 
@@ -169,12 +231,44 @@ function twoDigits(s: string, i: number): number {
 
 /** YYYY-MM-DDThh:mm:ssZ and a real date and time. */
 export function isCloudTrailTime(s: string): boolean {
-  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
+  if (
+    s.length !== 20 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 90
+  )
+    return false;
   const c = CHAR_CLASS;
   const allDigits =
-    c[s.charCodeAt(0)] & c[s.charCodeAt(1)] & c[s.charCodeAt(2)] & c[s.charCodeAt(3)] & c[s.charCodeAt(5)] & c[s.charCodeAt(6)] & c[s.charCodeAt(8)] &
-    c[s.charCodeAt(9)] & c[s.charCodeAt(11)] & c[s.charCodeAt(12)] & c[s.charCodeAt(14)] & c[s.charCodeAt(15)] & c[s.charCodeAt(17)] & c[s.charCodeAt(18)] & DIGIT;
-  return allDigits !== 0 && validDateParts(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5), twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17));
+    c[s.charCodeAt(0)] &
+    c[s.charCodeAt(1)] &
+    c[s.charCodeAt(2)] &
+    c[s.charCodeAt(3)] &
+    c[s.charCodeAt(5)] &
+    c[s.charCodeAt(6)] &
+    c[s.charCodeAt(8)] &
+    c[s.charCodeAt(9)] &
+    c[s.charCodeAt(11)] &
+    c[s.charCodeAt(12)] &
+    c[s.charCodeAt(14)] &
+    c[s.charCodeAt(15)] &
+    c[s.charCodeAt(17)] &
+    c[s.charCodeAt(18)] &
+    DIGIT;
+  return (
+    allDigits !== 0 &&
+    validDateParts(
+      twoDigits(s, 0) * 100 + twoDigits(s, 2),
+      twoDigits(s, 5),
+      twoDigits(s, 8),
+      twoDigits(s, 11),
+      twoDigits(s, 14),
+      twoDigits(s, 17),
+    )
+  );
 }
 
 function isIpv4(s: string): boolean {
@@ -197,7 +291,13 @@ function isIpv4(s: string): boolean {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m === 2
+    ? (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
 }
 
 function validDateParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
@@ -252,7 +352,12 @@ function checkFields(rec: Record<string, unknown>, minor: number, version: unkno
 }
 
 /** Runs every generic CloudTrail check on one record. */
-export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, state: RecordCheckState, report: Reporter): void {
+export function checkRecord(
+  rec: Record<string, unknown>,
+  info: RecordInfo,
+  state: RecordCheckState,
+  report: Reporter,
+): void {
   const eventType = rec.eventType;
   const eventCategory = rec.eventCategory;
   const isInsight = eventType === 'AwsCloudTrailInsight' || eventCategory === 'Insight';
@@ -278,18 +383,40 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   const version = rec.eventVersion;
   if (typeof version === 'string') {
     // The common versions by comparison, the rest by lookup.
-    const known = version === '1.08' ? 8 : version === '1.09' ? 9 : version === '1.10' ? 10 : version === '1.11' ? 11 : KNOWN_MINOR.get(version);
+    const known =
+      version === '1.08'
+        ? 8
+        : version === '1.09'
+          ? 9
+          : version === '1.10'
+            ? 10
+            : version === '1.11'
+              ? 11
+              : KNOWN_MINOR.get(version);
     if (known !== undefined) minor = known;
   }
   if (typeof version === 'string' && minor === 99) {
     const m = VERSION.exec(version);
     if (!m) {
-      report({ ruleId: 'event-version', message: `eventVersion "${version}" is not of the form major.minor (for example 1.08)`, path: ['eventVersion'], part: 'value' });
+      report({
+        ruleId: 'event-version',
+        message: `eventVersion "${version}" is not of the form major.minor (for example 1.08)`,
+        path: ['eventVersion'],
+        part: 'value',
+      });
     } else {
       minor = m[1] === '1' ? parseInt(m[2], 10) : 99;
       if (!KNOWN_VERSIONS.has(version)) {
         const newer = parseInt(m[1], 10) > 1 || minor > 11;
-        report({ ruleId: 'event-version', message: newer ? `eventVersion ${version} is newer than the versions this checker knows (up to 1.11)` : `eventVersion ${version} is not a known CloudTrail version (1.0 to 1.11)`, path: ['eventVersion'], part: 'value', severity: newer ? 'info' : undefined });
+        report({
+          ruleId: 'event-version',
+          message: newer
+            ? `eventVersion ${version} is newer than the versions this checker knows (up to 1.11)`
+            : `eventVersion ${version} is not a known CloudTrail version (1.0 to 1.11)`,
+          path: ['eventVersion'],
+          part: 'value',
+          severity: newer ? 'info' : undefined,
+        });
       }
     }
   }
@@ -298,17 +425,56 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   // typeof tests on named reads (monomorphic on records of one shape) decides whether the table
   // needs walking at all; versions before 1.08 are the only ones a field can be too new for.
   const typesLookRight =
-    stringOr(version) && objectOr(ui) && stringOr(time) && stringOr(eventSource) && stringOr(eventName) && stringOr(region) && stringOr(ip) && stringOr(rec.userAgent) &&
-    stringOr(errorCode) && stringOr(errorMessage) && objectOrNullOr(rec.requestParameters) && objectOrNullOr(rec.responseElements) && objectOrNullOr(rec.additionalEventData) &&
-    stringOr(requestID) && stringOr(eventID) && stringOr(rec.apiVersion) && booleanOr(rec.readOnly) && arrayOr(resources) && stringOr(eventType) && stringOr(recipientAccountId) &&
-    stringOr(sharedEventID) && stringOr(rec.vpcEndpointId) && objectOrNullOr(rec.serviceEventDetails) && booleanOr(rec.managementEvent) && stringOr(eventCategory) && objectOr(insightDetails) &&
-    objectOr(rec.addendum) && stringOrBooleanOr(rec.sessionCredentialFromConsole) && objectOrNullOr(rec.edgeDeviceDetails) &&
-    objectOr(rec.tlsDetails) && stringOr(vpcEndpointAccountId) && objectOr(rec.eventContext);
+    stringOr(version) &&
+    objectOr(ui) &&
+    stringOr(time) &&
+    stringOr(eventSource) &&
+    stringOr(eventName) &&
+    stringOr(region) &&
+    stringOr(ip) &&
+    stringOr(rec.userAgent) &&
+    stringOr(errorCode) &&
+    stringOr(errorMessage) &&
+    objectOrNullOr(rec.requestParameters) &&
+    objectOrNullOr(rec.responseElements) &&
+    objectOrNullOr(rec.additionalEventData) &&
+    stringOr(requestID) &&
+    stringOr(eventID) &&
+    stringOr(rec.apiVersion) &&
+    booleanOr(rec.readOnly) &&
+    arrayOr(resources) &&
+    stringOr(eventType) &&
+    stringOr(recipientAccountId) &&
+    stringOr(sharedEventID) &&
+    stringOr(rec.vpcEndpointId) &&
+    objectOrNullOr(rec.serviceEventDetails) &&
+    booleanOr(rec.managementEvent) &&
+    stringOr(eventCategory) &&
+    objectOr(insightDetails) &&
+    objectOr(rec.addendum) &&
+    stringOrBooleanOr(rec.sessionCredentialFromConsole) &&
+    objectOrNullOr(rec.edgeDeviceDetails) &&
+    objectOr(rec.tlsDetails) &&
+    stringOr(vpcEndpointAccountId) &&
+    objectOr(rec.eventContext);
   if (!typesLookRight || minor < 8) checkFields(rec, minor, version, report);
 
   // Required fields for this kind of record.
   let missing: string[] | undefined;
-  if (version === undefined || time === undefined || region === undefined || eventID === undefined || eventType === undefined || eventCategory === undefined || eventSource === undefined || eventName === undefined || ui === undefined || ip === undefined || isInsight) missing = [];
+  if (
+    version === undefined ||
+    time === undefined ||
+    region === undefined ||
+    eventID === undefined ||
+    eventType === undefined ||
+    eventCategory === undefined ||
+    eventSource === undefined ||
+    eventName === undefined ||
+    ui === undefined ||
+    ip === undefined ||
+    isInsight
+  )
+    missing = [];
   if (missing && version === undefined) missing.push('eventVersion');
   if (missing && time === undefined) missing.push('eventTime');
   if (missing && region === undefined) missing.push('awsRegion');
@@ -320,14 +486,28 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   } else {
     if (missing && eventSource === undefined) missing.push('eventSource');
     if (missing && eventName === undefined) missing.push('eventName');
-    if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleAction' || eventType === 'AwsConsoleSignIn' || eventType === undefined) {
+    if (
+      eventType === 'AwsApiCall' ||
+      eventType === 'AwsConsoleAction' ||
+      eventType === 'AwsConsoleSignIn' ||
+      eventType === undefined
+    ) {
       if (missing && ui === undefined) missing.push('userIdentity');
       if (missing && ip === undefined) missing.push('sourceIPAddress');
     }
   }
   if (missing && missing.length > 0) {
-    const what = isInsight ? 'an Insights record' : typeof eventType === 'string' ? `an ${eventType} record` : 'a record';
-    report({ ruleId: 'required-field', message: `Missing ${missing.join(', ')}: CloudTrail always writes ${missing.length === 1 ? 'this field' : 'these fields'} in ${what}${minor !== 99 && version !== undefined ? ` of eventVersion ${String(version)}` : ''}`, path: [], part: 'record' });
+    const what = isInsight
+      ? 'an Insights record'
+      : typeof eventType === 'string'
+        ? `an ${eventType} record`
+        : 'a record';
+    report({
+      ruleId: 'required-field',
+      message: `Missing ${missing.join(', ')}: CloudTrail always writes ${missing.length === 1 ? 'this field' : 'these fields'} in ${what}${minor !== 99 && version !== undefined ? ` of eventVersion ${String(version)}` : ''}`,
+      path: [],
+      part: 'record',
+    });
   }
 
   // eventTime
@@ -335,15 +515,34 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
     const m = EVENT_TIME.exec(time);
     if (m) {
       if (!validDateParts(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6])) {
-        report({ ruleId: 'event-time-invalid', message: `eventTime "${time}" is not a real date and time`, path: ['eventTime'], part: 'value' });
+        report({
+          ruleId: 'event-time-invalid',
+          message: `eventTime "${time}" is not a real date and time`,
+          path: ['eventTime'],
+          part: 'value',
+        });
       }
     } else {
       const loose = LOOSE_TIME.exec(time);
       if (loose && !validDateParts(+loose[1], +loose[2], +loose[3], +loose[4], +loose[5], +loose[6])) {
-        report({ ruleId: 'event-time-invalid', message: `eventTime "${time}" is not a real date and time`, path: ['eventTime'], part: 'value' });
+        report({
+          ruleId: 'event-time-invalid',
+          message: `eventTime "${time}" is not a real date and time`,
+          path: ['eventTime'],
+          part: 'value',
+        });
       } else {
-        const fix = loose && loose[0].endsWith('Z') && time.includes('.') ? { title: 'Drop the fraction of a second', newValue: time.replace(/\.\d+Z$/, 'Z') } : undefined;
-        report({ ruleId: 'event-time-format', message: `eventTime "${time}" is not in CloudTrail's format YYYY-MM-DDThh:mm:ssZ (UTC, whole seconds)`, path: ['eventTime'], part: 'value', fix });
+        const fix =
+          loose && loose[0].endsWith('Z') && time.includes('.')
+            ? { title: 'Drop the fraction of a second', newValue: time.replace(/\.\d+Z$/, 'Z') }
+            : undefined;
+        report({
+          ruleId: 'event-time-format',
+          message: `eventTime "${time}" is not in CloudTrail's format YYYY-MM-DDThh:mm:ssZ (UTC, whole seconds)`,
+          path: ['eventTime'],
+          part: 'value',
+          fix,
+        });
       }
     }
   }
@@ -354,16 +553,25 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
   if (!eventIdIsUuid) checkUuid(eventID, 'eventID', report);
   checkUuid(sharedEventID, 'sharedEventID', report);
   if (typeof requestID === 'string' && (requestID.length === 0 || hasBlank(requestID))) {
-    report({ ruleId: 'request-id', message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks', path: ['requestID'], part: 'value' });
+    report({
+      ruleId: 'request-id',
+      message: requestID.length === 0 ? 'requestID is empty' : 'requestID contains blanks',
+      path: ['requestID'],
+      part: 'value',
+    });
   }
   // Duplicates are only meaningful for real (UUID) event IDs; placeholders such as "1" repeat by design.
   if (eventIdIsUuid) {
     const first = state.eventIds.firstOrAdd(eventID as string, eventIdKey, info.index, info.start, info.end);
     if (first !== undefined) {
-      const identical = first.end - first.start === info.end - info.start && info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
+      const identical =
+        first.end - first.start === info.end - info.start &&
+        info.text.slice(first.start, first.end) === info.text.slice(info.start, info.end);
       report({
         ruleId: 'duplicate-event-id',
-        message: identical ? `This record is an identical copy of record ${first.index + 1} (same eventID); CloudTrail occasionally delivers an event twice` : `eventID is also used by record ${first.index + 1}, which has different content`,
+        message: identical
+          ? `This record is an identical copy of record ${first.index + 1} (same eventID); CloudTrail occasionally delivers an event twice`
+          : `eventID is also used by record ${first.index + 1}, which has different content`,
         path: ['eventID'],
         part: 'value',
         severity: identical ? 'info' : undefined,
@@ -377,31 +585,73 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 
   // Region
   if (typeof region === 'string' && !knownRegion(region)) {
-    report({ ruleId: 'region', message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`, path: ['awsRegion'], part: 'value' });
+    report({
+      ruleId: 'region',
+      message: `awsRegion "${region}" does not look like an AWS region (for example us-west-2)`,
+      path: ['awsRegion'],
+      part: 'value',
+    });
   }
 
   // Known values
   if (typeof eventType === 'string' && eventType !== 'AwsApiCall' && !EVENT_TYPES.has(eventType)) {
-    report({ ruleId: 'event-type', message: `Unknown eventType "${eventType}" (known: ${[...EVENT_TYPES].join(', ')})`, path: ['eventType'], part: 'value', fix: suggestFix(eventType, EVENT_TYPES) });
+    report({
+      ruleId: 'event-type',
+      message: `Unknown eventType "${eventType}" (known: ${[...EVENT_TYPES].join(', ')})`,
+      path: ['eventType'],
+      part: 'value',
+      fix: suggestFix(eventType, EVENT_TYPES),
+    });
   }
-  if (typeof eventCategory === 'string' && eventCategory !== 'Management' && eventCategory !== 'Data' && !EVENT_CATEGORIES.has(eventCategory)) {
-    report({ ruleId: 'event-category', message: `Unknown eventCategory "${eventCategory}" (known: ${[...EVENT_CATEGORIES].join(', ')})`, path: ['eventCategory'], part: 'value', fix: suggestFix(eventCategory, EVENT_CATEGORIES) });
+  if (
+    typeof eventCategory === 'string' &&
+    eventCategory !== 'Management' &&
+    eventCategory !== 'Data' &&
+    !EVENT_CATEGORIES.has(eventCategory)
+  ) {
+    report({
+      ruleId: 'event-category',
+      message: `Unknown eventCategory "${eventCategory}" (known: ${[...EVENT_CATEGORIES].join(', ')})`,
+      path: ['eventCategory'],
+      part: 'value',
+      fix: suggestFix(eventCategory, EVENT_CATEGORIES),
+    });
   }
 
   // userIdentity
   if (typeof ui === 'object' && ui !== null && !Array.isArray(ui)) checkIdentity(ui as Record<string, unknown>, report);
 
   // errorCode / errorMessage
-  if (errorCode !== undefined && errorCode !== null && errorCode !== '' && (errorMessage === undefined || errorMessage === null)) {
-    report({ ruleId: 'error-code-without-message', message: `errorCode ${String(errorCode)} has no errorMessage`, path: ['errorCode'], part: 'key' });
+  if (
+    errorCode !== undefined &&
+    errorCode !== null &&
+    errorCode !== '' &&
+    (errorMessage === undefined || errorMessage === null)
+  ) {
+    report({
+      ruleId: 'error-code-without-message',
+      message: `errorCode ${String(errorCode)} has no errorMessage`,
+      path: ['errorCode'],
+      part: 'key',
+    });
   }
   if (errorMessage !== undefined && errorMessage !== null && (errorCode === undefined || errorCode === null)) {
-    report({ ruleId: 'error-message-without-code', message: 'errorMessage without errorCode: a failed call always carries its errorCode', path: ['errorMessage'], part: 'key' });
+    report({
+      ruleId: 'error-message-without-code',
+      message: 'errorMessage without errorCode: a failed call always carries its errorCode',
+      path: ['errorMessage'],
+      part: 'key',
+    });
   }
 
   // sourceIPAddress
   if (typeof ip === 'string' && !plausibleSource(ip)) {
-    report({ ruleId: 'source-ip', message: `sourceIPAddress "${ip}" is neither an IP address, a service host name nor "AWS Internal"`, path: ['sourceIPAddress'], part: 'value' });
+    report({
+      ruleId: 'source-ip',
+      message: `sourceIPAddress "${ip}" is neither an IP address, a service host name nor "AWS Internal"`,
+      path: ['sourceIPAddress'],
+      part: 'value',
+    });
   }
 
   // resources[]
@@ -409,16 +659,38 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
       if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-        report({ ruleId: 'resource-arn', message: 'Each entry of resources should be an object with ARN, accountId and type', path: ['resources', i], part: 'value' });
+        report({
+          ruleId: 'resource-arn',
+          message: 'Each entry of resources should be an object with ARN, accountId and type',
+          path: ['resources', i],
+          part: 'value',
+        });
         continue;
       }
       const o = r as Record<string, unknown>;
       const arn = o.ARN;
       if (arn === undefined && o.ARNPrefix === undefined) {
-        if (typeof o.arn === 'string') report({ ruleId: 'resource-arn', message: 'CloudTrail writes the resource ARN under the upper-case key "ARN"', path: ['resources', i, 'arn'], part: 'key' });
-        else report({ ruleId: 'resource-arn', message: 'This resource has no ARN', path: ['resources', i], part: 'value' });
+        if (typeof o.arn === 'string')
+          report({
+            ruleId: 'resource-arn',
+            message: 'CloudTrail writes the resource ARN under the upper-case key "ARN"',
+            path: ['resources', i, 'arn'],
+            part: 'key',
+          });
+        else
+          report({
+            ruleId: 'resource-arn',
+            message: 'This resource has no ARN',
+            path: ['resources', i],
+            part: 'value',
+          });
       } else if (arn !== undefined && (typeof arn !== 'string' || !ARN.test(arn))) {
-        report({ ruleId: 'resource-arn', message: `"${String(arn)}" is not an ARN (arn:partition:service:region:account:resource)`, path: ['resources', i, 'ARN'], part: 'value' });
+        report({
+          ruleId: 'resource-arn',
+          message: `"${String(arn)}" is not an ARN (arn:partition:service:region:account:resource)`,
+          path: ['resources', i, 'ARN'],
+          part: 'value',
+        });
       }
       checkAccount(o.accountId, ['resources', i, 'accountId'], report);
     }
@@ -428,9 +700,19 @@ export function checkRecord(rec: Record<string, unknown>, info: RecordInfo, stat
 function checkUuid(v: unknown, name: string, report: Reporter): void {
   if (typeof v !== 'string' || isUuid(v)) return;
   if (isPlaceholderText(v)) {
-    report({ ruleId: 'placeholder', message: `${name} "${v}" is a documentation placeholder`, path: [name], part: 'value' });
+    report({
+      ruleId: 'placeholder',
+      message: `${name} "${v}" is a documentation placeholder`,
+      path: [name],
+      part: 'value',
+    });
   } else {
-    report({ ruleId: 'event-id', message: `${name} "${v}" is not a UUID (8-4-4-4-12 hexadecimal digits)`, path: [name], part: 'value' });
+    report({
+      ruleId: 'event-id',
+      message: `${name} "${v}" is not a UUID (8-4-4-4-12 hexadecimal digits)`,
+      path: [name],
+      part: 'value',
+    });
   }
 }
 
@@ -446,7 +728,8 @@ let lastValidAccount = '';
 function checkAccount(v: unknown, path: (string | number)[], report: Reporter): void {
   if (typeof v !== 'string' || v === lastValidAccount) return;
   if (isDigits(v, 12)) {
-    if (isPlaceholderAccount(v)) report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
+    if (isPlaceholderAccount(v))
+      report({ ruleId: 'placeholder', message: `Account ${v} is a documentation placeholder`, path, part: 'value' });
     else lastValidAccount = v;
     return;
   }
@@ -460,23 +743,58 @@ function checkAccount(v: unknown, path: (string | number)[], report: Reporter): 
 
 function checkIdentity(ui: Record<string, unknown>, report: Reporter): void {
   const type = ui.type;
-  if (typeof type === 'string' && type !== 'AssumedRole' && type !== 'IAMUser' && type !== 'AWSService' && !IDENTITY_TYPES.has(type)) {
-    report({ ruleId: 'identity-type', message: `Unknown userIdentity.type "${type}"`, path: ['userIdentity', 'type'], part: 'value', fix: suggestFix(type, IDENTITY_TYPES) });
+  if (
+    typeof type === 'string' &&
+    type !== 'AssumedRole' &&
+    type !== 'IAMUser' &&
+    type !== 'AWSService' &&
+    !IDENTITY_TYPES.has(type)
+  ) {
+    report({
+      ruleId: 'identity-type',
+      message: `Unknown userIdentity.type "${type}"`,
+      path: ['userIdentity', 'type'],
+      part: 'value',
+      fix: suggestFix(type, IDENTITY_TYPES),
+    });
   } else if (type !== undefined && typeof type !== 'string') {
-    report({ ruleId: 'field-type', message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`, path: ['userIdentity', 'type'], part: 'value' });
+    report({
+      ruleId: 'field-type',
+      message: `userIdentity.type should be a string, not ${jsonTypeOf(type)}`,
+      path: ['userIdentity', 'type'],
+      part: 'value',
+    });
   }
   checkAccount(ui.accountId, PATH_IDENTITY_ACCOUNT, report);
   const accessKeyId = ui.accessKeyId;
-  if (typeof accessKeyId === 'string' && hasExample(accessKeyId)) report({ ruleId: 'placeholder', message: `accessKeyId "${accessKeyId}" is a documentation placeholder`, path: ['userIdentity', 'accessKeyId'], part: 'value' });
+  if (typeof accessKeyId === 'string' && hasExample(accessKeyId))
+    report({
+      ruleId: 'placeholder',
+      message: `accessKeyId "${accessKeyId}" is a documentation placeholder`,
+      path: ['userIdentity', 'accessKeyId'],
+      part: 'value',
+    });
   const principalId = ui.principalId;
-  if (typeof principalId === 'string' && hasExample(principalId)) report({ ruleId: 'placeholder', message: `principalId "${principalId}" is a documentation placeholder`, path: ['userIdentity', 'principalId'], part: 'value' });
+  if (typeof principalId === 'string' && hasExample(principalId))
+    report({
+      ruleId: 'placeholder',
+      message: `principalId "${principalId}" is a documentation placeholder`,
+      path: ['userIdentity', 'principalId'],
+      part: 'value',
+    });
   const sc = ui.sessionContext;
   if (typeof sc === 'object' && sc !== null && !Array.isArray(sc)) {
     const issuer = (sc as Record<string, unknown>).sessionIssuer;
     if (typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)) {
       const it = (issuer as Record<string, unknown>).type;
       if (typeof it === 'string' && it !== 'Role' && !ISSUER_TYPES.has(it)) {
-        report({ ruleId: 'identity-type', message: `Unknown sessionIssuer.type "${it}" (known: Root, IAMUser, Role)`, path: ['userIdentity', 'sessionContext', 'sessionIssuer', 'type'], part: 'value', fix: suggestFix(it, ISSUER_TYPES) });
+        report({
+          ruleId: 'identity-type',
+          message: `Unknown sessionIssuer.type "${it}" (known: Root, IAMUser, Role)`,
+          path: ['userIdentity', 'sessionContext', 'sessionIssuer', 'type'],
+          part: 'value',
+          fix: suggestFix(it, ISSUER_TYPES),
+        });
       }
       checkAccount((issuer as Record<string, unknown>).accountId, PATH_ISSUER_ACCOUNT, report);
     }

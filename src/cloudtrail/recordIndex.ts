@@ -84,7 +84,13 @@ export function indexRecords(text: string, records: readonly CtRecordSummary[]):
  * entries, record `k` (as in `records`, the new result's) is searched again in the new text,
  * and the entries after it move by `delta`, the change in the text's length.
  */
-export function reindexRecord(prev: CtRecordIndex, text: string, records: readonly CtRecordSummary[], k: number, delta: number): CtRecordIndex {
+export function reindexRecord(
+  prev: CtRecordIndex,
+  text: string,
+  records: readonly CtRecordSummary[],
+  k: number,
+  delta: number,
+): CtRecordIndex {
   const names = prev.names.slice();
   for (let i = 2 * (k + 1); i < names.length; i++) if (names[i] >= 0) names[i] += delta;
   locateEventName(text, records[k], names, k);

@@ -27,7 +27,13 @@ function classify(key: string | undefined, text: string, start: number, end: num
   // Compare the first characters in place before slicing.
   if (text.startsWith('arn:', start + 1)) return 'arn';
   const len = end - start - 2;
-  if (len >= 16 && len <= 128 && (text.startsWith('AKIA', start + 1) || text.startsWith('ASIA', start + 1)) && ACCESS_KEY.test(text.slice(start + 1, end - 1))) return 'accessKeyId';
+  if (
+    len >= 16 &&
+    len <= 128 &&
+    (text.startsWith('AKIA', start + 1) || text.startsWith('ASIA', start + 1)) &&
+    ACCESS_KEY.test(text.slice(start + 1, end - 1))
+  )
+    return 'accessKeyId';
   if (len >= 7 && len <= 15 && IPV4.test(text.slice(start + 1, end - 1))) return 'ipAddress';
   return undefined;
 }

@@ -13,7 +13,15 @@ import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
 import { defaultSeverity } from './rules';
 import { keepInstances, keepRecent, keepRecordShape } from './warmShapes';
 import { scanValueEnd } from './scanValue';
-import type { CtDiagnostic, CtFix, CtFormat, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
+import type {
+  CtDiagnostic,
+  CtFix,
+  CtFormat,
+  CtRecordSummary,
+  CtSeverity,
+  CtValidateOptions,
+  CtValidationResult,
+} from './types';
 
 const RECORDS_HEAD = /\{\s*"Records"\s*:\s*(?=\[)/y;
 /** A separator between records with nothing but JSON white space around its comma. */
@@ -40,7 +48,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function userOf(ui: unknown): string | undefined {
   if (!isObject(ui)) return undefined;
   const arn = str(ui.arn);
-  return str(ui.userName) || (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) || str(ui.invokedBy) || str(ui.principalId) || str(ui.type);
+  return (
+    str(ui.userName) ||
+    (arn ? arn.slice(arn.lastIndexOf('/') + 1 || arn.lastIndexOf(':') + 1) : undefined) ||
+    str(ui.invokedBy) ||
+    str(ui.principalId) ||
+    str(ui.type)
+  );
 }
 
 class Validation {
@@ -56,7 +70,11 @@ class Validation {
   private readonly max: number;
   private readonly severities: Record<string, CtSeverity | 'off'>;
 
-  constructor(readonly text: string, options: CtValidateOptions, private readonly tolerantOnly = false) {
+  constructor(
+    readonly text: string,
+    options: CtValidateOptions,
+    private readonly tolerantOnly = false,
+  ) {
     this.parser = new TolerantParser(text, 0);
     // Records are at least a few hundred characters long: that bounds the number of event IDs.
     this.state = { eventIds: new EventIdIndex(text.length / 300) };
@@ -77,7 +95,14 @@ class Validation {
 
   readonly counts: Record<CtSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
 
-  private push(ruleId: string, severity: CtSeverity, message: string, start: number, end: number, fixes?: CtFix[]): void {
+  private push(
+    ruleId: string,
+    severity: CtSeverity,
+    message: string,
+    start: number,
+    end: number,
+    fixes?: CtFix[],
+  ): void {
     this.total++;
     this.counts[severity]++;
     if (this.diagnostics.length >= this.max) return;
@@ -139,7 +164,14 @@ class Validation {
     this.trailing();
     if (this.records.length === 0 && (this.format === 'unknown' || this.nonRecordItems > 0)) {
       const sev = this.severityOf('no-records');
-      if (sev) this.push('no-records', sev, 'No CloudTrail records found: expected {"Records": [...]}, an array of records, a record, an EventBridge envelope or one record per line', p.pos > 0 ? 0 : 0, Math.min(1, text.length));
+      if (sev)
+        this.push(
+          'no-records',
+          sev,
+          'No CloudTrail records found: expected {"Records": [...]}, an array of records, a record, an EventBridge envelope or one record per line',
+          p.pos > 0 ? 0 : 0,
+          Math.min(1, text.length),
+        );
       if (this.format !== 'records-object') this.format = 'unknown';
     }
   }
@@ -256,11 +288,18 @@ class Validation {
       this.format = 'records-object';
       const records = nodeAt(this.nodeOf(first), ['Records']).node;
       if (records && records.kind === 'array') {
-        records.items.forEach((item) => this.checkItem({ value: toValue(item), node: item, start: item.start, end: item.end }));
+        records.items.forEach((item) =>
+          this.checkItem({ value: toValue(item), node: item, start: item.start, end: item.end }),
+        );
       }
       return;
     }
-    if (isObject(value) && isObject(value.detail) && ('detail-type' in value || 'source' in value) && looksLikeRecord(value.detail)) {
+    if (
+      isObject(value) &&
+      isObject(value.detail) &&
+      ('detail-type' in value || 'source' in value) &&
+      looksLikeRecord(value.detail)
+    ) {
       const detail = nodeAt(this.nodeOf(first), ['detail']).node;
       if (detail) {
         this.format = 'single-record';
@@ -301,28 +340,44 @@ class Validation {
     for (;;) {
       const c = this.skipWs();
       if (c === 93) {
-        if (commaAt >= 0) this.syntax(`Trailing comma: no record follows it before ]`, commaAt, commaAt + 1, [{ title: 'Remove the trailing comma', edits: [{ start: commaAt, end: commaAt + 1, newText: '' }], isPreferred: true }]);
+        if (commaAt >= 0)
+          this.syntax(`Trailing comma: no record follows it before ]`, commaAt, commaAt + 1, [
+            {
+              title: 'Remove the trailing comma',
+              edits: [{ start: commaAt, end: commaAt + 1, newText: '' }],
+              isPreferred: true,
+            },
+          ]);
         p.pos++;
         return;
       }
       if (c === -1) {
-        p.reportEof(`The file ends before the ${noun === 'records' ? 'Records array' : 'array'} is closed (is it truncated?)`, commaAt >= 0 ? '' : ']');
+        p.reportEof(
+          `The file ends before the ${noun === 'records' ? 'Records array' : 'array'} is closed (is it truncated?)`,
+          commaAt >= 0 ? '' : ']',
+        );
         this.drain();
         return;
       }
       if (c === 44) {
-        this.syntax('Unexpected comma: a record is missing here', p.pos, p.pos + 1, [{ title: 'Remove the extra comma', edits: [{ start: p.pos, end: p.pos + 1, newText: '' }] }]);
+        this.syntax('Unexpected comma: a record is missing here', p.pos, p.pos + 1, [
+          { title: 'Remove the extra comma', edits: [{ start: p.pos, end: p.pos + 1, newText: '' }] },
+        ]);
         p.pos++;
         continue;
       }
       if (c === 125) {
         // `}` where a record or `]` should be: the array was never closed.
-        this.syntax('Expected ] to close the Records array before this }', p.pos, p.pos + 1, [{ title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] }]);
+        this.syntax('Expected ] to close the Records array before this }', p.pos, p.pos + 1, [
+          { title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] },
+        ]);
         return;
       }
       if (count > 0 && commaAt < 0) {
         const at = lastEnd;
-        this.syntax(`Expected a comma between ${noun}`, at, Math.min(at + 1, text.length), [{ title: 'Insert the missing comma', edits: [{ start: at, end: at, newText: ',' }], isPreferred: true }]);
+        this.syntax(`Expected a comma between ${noun}`, at, Math.min(at + 1, text.length), [
+          { title: 'Insert the missing comma', edits: [{ start: at, end: at, newText: ',' }], isPreferred: true },
+        ]);
       }
       commaAt = -1;
       if (this.separatorBrace >= 0 && !this.tolerantOnly && c === 123) {
@@ -401,7 +456,9 @@ class Validation {
     const text = this.text;
     let end = text.indexOf('\n', p.pos);
     if (end < 0) end = text.length;
-    this.syntax('Unexpected text after the end of the JSON document', p.pos, Math.max(end, p.pos + 1), [{ title: 'Remove the text after the document', edits: [{ start: p.pos, end: text.length, newText: '' }] }]);
+    this.syntax('Unexpected text after the end of the JSON document', p.pos, Math.max(end, p.pos + 1), [
+      { title: 'Remove the text after the document', edits: [{ start: p.pos, end: text.length, newText: '' }] },
+    ]);
   }
 
   /** Findings of the record being checked (reused: no per-record closures or arrays). */
@@ -417,7 +474,14 @@ class Validation {
     if (!isObject(value)) {
       if (v.node === undefined && value === undefined) return; // nothing parsed (syntax error reported)
       const sev = this.severityOf('record-type');
-      if (sev) this.push('record-type', sev, 'A CloudTrail record must be a JSON object', v.start, Math.min(v.end, v.start + 1) || v.start + 1);
+      if (sev)
+        this.push(
+          'record-type',
+          sev,
+          'A CloudTrail record must be a JSON object',
+          v.start,
+          Math.min(v.end, v.start + 1) || v.start + 1,
+        );
       return;
     }
     if (!looksLikeRecord(value)) {
@@ -482,7 +546,13 @@ class Validation {
     }
     let fixes: CtFix[] | undefined;
     if (f.fix && found && node && f.part === 'value') {
-      fixes = [{ title: f.fix.title, edits: [{ start: node.start, end: node.end, newText: JSON.stringify(f.fix.newValue) }], isPreferred: f.fix.isPreferred }];
+      fixes = [
+        {
+          title: f.fix.title,
+          edits: [{ start: node.start, end: node.end, newText: JSON.stringify(f.fix.newValue) }],
+          isPreferred: f.fix.isPreferred,
+        },
+      ];
     }
     this.push(f.ruleId, sev, f.message, start, end, fixes);
   }
@@ -538,7 +608,13 @@ export function validateWith(text: string, options: CtValidateOptions, tolerantO
   } catch (e) {
     // Defensive: report instead of throwing, so one bad input cannot take the editor down.
     const err = e instanceof Error ? e.message : String(e);
-    v.diagnostics.push({ ruleId: 'syntax', severity: 'error', message: `The checker stopped early: ${err}`, start: 0, end: Math.min(1, text.length) });
+    v.diagnostics.push({
+      ruleId: 'syntax',
+      severity: 'error',
+      message: `The checker stopped early: ${err}`,
+      start: 0,
+      end: Math.min(1, text.length),
+    });
     v.total++;
     v.counts.error++;
   }

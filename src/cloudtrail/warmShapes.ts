@@ -50,11 +50,37 @@ export function keepRecent(record: unknown): void {
  */
 export function shapeOf(r: Record<string, unknown>): number {
   return (
-    has(r.eventVersion, 0) | has(r.userIdentity, 1) | has(r.eventTime, 2) | has(r.eventSource, 3) | has(r.eventName, 4) | has(r.awsRegion, 5) | has(r.sourceIPAddress, 6) |
-    has(r.userAgent, 7) | has(r.errorCode, 8) | has(r.errorMessage, 9) | has(r.requestParameters, 10) | has(r.responseElements, 11) | has(r.additionalEventData, 12) |
-    has(r.requestID, 13) | has(r.eventID, 14) | has(r.apiVersion, 15) | has(r.readOnly, 16) | has(r.resources, 17) | has(r.eventType, 18) | has(r.recipientAccountId, 19) |
-    has(r.sharedEventID, 20) | has(r.vpcEndpointId, 21) | has(r.serviceEventDetails, 22) | has(r.managementEvent, 23) | has(r.eventCategory, 24) | has(r.insightDetails, 25) |
-    has(r.addendum, 26) | has(r.sessionCredentialFromConsole, 27) | has(r.edgeDeviceDetails, 28) | has(r.tlsDetails, 29) | has(r.vpcEndpointAccountId, 30) |
+    has(r.eventVersion, 0) |
+    has(r.userIdentity, 1) |
+    has(r.eventTime, 2) |
+    has(r.eventSource, 3) |
+    has(r.eventName, 4) |
+    has(r.awsRegion, 5) |
+    has(r.sourceIPAddress, 6) |
+    has(r.userAgent, 7) |
+    has(r.errorCode, 8) |
+    has(r.errorMessage, 9) |
+    has(r.requestParameters, 10) |
+    has(r.responseElements, 11) |
+    has(r.additionalEventData, 12) |
+    has(r.requestID, 13) |
+    has(r.eventID, 14) |
+    has(r.apiVersion, 15) |
+    has(r.readOnly, 16) |
+    has(r.resources, 17) |
+    has(r.eventType, 18) |
+    has(r.recipientAccountId, 19) |
+    has(r.sharedEventID, 20) |
+    has(r.vpcEndpointId, 21) |
+    has(r.serviceEventDetails, 22) |
+    has(r.managementEvent, 23) |
+    has(r.eventCategory, 24) |
+    has(r.insightDetails, 25) |
+    has(r.addendum, 26) |
+    has(r.sessionCredentialFromConsole, 27) |
+    has(r.edgeDeviceDetails, 28) |
+    has(r.tlsDetails, 29) |
+    has(r.vpcEndpointAccountId, 30) |
     has(r.eventContext, 31)
   );
 }

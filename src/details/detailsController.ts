@@ -31,18 +31,26 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   /** The details panel the user looked at last (target of palette commands). */
   private lastActive: DetailsPanel | undefined;
 
-  constructor(private readonly deps: DetailsDeps, private readonly services: DetailsServices) {}
+  constructor(
+    private readonly deps: DetailsDeps,
+    private readonly services: DetailsServices,
+  ) {}
 
   private settings(): { reusePreview: boolean; column: vscode.ViewColumn } {
     const config = vscode.workspace.getConfiguration('gamelift.details');
     return {
       reusePreview: config.get<boolean>('reusePreview', true),
-      column: config.get<string>('viewColumn', 'active') === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+      column:
+        config.get<string>('viewColumn', 'active') === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
     };
   }
 
   /** Shows an event: in its kept-open panel if it has one, else in the preview (or a new panel). */
-  showEvent(ref: FleetRef, event: FleetEvent, options: { preserveFocus?: boolean; keepOpen?: boolean; column?: vscode.ViewColumn } = {}): DetailsPanel {
+  showEvent(
+    ref: FleetRef,
+    event: FleetEvent,
+    options: { preserveFocus?: boolean; keepOpen?: boolean; column?: vscode.ViewColumn } = {},
+  ): DetailsPanel {
     const existing = [...this.kept].find((p) => sameFleet(p.fleetRef, ref) && p.currentEvent.eventId === event.eventId);
     if (existing) {
       existing.panel.reveal(undefined, options.preserveFocus);
@@ -64,7 +72,13 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     return this.adopt(panel, ref, event, !asPreview, false);
   }
 
-  private adopt(panel: vscode.WebviewPanel, ref: FleetRef, event: FleetEvent, pinned: boolean, hadLog: boolean): DetailsPanel {
+  private adopt(
+    panel: vscode.WebviewPanel,
+    ref: FleetRef,
+    event: FleetEvent,
+    pinned: boolean,
+    hadLog: boolean,
+  ): DetailsPanel {
     const details = new DetailsPanel(panel, ref, event, pinned, this.deps, this.services, this, { hadLog });
     if (pinned) this.kept.add(details);
     else this.preview = details;
@@ -123,7 +137,12 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       existing.panel.reveal();
       return existing;
     }
-    const panel = createSecureWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', this.settings().column, this.deps.extensionUri);
+    const panel = createSecureWebviewPanel(
+      TIMELINE_VIEW_TYPE,
+      'Timeline',
+      this.settings().column,
+      this.deps.extensionUri,
+    );
     return this.adoptTimeline(panel, ref);
   }
 
@@ -136,7 +155,9 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   async openEventDetails(ref: FleetRef, eventId: string): Promise<void> {
     const event = this.deps.explorer.getLoadedEvents(ref).find((e) => e.eventId === eventId);
     if (!event) {
-      void vscode.window.showWarningMessage('That event is no longer loaded in the GameLift explorer. Refresh the timeline.');
+      void vscode.window.showWarningMessage(
+        'That event is no longer loaded in the GameLift explorer. Refresh the timeline.',
+      );
       return;
     }
     // A new panel opens beside the timeline, so both stay visible.

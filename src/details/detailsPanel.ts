@@ -56,13 +56,18 @@ export class DetailsPanel {
     options: { hadLog?: boolean } = {},
   ) {
     if (options.hadLog && !event.preSignedLogUrl) this.logOverride = 'stale';
-    this.page = new SecurePanel(panel, 'details', { extensionUri: deps.extensionUri, log: deps.log, label: 'Event details' }, {
-      pageReady: () => this.render(),
-      handle: (message) => this.handle(message),
-      handleFailed: (err) => this.handleFailed(err),
-      viewStateChanged: () => host.viewStateChanged(this),
-      disposed: () => host.disposed(this),
-    });
+    this.page = new SecurePanel(
+      panel,
+      'details',
+      { extensionUri: deps.extensionUri, log: deps.log, label: 'Event details' },
+      {
+        pageReady: () => this.render(),
+        handle: (message) => this.handle(message),
+        handleFailed: (err) => this.handleFailed(err),
+        viewStateChanged: () => host.viewStateChanged(this),
+        disposed: () => host.disposed(this),
+      },
+    );
     this.updateTitle();
   }
 
@@ -79,7 +84,14 @@ export class DetailsPanel {
   }
 
   snapshot(): DetailsPanelSnapshot {
-    return { pinned: this.pinnedState, ref: this.ref, event: this.event, model: this.model, ready: this.page.ready, title: this.panel.title };
+    return {
+      pinned: this.pinnedState,
+      ref: this.ref,
+      event: this.event,
+      model: this.model,
+      ready: this.page.ready,
+      title: this.panel.title,
+    };
   }
 
   /** Shows another event in this panel (the preview following the selection). */
@@ -126,7 +138,9 @@ export class DetailsPanel {
         return;
       case 'copyJson':
         await vscode.env.clipboard.writeText(eventAsServiceJson(this.event));
-        void vscode.window.showInformationMessage('Copied the event as JSON (without its log link; use "Copy log link" for that).');
+        void vscode.window.showInformationMessage(
+          'Copied the event as JSON (without its log link; use "Copy log link" for that).',
+        );
         return;
       case 'keepOpen':
         this.host.keepOpen(this);
@@ -173,7 +187,8 @@ export class DetailsPanel {
 
   private logUrlCheck(): { url: string } | { problem: string; expired?: boolean } {
     const url = this.event.preSignedLogUrl;
-    if (this.logOverride === 'gone') return { problem: 'GameLift no longer returns this event, so its log cannot be opened.' };
+    if (this.logOverride === 'gone')
+      return { problem: 'GameLift no longer returns this event, so its log cannot be opened.' };
     if (!url) {
       return this.logOverride === 'stale'
         ? { problem: 'The log link was not kept across the reload. Get a fresh link first.', expired: true }
@@ -216,7 +231,9 @@ export class DetailsPanel {
     }
     await vscode.env.clipboard.writeText(check.url);
     const left = describeExpiry(this.event.fetchedAt, this.services.now(), LOG_URL_VALIDITY_MS);
-    void vscode.window.showInformationMessage(`Copied the log link. It ${left.clockText.toLowerCase()}; treat it like a password until then.`);
+    void vscode.window.showInformationMessage(
+      `Copied the log link. It ${left.clockText.toLowerCase()}; treat it like a password until then.`,
+    );
   }
 
   async refreshLink(): Promise<void> {
@@ -231,7 +248,11 @@ export class DetailsPanel {
       if (!fresh) {
         this.logOverride = 'gone';
         this.render();
-        this.post({ type: 'notice', level: 'warning', text: 'GameLift no longer returns this event (it may be older than the event retention period), so no fresh link is available.' });
+        this.post({
+          type: 'notice',
+          level: 'warning',
+          text: 'GameLift no longer returns this event (it may be older than the event retention period), so no fresh link is available.',
+        });
         return;
       }
       this.event = fresh;
@@ -240,11 +261,18 @@ export class DetailsPanel {
       this.post({
         type: 'notice',
         level: 'info',
-        text: fresh.preSignedLogUrl ? 'Got a fresh log link.' : 'GameLift returned the event again, but without a log link.',
+        text: fresh.preSignedLogUrl
+          ? 'Got a fresh log link.'
+          : 'GameLift returned the event again, but without a log link.',
       });
       this.deps.log.info(`Event details: fetched a fresh copy of event ${fresh.eventId}.`);
     } catch (err) {
-      const classified = classifyError(err, { action: 'Getting a fresh log link', fleetId: this.ref.fleetId, region: this.ref.target.region, profile: this.ref.target.profile });
+      const classified = classifyError(err, {
+        action: 'Getting a fresh log link',
+        fleetId: this.ref.fleetId,
+        region: this.ref.target.region,
+        profile: this.ref.target.profile,
+      });
       this.deps.log.error(redactSecrets(classified.message));
       this.post({ type: 'notice', level: 'error', text: classified.message });
       const actions = classified.retryable ? ['Retry'] : [];

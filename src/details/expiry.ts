@@ -52,6 +52,9 @@ export function describeExpiry(fetchedAt: number, now: number, validityMs = DEFA
     remainingMs: left,
     expired: false,
     clockText: `Expires in ${formatCountdown(left)}`,
-    spokenText: left <= 60_000 ? 'The log link expires in less than a minute.' : `The log link expires in ${plural(minutesLeft, 'minute')}.`,
+    spokenText:
+      left <= 60_000
+        ? 'The log link expires in less than a minute.'
+        : `The log link expires in ${plural(minutesLeft, 'minute')}.`,
   };
 }

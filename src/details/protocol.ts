@@ -126,11 +126,21 @@ export type PersistedState =
 // ---------- host → page ----------
 
 export type HostMessage =
-  | { readonly type: 'showDetails'; readonly model: DetailsViewModel; readonly hostNow: number; readonly persist: PersistedState }
+  | {
+      readonly type: 'showDetails';
+      readonly model: DetailsViewModel;
+      readonly hostNow: number;
+      readonly persist: PersistedState;
+    }
   | { readonly type: 'logLink'; readonly log: LogLinkView; readonly hostNow: number; readonly persist: PersistedState }
   | { readonly type: 'busy'; readonly busy: boolean; readonly label: string }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
-  | { readonly type: 'showTimeline'; readonly model: TimelineViewModel; readonly hostNow: number; readonly persist: PersistedState };
+  | {
+      readonly type: 'showTimeline';
+      readonly model: TimelineViewModel;
+      readonly hostNow: number;
+      readonly persist: PersistedState;
+    };
 
 // ---------- page → host ----------
 
@@ -149,7 +159,15 @@ export type PageMessage =
   | { readonly type: 'refreshTimeline' };
 
 const SIMPLE_PAGE_MESSAGES = new Set([
-  'ready', 'openLog', 'copyLogLink', 'refreshLink', 'openDocs', 'reveal', 'copyJson', 'keepOpen', 'refreshTimeline',
+  'ready',
+  'openLog',
+  'copyLogLink',
+  'refreshLink',
+  'openDocs',
+  'reveal',
+  'copyJson',
+  'keepOpen',
+  'refreshTimeline',
 ]);
 
 /** Longest event ID we accept from the page (real ones are ~40 characters). */
@@ -167,7 +185,9 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'navigate':
       return value.direction === 'older' || value.direction === 'newer';
     case 'openEvent':
-      return typeof value.eventId === 'string' && value.eventId.length > 0 && value.eventId.length <= MAX_EVENT_ID_LENGTH;
+      return (
+        typeof value.eventId === 'string' && value.eventId.length > 0 && value.eventId.length <= MAX_EVENT_ID_LENGTH
+      );
     default:
       return false;
   }
@@ -191,7 +211,9 @@ function isOptionalNumber(v: unknown): boolean {
 function isFleetRef(v: unknown): v is FleetRef {
   if (!isRecord(v) || typeof v.fleetId !== 'string' || v.fleetId.length === 0 || !isRecord(v.target)) return false;
   const t = v.target;
-  return typeof t.region === 'string' && t.region.length > 0 && isOptionalString(t.profile) && isOptionalString(t.endpoint);
+  return (
+    typeof t.region === 'string' && t.region.length > 0 && isOptionalString(t.profile) && isOptionalString(t.endpoint)
+  );
 }
 
 /** Checks state handed back by VS Code after a reload (it was written by the page, so it is untrusted too). */
@@ -202,11 +224,16 @@ export function isPersistedState(value: unknown): value is PersistedState {
   const e = value.event;
   return (
     isRecord(e) &&
-    typeof e.eventId === 'string' && e.eventId.length > 0 && e.eventId.length <= MAX_EVENT_ID_LENGTH &&
+    typeof e.eventId === 'string' &&
+    e.eventId.length > 0 &&
+    e.eventId.length <= MAX_EVENT_ID_LENGTH &&
     typeof e.eventCode === 'string' &&
-    isOptionalString(e.resourceId) && isOptionalString(e.message) &&
-    isOptionalNumber(e.eventTime) && isOptionalNumber(e.count) &&
-    typeof e.fetchedAt === 'number' && Number.isFinite(e.fetchedAt) &&
+    isOptionalString(e.resourceId) &&
+    isOptionalString(e.message) &&
+    isOptionalNumber(e.eventTime) &&
+    isOptionalNumber(e.count) &&
+    typeof e.fetchedAt === 'number' &&
+    Number.isFinite(e.fetchedAt) &&
     typeof e.hadLog === 'boolean' &&
     e.preSignedLogUrl === undefined
   );

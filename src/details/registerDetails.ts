@@ -18,18 +18,34 @@ export interface DetailsDeps extends ExtensionDeps {
 
 function isFleetRef(value: unknown): value is FleetRef {
   const v = value as Partial<FleetRef> | undefined;
-  return typeof v === 'object' && v !== null && typeof v.fleetId === 'string' && typeof v.target === 'object' && v.target !== null && typeof v.target.region === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.fleetId === 'string' &&
+    typeof v.target === 'object' &&
+    v.target !== null &&
+    typeof v.target.region === 'string'
+  );
 }
 
 function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
   const v = value as { ref?: unknown; event?: Partial<FleetEvent> } | undefined;
-  return typeof v === 'object' && v !== null && isFleetRef(v.ref) && typeof v.event === 'object' && v.event !== null
-    && typeof v.event.eventId === 'string' && typeof v.event.eventCode === 'string' && typeof v.event.fetchedAt === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    isFleetRef(v.ref) &&
+    typeof v.event === 'object' &&
+    v.event !== null &&
+    typeof v.event.eventId === 'string' &&
+    typeof v.event.eventCode === 'string' &&
+    typeof v.event.fetchedAt === 'number'
+  );
 }
 
 export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsController {
   const controller = new DetailsController(deps, deps.detailsServices ?? defaultServices());
-  const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const command = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
   command('gamelift.showEventDetails', (arg) => {
     if (!isEventArg(arg)) {
@@ -90,7 +106,8 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     command('gamelift.details._snapshot', () => controller.snapshot());
     command('gamelift.details._deliver', (target, message) =>
-      controller.deliver(target === 'timeline' || target === 'active' ? target : 'preview', message));
+      controller.deliver(target === 'timeline' || target === 'active' ? target : 'preview', message),
+    );
   }
   return controller;
 }

@@ -91,7 +91,10 @@ export class SecurePanel implements vscode.Disposable {
       await this.owner.handle(raw);
     } catch (err) {
       if (this.owner.handleFailed) this.owner.handleFailed(err);
-      else this.context.log.error(redactSecrets(`${this.context.label}: ${err instanceof Error ? err.message : String(err)}`));
+      else
+        this.context.log.error(
+          redactSecrets(`${this.context.label}: ${err instanceof Error ? err.message : String(err)}`),
+        );
     }
   }
 

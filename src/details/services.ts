@@ -19,6 +19,9 @@ export function defaultServices(): DetailsServices {
   return {
     now: () => Date.now(),
     refetch: (ref, event) => refetchEvent(createGameLiftClient(ref.target), ref.fleetId, event),
-    customEndpoints: (ref) => [vscode.workspace.getConfiguration('gamelift').get<string>('endpoint'), ref.target.endpoint],
+    customEndpoints: (ref) => [
+      vscode.workspace.getConfiguration('gamelift').get<string>('endpoint'),
+      ref.target.endpoint,
+    ],
   };
 }

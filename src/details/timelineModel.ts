@@ -27,8 +27,15 @@ export function toneForStatus(status: string): StatusTone {
     case 'TERMINATED':
     case 'EXPIRED':
       return 'ended';
-    case 'NEW': case 'DOWNLOADING': case 'VALIDATING': case 'BUILDING': case 'ACTIVATING':
-    case 'PENDING': case 'CREATING': case 'CREATED': case 'UPDATING':
+    case 'NEW':
+    case 'DOWNLOADING':
+    case 'VALIDATING':
+    case 'BUILDING':
+    case 'ACTIVATING':
+    case 'PENDING':
+    case 'CREATING':
+    case 'CREATED':
+    case 'UPDATING':
       return 'progress';
     default:
       return 'unknown';
@@ -46,14 +53,24 @@ export function statusBand(timed: readonly FleetEvent[], end: number): StatusSeg
     const next = changes[i + 1];
     // Two changes at the same instant: the later one in the list wins, no zero-width segment.
     if (next && next.time === c.time) return;
-    segments.push({ status: c.status, start: c.time, end: next ? next.time : end, tone: toneForStatus(c.status), open: !next });
+    segments.push({
+      status: c.status,
+      start: c.time,
+      end: next ? next.time : end,
+      tone: toneForStatus(c.status),
+      open: !next,
+    });
   });
   return segments;
 }
 
 const MIN_SPAN_MS = 2 * 60_000;
 
-export function buildTimelineViewModel(ref: FleetRef, fleet: FleetSummary | undefined, events: readonly FleetEvent[]): TimelineViewModel {
+export function buildTimelineViewModel(
+  ref: FleetRef,
+  fleet: FleetSummary | undefined,
+  events: readonly FleetEvent[],
+): TimelineViewModel {
   const timed = events.filter((e) => typeof e.eventTime === 'number' && Number.isFinite(e.eventTime));
   const times = timed.map((e) => e.eventTime as number);
   let start = times.length > 0 ? Math.min(...times) : 0;

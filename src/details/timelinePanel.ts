@@ -31,11 +31,16 @@ export class TimelinePanel {
     private readonly services: DetailsServices,
     private readonly host: TimelinePanelHost,
   ) {
-    this.page = new SecurePanel(panel, 'timeline', { extensionUri: deps.extensionUri, log: deps.log, label: 'Fleet timeline' }, {
-      pageReady: () => this.render(),
-      handle: (message) => this.handle(message),
-      disposed: () => host.disposed(this),
-    });
+    this.page = new SecurePanel(
+      panel,
+      'timeline',
+      { extensionUri: deps.extensionUri, log: deps.log, label: 'Fleet timeline' },
+      {
+        pageReady: () => this.render(),
+        handle: (message) => this.handle(message),
+        disposed: () => host.disposed(this),
+      },
+    );
     this.updateTitle();
   }
 
@@ -68,7 +73,16 @@ export class TimelinePanel {
 
   render(): void {
     this.updateTitle();
-    this.model = buildTimelineViewModel(this.ref, this.deps.explorer.getFleet(this.ref), this.deps.explorer.getLoadedEvents(this.ref));
-    this.page.post({ type: 'showTimeline', model: this.model, hostNow: this.services.now(), persist: { kind: 'timeline', ref: this.ref } });
+    this.model = buildTimelineViewModel(
+      this.ref,
+      this.deps.explorer.getFleet(this.ref),
+      this.deps.explorer.getLoadedEvents(this.ref),
+    );
+    this.page.post({
+      type: 'showTimeline',
+      model: this.model,
+      hostNow: this.services.now(),
+      persist: { kind: 'timeline', ref: this.ref },
+    });
   }
 }

@@ -10,8 +10,7 @@ export interface UrlPolicyOptions {
 }
 
 export type UrlVerdict =
-  | { readonly allowed: true; readonly url: URL }
-  | { readonly allowed: false; readonly reason: string };
+  { readonly allowed: true; readonly url: URL } | { readonly allowed: false; readonly reason: string };
 
 // Suffixes of AWS-owned DNS names that serve presigned log URLs (S3 and friends).
 const AWS_HOST_SUFFIXES = ['.amazonaws.com', '.amazonaws.com.cn', '.api.aws'];
@@ -66,7 +65,8 @@ export function checkExternalUrl(text: unknown, purpose: UrlPurpose, options: Ur
   const allowedOrigins = (options.customEndpoints ?? []).map(originOf).filter((o): o is string => o !== undefined);
   if (allowedOrigins.includes(url.origin)) return { allowed: true, url };
 
-  if (url.protocol !== 'https:') return refuse(`the link uses ${url.protocol.replace(/:$/, '') || 'no'} instead of https`);
+  if (url.protocol !== 'https:')
+    return refuse(`the link uses ${url.protocol.replace(/:$/, '') || 'no'} instead of https`);
   if (!isAwsHost(url.hostname)) return refuse(`the link does not point at an AWS host (${url.hostname})`);
   // AWS serves presigned links on the default port; another port is someone else's service.
   if (url.port !== '') return refuse('the link uses an unusual port for an AWS host');

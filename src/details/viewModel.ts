@@ -6,7 +6,14 @@ import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
 import { guidanceForCode } from '../gamelift/eventGuidance';
 import type { FleetEvent, FleetSummary } from '../gamelift/types';
 import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
-import type { DetailsViewModel, EventView, FleetInfoView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
+import type {
+  DetailsViewModel,
+  EventView,
+  FleetInfoView,
+  LogLinkView,
+  NavTargetView,
+  PersistedEvent,
+} from './protocol';
 import { formatUtc } from './timeFormat';
 import { checkExternalUrl, displayHost } from './urlPolicy';
 
@@ -62,7 +69,10 @@ export function toFleetInfo(ref: FleetRef, fleet: FleetSummary | undefined): Fle
   };
 }
 
-export function logLinkView(event: FleetEvent, options: Pick<DetailsInput, 'logOverride' | 'customEndpoints' | 'validityMs'>): LogLinkView {
+export function logLinkView(
+  event: FleetEvent,
+  options: Pick<DetailsInput, 'logOverride' | 'customEndpoints' | 'validityMs'>,
+): LogLinkView {
   if (options.logOverride) return { state: options.logOverride };
   const url = event.preSignedLogUrl;
   if (!url) return { state: 'none' };
@@ -86,7 +96,10 @@ function navTarget(event: FleetEvent | undefined): NavTargetView | undefined {
 }
 
 /** The loaded events next to `eventId` (the list is newest first). */
-export function neighbours(loaded: readonly FleetEvent[], eventId: string): { index: number; older?: FleetEvent; newer?: FleetEvent } {
+export function neighbours(
+  loaded: readonly FleetEvent[],
+  eventId: string,
+): { index: number; older?: FleetEvent; newer?: FleetEvent } {
   const index = loaded.findIndex((e) => e.eventId === eventId);
   if (index < 0) return { index };
   return { index, older: loaded[index + 1], newer: index > 0 ? loaded[index - 1] : undefined };

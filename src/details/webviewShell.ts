@@ -12,7 +12,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
     enableForms: false,
     enableCommandUris: false,
     enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+    ],
   };
 }
 
@@ -28,7 +31,11 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, p
     nonce: createNonce(),
     title: TITLES[page].title,
     loadingText: TITLES[page].loading,
-    styleUris: [asset('dist', 'webview', 'codicons', 'codicon.css'), asset('media', 'details-common.css'), asset('media', `${page === 'details' ? 'details' : 'timeline'}.css`)],
+    styleUris: [
+      asset('dist', 'webview', 'codicons', 'codicon.css'),
+      asset('media', 'details-common.css'),
+      asset('media', `${page === 'details' ? 'details' : 'timeline'}.css`),
+    ],
     scriptUri: asset('dist', 'webview', `${page}.js`),
   });
 }

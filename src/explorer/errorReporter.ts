@@ -13,7 +13,10 @@ export const SIGN_IN_ACTION = 'Sign in';
 export class ErrorReporter {
   private readonly prompted = new Set<string>();
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly prompts: Prompts) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly prompts: Prompts,
+  ) {}
 
   report(error: ClassifiedError, what: string): void {
     if (error.kind === 'cancelled') return;

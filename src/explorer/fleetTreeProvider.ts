@@ -92,9 +92,19 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
       // No connection (and so no client) while the endpoint is refused: say why, and where to fix it.
       this.options.onCredentialsMissing(false);
       const message = endpointErrorMessage(settings.endpointError);
-      return [new ErrorNode(undefined, 'error:endpoint-setting', message, () => void openEndpointSetting(), OPEN_ENDPOINT_SETTING)];
+      return [
+        new ErrorNode(
+          undefined,
+          'error:endpoint-setting',
+          message,
+          () => void openEndpointSetting(),
+          OPEN_ENDPOINT_SETTING,
+        ),
+      ];
     }
-    const extra = this.model.extraTargets().map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, true)));
+    const extra = this.model
+      .extraTargets()
+      .map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, true)));
     let roots: ExplorerNode[];
     let credentialsMissing = false;
     if (settings.profiles.length > 1) {
@@ -102,7 +112,9 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
         this.node(profileNodeId(p), () => new ProfileNode(this, p, settings.regions, settings.endpoint)),
       );
     } else if (settings.regions.length > 1) {
-      roots = this.model.targets.map((t) => this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, false)));
+      roots = this.model.targets.map((t) =>
+        this.node(regionNodeId(t), () => new RegionNode(undefined, this, t, false)),
+      );
     } else {
       roots = await fleetChildren(this, this.model.targets[0], undefined);
       // With one connection and no credentials, an empty tree lets the welcome view explain.

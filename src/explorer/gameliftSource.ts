@@ -2,7 +2,12 @@
 // from the one client factory, fleets, the event pager and error classification. Free of
 // vscode (the caller passes the user agent and logger), so it is tested in plain Node.
 import type { GameLiftClient } from '@aws-sdk/client-gamelift';
-import { createGameLiftClient, forgetGameLiftClients, type ClientOptions, type LineLogger } from '../gamelift/clientFactory';
+import {
+  createGameLiftClient,
+  forgetGameLiftClients,
+  type ClientOptions,
+  type LineLogger,
+} from '../gamelift/clientFactory';
 import { classifyError } from '../gamelift/errors';
 import { FleetEventPager } from '../gamelift/eventPager';
 import { describeFleet, listFleets } from '../gamelift/fleetService';

@@ -3,8 +3,14 @@
 import * as vscode from 'vscode';
 
 export interface Prompts {
-  pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { id: string }): Promise<T | undefined>;
-  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { id: string }): Promise<readonly T[] | undefined>;
+  pickOne<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions & { id: string },
+  ): Promise<T | undefined>;
+  pickMany<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions & { id: string },
+  ): Promise<readonly T[] | undefined>;
   /**
    * A searchable pick that also accepts typed text: `typed(value)` turns what the user typed
    * into an extra item (e.g. a pasted fleet ARN). Items may arrive later (the pick shows busy).
@@ -28,7 +34,11 @@ export const windowPrompts: Prompts = {
   saveUri: async (options) => vscode.window.showSaveDialog(options),
   message: async (kind, text, ...actions) => {
     const show =
-      kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return show(text, ...actions);
   },
 };
@@ -79,7 +89,9 @@ function pickOrType<T extends vscode.QuickPickItem>(
     pick.onDidChangeValue(update);
     // Items can be replaced (the list finished loading) just as Enter is pressed, leaving no
     // selection for a moment; then what was typed still counts.
-    pick.onDidAccept(() => finish(pick.selectedItems[0] ?? pick.activeItems[0] ?? (pick.value.trim() ? typed(pick.value) : undefined)));
+    pick.onDidAccept(() =>
+      finish(pick.selectedItems[0] ?? pick.activeItems[0] ?? (pick.value.trim() ? typed(pick.value) : undefined)),
+    );
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });

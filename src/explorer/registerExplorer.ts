@@ -23,7 +23,12 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
     // Only warnings and errors from the SDK (its debug output is noisy); the factory redacts them.
     source: createGameLiftSource({
       userAgentSuffix: `vscode/${vscode.version}`,
-      logger: { debug: () => undefined, info: () => undefined, warn: (m) => deps.log.warn(m), error: (m) => deps.log.error(m) },
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (m) => deps.log.warn(m),
+        error: (m) => deps.log.error(m),
+      },
     }),
     onError: (error, what) => errors.report(error, what),
   });

@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import type { ExplorerSettings } from './settings';
 
-export function createStatusBar(initial: ExplorerSettings, onChange: vscode.Event<ExplorerSettings>): vscode.Disposable {
+export function createStatusBar(
+  initial: ExplorerSettings,
+  onChange: vscode.Event<ExplorerSettings>,
+): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('gamelift.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = 'GameLift connection';
   item.command = 'gamelift.selectProfile';

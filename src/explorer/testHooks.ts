@@ -34,16 +34,23 @@ export function registerTestHooks(
   context: vscode.ExtensionContext,
   parts: { explorer: ExplorerView; prompts: PromptHolder; watcher: FleetWatcher },
 ): void {
-  if (context.extensionMode === vscode.ExtensionMode.Production && process.env.GAMELIFT_EXPLORER_TEST_HOOKS !== '1') return;
+  if (context.extensionMode === vscode.ExtensionMode.Production && process.env.GAMELIFT_EXPLORER_TEST_HOOKS !== '1')
+    return;
   const hooks: ExplorerTestHooks = {
     ...parts,
     logUri: context.logUri,
-    snapshot: (options = {}) => snapshot(parts.explorer, undefined, options.expand ?? /^(profile|region)$/, options.depth ?? 6),
+    snapshot: (options = {}) =>
+      snapshot(parts.explorer, undefined, options.expand ?? /^(profile|region)$/, options.depth ?? 6),
   };
   context.subscriptions.push(vscode.commands.registerCommand(TEST_HOOKS_COMMAND, () => hooks));
 }
 
-async function snapshot(explorer: ExplorerView, node: ExplorerNode | undefined, expand: RegExp, depth: number): Promise<NodeSnapshot[]> {
+async function snapshot(
+  explorer: ExplorerView,
+  node: ExplorerNode | undefined,
+  expand: RegExp,
+  depth: number,
+): Promise<NodeSnapshot[]> {
   const children = await explorer.provider.getChildren(node);
   return Promise.all(
     children.map(async (child) => {

@@ -1,21 +1,40 @@
 // Asks for a time window: a preset, or a custom start/end validated as the user types.
-import { TIME_RANGE_PRESETS, parseCustomRange, parseTimeText, presetWindow, describeWindow } from '../gamelift/timeRange';
+import {
+  TIME_RANGE_PRESETS,
+  parseCustomRange,
+  parseTimeText,
+  presetWindow,
+  describeWindow,
+} from '../gamelift/timeRange';
 import type { TimeWindow } from '../gamelift/types';
 import type { Prompts } from './prompts';
 
-export async function promptTimeWindow(prompts: Prompts, current: TimeWindow | undefined, now: number): Promise<TimeWindow | undefined> {
+export async function promptTimeWindow(
+  prompts: Prompts,
+  current: TimeWindow | undefined,
+  now: number,
+): Promise<TimeWindow | undefined> {
   const items = [
     ...TIME_RANGE_PRESETS.map((p) => ({
       label: p.label,
       id: p.id as string,
       description: current?.preset === p.id ? 'current' : undefined,
     })),
-    { label: 'Custom range…', id: 'custom', description: current && !current.preset ? describeWindow(current) : undefined },
+    {
+      label: 'Custom range…',
+      id: 'custom',
+      description: current && !current.preset ? describeWindow(current) : undefined,
+    },
   ];
-  const picked = await prompts.pickOne(items, { id: 'timeRange', title: 'Time range for fleet events', placeHolder: 'Which events to fetch' });
+  const picked = await prompts.pickOne(items, {
+    id: 'timeRange',
+    title: 'Time range for fleet events',
+    placeHolder: 'Which events to fetch',
+  });
   if (!picked) return undefined;
   if (picked.id !== 'custom') return presetWindow(picked.id as Parameters<typeof presetWindow>[0], now);
-  const hint = 'ISO 8601 (2026-11-01 or 2026-11-01T14:30Z, UTC unless a zone is given), "now", or relative (-2h, -3d, -1w); empty = open';
+  const hint =
+    'ISO 8601 (2026-11-01 or 2026-11-01T14:30Z, UTC unless a zone is given), "now", or relative (-2h, -3d, -1w); empty = open';
   const start = await prompts.input({
     id: 'timeRange.start',
     title: 'Custom range: start',

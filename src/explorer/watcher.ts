@@ -20,9 +20,17 @@ export class FleetWatcher implements vscode.Disposable {
   private readonly seen = new Map<string, Set<string>>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly explorer: ExplorerView, private readonly prompts: Prompts) {
+  constructor(
+    private readonly explorer: ExplorerView,
+    private readonly prompts: Prompts,
+  ) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('gamelift.watch') || e.affectsConfiguration('gamelift.profile') || e.affectsConfiguration('gamelift.regions')) this.schedule();
+      if (
+        e.affectsConfiguration('gamelift.watch') ||
+        e.affectsConfiguration('gamelift.profile') ||
+        e.affectsConfiguration('gamelift.regions')
+      )
+        this.schedule();
     });
     this.schedule();
   }
@@ -40,7 +48,9 @@ export class FleetWatcher implements vscode.Disposable {
     this.running = true;
     try {
       const model = this.explorer.model;
-      const fleets = model.allFleets().filter((f) => isTransitional(f.summary?.status) || this.watched.has(refKey(f.ref)));
+      const fleets = model
+        .allFleets()
+        .filter((f) => isTransitional(f.summary?.status) || this.watched.has(refKey(f.ref)));
       this.watched = new Set(fleets.filter((f) => isTransitional(f.summary?.status)).map((f) => refKey(f.ref)));
       // Re-list each affected connection once, for fresh statuses.
       const targets = new Map(fleets.map((f) => [targetKey(f.ref.target), f.ref.target]));
@@ -65,7 +75,8 @@ export class FleetWatcher implements vscode.Disposable {
         for (const e of fresh) seen.add(e.eventId);
         this.explorer.fleetChanged(fleet.ref);
         const errors = fresh.filter((e) => viewOf(e).severity === 'error');
-        if (hasBaseline && errors.length > 0) void this.notify(fleet.ref, errors[0].eventId, viewOf(errors[0]).title, errors.length);
+        if (hasBaseline && errors.length > 0)
+          void this.notify(fleet.ref, errors[0].eventId, viewOf(errors[0]).title, errors.length);
       }
     } finally {
       this.running = false;

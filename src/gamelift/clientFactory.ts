@@ -75,8 +75,8 @@ export function buildGameLiftClient(target: ConnectionTarget, options: ClientOpt
     // chosen profile instead, through the SDK's own hook for exactly this lookup.
     let resolved: Promise<string | undefined> | undefined;
     const profile = target.profile;
-    (client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> }).serviceConfiguredEndpoint = () =>
-      (resolved ??= configuredEndpointFor(profile));
+    (client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> }).serviceConfiguredEndpoint =
+      () => (resolved ??= configuredEndpointFor(profile));
   }
   return client;
 }

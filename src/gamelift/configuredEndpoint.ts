@@ -22,8 +22,14 @@ export async function configuredEndpointFor(profile: string | undefined): Promis
   const init = profile ? { profile } : {};
   const ignore = await loadConfig<boolean>(
     {
-      environmentVariableSelector: (env) => (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== undefined ? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) : undefined),
-      configFileSelector: (section) => (section.ignore_configured_endpoint_urls !== undefined ? isTrue(section.ignore_configured_endpoint_urls) : undefined),
+      environmentVariableSelector: (env) =>
+        env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== undefined
+          ? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
+          : undefined,
+      configFileSelector: (section) =>
+        section.ignore_configured_endpoint_urls !== undefined
+          ? isTrue(section.ignore_configured_endpoint_urls)
+          : undefined,
       default: false,
     },
     init,

@@ -51,20 +51,56 @@ interface ErrorLike {
 }
 
 const THROTTLING = new Set([
-  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'RequestThrottledException',
-  'SlowDown', 'ProvisionedThroughputExceededException', 'BandwidthLimitExceeded', 'EC2ThrottledException',
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
 ]);
 const BAD_SIGNATURE = new Set([
-  'InvalidSignatureException', 'SignatureDoesNotMatch', 'UnrecognizedClientException',
-  'InvalidClientTokenId', 'IncompleteSignature', 'IncompleteSignatureException', 'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException', 'InvalidAccessKeyId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'IncompleteSignature',
+  'IncompleteSignatureException',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+  'InvalidAccessKeyId',
 ]);
-const EXPIRED_CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
-const CLOCK_SKEW = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'InvalidSignatureException', 'SignatureDoesNotMatch']);
+const EXPIRED_CREDENTIALS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'RequestExpired',
+  'TokenRefreshRequired',
+]);
+const CLOCK_SKEW = new Set([
+  'RequestTimeTooSkewed',
+  'RequestExpired',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+]);
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND',
-  'EAI_AGAIN', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
@@ -77,7 +113,12 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   const serviceText = cleanServiceMessage(e.message);
   const prefix = context.action ? `${context.action}: ` : '';
   const where = describeWhere(context);
-  const make = (kind: ErrorKind, text: string, retryable: boolean, extra: Partial<ClassifiedError> = {}): ClassifiedError => ({
+  const make = (
+    kind: ErrorKind,
+    text: string,
+    retryable: boolean,
+    extra: Partial<ClassifiedError> = {},
+  ): ClassifiedError => ({
     kind,
     message: redactSecrets(prefix + text),
     retryable,
@@ -88,26 +129,57 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   const withProfile = context.profile ? { profile: context.profile } : {};
 
   if (isAbort(err, e)) return make('cancelled', 'Cancelled.', false);
-  if (name === 'InvalidEndpointError') return make('invalidRequest', `Setting "gamelift.endpoint" is not usable: ${e.message}`, false);
+  if (name === 'InvalidEndpointError')
+    return make('invalidRequest', `Setting "gamelift.endpoint" is not usable: ${e.message}`, false);
 
   // Credential problems found on this machine, before any request was sent.
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || isSsoText(e.message)) {
     if (isSsoText(e.message)) {
       const who = context.profile ? ` for profile "${context.profile}"` : '';
       const command = context.profile ? `aws sso login --profile ${context.profile}` : 'aws sso login';
-      return make('ssoExpired', `The AWS SSO session${who} has expired or was never started. Sign in again with \`${command}\`, then retry.`, true, withProfile);
+      return make(
+        'ssoExpired',
+        `The AWS SSO session${who} has expired or was never started. Sign in again with \`${command}\`, then retry.`,
+        true,
+        withProfile,
+      );
     }
-    return make('credentials', `${noCredentialsText(context)} (${serviceText || 'no credentials found'}).`, false, withProfile);
+    return make(
+      'credentials',
+      `${noCredentialsText(context)} (${serviceText || 'no credentials found'}).`,
+      false,
+      withProfile,
+    );
   }
   if (EXPIRED_CREDENTIALS.has(name)) {
-    return make('credentials', `The AWS credentials have expired${where}. Refresh them (for SSO: \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`) and retry.`, true, withProfile);
+    return make(
+      'credentials',
+      `The AWS credentials have expired${where}. Refresh them (for SSO: \`aws sso login${context.profile ? ` --profile ${context.profile}` : ''}\`) and retry.`,
+      true,
+      withProfile,
+    );
   }
   if (BAD_SIGNATURE.has(name)) {
-    const skew = CLOCK_SKEW.has(name) ? ' If the keys are right, check that this computer\'s clock is correct.' : '';
-    return make('credentials', `AWS rejected the credentials${where}: ${serviceText || name}. Check the access key and secret key for the profile.${skew}`, false, withProfile);
+    const skew = CLOCK_SKEW.has(name) ? " If the keys are right, check that this computer's clock is correct." : '';
+    return make(
+      'credentials',
+      `AWS rejected the credentials${where}: ${serviceText || name}. Check the access key and secret key for the profile.${skew}`,
+      false,
+      withProfile,
+    );
   }
-  if (name === 'UnauthorizedException' || name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
-    return make('unauthorized', `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`, false, withProfile);
+  if (
+    name === 'UnauthorizedException' ||
+    name === 'AccessDeniedException' ||
+    name === 'AccessDenied' ||
+    status === 403
+  ) {
+    return make(
+      'unauthorized',
+      `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`,
+      false,
+      withProfile,
+    );
   }
   if (name === 'NotFoundException' || name === 'ResourceNotFoundException') {
     const what = serviceText || (context.fleetId ? `Fleet ${context.fleetId} was not found` : 'Not found');
@@ -116,29 +188,64 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   if (name === 'UnsupportedRegionException') {
     return make('invalidRequest', `GameLift does not support this call${where}: ${serviceText || name}.`, false);
   }
-  if (name === 'InvalidRequestException' || name === 'ValidationException' || name === 'SerializationException' || name === 'InvalidParameterException') {
+  if (
+    name === 'InvalidRequestException' ||
+    name === 'ValidationException' ||
+    name === 'SerializationException' ||
+    name === 'InvalidParameterException'
+  ) {
     return make('invalidRequest', `GameLift refused the request${where}: ${serviceText || name}.`, false);
   }
   if (THROTTLING.has(name) || status === 429) {
     const attempts = e.$metadata?.attempts;
     const tried = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
-    return make('throttled', `GameLift is limiting requests${where} and the calls still failed${tried}. Wait a moment and retry.`, true);
+    return make(
+      'throttled',
+      `GameLift is limiting requests${where} and the calls still failed${tried}. Wait a moment and retry.`,
+      true,
+    );
   }
   if (isTimeout(name, code)) {
-    return make('network', `The request to GameLift timed out${where}. Check the network or the endpoint setting, then retry.`, true);
+    return make(
+      'network',
+      `The request to GameLift timed out${where}. Check the network or the endpoint setting, then retry.`,
+      true,
+    );
   }
   if (code && NETWORK_CODES.has(code)) {
-    return make('network', `Could not reach GameLift${where} (${code}${networkHint(code)}). Check the network or the endpoint setting, then retry.`, true);
+    return make(
+      'network',
+      `Could not reach GameLift${where} (${code}${networkHint(code)}). Check the network or the endpoint setting, then retry.`,
+      true,
+    );
   }
-  if (name === 'InternalServiceException' || name === 'InternalFailure' || name === 'ServiceUnavailable' || e.$fault === 'server' || (status !== undefined && status >= 500)) {
+  if (
+    name === 'InternalServiceException' ||
+    name === 'InternalFailure' ||
+    name === 'ServiceUnavailable' ||
+    e.$fault === 'server' ||
+    (status !== undefined && status >= 500)
+  ) {
     const advice = /retry/i.test(serviceText) ? '' : ' Retry in a moment.';
-    return make('internal', `GameLift had an internal error${where}${serviceText ? `: ${serviceText}` : ''}.${advice}`, true);
+    return make(
+      'internal',
+      `GameLift had an internal error${where}${serviceText ? `: ${serviceText}` : ''}.${advice}`,
+      true,
+    );
   }
   if (isMalformed(err, e)) {
-    return make('malformedResponse', `GameLift${where} sent a response that could not be read (${serviceText || name || 'unreadable body'}). Check the endpoint setting; retry if it persists.`, true);
+    return make(
+      'malformedResponse',
+      `GameLift${where} sent a response that could not be read (${serviceText || name || 'unreadable body'}). Check the endpoint setting; retry if it persists.`,
+      true,
+    );
   }
   if (e.$fault === 'client' && name) {
-    return make('invalidRequest', `GameLift refused the request${where}: ${name}${serviceText ? ` — ${serviceText}` : ''}.`, false);
+    return make(
+      'invalidRequest',
+      `GameLift refused the request${where}: ${name}${serviceText ? ` — ${serviceText}` : ''}.`,
+      false,
+    );
   }
   return make('unknown', `Something went wrong${where}: ${serviceText || name || String(err)}.`, true);
 }
@@ -183,17 +290,22 @@ function isAbort(err: unknown, e: ErrorLike): boolean {
 
 function isSsoText(message: string | undefined): boolean {
   if (!message) return false;
-  return /\bSSO\b.*(expired|invalid|session|token|login)|sso.*token.*(expired|not found|invalid)|aws sso login|refresh.*sso/i.test(message);
+  return /\bSSO\b.*(expired|invalid|session|token|login)|sso.*token.*(expired|not found|invalid)|aws sso login|refresh.*sso/i.test(
+    message,
+  );
 }
 
 function isTimeout(name: string, code: string | undefined): boolean {
-  return TIMEOUT_NAMES.has(name) || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+  return (
+    TIMEOUT_NAMES.has(name) || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
 }
 
 function isMalformed(err: unknown, e: ErrorLike): boolean {
   if (err instanceof SyntaxError || e.name === 'SyntaxError' || e.name === 'MalformedResponseError') return true;
   // The SDK attaches the raw response when it could not deserialize one.
-  if (e.$response !== undefined && e.$metadata?.httpStatusCode !== undefined && e.$metadata.httpStatusCode < 300) return true;
+  if (e.$response !== undefined && e.$metadata?.httpStatusCode !== undefined && e.$metadata.httpStatusCode < 300)
+    return true;
   return /deserializ|unexpected token|unexpected end of json|not valid json|JSON\.parse/i.test(e.message ?? '');
 }
 
@@ -209,10 +321,15 @@ function nodeCodeInChain(err: unknown): string | undefined {
 
 function networkHint(code: string): string {
   switch (code) {
-    case 'ECONNREFUSED': return ': nothing is listening at the endpoint';
-    case 'ECONNRESET': return ': the connection was dropped';
-    case 'ENOTFOUND': case 'EAI_AGAIN': return ': the host name could not be resolved';
-    default: return '';
+    case 'ECONNREFUSED':
+      return ': nothing is listening at the endpoint';
+    case 'ECONNRESET':
+      return ': the connection was dropped';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return ': the host name could not be resolved';
+    default:
+      return '';
   }
 }
 

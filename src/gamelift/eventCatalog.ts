@@ -41,13 +41,24 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 // Words that read better in their usual casing than in Title Case.
 // Declared before byCode, whose initialiser calls titleForCode.
 const SPECIAL_WORDS: Record<string, string> = {
-  VPC: 'VPC', SDK: 'SDK', ID: 'ID', EC2: 'EC2', DNS: 'DNS', OS: 'OS',
+  VPC: 'VPC',
+  SDK: 'SDK',
+  ID: 'ID',
+  EC2: 'EC2',
+  DNS: 'DNS',
+  OS: 'OS',
 };
 
 const byCode = new Map<string, EventCodeInfo>(
   data.eventCodes.map((e) => [
     e.code,
-    { ...e, category: e.category as EventCategoryId, severity: e.severity as Severity, known: true, title: titleForCode(e.code) },
+    {
+      ...e,
+      category: e.category as EventCategoryId,
+      severity: e.severity as Severity,
+      known: true,
+      title: titleForCode(e.code),
+    },
   ]),
 );
 

@@ -27,15 +27,21 @@ export async function refetchEvent(
   options: RefetchOptions = {},
 ): Promise<FleetEvent | undefined> {
   const now = options.now ?? Date.now;
-  const window = event.eventTime !== undefined
-    ? { start: event.eventTime - LOOKUP_MARGIN_MS, end: event.eventTime + LOOKUP_MARGIN_MS }
-    : {};
+  const window =
+    event.eventTime !== undefined
+      ? { start: event.eventTime - LOOKUP_MARGIN_MS, end: event.eventTime + LOOKUP_MARGIN_MS }
+      : {};
   let nextToken: string | undefined;
   let pages = 0;
   do {
     throwIfAborted(options.signal);
     const out = await client.send(
-      new DescribeFleetEventsCommand({ FleetId: fleetId, Limit: LOOKUP_PAGE_SIZE, NextToken: nextToken, ...windowInput(window) }),
+      new DescribeFleetEventsCommand({
+        FleetId: fleetId,
+        Limit: LOOKUP_PAGE_SIZE,
+        NextToken: nextToken,
+        ...windowInput(window),
+      }),
       { abortSignal: options.signal },
     );
     const fetchedAt = now();

@@ -3,7 +3,11 @@
 // flight, so a double click never loads a page twice; events are de-duplicated by EventId.
 // Every SDK call carries the pager's own AbortSignal: abortInFlight() (the owner cancelling)
 // and reset() abort the request itself, while one caller's signal only stops that caller.
-import { DescribeFleetEventsCommand, type DescribeFleetEventsCommandInput, type GameLiftClient } from '@aws-sdk/client-gamelift';
+import {
+  DescribeFleetEventsCommand,
+  type DescribeFleetEventsCommandInput,
+  type GameLiftClient,
+} from '@aws-sdk/client-gamelift';
 import { abortError, requireList, throwIfAborted } from './errors';
 import { toFleetEvent } from './mapping';
 import type { FleetEvent, TimeWindow } from './types';
@@ -249,7 +253,8 @@ function mergeNewer(existing: FleetEvent[], added: FleetEvent[]): FleetEvent[] {
   const firstExisting = existing[0];
   const lastAdded = added[added.length - 1];
   const inOrder = added.every((e, i) => i === 0 || (added[i - 1].eventTime ?? 0) >= (e.eventTime ?? 0));
-  if (inOrder && (!firstExisting || (lastAdded.eventTime ?? 0) >= (firstExisting.eventTime ?? 0))) return added.concat(existing);
+  if (inOrder && (!firstExisting || (lastAdded.eventTime ?? 0) >= (firstExisting.eventTime ?? 0)))
+    return added.concat(existing);
   return mergeNewestFirst(existing, added);
 }
 
@@ -258,8 +263,14 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (err) => { signal.removeEventListener('abort', onAbort); reject(err); },
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
     );
   });
 }

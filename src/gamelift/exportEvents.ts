@@ -4,14 +4,28 @@
 import { lookupEventCode } from './eventCatalog';
 import type { FleetEvent, FleetSummary } from './types';
 
-export const CSV_COLUMNS = ['eventTime', 'eventCode', 'category', 'severity', 'message', 'resourceId', 'count', 'eventId', 'preSignedLogUrl'] as const;
+export const CSV_COLUMNS = [
+  'eventTime',
+  'eventCode',
+  'category',
+  'severity',
+  'message',
+  'resourceId',
+  'count',
+  'eventId',
+  'preSignedLogUrl',
+] as const;
 
 export interface ExportOptions {
   /** Presigned URLs are bearer links; by default they are left out of exports. */
   readonly includeLogUrls?: boolean;
 }
 
-export function eventsToJson(events: readonly FleetEvent[], fleet: FleetSummary | { fleetId: string }, options: ExportOptions = {}): string {
+export function eventsToJson(
+  events: readonly FleetEvent[],
+  fleet: FleetSummary | { fleetId: string },
+  options: ExportOptions = {},
+): string {
   const document = {
     fleet,
     exportedEvents: events.length,

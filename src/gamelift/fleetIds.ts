@@ -21,13 +21,19 @@ export function parseFleetIdOrArn(text: string): FleetIdParseResult {
   const value = text.trim();
   if (value.length === 0) return { error: 'Enter a fleet ID (fleet-…) or a fleet ARN (arn:aws:gamelift:…).' };
   if (value.length > FLEET_ID_OR_ARN_MAX_LENGTH) {
-    return { error: `A fleet ID or ARN is at most ${FLEET_ID_OR_ARN_MAX_LENGTH} characters; this one has ${value.length}.` };
+    return {
+      error: `A fleet ID or ARN is at most ${FLEET_ID_OR_ARN_MAX_LENGTH} characters; this one has ${value.length}.`,
+    };
   }
   if (!FLEET_ID_OR_ARN_PATTERN.test(value)) {
     if (value.startsWith('arn:')) {
-      return { error: `"${shorten(value)}" is not a fleet ARN; one looks like arn:aws:gamelift:us-west-2:111122223333:fleet/fleet-1234abcd-….` };
+      return {
+        error: `"${shorten(value)}" is not a fleet ARN; one looks like arn:aws:gamelift:us-west-2:111122223333:fleet/fleet-1234abcd-….`,
+      };
     }
-    return { error: `"${shorten(value)}" is not a fleet ID; one looks like fleet-1234abcd-… (letters, digits and dashes after "fleet-").` };
+    return {
+      error: `"${shorten(value)}" is not a fleet ID; one looks like fleet-1234abcd-… (letters, digits and dashes after "fleet-").`,
+    };
   }
   if (!value.startsWith('arn:')) return { fleetId: value };
   const parts = ARN_PARTS.exec(value);
@@ -56,6 +62,9 @@ export function isParseError(result: FleetIdParseResult): result is { readonly e
 function shorten(text: string): string {
   // The value is echoed in messages: control and bidi characters (a pasted U+202E would
   // reverse the rest of the sentence) are shown as visible escapes instead.
-  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return visible.length > 80 ? `${visible.slice(0, 77)}…` : visible;
 }

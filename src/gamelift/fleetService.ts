@@ -47,7 +47,9 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
   let nextToken: string | undefined;
   do {
     throwIfAborted(signal);
-    const page = await client.send(new ListFleetsCommand({ Limit: pageSize, NextToken: nextToken }), { abortSignal: signal });
+    const page = await client.send(new ListFleetsCommand({ Limit: pageSize, NextToken: nextToken }), {
+      abortSignal: signal,
+    });
     const ids = unique(requireList(page.FleetIds, 'ListFleets', 'FleetIds'));
     const ec2Ids = ids.filter((id) => !isContainerFleetId(id));
     containerIds.push(...ids.filter(isContainerFleetId));
@@ -64,12 +66,18 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
 }
 
 /** Describes one fleet by ID or ARN; undefined when the service does not know it. */
-export async function describeFleet(client: GameLiftClient, fleetIdOrArn: string, signal?: AbortSignal): Promise<FleetSummary | undefined> {
+export async function describeFleet(
+  client: GameLiftClient,
+  fleetIdOrArn: string,
+  signal?: AbortSignal,
+): Promise<FleetSummary | undefined> {
   const parsed = parseFleetIdOrArn(fleetIdOrArn);
   if ('error' in parsed) throw Object.assign(new Error(parsed.error), { name: 'InvalidRequestException' });
   if (isContainerFleetId(parsed.fleetId)) {
     try {
-      const out = await client.send(new DescribeContainerFleetCommand({ FleetId: fleetIdOrArn.trim() }), { abortSignal: signal });
+      const out = await client.send(new DescribeContainerFleetCommand({ FleetId: fleetIdOrArn.trim() }), {
+        abortSignal: signal,
+      });
       return out.ContainerFleet ? fromContainerFleet(out.ContainerFleet) : undefined;
     } catch (err) {
       if ((err as { name?: string }).name === 'NotFoundException') return undefined;
@@ -77,7 +85,9 @@ export async function describeFleet(client: GameLiftClient, fleetIdOrArn: string
     }
   }
   try {
-    const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetIdOrArn.trim()] }), { abortSignal: signal });
+    const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetIdOrArn.trim()] }), {
+      abortSignal: signal,
+    });
     const attributes = out.FleetAttributes?.[0];
     return attributes ? fromFleetAttributes(attributes) : undefined;
   } catch (err) {
@@ -113,7 +123,9 @@ async function describeAttributesInBatches(
       for (const id of batch) {
         throwIfAborted(signal);
         try {
-          const one = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [id] }), { abortSignal: signal });
+          const one = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [id] }), {
+            abortSignal: signal,
+          });
           const attributes = one.FleetAttributes?.[0];
           if (attributes?.FleetId) byId.set(attributes.FleetId, attributes);
         } catch (oneErr) {
@@ -145,7 +157,11 @@ function isNotFound(err: unknown): boolean {
  * descriptions page by page. If that call fails (older endpoint, missing permission), up to
  * ten are described one by one, and otherwise they show as bare container-fleet summaries.
  */
-async function describeContainerFleets(client: GameLiftClient, fleetIds: readonly string[], signal: AbortSignal | undefined): Promise<FleetSummary[]> {
+async function describeContainerFleets(
+  client: GameLiftClient,
+  fleetIds: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<FleetSummary[]> {
   const wanted = new Set(fleetIds);
   const found = new Map<string, ContainerFleet>();
   const describeOneByOne = async () => {

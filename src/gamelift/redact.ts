@@ -2,14 +2,17 @@
 // access key IDs, secret keys, session tokens, Authorization headers, and the value of any
 // field or parameter whose name holds "secret" or "password" (`secret=…`, `"secret": "…"`,
 // `password=…`, `client_secret=…`), quoted values whole.
-const PRESIGNED_QUERY = /(https?:\/\/[^\s"'?#]+)\?[^\s"'#]*(X-Amz-(?:Signature|Credential|Security-Token)|Signature=|AWSAccessKeyId=)[^\s"'#]*/gi;
+const PRESIGNED_QUERY =
+  /(https?:\/\/[^\s"'?#]+)\?[^\s"'#]*(X-Amz-(?:Signature|Credential|Security-Token)|Signature=|AWSAccessKeyId=)[^\s"'#]*/gi;
 const ACCESS_KEY_ID = /\b(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{12,}\b/g;
-const KEY_VALUE_SECRET = /((?:aws_)?(?:secret_?access_?key|session_?token|secretAccessKey|sessionToken|x-amz-security-token|authorization)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
+const KEY_VALUE_SECRET =
+  /((?:aws_)?(?:secret_?access_?key|session_?token|secretAccessKey|sessionToken|x-amz-security-token|authorization)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi;
 
 // A name ending in secret/password/passwd/passphrase (any prefix: client_secret, dbPassword;
 // an optional key/value/string suffix: secretKey)
 // followed by = or :, then a quoted string (escapes allowed) or a bare value.
-const NAMED_SECRET = /(\b[\w.-]*?(?:secret|password|passwd|passphrase)(?:[_-]?(?:key|value|string))?["']?\s*[:=]\s*)(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\]]+))/gi;
+const NAMED_SECRET =
+  /(\b[\w.-]*?(?:secret|password|passwd|passphrase)(?:[_-]?(?:key|value|string))?["']?\s*[:=]\s*)(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\]]+))/gi;
 
 export function redactSecrets(text: string): string {
   return text

@@ -8,7 +8,11 @@ export type TimeRangePreset = NonNullable<TimeWindow['preset']>;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export const TIME_RANGE_PRESETS: readonly { readonly id: TimeRangePreset; readonly label: string; readonly durationMs?: number }[] = [
+export const TIME_RANGE_PRESETS: readonly {
+  readonly id: TimeRangePreset;
+  readonly label: string;
+  readonly durationMs?: number;
+}[] = [
   { id: 'lastHour', label: 'Last hour', durationMs: HOUR },
   { id: 'last24Hours', label: 'Last 24 hours', durationMs: DAY },
   { id: 'last7Days', label: 'Last 7 days', durationMs: 7 * DAY },

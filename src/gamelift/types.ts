@@ -11,10 +11,22 @@ export interface ConnectionTarget {
 }
 
 export type FleetStatus =
-  | 'NEW' | 'DOWNLOADING' | 'VALIDATING' | 'BUILDING' | 'ACTIVATING' | 'ACTIVE'
-  | 'DELETING' | 'ERROR' | 'TERMINATED' | 'NOT_FOUND' | 'EXPIRED'
+  | 'NEW'
+  | 'DOWNLOADING'
+  | 'VALIDATING'
+  | 'BUILDING'
+  | 'ACTIVATING'
+  | 'ACTIVE'
+  | 'DELETING'
+  | 'ERROR'
+  | 'TERMINATED'
+  | 'NOT_FOUND'
+  | 'EXPIRED'
   // container fleets
-  | 'PENDING' | 'CREATING' | 'CREATED' | 'UPDATING'
+  | 'PENDING'
+  | 'CREATING'
+  | 'CREATED'
+  | 'UPDATING'
   | string;
 
 export interface FleetSummary {

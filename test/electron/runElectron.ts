@@ -15,7 +15,14 @@ async function main(): Promise<number> {
     await runTests({
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: INTEGRATION_INDEX,
-      launchArgs: [run.workspace, '--user-data-dir', run.userData, '--extensions-dir', run.extensions, '--disable-workspace-trust'],
+      launchArgs: [
+        run.workspace,
+        '--user-data-dir',
+        run.userData,
+        '--extensions-dir',
+        run.extensions,
+        '--disable-workspace-trust',
+      ],
       extensionTestsEnv: {
         GAMELIFT_TEST_ENDPOINT: emulator?.url,
         AWS_CONFIG_FILE: path.join(run.home, '.aws', 'config'),
@@ -25,7 +32,11 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/download|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|fetch failed|update\.code\.visualstudio/i.test(message)) {
+    if (
+      /download|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|fetch failed|update\.code\.visualstudio/i.test(
+        message,
+      )
+    ) {
       console.error(
         `[electron] Could not download VS Code for @vscode/test-electron: ${message}\n` +
           '[electron] This runner needs internet access to update.code.visualstudio.com.\n' +

@@ -24,7 +24,10 @@ function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { port: 4566, scenario: 'default', rules: [], quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.includes('=') && arg.startsWith('--')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -33,7 +36,8 @@ function parseArgs(argv: string[]): CliOptions {
     switch (flag) {
       case '--port':
         options.port = Number(value());
-        if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error('--port must be 0..65535');
+        if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+          throw new Error('--port must be 0..65535');
         break;
       case '--scenario':
         options.scenario = value();
@@ -72,7 +76,11 @@ async function main(): Promise<void> {
   }
   const hasFaults = options.latencyMs !== undefined || options.jitterMs !== undefined || options.rules.length > 0;
   const faults: FaultConfig | undefined = hasFaults
-    ? { ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.jitterMs !== undefined ? { jitterMs: options.jitterMs } : {}), rules: options.rules }
+    ? {
+        ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+        ...(options.jitterMs !== undefined ? { jitterMs: options.jitterMs } : {}),
+        rules: options.rules,
+      }
     : undefined;
   const emulator = await startEmulator({
     port: options.port,
@@ -82,7 +90,10 @@ async function main(): Promise<void> {
   });
   console.log(`GameLift emulator listening on ${emulator.url} (scenario ${options.scenario})`);
   const shutdown = () => {
-    emulator.stop().then(() => process.exit(0), () => process.exit(1));
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -17,7 +17,12 @@ export interface ControlContext {
   advanceClock(ms: number): void;
 }
 
-export function handleControl(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, ctx: ControlContext): void {
+export function handleControl(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body: Buffer,
+  ctx: ControlContext,
+): void {
   const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
   const route = `${req.method} ${pathname.slice(CONTROL_PREFIX.length - 1)}`;
   const reply = (status: number, value: unknown) => {
@@ -53,7 +58,8 @@ export function handleControl(req: http.IncomingMessage, res: http.ServerRespons
       }
       case 'POST /fleets/status': {
         const b = json() as { fleetId?: string; status?: string };
-        if (!b.fleetId || !b.status || !state.getFleet(b.fleetId)) return reply(400, { error: 'need {fleetId, status} for a known fleet' });
+        if (!b.fleetId || !b.status || !state.getFleet(b.fleetId))
+          return reply(400, { error: 'need {fleetId, status} for a known fleet' });
         state.setFleetStatus(b.fleetId, b.status);
         return reply(200, { ok: true });
       }
@@ -72,7 +78,8 @@ export function handleControl(req: http.IncomingMessage, res: http.ServerRespons
         return reply(200, { ok: true });
       case 'POST /clock': {
         const b = json() as { advanceMs?: number };
-        if (typeof b.advanceMs !== 'number' || b.advanceMs < 0) return reply(400, { error: 'need {advanceMs: number >= 0}' });
+        if (typeof b.advanceMs !== 'number' || b.advanceMs < 0)
+          return reply(400, { error: 'need {advanceMs: number >= 0}' });
         ctx.advanceClock(b.advanceMs);
         return reply(200, { now: ctx.now() });
       }

@@ -25,7 +25,10 @@ export interface TextContext {
 /** n random hex digits. */
 export function hexDigits(random: () => number, n: number): string {
   let s = '';
-  while (s.length < n) s += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+  while (s.length < n)
+    s += Math.floor(random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return s.slice(0, n);
 }
 
@@ -55,7 +58,8 @@ export function messageFor(code: string, ctx: TextContext): string {
   const path = () => pick(r, windows ? WINDOWS_LAUNCH_PATHS : LINUX_LAUNCH_PATHS);
   const pid = () => 1000 + Math.floor(r() * 30000);
   const location = () => pick(r, ['us-east-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1']);
-  const gameSession = () => `arn:aws:gamelift:${ctx.region}::gamesession/${fleet}/gsess-${hexDigits(r, 8)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 12)}`;
+  const gameSession = () =>
+    `arn:aws:gamelift:${ctx.region}::gamesession/${fleet}/gsess-${hexDigits(r, 8)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 4)}-${hexDigits(r, 12)}`;
   const state = (from: string, to: string) => `Fleet ${fleet} changed state from ${from} to ${to}.`;
   const location_ = (to: string) => `Fleet location ${location()} for fleet ${fleet} changed state to ${to}.`;
   switch (code) {
@@ -200,7 +204,10 @@ export const CODES_WITH_LOGS: ReadonlySet<string> = new Set([
 ]);
 
 /** A plausible log file for an event (what the presigned URL serves). */
-export function logTextFor(event: { eventCode: string; eventTime: number; message: string; eventId: string }, fleetId: string): string {
+export function logTextFor(
+  event: { eventCode: string; eventTime: number; message: string; eventId: string },
+  fleetId: string,
+): string {
   const r = seededRandom(hashSeed(event.eventId));
   const t0 = event.eventTime - 5 * 60 * 1000;
   const at = (sec: number) => new Date(t0 + sec * 1000).toISOString();
@@ -224,14 +231,20 @@ export function logTextFor(event: { eventCode: string; eventTime: number; messag
       const ok = event.eventCode === 'FLEET_CREATION_COMPLETED_INSTALLER';
       lines.push(`${at(10)} [INFO] installer: running /local/game/install.sh`);
       lines.push(`${at(14)} [INFO] install.sh: yum install -y openssl11-libs`);
-      lines.push(ok ? `${at(40)} [INFO] installer: install.sh exited with code 0` : `${at(40)} [ERROR] installer: install.sh exited with code 1: No package openssl11-libs available.`);
+      lines.push(
+        ok
+          ? `${at(40)} [INFO] installer: install.sh exited with code 0`
+          : `${at(40)} [ERROR] installer: install.sh exited with code 1: No package openssl11-libs available.`,
+      );
       break;
     }
     default:
       lines.push(`${at(11)} [INFO] ArenaServer: GameLiftServerAPI.ProcessReady(port=7777)`);
       lines.push(`${at(30)} [WARN] ArenaServer: tick took 212 ms (budget 33 ms)`);
       lines.push(`${at(31)} [ERROR] ArenaServer: Segmentation fault in PhysicsWorld::Step (physics.cpp:418)`);
-      lines.push(`${at(31)} [ERROR] ArenaServer: backtrace: #0 0x00000000004f2a1c #1 0x00000000004e11b0 #2 0x00007f3a2b1c2d90`);
+      lines.push(
+        `${at(31)} [ERROR] ArenaServer: backtrace: #0 0x00000000004f2a1c #1 0x00000000004e11b0 #2 0x00007f3a2b1c2d90`,
+      );
       lines.push(`${at(32)} [INFO] gamelift-agent: server process exited with code 139`);
   }
   lines.push(`${at(300)} [INFO] gamelift-agent: event ${event.eventCode}: ${event.message}`);

@@ -73,7 +73,11 @@ export interface FaultDecision {
 
 /** Holds the active fault rules and decides, per request, what to inject. */
 export class FaultInjector {
-  private config: { latencyMs: number; jitterMs: number; rules: FaultRule[] } = { latencyMs: 0, jitterMs: 0, rules: [] };
+  private config: { latencyMs: number; jitterMs: number; rules: FaultRule[] } = {
+    latencyMs: 0,
+    jitterMs: 0,
+    rules: [],
+  };
 
   constructor(
     initial: FaultConfig | undefined,
@@ -94,7 +98,11 @@ export class FaultInjector {
 
   /** The remaining faults (count-based rules show what is left). */
   get(): FaultConfig {
-    return { latencyMs: this.config.latencyMs, jitterMs: this.config.jitterMs, rules: this.config.rules.map((r) => ({ ...r })) };
+    return {
+      latencyMs: this.config.latencyMs,
+      jitterMs: this.config.jitterMs,
+      rules: this.config.rules.map((r) => ({ ...r })),
+    };
   }
 
   decide(operation: string, fleetIds: readonly string[]): FaultDecision {
@@ -136,9 +144,12 @@ export function validateFaults(faults: FaultConfig): void {
   }
   if (faults.rules !== undefined && !Array.isArray(faults.rules)) throw new Error('faults.rules must be an array');
   for (const rule of faults.rules ?? []) {
-    if (!rule || !KINDS.has(rule.kind)) throw new Error(`unknown fault kind ${JSON.stringify(rule?.kind)}; use one of ${[...KINDS].join(', ')}`);
-    if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 0)) throw new Error('fault times must be an integer >= 0');
-    if (rule.operations !== undefined && !Array.isArray(rule.operations)) throw new Error('fault operations must be an array of names');
+    if (!rule || !KINDS.has(rule.kind))
+      throw new Error(`unknown fault kind ${JSON.stringify(rule?.kind)}; use one of ${[...KINDS].join(', ')}`);
+    if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 0))
+      throw new Error('fault times must be an integer >= 0');
+    if (rule.operations !== undefined && !Array.isArray(rule.operations))
+      throw new Error('fault operations must be an array of names');
   }
 }
 

@@ -37,16 +37,32 @@ export class EventLogs {
   /** Answers GET/HEAD /logs/…; returns the HTTP status sent (for the request log). */
   serve(req: http.IncomingMessage, res: http.ServerResponse, host: string): { status: number; reason?: string } {
     const url = req.url ?? '/';
-    const check = verifyPresignedUrl(url, host, (key) => (key === LOG_SIGNING_KEY_ID ? this.secret : undefined), this.now());
+    const check = verifyPresignedUrl(
+      url,
+      host,
+      (key) => (key === LOG_SIGNING_KEY_ID ? this.secret : undefined),
+      this.now(),
+    );
     if (!check.ok) {
       if (check.reason === 'expired') {
         const expires = isoSeconds(check.expiresAt ?? 0);
         const server = isoSeconds(this.now());
-        s3Error(res, 403, 'AccessDenied', 'Request has expired', `<X-Amz-Expires>${LOG_URL_EXPIRES_SECONDS}</X-Amz-Expires><Expires>${expires}</Expires><ServerTime>${server}</ServerTime>`);
+        s3Error(
+          res,
+          403,
+          'AccessDenied',
+          'Request has expired',
+          `<X-Amz-Expires>${LOG_URL_EXPIRES_SECONDS}</X-Amz-Expires><Expires>${expires}</Expires><ServerTime>${server}</ServerTime>`,
+        );
       } else if (check.reason === 'malformed') {
         s3Error(res, 403, 'AccessDenied', 'Access Denied');
       } else {
-        s3Error(res, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
+        s3Error(
+          res,
+          403,
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        );
       }
       return { status: 403, reason: check.reason };
     }
@@ -78,7 +94,11 @@ function s3Error(res: http.ServerResponse, status: number, code: string, message
   const xml =
     `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}` +
     `<RequestId>${requestId}</RequestId><HostId>${randomBytes(32).toString('base64')}</HostId></Error>`;
-  res.writeHead(status, { 'Content-Type': 'application/xml', 'x-amz-request-id': requestId, 'Content-Length': Buffer.byteLength(xml) });
+  res.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'x-amz-request-id': requestId,
+    'Content-Length': Buffer.byteLength(xml),
+  });
   res.end(xml);
 }
 

@@ -41,7 +41,9 @@ function lowerFirst(name: string): string {
 }
 
 function constraint(member: string, value: unknown, rule: string): ServiceError {
-  return invalidRequest(`1 validation error detected: Value '${String(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: ${rule}`);
+  return invalidRequest(
+    `1 validation error detected: Value '${String(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: ${rule}`,
+  );
 }
 
 function optionalString(input: Record<string, unknown>, member: string): string | undefined {
@@ -53,16 +55,21 @@ function optionalString(input: Record<string, unknown>, member: string): string 
 
 function checkLength(member: string, value: string, min: number, max?: number): void {
   if (value.length < min) throw constraint(member, value, `Member must have length greater than or equal to ${min}`);
-  if (max !== undefined && value.length > max) throw constraint(member, value, `Member must have length less than or equal to ${max}`);
+  if (max !== undefined && value.length > max)
+    throw constraint(member, value, `Member must have length less than or equal to ${max}`);
 }
 
 function checkPattern(member: string, value: string, pattern: RegExp, source = pattern.source): void {
-  if (!pattern.test(value)) throw constraint(member, value, `Member must satisfy regular expression pattern: ${source}`);
+  if (!pattern.test(value))
+    throw constraint(member, value, `Member must satisfy regular expression pattern: ${source}`);
 }
 
 function fleetIdMember(input: Record<string, unknown>, member = 'FleetId'): string {
   const v = optionalString(input, member);
-  if (v === undefined) throw invalidRequest(`1 validation error detected: Value null at '${lowerFirst(member)}' failed to satisfy constraint: Member must not be null`);
+  if (v === undefined)
+    throw invalidRequest(
+      `1 validation error detected: Value null at '${lowerFirst(member)}' failed to satisfy constraint: Member must not be null`,
+    );
   checkLength(member, v, 1, 512);
   checkPattern(member, v, FLEET_ID_OR_ARN, FLEET_ID_OR_ARN_SOURCE);
   return v;
@@ -71,7 +78,8 @@ function fleetIdMember(input: Record<string, unknown>, member = 'FleetId'): stri
 function limitMember(input: Record<string, unknown>): number | undefined {
   const v = input.Limit;
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ServiceError('SerializationException', 'Expected an integer for member Limit');
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new ServiceError('SerializationException', 'Expected an integer for member Limit');
   if (v < 1) throw constraint('Limit', v, 'Member must have value greater than or equal to 1');
   return v;
 }
@@ -215,7 +223,9 @@ function fleetCapacity(fleet: FleetRecord): Record<string, unknown> {
     InstanceCounts: { ...c },
     Location: fleet.region,
     GameServerContainerGroupCounts:
-      fleet.kind === 'container' ? { PENDING: c.PENDING * 2, ACTIVE: c.ACTIVE * 2, IDLE: c.IDLE * 2, TERMINATING: c.TERMINATING * 2 } : undefined,
+      fleet.kind === 'container'
+        ? { PENDING: c.PENDING * 2, ACTIVE: c.ACTIVE * 2, IDLE: c.IDLE * 2, TERMINATING: c.TERMINATING * 2 }
+        : undefined,
   });
 }
 
@@ -317,10 +327,13 @@ const DescribeFleetLocationAttributes: Operation = (ctx) => {
   const locations = ctx.input.Locations;
   let wanted: string[] | undefined;
   if (locations !== undefined && locations !== null) {
-    if (!Array.isArray(locations)) throw new ServiceError('SerializationException', 'Expected a list for member Locations');
-    if (locations.length < 1 || locations.length > 100) throw constraint('Locations', locations.length, 'Member must have length between 1 and 100');
+    if (!Array.isArray(locations))
+      throw new ServiceError('SerializationException', 'Expected a list for member Locations');
+    if (locations.length < 1 || locations.length > 100)
+      throw constraint('Locations', locations.length, 'Member must have length between 1 and 100');
     for (const l of locations) {
-      if (typeof l !== 'string') throw new ServiceError('SerializationException', 'Expected strings in member Locations');
+      if (typeof l !== 'string')
+        throw new ServiceError('SerializationException', 'Expected strings in member Locations');
       checkLength('Locations.member', l, 1, 64);
       checkPattern('Locations.member', l, LOCATION);
     }
@@ -362,7 +375,11 @@ const DescribeFleetEvents: Operation = (ctx) => {
   const events = fleet.events;
   // Events are newest first: skip past the cursor, then past anything newer than EndTime.
   let i = cursor ? lowerBound(events, (e) => compareEvents(e, { eventTime: cursor.t, eventId: cursor.id }) > 0) : 0;
-  if (end !== undefined) i = Math.max(i, lowerBound(events, (e) => e.eventTime <= end));
+  if (end !== undefined)
+    i = Math.max(
+      i,
+      lowerBound(events, (e) => e.eventTime <= end),
+    );
   const page: EventRecord[] = [];
   while (i < events.length && page.length < limit && (start === undefined || events[i].eventTime >= start)) {
     page.push(events[i]);
@@ -372,7 +389,9 @@ const DescribeFleetEvents: Operation = (ctx) => {
   const last = page[page.length - 1];
   return {
     Events: page.map((e) => eventOutput(ctx, fleet, e)),
-    ...(more ? { NextToken: ctx.tokens.issue(fingerprint, { t: last.eventTime, id: last.eventId } satisfies EventCursor) } : {}),
+    ...(more
+      ? { NextToken: ctx.tokens.issue(fingerprint, { t: last.eventTime, id: last.eventId } satisfies EventCursor) }
+      : {}),
   };
 };
 
@@ -413,6 +432,7 @@ export const RESULT_MEMBER: Readonly<Record<string, string>> = {
 export function fleetIdsOf(input: Record<string, unknown>): string[] {
   const ids: string[] = [];
   if (typeof input.FleetId === 'string') ids.push(fleetIdFromIdOrArn(input.FleetId));
-  if (Array.isArray(input.FleetIds)) for (const id of input.FleetIds) if (typeof id === 'string') ids.push(fleetIdFromIdOrArn(id));
+  if (Array.isArray(input.FleetIds))
+    for (const id of input.FleetIds) if (typeof id === 'string') ids.push(fleetIdFromIdOrArn(id));
   return ids;
 }

@@ -7,7 +7,15 @@ import * as path from 'node:path';
 import { TestAccount } from './credentials';
 import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, TextContext } from './eventText';
 import { FaultConfig } from './faults';
-import { CapacityRecord, deterministicUuid, EmulatorState, EventRecord, fleetArn, FleetKind, FleetRecord } from './state';
+import {
+  CapacityRecord,
+  deterministicUuid,
+  EmulatorState,
+  EventRecord,
+  fleetArn,
+  FleetKind,
+  FleetRecord,
+} from './state';
 
 export interface ScenarioEvent {
   readonly code: string;
@@ -34,7 +42,8 @@ export interface GenerateEvents {
 }
 
 /** Canned histories anchored at the fleet's creation time. */
-export type Story = 'activated' | 'activationFailed' | 'downloading' | 'activating' | 'containerActivated' | 'anywhere' | 'deleting';
+export type Story =
+  'activated' | 'activationFailed' | 'downloading' | 'activating' | 'containerActivated' | 'anywhere' | 'deleting';
 
 export interface ScenarioFleet {
   readonly fleetId?: string;
@@ -92,9 +101,10 @@ const SCENARIO_DIRS = [
 
 /** Reads a scenario by name (`default`, `large`, `hostile`, …) or by file path. */
 export function readScenario(nameOrPath: string): Scenario {
-  const candidates = nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\')
-    ? [path.resolve(nameOrPath)]
-    : SCENARIO_DIRS.map((dir) => path.join(dir, `${nameOrPath}.json`));
+  const candidates =
+    nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\')
+      ? [path.resolve(nameOrPath)]
+      : SCENARIO_DIRS.map((dir) => path.join(dir, `${nameOrPath}.json`));
   const file = candidates.find((c) => existsSync(c));
   if (!file) throw new Error(`Scenario "${nameOrPath}" not found (looked in ${candidates.join(', ')})`);
   const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
@@ -104,7 +114,8 @@ export function readScenario(nameOrPath: string): Scenario {
 /** Merges a scenario over the one it extends: accounts are matched by profile/accountId, fleets appended per region. */
 export function resolveExtends(scenario: Scenario, seen: string[] = []): Scenario {
   if (!scenario.extends) return scenario;
-  if (seen.includes(scenario.extends) || seen.length > 8) throw new Error(`Scenario extends itself: ${[...seen, scenario.extends].join(' -> ')}`);
+  if (seen.includes(scenario.extends) || seen.length > 8)
+    throw new Error(`Scenario extends itself: ${[...seen, scenario.extends].join(' -> ')}`);
   const base = readScenario(scenario.extends);
   const accounts = base.accounts.map((a) => ({ ...a, regions: { ...(a.regions ?? {}) } }));
   for (const account of scenario.accounts ?? []) {
@@ -113,12 +124,13 @@ export function resolveExtends(scenario: Scenario, seen: string[] = []): Scenari
       accounts.push({ ...account, regions: { ...(account.regions ?? {}) } });
       continue;
     }
-    for (const [region, fleets] of Object.entries(account.regions ?? {})) same.regions[region] = [...(same.regions[region] ?? []), ...fleets];
+    for (const [region, fleets] of Object.entries(account.regions ?? {}))
+      same.regions[region] = [...(same.regions[region] ?? []), ...fleets];
     if (account.generateFleets) Object.assign(same, { generateFleets: account.generateFleets });
   }
   return {
     description: scenario.description ?? base.description,
-    ...(scenario.faults ?? base.faults ? { faults: scenario.faults ?? base.faults } : {}),
+    ...((scenario.faults ?? base.faults) ? { faults: scenario.faults ?? base.faults } : {}),
     accounts,
   };
 }
@@ -141,7 +153,12 @@ const BUSY_FLEET_MIX: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** Builds the endpoint state for a scenario, with times relative to `now` (epoch ms). */
-export function loadScenario(scenario: Scenario, accounts: readonly TestAccount[], state: EmulatorState, now: number): void {
+export function loadScenario(
+  scenario: Scenario,
+  accounts: readonly TestAccount[],
+  state: EmulatorState,
+  now: number,
+): void {
   for (const account of scenario.accounts) {
     const accountId = account.accountId ?? accounts.find((a) => a.profile === account.profile)?.accountId;
     if (!accountId) throw new Error(`Scenario account ${account.profile ?? '?'} is not one of the accepted accounts`);
@@ -158,12 +175,20 @@ function defaultFleetId(kind: FleetKind, seed: string): string {
   return `${kind === 'container' ? 'containerfleet' : 'fleet'}-${deterministicUuid(seed)}`;
 }
 
-export function buildFleet(spec: ScenarioFleet, accountId: string, region: string, index: number, now: number): FleetRecord {
+export function buildFleet(
+  spec: ScenarioFleet,
+  accountId: string,
+  region: string,
+  index: number,
+  now: number,
+): FleetRecord {
   const kind = spec.kind ?? 'ec2';
   const fleetId = spec.fleetId ?? defaultFleetId(kind, `${accountId}/${region}/${spec.name ?? index}`);
   const createdAt = now - (spec.createdMinutesAgo ?? 7 * 24 * 60) * MINUTE;
   const random = seededRandom(hashSeed(fleetId));
-  const buildId = spec.buildId ?? (kind === 'container' || spec.scriptId ? undefined : `build-${deterministicUuid(`${fleetId}/build`)}`);
+  const buildId =
+    spec.buildId ??
+    (kind === 'container' || spec.scriptId ? undefined : `build-${deterministicUuid(`${fleetId}/build`)}`);
   const status = spec.status ?? (kind === 'container' ? 'ACTIVE' : 'ACTIVE');
   const active = status === 'ACTIVE' ? 2 : 0;
   const fleet: FleetRecord = {
@@ -183,11 +208,30 @@ export function buildFleet(spec: ScenarioFleet, accountId: string, region: strin
     creationTime: createdAt,
     ...(spec.terminatedMinutesAgo !== undefined ? { terminationTime: now - spec.terminatedMinutesAgo * MINUTE } : {}),
     extra: { ...(spec.extra ?? {}) },
-    locations: [{ location: region, status: kind === 'container' && status === 'ACTIVE' ? 'ACTIVE' : status }, ...(spec.locations ?? []).map((l) => ({ ...l }))],
-    capacity: { DESIRED: active, MINIMUM: 0, MAXIMUM: 10, PENDING: 0, ACTIVE: active, IDLE: active > 0 ? 1 : 0, TERMINATING: 0, ...(spec.capacity ?? {}) },
+    locations: [
+      { location: region, status: kind === 'container' && status === 'ACTIVE' ? 'ACTIVE' : status },
+      ...(spec.locations ?? []).map((l) => ({ ...l })),
+    ],
+    capacity: {
+      DESIRED: active,
+      MINIMUM: 0,
+      MAXIMUM: 10,
+      PENDING: 0,
+      ACTIVE: active,
+      IDLE: active > 0 ? 1 : 0,
+      TERMINATING: 0,
+      ...(spec.capacity ?? {}),
+    },
     events: [],
   };
-  const text = { fleetId, region, buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem, random };
+  const text = {
+    fleetId,
+    region,
+    buildId,
+    instanceType: fleet.instanceType,
+    operatingSystem: fleet.operatingSystem,
+    random,
+  };
   const toRecord = (e: ScenarioEvent, i: number, tag: string): EventRecord => {
     const message = e.message ?? messageFor(e.code, text);
     return {
@@ -215,7 +259,9 @@ export function buildFleet(spec: ScenarioFleet, accountId: string, region: strin
 function storyEvents(story: Story, createdMinutesAgo: number): ScenarioEvent[] {
   const at = (offset: number) => Math.max(0, createdMinutesAgo - offset);
   const seq = (codes: ReadonlyArray<string | [string, Partial<ScenarioEvent>]>): ScenarioEvent[] =>
-    codes.map((c, i) => (typeof c === 'string' ? { code: c, minutesAgo: at(i * 3) } : { code: c[0], minutesAgo: at(i * 3), ...c[1] }));
+    codes.map((c, i) =>
+      typeof c === 'string' ? { code: c, minutesAgo: at(i * 3) } : { code: c[0], minutesAgo: at(i * 3), ...c[1] },
+    );
   const creation = [
     'FLEET_CREATED',
     'FLEET_STATE_DOWNLOADING',
@@ -299,9 +345,17 @@ function uuidFrom(random: () => number): string {
 function generateEvents(options: GenerateEvents, fleet: FleetRecord, now: number): EventRecord[] {
   const random = seededRandom(options.seed ?? hashSeed(fleet.fleetId));
   const span = (options.spanMinutes ?? 14 * 24 * 60) * MINUTE;
-  const mix: ReadonlyArray<readonly [string, number]> = options.codes ? options.codes.map((c) => [c, 1] as const) : BUSY_FLEET_MIX;
+  const mix: ReadonlyArray<readonly [string, number]> = options.codes
+    ? options.codes.map((c) => [c, 1] as const)
+    : BUSY_FLEET_MIX;
   const total = mix.reduce((s, [, w]) => s + w, 0);
-  const context = { fleetId: fleet.fleetId, region: fleet.region, buildId: fleet.buildId, instanceType: fleet.instanceType, operatingSystem: fleet.operatingSystem };
+  const context = {
+    fleetId: fleet.fleetId,
+    region: fleet.region,
+    buildId: fleet.buildId,
+    instanceType: fleet.instanceType,
+    operatingSystem: fleet.operatingSystem,
+  };
   const events: EventRecord[] = [];
   for (let i = 0; i < options.count; i++) {
     let roll = random() * total;
@@ -319,7 +373,18 @@ function generateEvents(options: GenerateEvents, fleet: FleetRecord, now: number
     const eventTime = now - 1000 - Math.floor(random() * span);
     const hasLog = crash && random() < 0.3;
     const count = crash && random() < 0.4 ? 2 + Math.floor(random() * 100) : undefined;
-    events.push(new GeneratedEvent(eventId, fleet.fleetId, code, eventTime, hasLog, count, context, Math.floor(random() * 0x7fffffff)));
+    events.push(
+      new GeneratedEvent(
+        eventId,
+        fleet.fleetId,
+        code,
+        eventTime,
+        hasLog,
+        count,
+        context,
+        Math.floor(random() * 0x7fffffff),
+      ),
+    );
   }
   return events;
 }
@@ -334,9 +399,12 @@ function generateFleets(options: GenerateFleets, accountId: string, now: number)
   for (let i = 0; i < options.count; i++) {
     const region = options.regions[i % options.regions.length];
     const name = `${GAME_NAMES[i % GAME_NAMES.length]}-${STAGES[Math.floor(i / GAME_NAMES.length) % STAGES.length]}-${i}`;
-    const container = options.containerEvery !== undefined && options.containerEvery > 0 && (i + 1) % options.containerEvery === 0;
+    const container =
+      options.containerEvery !== undefined && options.containerEvery > 0 && (i + 1) % options.containerEvery === 0;
     const spec: ScenarioFleet = {
-      ...(container ? { kind: 'container' as const, story: 'containerActivated' as const } : { story: 'activated' as const }),
+      ...(container
+        ? { kind: 'container' as const, story: 'containerActivated' as const }
+        : { story: 'activated' as const }),
       name,
       description: `Generated fleet ${i} for benchmarks`,
       instanceType: INSTANCE_TYPES[Math.floor(random() * INSTANCE_TYPES.length)],

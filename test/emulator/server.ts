@@ -76,7 +76,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = () => baseNow() + clockOffset;
   const log = options.log ?? (() => undefined);
 
-  const scenario = typeof options.scenario === 'object' ? options.scenario : readScenario(options.scenario ?? 'default');
+  const scenario =
+    typeof options.scenario === 'object' ? options.scenario : readScenario(options.scenario ?? 'default');
   const state = new EmulatorState(now);
   loadScenario(scenario, accounts, state, now());
   const faults = new FaultInjector(options.faults ?? scenario.faults);
@@ -124,11 +125,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   function sendError(res: http.ServerResponse, requestId: string, status: number, code: string, message: string): void {
-    const namespace = code === 'InternalServiceException' || OPERATION_ERRORS.has(code) ? 'com.amazonaws.gamelift' : 'com.amazon.coral.service';
-    sendJson(res, status, { __type: code, message }, {
-      ...baseHeaders(requestId),
-      'x-amzn-ErrorType': `${code}:http://internal.amazon.com/coral/${namespace}/`,
-    });
+    const namespace =
+      code === 'InternalServiceException' || OPERATION_ERRORS.has(code)
+        ? 'com.amazonaws.gamelift'
+        : 'com.amazon.coral.service';
+    sendJson(
+      res,
+      status,
+      { __type: code, message },
+      {
+        ...baseHeaders(requestId),
+        'x-amzn-ErrorType': `${code}:http://internal.amazon.com/coral/${namespace}/`,
+      },
+    );
   }
 
   async function handleAws(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
@@ -148,17 +157,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       finish(status, code);
     };
 
-    const verified = verifyRequest({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, 'gamelift', secretFor, at);
+    const verified = verifyRequest(
+      { method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body },
+      'gamelift',
+      secretFor,
+      at,
+    );
     if (!verified.ok) return fail(403, verified.code, verified.message);
     const account = accountFor(verified.accessKeyId)!;
     record = { ...record, accountId: account.accountId, region: verified.region };
 
     if (!target.startsWith('GameLift.') || !Object.prototype.hasOwnProperty.call(OPERATIONS, operation)) {
-      return fail(400, 'UnknownOperationException', `Operation ${target || '(missing X-Amz-Target)'} is not supported by this endpoint.`);
+      return fail(
+        400,
+        'UnknownOperationException',
+        `Operation ${target || '(missing X-Amz-Target)'} is not supported by this endpoint.`,
+      );
     }
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (contentType !== JSON_CONTENT_TYPE) {
-      return fail(400, 'SerializationException', `Unsupported Content-Type "${contentType}"; expected ${JSON_CONTENT_TYPE}.`);
+      return fail(
+        400,
+        'SerializationException',
+        `Unsupported Content-Type "${contentType}"; expected ${JSON_CONTENT_TYPE}.`,
+      );
     }
     let input: Record<string, unknown>;
     try {
@@ -166,7 +191,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       input = parsed as Record<string, unknown>;
     } catch {
-      return fail(400, 'SerializationException', 'Start of structure or map found where not expected, or the request body is not valid JSON.');
+      return fail(
+        400,
+        'SerializationException',
+        'Start of structure or map found where not expected, or the request body is not valid JSON.',
+      );
     }
     record = { ...record, input };
 
@@ -174,7 +203,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await sleep(decision.delayMs);
     if (stopped || res.destroyed || !res.socket || res.socket.destroyed) return finish(0, 'ClientGone');
     const failure = decision.failure;
-    if (failure && failure.kind !== 'wrongShape') return sendInjectedFailure(failure, res, requestId, operation, input, fail, finish);
+    if (failure && failure.kind !== 'wrongShape')
+      return sendInjectedFailure(failure, res, requestId, operation, input, fail, finish);
 
     let output: Record<string, unknown>;
     try {
@@ -217,7 +247,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       case 'throttle':
         return fail(400, 'ThrottlingException', rule.message ?? 'Rate exceeded');
       case 'limitExceeded':
-        return fail(400, 'LimitExceededException', rule.message ?? 'You have exceeded the request rate for this operation.');
+        return fail(
+          400,
+          'LimitExceededException',
+          rule.message ?? 'You have exceeded the request rate for this operation.',
+        );
       case 'internalError':
         return fail(500, 'InternalServiceException', rule.message ?? 'An internal error occurred. Retry the request.');
       case 'notFound': {
@@ -225,9 +259,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         return fail(400, 'NotFoundException', rule.message ?? `Fleet ${id} not found.`);
       }
       case 'unauthorized':
-        return fail(400, 'UnauthorizedException', rule.message ?? `User is not authorized to perform: gamelift:${operation}`);
+        return fail(
+          400,
+          'UnauthorizedException',
+          rule.message ?? `User is not authorized to perform: gamelift:${operation}`,
+        );
       case 'invalidRequest':
-        return fail(400, 'InvalidRequestException', rule.message ?? `1 validation error detected in ${operation}: the request is not valid.`);
+        return fail(
+          400,
+          'InvalidRequestException',
+          rule.message ?? `1 validation error detected in ${operation}: the request is not valid.`,
+        );
       case 'malformedJson': {
         const text = `{"${RESULT_MEMBER[operation]}": [{"EventId": "e-1", "EventTime": 1469498468.0`;
         sendJson(res, 200, text, baseHeaders(requestId));
@@ -235,7 +277,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       case 'dropConnection': {
         const text = JSON.stringify({ [RESULT_MEMBER[operation]]: [], Padding: 'x'.repeat(2048) });
-        res.writeHead(200, { ...baseHeaders(requestId), 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(text) });
+        res.writeHead(200, {
+          ...baseHeaders(requestId),
+          'Content-Type': JSON_CONTENT_TYPE,
+          'Content-Length': Buffer.byteLength(text),
+        });
         res.write(text.slice(0, 64));
         setImmediate(() => res.socket?.destroy());
         return finish(0, 'DroppedConnection');
@@ -266,12 +312,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         log(`GET log ${served.status}${served.reason ? ` ${served.reason}` : ''}`);
       } else if (url === '/' || url.startsWith('/?')) {
         if (req.method !== 'POST') {
-          sendError(res, randomUUID(), 400, 'UnknownOperationException', 'Only POST / is supported for GameLift operations.');
+          sendError(
+            res,
+            randomUUID(),
+            400,
+            'UnknownOperationException',
+            'Only POST / is supported for GameLift operations.',
+          );
           return;
         }
         handleAws(req, res, body).catch((error) => {
           log(`unexpected endpoint error: ${(error as Error).message}`);
-          if (!res.headersSent) sendError(res, randomUUID(), 500, 'InternalServiceException', 'An internal error occurred.');
+          if (!res.headersSent)
+            sendError(res, randomUUID(), 500, 'InternalServiceException', 'An internal error occurred.');
         });
       } else {
         res.writeHead(404, { 'Content-Type': 'text/plain' });

@@ -26,7 +26,10 @@ export function signingKey(secret: string, date: string, region: string, service
 
 /** `20240102T030405Z` for an epoch-ms time. */
 export function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses `20240102T030405Z`; NaN when malformed. */
@@ -43,10 +46,12 @@ export function uriEncode(value: string): string {
 
 function canonicalPath(path: string): string {
   // The SDK escapes each segment once for non-S3 services; re-encode the decoded segments.
-  return path
-    .split('/')
-    .map((segment) => uriEncode(safeDecode(segment)))
-    .join('/') || '/';
+  return (
+    path
+      .split('/')
+      .map((segment) => uriEncode(safeDecode(segment)))
+      .join('/') || '/'
+  );
 }
 
 function safeDecode(value: string): string {
@@ -152,7 +157,11 @@ export function verifyRequest(
   }
   const secret = secretFor(auth.accessKeyId);
   if (secret === undefined) {
-    return { ok: false, code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' };
+    return {
+      ok: false,
+      code: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    };
   }
   if (auth.service !== service) {
     return {
@@ -188,13 +197,21 @@ export function verifyRequest(
   }
   for (const name of auth.signedHeaders) {
     if (!headers.has(name)) {
-      return { ok: false, code: 'InvalidSignatureException', message: `Signed header '${name}' is missing from the request.` };
+      return {
+        ok: false,
+        code: 'InvalidSignatureException',
+        message: `Signed header '${name}' is missing from the request.`,
+      };
     }
   }
   const payloadHash = sha256Hex(request.body);
   const declaredHash = headers.get('x-amz-content-sha256')?.[0];
   if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== payloadHash) {
-    return { ok: false, code: 'InvalidSignatureException', message: 'The provided x-amz-content-sha256 header does not match the request body.' };
+    return {
+      ok: false,
+      code: 'InvalidSignatureException',
+      message: 'The provided x-amz-content-sha256 header does not match the request body.',
+    };
   }
   const { path, query } = splitUrl(request.url);
   const canonicalRequest = [
@@ -263,7 +280,16 @@ export function presignUrl(protocolAndHost: string, options: PresignOptions): st
     ['X-Amz-Expires', String(options.expiresSeconds)],
     ['X-Amz-SignedHeaders', 'host'],
   ];
-  const signature = presignSignature(options.path, query, options.host, options.secret, date, scope, options.region, options.service);
+  const signature = presignSignature(
+    options.path,
+    query,
+    options.host,
+    options.secret,
+    date,
+    scope,
+    options.region,
+    options.service,
+  );
   return `${protocolAndHost}${options.path}?${canonicalQuery([...query, ['X-Amz-Signature', signature]])}`;
 }
 
@@ -277,7 +303,14 @@ function presignSignature(
   region: string,
   service: string,
 ): string {
-  const canonicalRequest = ['GET', canonicalPath(path), canonicalQuery(query), `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonicalRequest = [
+    'GET',
+    canonicalPath(path),
+    canonicalQuery(query),
+    `host:${host}\n`,
+    'host',
+    'UNSIGNED-PAYLOAD',
+  ].join('\n');
   const stringToSign = [ALGORITHM, date, scope, sha256Hex(canonicalRequest)].join('\n');
   return hmac(signingKey(secret, date.slice(0, 8), region, service), stringToSign).toString('hex');
 }
@@ -287,7 +320,12 @@ export type PresignCheck =
   | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired'; readonly expiresAt?: number };
 
 /** Checks a presigned URL received by the endpoint (path + query) against the minting secret. */
-export function verifyPresignedUrl(url: string, host: string, secretFor: (key: string) => string | undefined, now: number): PresignCheck {
+export function verifyPresignedUrl(
+  url: string,
+  host: string,
+  secretFor: (key: string) => string | undefined,
+  now: number,
+): PresignCheck {
   const { path, query } = splitUrl(url);
   const get = (name: string) => query.find(([k]) => k === name)?.[1];
   const credential = get('X-Amz-Credential');
@@ -299,9 +337,19 @@ export function verifyPresignedUrl(url: string, host: string, secretFor: (key: s
   }
   const [accessKeyId, scopeDate, region, service, terminator] = credential.split('/');
   const secret = secretFor(accessKeyId);
-  if (!secret || terminator !== 'aws4_request' || scopeDate !== date.slice(0, 8)) return { ok: false, reason: 'signature' };
+  if (!secret || terminator !== 'aws4_request' || scopeDate !== date.slice(0, 8))
+    return { ok: false, reason: 'signature' };
   const unsigned = query.filter(([k]) => k !== 'X-Amz-Signature');
-  const expected = presignSignature(path, unsigned, host, secret, date, credential.slice(accessKeyId.length + 1), region, service);
+  const expected = presignSignature(
+    path,
+    unsigned,
+    host,
+    secret,
+    date,
+    credential.slice(accessKeyId.length + 1),
+    region,
+    service,
+  );
   if (!constantTimeEqual(expected, signature)) return { ok: false, reason: 'signature' };
   const expiresAt = parseAmzDate(date) + expires * 1000;
   if (Number.isNaN(expiresAt) || now > expiresAt) return { ok: false, reason: 'expired', expiresAt };

@@ -74,7 +74,10 @@ export interface NewEvent {
 }
 
 /** Sort key: newer first, then EventId ascending, so paging cursors are total. */
-export function compareEvents(a: Pick<EventRecord, 'eventTime' | 'eventId'>, b: Pick<EventRecord, 'eventTime' | 'eventId'>): number {
+export function compareEvents(
+  a: Pick<EventRecord, 'eventTime' | 'eventId'>,
+  b: Pick<EventRecord, 'eventTime' | 'eventId'>,
+): number {
   if (a.eventTime !== b.eventTime) return b.eventTime - a.eventTime;
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }

@@ -25,7 +25,8 @@ export function toEpochSeconds(ms: number): number {
 
 /** awsJson timestamp (number of seconds, or a numeric string) → epoch ms. */
 export function fromEpochSeconds(value: unknown, member: string): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   if (!Number.isFinite(n)) throw new ServiceError('SerializationException', `Invalid timestamp for member ${member}`);
   return Math.round(n * 1000);
 }
@@ -43,12 +44,19 @@ export class PageTokens {
   read<T>(token: string, queryFingerprint: string): T {
     const [payload, mac] = token.split('.');
     const expected = payload ? this.mac(payload) : '';
-    if (!payload || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
+    if (
+      !payload ||
+      !mac ||
+      mac.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))
+    ) {
       throw invalidRequest('Invalid NextToken: the token is malformed or was not issued by this service.');
     }
     const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { q: string; c: T };
     if (decoded.q !== queryFingerprint) {
-      throw invalidRequest('Invalid NextToken: the token was issued for a different request. Repeat the request with the same parameters, or omit NextToken.');
+      throw invalidRequest(
+        'Invalid NextToken: the token was issued for a different request. Repeat the request with the same parameters, or omit NextToken.',
+      );
     }
     return decoded.c;
   }

@@ -28,13 +28,20 @@ export function findTestFiles(dir: string, suffix: string): string[] {
 export function selectFiles(files: string[], filter: string | undefined): string[] {
   const wanted = (filter ?? '')
     .split(',')
-    .map((f) => f.trim().replace(/\\/g, '/').replace(/\.ts$/, '.js').replace(/^(\.\/)?(out\/)?/, ''))
+    .map((f) =>
+      f
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/\.ts$/, '.js')
+        .replace(/^(\.\/)?(out\/)?/, ''),
+    )
     .filter((f) => f.length > 0);
   if (wanted.length === 0) return files;
   return files.filter((file) => wanted.some((w) => file.replace(/\\/g, '/').includes(w)));
 }
 
-const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING, EVENT_SUITE_BEGIN } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING, EVENT_SUITE_BEGIN } =
+  Mocha.Runner.constants;
 
 /** Creates a reporter class for `level` (e.g. "integration") printing with `print`. */
 export function lineReporter(

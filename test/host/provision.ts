@@ -88,12 +88,7 @@ async function ensureAptPackages(): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const logFile = path.join(CACHE_DIR, 'apt.log');
   await run('apt-get', ['update'], { env, logFile }, 'apt-get update failed (is the Debian mirror reachable?)');
-  await run(
-    'apt-get',
-    ['install', '-y', ...needed],
-    { env, logFile },
-    `apt-get install ${needed.join(' ')} failed`,
-  );
+  await run('apt-get', ['install', '-y', ...needed], { env, logFile }, `apt-get install ${needed.join(' ')} failed`);
   if (!fs.existsSync(CHROMIUM_BIN)) throw new ProvisionError(`Chromium still missing at ${CHROMIUM_BIN}`);
   log(`system packages installed (${secondsSince(t)})`);
 }
@@ -224,7 +219,10 @@ function tailOf(file: string, lines: number): string {
 
 if (require.main === module) {
   provision().then(
-    (install) => log(`node: ${install.nodeBin}\n[provision] server: ${install.serverMain}\n[provision] chromium: ${install.chromium}`),
+    (install) =>
+      log(
+        `node: ${install.nodeBin}\n[provision] server: ${install.serverMain}\n[provision] chromium: ${install.chromium}`,
+      ),
     (err: unknown) => {
       console.error(`[provision] FAILED: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);

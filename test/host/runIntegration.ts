@@ -56,7 +56,9 @@ async function main(): Promise<number> {
   clearTimeout(timer);
   await session.stop();
   if (!testsStarted || code !== 0) {
-    console.log(`[integration] workbench console before the tests (last 40 lines):\n${workbenchLog.slice(-40).join('\n')}`);
+    console.log(
+      `[integration] workbench console before the tests (last 40 lines):\n${workbenchLog.slice(-40).join('\n')}`,
+    );
   }
 
   const elapsed = `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -64,7 +66,8 @@ async function main(): Promise<number> {
     console.error(`[integration] TIMED OUT after ${Math.round(TIMEOUT_MS / 1000)} s without a result from VS Code`);
   }
   const result: TestSummary = summary ?? { level: 'integration', passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
-  if (!summary && code !== -1) console.error('[integration] VS Code reported no test summary (did the test module load?)');
+  if (!summary && code !== -1)
+    console.error('[integration] VS Code reported no test summary (did the test module load?)');
   console.log(`[integration] VS Code exit code ${code}; ${result.passed} passed, ${result.failed} failed (${elapsed})`);
   console.log(formatSummary(result));
   return code === 0 && result.failed === 0 && result.passed > 0 ? 0 : 1;

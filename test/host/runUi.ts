@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   const uiDir = path.join(REPO_ROOT, 'out', 'test', 'ui');
   const all = findTestFiles(uiDir, '.ui.test.js');
   const files = selectFiles(all, narrowing.files);
-  console.log(`[ui] ${files.length} of ${all.length} UI test file(s); screenshots go to ${path.relative(REPO_ROOT, UI_OUTPUT_DIR)}/`);
+  console.log(
+    `[ui] ${files.length} of ${all.length} UI test file(s); screenshots go to ${path.relative(REPO_ROOT, UI_OUTPUT_DIR)}/`,
+  );
   if (files.length === 0) {
     console.log(formatSummary({ level: 'ui', passed: 0, failed: 0, pending: 0 }));
     return 1;
@@ -48,7 +50,9 @@ async function main(): Promise<number> {
     summary.pending += runner.stats?.pending ?? 0;
   }
   await shutdownWorkbench();
-  console.log(`[ui] ${summary.passed} passed, ${summary.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[ui] ${summary.passed} passed, ${summary.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   console.log(formatSummary(summary));
   return summary.failed === 0 && summary.passed > 0 ? 0 : 1;
 }

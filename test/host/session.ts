@@ -66,7 +66,8 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
         const step = steps.pop()!;
         const t = Date.now();
         await step();
-        if (process.env.GAMELIFT_HOST_DEBUG) console.error(`[host] stop step ${steps.length} took ${Date.now() - t} ms`);
+        if (process.env.GAMELIFT_HOST_DEBUG)
+          console.error(`[host] stop step ${steps.length} took ${Date.now() - t} ms`);
       } catch (err) {
         console.error(`[host] stopping: ${err instanceof Error ? err.message : String(err)}`);
       }

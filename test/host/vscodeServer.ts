@@ -57,20 +57,30 @@ export function buildWorkbenchUrl(
   return `${baseUrl}/?folder=${encodeURIComponent(opts.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-async function startOnce(install: HostInstall, run: RunDir, env: NodeJS.ProcessEnv, port: number): Promise<VsCodeServer> {
+async function startOnce(
+  install: HostInstall,
+  run: RunDir,
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<VsCodeServer> {
   const out = fs.openSync(run.serverLog, 'a');
   const args = [
     install.serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
     '--disable-workspace-trust',
-    '--server-data-dir', run.serverData,
-    '--user-data-dir', run.userData,
-    '--extensions-dir', run.extensions,
+    '--server-data-dir',
+    run.serverData,
+    '--user-data-dir',
+    run.userData,
+    '--extensions-dir',
+    run.extensions,
   ];
   const child: ChildProcess = spawn(install.nodeBin, args, {
     cwd: run.root,
@@ -119,7 +129,11 @@ async function startOnce(install: HostInstall, run: RunDir, env: NodeJS.ProcessE
 class ServerExitedEarly extends Error {}
 
 /** Starts the server on a free port; retries on a new port if another process grabbed it first. */
-export async function startVsCodeServer(install: HostInstall, run: RunDir, env: NodeJS.ProcessEnv): Promise<VsCodeServer> {
+export async function startVsCodeServer(
+  install: HostInstall,
+  run: RunDir,
+  env: NodeJS.ProcessEnv,
+): Promise<VsCodeServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -34,7 +34,11 @@ function writeScratch(name: string, content: string | Buffer): vscode.Uri {
 }
 
 /** Polls until `probe` returns something truthy; fails with `what` after `ms`. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
   const until = Date.now() + ms;
   let last: T | undefined | false;
   while (Date.now() < until) {
@@ -57,7 +61,11 @@ function cloudTrailDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'CloudTrail');
 }
 
-async function diagnosticsMatching(uri: vscode.Uri, what: string, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+async function diagnosticsMatching(
+  uri: vscode.Uri,
+  what: string,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(what, () => {
     const ds = cloudTrailDiagnostics(uri);
     return ok(ds) ? ds : undefined;
@@ -100,7 +108,8 @@ describe('CloudTrail language', function () {
 
   afterEach(async () => {
     await closeAllEditors();
-    for (const key of ['rules', 'maxDiagnostics', 'validate', 'workerThreshold', 'autoDetect']) await setSetting(key, undefined);
+    for (const key of ['rules', 'maxDiagnostics', 'validate', 'workerThreshold', 'autoDetect'])
+      await setSetting(key, undefined);
   });
 
   after(() => {
@@ -110,7 +119,11 @@ describe('CloudTrail language', function () {
   it('reports the two syntax errors of a broken log where they are', async () => {
     const uri = copyOf('gamelift-broken.cloudtrail.json');
     const doc = await openAsCloudTrail(uri);
-    const ds = await diagnosticsMatching(uri, 'two syntax errors', (all) => all.filter((d) => codeOf(d) === 'syntax').length === 2);
+    const ds = await diagnosticsMatching(
+      uri,
+      'two syntax errors',
+      (all) => all.filter((d) => codeOf(d) === 'syntax').length === 2,
+    );
     const syntax = ds.filter((d) => codeOf(d) === 'syntax').sort((a, b) => a.range.start.line - b.range.start.line);
     // The value missing its opening quote, and the comma after the last record.
     assert.deepStrictEqual(syntax[0].range.start, positionOf(doc, 'AKIAV4QZ7RBN2KX5TLMD"'));
@@ -126,13 +139,26 @@ describe('CloudTrail language', function () {
     assert.throws(() => JSON.parse(doc.getText()));
     for (let round = 0; round < 2; round++) {
       // Each fix leaves one syntax error fewer; wait until the diagnostics show the current text.
-      const all = await diagnosticsMatching(uri, `${2 - round} syntax error(s)`, (ds) => ds.filter((d) => codeOf(d) === 'syntax').length === 2 - round);
+      const all = await diagnosticsMatching(
+        uri,
+        `${2 - round} syntax error(s)`,
+        (ds) => ds.filter((d) => codeOf(d) === 'syntax').length === 2 - round,
+      );
       const target = all.find((d) => codeOf(d) === 'syntax');
       assert.ok(target);
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          target.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
       // (Diagnostics of an action do not survive executeCodeActionProvider; the range picks the error.)
       const fix = actions.find((a) => a.isPreferred && a.edit);
-      assert.ok(fix?.edit, `round ${round}: no preferred quick fix for "${target.message}" at ${JSON.stringify(target.range)} v${openDocument(uri)?.version} (got: ${JSON.stringify(actions.map((a) => ({ title: a.title, preferred: a.isPreferred, diagnostics: a.diagnostics?.map((d) => d.message), edit: !!a.edit })))})`);
+      assert.ok(
+        fix?.edit,
+        `round ${round}: no preferred quick fix for "${target.message}" at ${JSON.stringify(target.range)} v${openDocument(uri)?.version} (got: ${JSON.stringify(actions.map((a) => ({ title: a.title, preferred: a.isPreferred, diagnostics: a.diagnostics?.map((d) => d.message), edit: !!a.edit })))})`,
+      );
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
     }
     const fixed = openDocument(uri);
@@ -146,7 +172,12 @@ describe('CloudTrail language', function () {
   it('reports rule problems on the offending values, and the "did you mean" fix is preferred', async () => {
     const uri = copyOf('gamelift-rules.cloudtrail.json');
     const doc = await openAsCloudTrail(uri);
-    const ds = await diagnosticsMatching(uri, 'rule diagnostics', (all) => all.some((d) => codeOf(d) === 'gamelift-operation') && all.some((d) => codeOf(d) === 'event-time-format'));
+    const ds = await diagnosticsMatching(
+      uri,
+      'rule diagnostics',
+      (all) =>
+        all.some((d) => codeOf(d) === 'gamelift-operation') && all.some((d) => codeOf(d) === 'event-time-format'),
+    );
     const op = ds.find((d) => codeOf(d) === 'gamelift-operation');
     assert.ok(op);
     assert.strictEqual(doc.getText(op.range), '"DescribeFleetEvent"');
@@ -154,12 +185,22 @@ describe('CloudTrail language', function () {
     const time = ds.find((d) => codeOf(d) === 'event-time-format');
     assert.ok(time);
     assert.strictEqual(doc.getText(time.range), '"2024-03-12 08:12:42"');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, op.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        op.range,
+        vscode.CodeActionKind.QuickFix.value,
+      )) ?? [];
     const fix = actions.find((a) => a.isPreferred && a.edit);
     assert.ok(fix?.edit, 'no preferred fix for the misspelt operation');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(openDocument(uri)?.getText().includes('"eventName": "DescribeFleetEvents"'));
-    await diagnosticsMatching(uri, 'the operation warning to go', (all) => !all.some((d) => codeOf(d) === 'gamelift-operation'));
+    await diagnosticsMatching(
+      uri,
+      'the operation warning to go',
+      (all) => !all.some((d) => codeOf(d) === 'gamelift-operation'),
+    );
   });
 
   it('applies per-rule severities from gamelift.cloudtrail.rules, and the master switch', async () => {
@@ -167,7 +208,13 @@ describe('CloudTrail language', function () {
     await openAsCloudTrail(uri);
     await diagnosticsMatching(uri, 'default severities', (all) => all.some((d) => codeOf(d) === 'event-time-format'));
     await setSetting('rules', { 'event-time-format': 'off', 'gamelift-operation': 'error' });
-    const ds = await diagnosticsMatching(uri, 'overridden severities', (all) => !all.some((d) => codeOf(d) === 'event-time-format') && all.some((d) => codeOf(d) === 'gamelift-operation' && d.severity === vscode.DiagnosticSeverity.Error));
+    const ds = await diagnosticsMatching(
+      uri,
+      'overridden severities',
+      (all) =>
+        !all.some((d) => codeOf(d) === 'event-time-format') &&
+        all.some((d) => codeOf(d) === 'gamelift-operation' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
     assert.strictEqual(ds.filter((d) => codeOf(d) === 'gamelift-operation').length, 1);
     await setSetting('validate', false);
     await diagnosticsMatching(uri, 'diagnostics to clear when validation is off', (all) => all.length === 0);
@@ -177,7 +224,9 @@ describe('CloudTrail language', function () {
     await setSetting('maxDiagnostics', 1);
     const uri = copyOf('gamelift-rules.cloudtrail.json');
     await openAsCloudTrail(uri);
-    const ds = await diagnosticsMatching(uri, 'a capped list', (all) => all.some((d) => codeOf(d) === 'max-diagnostics'));
+    const ds = await diagnosticsMatching(uri, 'a capped list', (all) =>
+      all.some((d) => codeOf(d) === 'max-diagnostics'),
+    );
     const note = ds.find((d) => codeOf(d) === 'max-diagnostics');
     assert.ok(note);
     assert.strictEqual(note.severity, vscode.DiagnosticSeverity.Information);
@@ -196,9 +245,15 @@ describe('CloudTrail language', function () {
       const text = editor.document.getText();
       const start = text.indexOf('"eventName": "DescribeFleetEv') + '"eventName": "'.length;
       const end = text.indexOf('"', start);
-      await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)), name));
+      await editor.edit((b) =>
+        b.replace(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)), name),
+      );
     }
-    await diagnosticsMatching(uri, 'the final text to be clean of operation warnings', (all) => all.length > 0 && !all.some((d) => codeOf(d) === 'gamelift-operation'));
+    await diagnosticsMatching(
+      uri,
+      'the final text to be clean of operation warnings',
+      (all) => all.length > 0 && !all.some((d) => codeOf(d) === 'gamelift-operation'),
+    );
     assert.ok(cloudTrailDiagnostics(uri).some((d) => codeOf(d) === 'event-time-format'));
   });
 
@@ -206,12 +261,19 @@ describe('CloudTrail language', function () {
     const uri = copyOf('gamelift-valid.json', 'outline.cloudtrail.json');
     await openAsCloudTrail(uri);
     const symbols = await waitFor('document symbols', async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        uri,
+      );
       return s && s.length > 0 ? s : undefined;
     });
     assert.deepStrictEqual(
       symbols.map((s) => s.name),
-      ['CreateFleet · 2024-03-11T08:11:42Z · alice', 'DescribeFleetAttributes · 2024-03-12T08:12:42Z · bob', 'DescribeFleetEvents · 2024-03-13T08:13:42Z · bob'],
+      [
+        'CreateFleet · 2024-03-11T08:11:42Z · alice',
+        'DescribeFleetAttributes · 2024-03-12T08:12:42Z · bob',
+        'DescribeFleetEvents · 2024-03-13T08:13:42Z · bob',
+      ],
     );
     const doc = openDocument(uri);
     assert.ok(doc);
@@ -226,9 +288,15 @@ describe('CloudTrail language', function () {
       const r = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
       return r && r.length > 0 ? r : undefined;
     });
-    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ??
+      [];
     assert.strictEqual(symbols.length, 3);
-    for (const s of symbols) assert.ok(ranges.some((r) => r.start === s.range.start.line), `no fold at record line ${s.range.start.line}`);
+    for (const s of symbols)
+      assert.ok(
+        ranges.some((r) => r.start === s.range.start.line),
+        `no fold at record line ${s.range.start.line}`,
+      );
     const identity = positionOf(doc, '"userIdentity": {').line;
     assert.ok(ranges.some((r) => r.start === identity));
   });
@@ -237,7 +305,8 @@ describe('CloudTrail language', function () {
     const uri = copyOf('gamelift-valid.json', 'hover.cloudtrail.json');
     const doc = await openAsCloudTrail(uri);
     const hoverText = async (pos: vscode.Position): Promise<string> => {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     };
     const onCreate = await waitFor('a hover on CreateFleet', async () => {
@@ -254,8 +323,11 @@ describe('CloudTrail language', function () {
     assert.match(onKey, /account that received this copy/);
     // A fleet ID links to "Fetch fleet events" for that fleet, the hover trusting only that command.
     const fleetPos = positionOf(doc, `"${FLEET}"`, 3);
-    const fleetHovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, fleetPos)) ?? [];
-    const fleetText = fleetHovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const fleetHovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, fleetPos)) ?? [];
+    const fleetText = fleetHovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n');
     const link = `command:gamelift.fetchFleetEvents?${encodeURIComponent(JSON.stringify([{ fleetId: FLEET }]))}`;
     assert.ok(fleetText.includes(`](${link}`), `no fleet link in: ${fleetText}`);
     assert.strictEqual([...fleetText.matchAll(/\]\(command:/g)].length, 1, 'exactly one command link');
@@ -271,17 +343,26 @@ describe('CloudTrail language', function () {
     const fleetLenses = lenses.filter((l) => l.command?.command === 'gamelift.fetchFleetEvents');
     const ids = fleetLenses.map((l) => (l.command?.arguments?.[0] as { fleetId: string }).fleetId);
     assert.ok(ids.includes(FLEET), ids.join(', '));
-    assert.ok(fleetLenses.every((l) => l.command?.title.includes((l.command.arguments?.[0] as { fleetId: string }).fleetId)));
+    assert.ok(
+      fleetLenses.every((l) => l.command?.title.includes((l.command.arguments?.[0] as { fleetId: string }).fleetId)),
+    );
   });
 
   it('highlights eventName, errorCode and ARNs with semantic tokens', async () => {
     const uri = copyOf('gamelift-valid.json', 'tokens.cloudtrail.json');
     const doc = await openAsCloudTrail(uri);
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentRangeSemanticTokensLegend', uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentRangeSemanticTokensLegend',
+      uri,
+    );
     assert.ok(legend);
     const full = new vscode.Range(0, 0, doc.lineCount, 0);
     const tokens = await waitFor('semantic tokens', async () => {
-      const t = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentRangeSemanticTokens', uri, full);
+      const t = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+        'vscode.provideDocumentRangeSemanticTokens',
+        uri,
+        full,
+      );
       return t && t.data.length > 0 ? t : undefined;
     });
     const found = new Map<string, string[]>();
@@ -294,16 +375,29 @@ describe('CloudTrail language', function () {
       const text = doc.getText(new vscode.Range(line, char, line, char + tokens.data[i + 2]));
       found.set(type, [...(found.get(type) ?? []), text]);
     }
-    assert.ok(found.get('cloudtrailEventName')?.some((t) => t.includes('CreateFleet')), JSON.stringify([...found]));
-    assert.ok(found.get('cloudtrailErrorCode')?.some((t) => t.includes('NotFoundException')), JSON.stringify([...found]));
-    assert.ok(found.get('cloudtrailArn')?.some((t) => t.includes('arn:aws:iam::403987211056:user/alice')), JSON.stringify([...found]));
+    assert.ok(
+      found.get('cloudtrailEventName')?.some((t) => t.includes('CreateFleet')),
+      JSON.stringify([...found]),
+    );
+    assert.ok(
+      found.get('cloudtrailErrorCode')?.some((t) => t.includes('NotFoundException')),
+      JSON.stringify([...found]),
+    );
+    assert.ok(
+      found.get('cloudtrailArn')?.some((t) => t.includes('arn:aws:iam::403987211056:user/alice')),
+      JSON.stringify([...found]),
+    );
   });
 
   it('formats a minified log without changing its content', async () => {
     const minified = JSON.stringify(JSON.parse(fs.readFileSync(path.join(fixtures, 'gamelift-valid.json'), 'utf8')));
     const uri = writeScratch('minified.cloudtrail.json', minified);
     const doc = await openAsCloudTrail(uri);
-    const edits = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true })) ?? [];
+    const edits =
+      (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, {
+        tabSize: 2,
+        insertSpaces: true,
+      })) ?? [];
     assert.ok(edits.length > 0, 'no formatting edits');
     const edit = new vscode.WorkspaceEdit();
     edit.set(uri, edits);
@@ -321,15 +415,28 @@ describe('CloudTrail language', function () {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.scheme === 'cloudtrail-gz' && e.document.languageId === 'cloudtrail' ? e : undefined;
     });
-    const plain = fs.readFileSync(path.join(fixtures, '111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json'), 'utf8');
+    const plain = fs.readFileSync(
+      path.join(fixtures, '111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json'),
+      'utf8',
+    );
     assert.strictEqual(editor.document.getText(), plain);
     assert.strictEqual(vscode.workspace.fs.isWritableFileSystem('cloudtrail-gz'), false);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new Uint8Array([1]))));
     // The custom editor handed over and closed itself.
-    const customTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom);
-    await waitFor('the redirect tab to close', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).every((t) => !(t.input instanceof vscode.TabInputCustom)) || undefined).catch(() => assert.fail(`custom tabs left: ${customTabs.length}`));
+    const customTabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputCustom);
+    await waitFor(
+      'the redirect tab to close',
+      () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).every((t) => !(t.input instanceof vscode.TabInputCustom)) ||
+        undefined,
+    ).catch(() => assert.fail(`custom tabs left: ${customTabs.length}`));
     const symbols = await waitFor('records of the delivery', async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        editor.document.uri,
+      );
       return s && s.length > 0 ? s : undefined;
     });
     assert.strictEqual(symbols.length, (JSON.parse(plain) as { Records: unknown[] }).Records.length);
@@ -345,24 +452,44 @@ describe('CloudTrail language', function () {
     assert.ok(editor === undefined || editor.document.uri.toString() === active.document.uri.toString());
     const notGzip = writeScratch('plain.json.gz', '{"Records": []}');
     await assert.rejects(
-      Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'cloudtrail-gz', path: notGzip.path.replace(/\.gz$/, ''), query: notGzip.toString() }))),
+      Promise.resolve(
+        vscode.workspace.openTextDocument(
+          vscode.Uri.from({
+            scheme: 'cloudtrail-gz',
+            path: notGzip.path.replace(/\.gz$/, ''),
+            query: notGzip.toString(),
+          }),
+        ),
+      ),
       /not gzip-compressed/,
     );
-    const result = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('gamelift.openAsCloudTrail', notGzip);
+    const result = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      'gamelift.openAsCloudTrail',
+      notGzip,
+    );
     assert.strictEqual(result, undefined);
     // Opened directly, the custom editor stays and explains instead of handing over.
     await closeAllEditors();
     await vscode.commands.executeCommand('vscode.open', notGzip);
     const tab = await waitFor('the explaining custom editor', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === notGzip.toString()),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === notGzip.toString()),
     );
     assert.ok(tab.isActive);
     await new Promise((r) => setTimeout(r, 500));
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'cloudtrail-gz' && e.document.uri.query === notGzip.toString()));
+    assert.ok(
+      !vscode.window.visibleTextEditors.some(
+        (e) => e.document.uri.scheme === 'cloudtrail-gz' && e.document.uri.query === notGzip.toString(),
+      ),
+    );
   });
 
   it('switches a JSON file with CloudTrail content to the cloudtrail language, and leaves other JSON alone', async () => {
-    const other = writeScratch('settings-export.json', JSON.stringify({ name: 'not a log', eventName: 'x', version: 3 }, null, 2));
+    const other = writeScratch(
+      'settings-export.json',
+      JSON.stringify({ name: 'not a log', eventName: 'x', version: 3 }, null, 2),
+    );
     const otherDoc = await vscode.workspace.openTextDocument(other);
     const uri = copyOf('gamelift-valid.json', 'trail-export.json');
     const doc = await openAsCloudTrail(uri);
@@ -379,11 +506,14 @@ describe('CloudTrail language', function () {
     // A CloudTrail-named file opened afterwards gets its language from the manifest at once.
     await openAsCloudTrail(copyOf('gamelift-valid.json', 'after.cloudtrail.json'));
     assert.strictEqual(openDocument(uri)?.languageId, 'json');
-    const switched = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('gamelift.openAsCloudTrail', uri);
+    const switched = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      'gamelift.openAsCloudTrail',
+      uri,
+    );
     assert.strictEqual(switched?.document.languageId, 'cloudtrail');
   });
 
-  it('clears a document\'s diagnostics when it leaves the cloudtrail language', async () => {
+  it("clears a document's diagnostics when it leaves the cloudtrail language", async () => {
     const uri = copyOf('gamelift-broken.cloudtrail.json');
     const doc = await openAsCloudTrail(uri);
     await diagnosticsMatching(uri, 'syntax errors', (all) => all.some((d) => codeOf(d) === 'syntax'));

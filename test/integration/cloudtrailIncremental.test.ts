@@ -29,10 +29,14 @@ const WAIT_MS = 30_000;
 
 /** The analysis of the document's current version, once there is one. */
 function analysed(doc: vscode.TextDocument): Promise<AnalysisHook> {
-  return waitFor(`the analysis of version ${doc.version}`, async () => {
-    const a = await hook(doc);
-    return a.version === doc.version ? a : undefined;
-  }, WAIT_MS);
+  return waitFor(
+    `the analysis of version ${doc.version}`,
+    async () => {
+      const a = await hook(doc);
+      return a.version === doc.version ? a : undefined;
+    },
+    WAIT_MS,
+  );
 }
 
 function regionProblems(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -79,27 +83,47 @@ describe('CloudTrail language: edits checked incrementally in the worker', funct
     if (at < 0) at = text.indexOf(key);
     assert.ok(at > 0, 'the log has a us-west-2 record');
     const valueStart = doc.positionAt(at + '"awsRegion": '.length);
-    const edited = await editor.edit((b) => b.replace(new vscode.Range(valueStart.translate(0, 1), valueStart.translate(0, 10)), 'uswest2'));
+    const edited = await editor.edit((b) =>
+      b.replace(new vscode.Range(valueStart.translate(0, 1), valueStart.translate(0, 10)), 'uswest2'),
+    );
     assert.ok(edited);
 
-    const problems = await waitFor('the region problem', () => {
-      const ds = regionProblems(file);
-      return ds.length > 0 ? ds : undefined;
-    }, WAIT_MS);
+    const problems = await waitFor(
+      'the region problem',
+      () => {
+        const ds = regionProblems(file);
+        return ds.length > 0 ? ds : undefined;
+      },
+      WAIT_MS,
+    );
     assert.strictEqual(problems.length, 1);
-    assert.ok(problems[0].range.isEqual(new vscode.Range(valueStart, valueStart.translate(0, '"uswest2"'.length))), `range ${JSON.stringify(problems[0].range)}`);
+    assert.ok(
+      problems[0].range.isEqual(new vscode.Range(valueStart, valueStart.translate(0, '"uswest2"'.length))),
+      `range ${JSON.stringify(problems[0].range)}`,
+    );
     assert.match(problems[0].message, /uswest2/);
     const afterEdit = await analysed(doc);
     assert.strictEqual(afterEdit.how, 'incremental', 'the edit re-checked one record');
 
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.strictEqual(doc.getText(new vscode.Range(valueStart, valueStart.translate(0, 11))), '"us-west-2"', 'the undo restored the value');
-    await waitFor('the region problem to go away', () => (regionProblems(file).length === 0 ? true : undefined), WAIT_MS);
+    assert.strictEqual(
+      doc.getText(new vscode.Range(valueStart, valueStart.translate(0, 11))),
+      '"us-west-2"',
+      'the undo restored the value',
+    );
+    await waitFor(
+      'the region problem to go away',
+      () => (regionProblems(file).length === 0 ? true : undefined),
+      WAIT_MS,
+    );
     const afterUndo = await analysed(doc);
     assert.strictEqual(afterUndo.how, 'incremental', 'the undo re-checked one record');
     assert.strictEqual(afterUndo.traffic?.text, textsSent, 'the text was not sent to the worker again');
-    assert.ok((afterUndo.traffic?.edits ?? 0) >= editsSent + 2, `edits were sent instead (${JSON.stringify(afterUndo.traffic)})`);
+    assert.ok(
+      (afterUndo.traffic?.edits ?? 0) >= editsSent + 2,
+      `edits were sent instead (${JSON.stringify(afterUndo.traffic)})`,
+    );
   });
 
   it('applies several changes of one edit in order, as a full check of the text would see them', async () => {
@@ -115,11 +139,21 @@ describe('CloudTrail language: edits checked incrementally in the worker', funct
     };
     // Two values of one record's neighbourhood and one far away, in one edit (one change event with three changes).
     const picks = [regions[3], regions[4], regions[regions.length - 2]];
-    assert.ok(await editor.edit((b) => picks.forEach((m, i) => b.replace(valueRange(m), ['moon-1', 'mars-22', 'x'][i]))));
+    assert.ok(
+      await editor.edit((b) => picks.forEach((m, i) => b.replace(valueRange(m), ['moon-1', 'mars-22', 'x'][i]))),
+    );
     const after = await analysed(doc);
     assert.ok(after.how === 'edits' || after.how === 'incremental', `edits only (${after.how})`);
-    const expected = validateAndPosition(doc.getText(), { maxDiagnostics: 1000 }).diagnostics.map((d) => `${d.ruleId} ${d.range.join(',')}`);
-    const shown = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'CloudTrail').map((d) => `${String(d.code)} ${[d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character].join(',')}`);
+    const expected = validateAndPosition(doc.getText(), { maxDiagnostics: 1000 }).diagnostics.map(
+      (d) => `${d.ruleId} ${d.range.join(',')}`,
+    );
+    const shown = vscode.languages
+      .getDiagnostics(file)
+      .filter((d) => d.source === 'CloudTrail')
+      .map(
+        (d) =>
+          `${String(d.code)} ${[d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character].join(',')}`,
+      );
     assert.deepStrictEqual(shown, expected);
     assert.strictEqual(regionProblems(file).length, 3);
     // One change inside one record: incremental.

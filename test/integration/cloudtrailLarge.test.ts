@@ -31,7 +31,10 @@ describe('CloudTrail language: a 45 MB log', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-cloudtrail-large-'));
     // One record in twenty names a fleet that does not exist in the catalogue of operations: a
     // misspelt eventName, so the log has problems to report all the way through.
-    const text = makeCloudTrailText(MB * 1024 * 1024, true).replace(/"eventName": "DescribeFleetEvents"/g, (m, offset: number) => (offset % 20 === 0 ? '"eventName": "DescribeFleetEvent"' : m));
+    const text = makeCloudTrailText(MB * 1024 * 1024, true).replace(
+      /"eventName": "DescribeFleetEvents"/g,
+      (m, offset: number) => (offset % 20 === 0 ? '"eventName": "DescribeFleetEvent"' : m),
+    );
     records = (text.match(/"eventVersion"/g) ?? []).length;
     file = vscode.Uri.file(path.join(dir, 'large.cloudtrail.json'));
     fs.writeFileSync(file.fsPath, text);
@@ -70,10 +73,14 @@ describe('CloudTrail language: a 45 MB log', function () {
     const elu0 = performance.eventLoopUtilization();
     const started = performance.now();
 
-    const diagnostics = await waitFor('diagnostics', () => {
-      const ds = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'CloudTrail');
-      return ds.length > 0 ? ds : undefined;
-    }, 240_000);
+    const diagnostics = await waitFor(
+      'diagnostics',
+      () => {
+        const ds = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'CloudTrail');
+        return ds.length > 0 ? ds : undefined;
+      },
+      240_000,
+    );
     const checkedAfter = performance.now() - started;
     // Each answer on its own sampler too, so a long stall can be traced to the step that made it.
     const phases: string[] = [];
@@ -86,24 +93,61 @@ describe('CloudTrail language: a 45 MB log', function () {
     };
     const checking = watch.stop();
     const rest = sampleEventLoop();
-    const symbols = (await phase('outline', () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', file))) ?? [];
-    const folds = (await phase('folding', () => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', file))) ?? [];
-    const lenses = (await phase('code lenses', () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 50))) ?? [];
-    const hover = (await phase('hover', () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText(new vscode.Range(0, 0, 40, 0)).indexOf('"eventName"') + 2)))) ?? [];
+    const symbols =
+      (await phase('outline', () =>
+        vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', file),
+      )) ?? [];
+    const folds =
+      (await phase('folding', () =>
+        vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', file),
+      )) ?? [];
+    const lenses =
+      (await phase('code lenses', () =>
+        vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 50),
+      )) ?? [];
+    const hover =
+      (await phase('hover', () =>
+        vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          file,
+          doc.positionAt(doc.getText(new vscode.Range(0, 0, 40, 0)).indexOf('"eventName"') + 2),
+        ),
+      )) ?? [];
     const longest = Math.max(checking, rest.stop());
     const elu = performance.eventLoopUtilization(elu0);
     const held = await profile.stop();
 
     console.log(`      ${records} records, ${doc.lineCount} lines: diagnostics after ${checkedAfter.toFixed(0)} ms`);
-    console.log(`      longest extension-host stall while checking and answering: ${longest.toFixed(0)} ms (idle control: ${idleLongest.toFixed(0)} ms; the same text shown as plain text: ${controlLongest.toFixed(0)} ms; target 50 ms)`);
-    console.log(`      while checking (open → diagnostics): longest stall ${checking.toFixed(0)} ms; then ${phases.join('; ')}`);
-    console.log(`      host main thread busy ${elu.active.toFixed(0)} ms of ${(performance.now() - started).toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`);
-    const top = held.stalls.slice(0, 4).map((x) => `${x.ms.toFixed(0)} ms (${x.what}; ours ${x.oursMs.toFixed(0)} ms${x.oursWhat ? ` in ${x.oursWhat}` : ''})`);
-    console.log(`      host stalls from opening on, attributed by a CPU profile of the host thread: ${top.join('; ') || 'none of 20 ms or more'}`);
-    console.log(`      longest stall in which this extension's own code ran most of the time: ${held.longestOursMs.toFixed(0)} ms (target 50 ms)`);
-    assert.ok(held.stalls.length > 0, 'opening a 45 MB file stalls the host somewhere (VS Code syncs the model): the profile and the timer saw it');
+    console.log(
+      `      longest extension-host stall while checking and answering: ${longest.toFixed(0)} ms (idle control: ${idleLongest.toFixed(0)} ms; the same text shown as plain text: ${controlLongest.toFixed(0)} ms; target 50 ms)`,
+    );
+    console.log(
+      `      while checking (open → diagnostics): longest stall ${checking.toFixed(0)} ms; then ${phases.join('; ')}`,
+    );
+    console.log(
+      `      host main thread busy ${elu.active.toFixed(0)} ms of ${(performance.now() - started).toFixed(0)} ms (${(elu.utilization * 100).toFixed(1)} %)`,
+    );
+    const top = held.stalls
+      .slice(0, 4)
+      .map(
+        (x) =>
+          `${x.ms.toFixed(0)} ms (${x.what}; ours ${x.oursMs.toFixed(0)} ms${x.oursWhat ? ` in ${x.oursWhat}` : ''})`,
+      );
+    console.log(
+      `      host stalls from opening on, attributed by a CPU profile of the host thread: ${top.join('; ') || 'none of 20 ms or more'}`,
+    );
+    console.log(
+      `      longest stall in which this extension's own code ran most of the time: ${held.longestOursMs.toFixed(0)} ms (target 50 ms)`,
+    );
+    assert.ok(
+      held.stalls.length > 0,
+      'opening a 45 MB file stalls the host somewhere (VS Code syncs the model): the profile and the timer saw it',
+    );
 
-    assert.ok(diagnostics.some((d) => d.code === 'gamelift-operation'), 'the misspelt operations are reported');
+    assert.ok(
+      diagnostics.some((d) => d.code === 'gamelift-operation'),
+      'the misspelt operations are reported',
+    );
     assert.strictEqual(symbols.length, Math.min(records, 5000));
     assert.ok(symbols[0].name.includes(' · '));
     assert.ok(folds.length > 1000, `only ${folds.length} folding ranges`);

@@ -55,7 +55,9 @@ function httpGet(url: string): Promise<{ status: number; body: string }> {
 /** The text of the extension's log files (the GameLift output channel is written under `context.logUri`). */
 async function extensionLogText(): Promise<string> {
   const dir = (await explorerHooks()).logUri.fsPath;
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log')) : [];
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log'))
+    : [];
   return files.map((f) => fs.readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
 }
 
@@ -72,7 +74,8 @@ async function eventCommands(): Promise<vscode.Command[]> {
     for (const child of await hooks.explorer.provider.getChildren(node)) {
       const item = child.getTreeItem();
       if (item.command?.command === 'gamelift.showEventDetails') found.push(item.command);
-      else if (item.contextValue && /^(profile|region|fleet|eventCategory)/.test(item.contextValue)) await walk(child, depth + 1);
+      else if (item.contextValue && /^(profile|region|fleet|eventCategory)/.test(item.contextValue))
+        await walk(child, depth + 1);
     }
   }
   await walk(undefined, 0);
@@ -84,7 +87,10 @@ async function openFromTree(command: vscode.Command): Promise<EventArg> {
   return command.arguments![0] as EventArg;
 }
 
-async function previewShowing(eventId: string, extra: (s: DetailsSnapshot) => boolean = () => true): Promise<DetailsSnapshot> {
+async function previewShowing(
+  eventId: string,
+  extra: (s: DetailsSnapshot) => boolean = () => true,
+): Promise<DetailsSnapshot> {
   return waitFor(`the preview to show ${eventId}`, async () => {
     const s = await snapshot();
     return s.preview?.ready && s.preview.model?.event.eventId === eventId && extra(s) ? s : undefined;
@@ -99,10 +105,14 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
 
   before(async () => {
     assert.ok(ENDPOINT.startsWith('http://127.0.0.1:'), `GAMELIFT_TEST_ENDPOINT is the local endpoint (${ENDPOINT})`);
-    commands = await waitFor('event nodes in the explorer', async () => {
-      const c = await eventCommands();
-      return c.length >= 3 ? c : undefined;
-    }, 40_000);
+    commands = await waitFor(
+      'event nodes in the explorer',
+      async () => {
+        const c = await eventCommands();
+        return c.length >= 3 ? c : undefined;
+      },
+      40_000,
+    );
     const args = commands.map((c) => c.arguments![0] as EventArg);
     const logged = args.find((a) => a.event.preSignedLogUrl);
     assert.ok(logged, 'the default scenario has an event with a log');
@@ -138,7 +148,13 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     assert.ok(m.fleet.name, 'fleet name from the explorer');
     assert.ok(m.guidance.explanation.length > 20 && m.guidance.nextSteps.length > 0);
     // The endpoint's link is on the configured endpoint's origin, so it is allowed; only its host reaches the page.
-    assert.deepStrictEqual(m.log, { state: 'available', host: new URL(ENDPOINT).host, fetchedAt: event.fetchedAt, validityMs: 15 * 60_000, refusedReason: undefined });
+    assert.deepStrictEqual(m.log, {
+      state: 'available',
+      host: new URL(ENDPOINT).host,
+      fetchedAt: event.fetchedAt,
+      validityMs: 15 * 60_000,
+      refusedReason: undefined,
+    });
     assert.ok(!JSON.stringify(m).includes('X-Amz-Signature'), 'the signed URL is not in the view model');
     assert.strictEqual(m.pinned, false);
     assert.strictEqual(m.navigation.total, sameFleet.length);
@@ -154,7 +170,9 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     assert.strictEqual(s.kept.length, 0, 'one panel follows the selection');
 
     await deliver('preview', { type: 'keepOpen' });
-    s = await waitFor('the panel to be kept', async () => ((await snapshot()).kept.length === 1 ? snapshot() : undefined));
+    s = await waitFor('the panel to be kept', async () =>
+      (await snapshot()).kept.length === 1 ? snapshot() : undefined,
+    );
     assert.strictEqual(s.preview, undefined);
     assert.strictEqual(s.kept[0].event.eventId, b.event.eventId);
     assert.strictEqual(s.kept[0].pinned, true);
@@ -190,7 +208,10 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     await vscode.commands.executeCommand('gamelift.showEventDetails', { ref: withLog.ref, event: stale });
     let s = await previewShowing(original.eventId);
     const log = s.preview!.model!.log;
-    assert.ok(log.state === 'available' && describeExpiry(log.fetchedAt, Date.now(), log.validityMs).expired, 'shown as expired');
+    assert.ok(
+      log.state === 'available' && describeExpiry(log.fetchedAt, Date.now(), log.validityMs).expired,
+      'shown as expired',
+    );
     // Presigned URLs carry a one-second timestamp: make sure the fresh one is minted in a later second.
     const wait = original.fetchedAt + 1100 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -203,7 +224,10 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     assert.ok(fresh.preSignedLogUrl.startsWith(`${ENDPOINT}/logs/`), 'minted by the local endpoint');
     assert.notStrictEqual(fresh.preSignedLogUrl, original.preSignedLogUrl, 'a new URL');
     const freshLog = s.preview!.model!.log;
-    assert.ok(freshLog.state === 'available' && !describeExpiry(freshLog.fetchedAt, Date.now(), freshLog.validityMs).expired, 'no longer expired');
+    assert.ok(
+      freshLog.state === 'available' && !describeExpiry(freshLog.fetchedAt, Date.now(), freshLog.validityMs).expired,
+      'no longer expired',
+    );
     assert.ok(freshLog.state === 'available' && freshLog.fetchedAt === fresh.fetchedAt);
     // The endpoint accepts the new signature.
     const got = await httpGet(fresh.preSignedLogUrl);
@@ -211,7 +235,11 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
   });
 
   it('says so when GameLift no longer returns the event', async () => {
-    const gone: FleetEvent = { ...withLog.event, eventId: 'ffffffff-0000-4000-8000-00000000dead', fetchedAt: Date.now() - 20 * 60_000 };
+    const gone: FleetEvent = {
+      ...withLog.event,
+      eventId: 'ffffffff-0000-4000-8000-00000000dead',
+      fetchedAt: Date.now() - 20 * 60_000,
+    };
     await vscode.commands.executeCommand('gamelift.showEventDetails', { ref: withLog.ref, event: gone });
     await previewShowing(gone.eventId);
     await deliver('preview', { type: 'refreshLink' });
@@ -223,7 +251,13 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     const { event } = sameFleet[0];
     await vscode.commands.executeCommand('gamelift.showEventDetails', sameFleet[0]);
     const before = await previewShowing(event.eventId);
-    for (const junk of [null, 'openLog', { type: 'openUrl', url: 'https://evil.example' }, { type: 'navigate', direction: 'sideways' }, { type: 'openEvent', eventId: 42 }]) {
+    for (const junk of [
+      null,
+      'openLog',
+      { type: 'openUrl', url: 'https://evil.example' },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'openEvent', eventId: 42 },
+    ]) {
       await deliver('preview', junk);
     }
     const after = await snapshot();
@@ -251,9 +285,16 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     const mark = model.lanes.flatMap((l) => l.marks)[0];
     assert.ok(mark, 'the timeline has a mark');
     const junk: unknown[] = [
-      null, 'openEvent', [{ type: 'openEvent', eventId: mark.eventId }], { type: 'openEvent' }, { type: 'openEvent', eventId: 42 },
-      { type: 'openEvent', eventId: mark.eventId.padEnd(300, 'x') }, { type: 'openUrl', url: 'https://evil.example' },
-      { type: 'keepOpen' }, { type: 'navigate', direction: 'older' }, { type: 'reveal' },
+      null,
+      'openEvent',
+      [{ type: 'openEvent', eventId: mark.eventId }],
+      { type: 'openEvent' },
+      { type: 'openEvent', eventId: 42 },
+      { type: 'openEvent', eventId: mark.eventId.padEnd(300, 'x') },
+      { type: 'openUrl', url: 'https://evil.example' },
+      { type: 'keepOpen' },
+      { type: 'navigate', direction: 'older' },
+      { type: 'reveal' },
     ];
     const UNKNOWN = 'Fleet timeline: ignored a message of unknown shape from the page.';
     const DETAILS_ONLY = 'meant for the details panel.';
@@ -262,10 +303,21 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     // Each message was refused by the validator or dropped as details-only, and said so in the log.
     const logAfter = await waitFor('the log lines of the refused messages', async () => {
       const text = await extensionLogText();
-      return countOf(text, UNKNOWN) - countOf(logBefore, UNKNOWN) >= 7 && countOf(text, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY) >= 3 ? text : undefined;
+      return countOf(text, UNKNOWN) - countOf(logBefore, UNKNOWN) >= 7 &&
+        countOf(text, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY) >= 3
+        ? text
+        : undefined;
     });
-    assert.strictEqual(countOf(logAfter, UNKNOWN) - countOf(logBefore, UNKNOWN), 7, 'seven messages refused as of unknown shape');
-    assert.strictEqual(countOf(logAfter, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY), 3, 'three details-only messages dropped');
+    assert.strictEqual(
+      countOf(logAfter, UNKNOWN) - countOf(logBefore, UNKNOWN),
+      7,
+      'seven messages refused as of unknown shape',
+    );
+    assert.strictEqual(
+      countOf(logAfter, DETAILS_ONLY) - countOf(logBefore, DETAILS_ONLY),
+      3,
+      'three details-only messages dropped',
+    );
     const after = await snapshot();
     assert.ok(!after.preview && after.kept.length === 0, 'no details panel opened from junk');
     assert.strictEqual(after.timelines.length, 1);
@@ -277,7 +329,10 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
   it('"Show fleet timeline" from the palette with no details panel asks for the fleet, and opens its timeline', async () => {
     const hooks = await explorerHooks();
     const before = await snapshot();
-    assert.ok(!before.preview && before.kept.length === 0 && before.timelines.length === 0, 'no details or timeline panel is open');
+    assert.ok(
+      !before.preview && before.kept.length === 0 && before.timelines.length === 0,
+      'no details or timeline panel is open',
+    );
     let offered: string[] = [];
     const prompts = new ScriptedPrompts({
       pick: {
@@ -294,12 +349,15 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
       hooks.prompts.current = windowPrompts;
     }
     assert.deepStrictEqual(prompts.asked, ['fleet'], 'the fleet pick of "Fetch fleet events" was shown');
-    assert.ok(offered.length >= 2 && offered.includes(withLog.ref.fleetId), `the pick lists the fleets (${offered.join(', ')})`);
+    assert.ok(
+      offered.length >= 2 && offered.includes(withLog.ref.fleetId),
+      `the pick lists the fleets (${offered.join(', ')})`,
+    );
     const s = await timelineShown('the timeline of the picked fleet');
     assert.strictEqual(s.timelines[0].ref.fleetId, withLog.ref.fleetId);
     assert.strictEqual(s.timelines[0].ref.target.region, withLog.ref.target.region);
     const model = s.timelines[0].model as TimelineViewModel;
-    assert.strictEqual(model.eventCount, sameFleet.length, 'the timeline shows the picked fleet\'s loaded events');
+    assert.strictEqual(model.eventCount, sameFleet.length, "the timeline shows the picked fleet's loaded events");
     assert.ok(!s.preview && s.kept.length === 0, 'no details panel was opened on the way');
   });
 

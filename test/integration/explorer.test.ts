@@ -38,7 +38,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const want = [...ids].sort().join(',');
     return waitFor(`root fleets ${want}`, async () => {
       const roots = await childrenOf(hooks);
-      const got = roots.filter((n) => contextValue(n)?.startsWith('fleet')).map((n) => (n as unknown as { ref: { fleetId: string } }).ref.fleetId);
+      const got = roots
+        .filter((n) => contextValue(n)?.startsWith('fleet'))
+        .map((n) => (n as unknown as { ref: { fleetId: string } }).ref.fleetId);
       return got.length === roots.length && got.sort().join(',') === want ? roots : undefined;
     });
   }
@@ -83,17 +85,32 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const item = node.getTreeItem();
       if (record.name) assert.strictEqual(label(node), record.name);
       else assert.ok(label(node).length > 0, `${fleetId} has a label`);
-      assert.ok(String(item.description).includes(record.status), `${fleetId} description shows ${record.status}: ${item.description}`);
+      assert.ok(
+        String(item.description).includes(record.status),
+        `${fleetId} description shows ${record.status}: ${item.description}`,
+      );
       assert.ok(String(item.tooltip).includes(fleetId));
       assert.ok(item.iconPath instanceof vscode.ThemeIcon);
-      const transitional = ['NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING'].includes(record.status);
+      const transitional = [
+        'NEW',
+        'DOWNLOADING',
+        'VALIDATING',
+        'BUILDING',
+        'ACTIVATING',
+        'DELETING',
+        'PENDING',
+        'CREATING',
+        'UPDATING',
+      ].includes(record.status);
       assert.strictEqual(item.contextValue, transitional ? 'fleet:transitional' : 'fleet');
     }
-    const container = roots.find((n) => (n as unknown as { ref: { fleetId: string } }).ref.fleetId.startsWith('containerfleet-'));
+    const container = roots.find((n) =>
+      (n as unknown as { ref: { fleetId: string } }).ref.fleetId.startsWith('containerfleet-'),
+    );
     assert.ok(container, 'container fleets are listed too');
   });
 
-  it('groups a fleet\'s events into categories with counts, like the endpoint holds them', async () => {
+  it("groups a fleet's events into categories with counts, like the endpoint holds them", async () => {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
     const node = await fleetNode(fleet.fleetId);
     const children = await childrenOf(hooks, node);
@@ -131,7 +148,13 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       }
     }
     // The details panel sees the same events through the explorer API.
-    assert.strictEqual(hooks.explorer.model.findFleet({ target: (node as unknown as { ref: { target: never } }).ref.target, fleetId: fleet.fleetId })?.events.length, fleet.events.length);
+    assert.strictEqual(
+      hooks.explorer.model.findFleet({
+        target: (node as unknown as { ref: { target: never } }).ref.target,
+        fleetId: fleet.fleetId,
+      })?.events.length,
+      fleet.events.length,
+    );
   });
 
   it('shows event times in UTC or local time, by setting', async () => {
@@ -146,13 +169,19 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       await waitFor('UTC setting applied', () => (hooks.explorer.settings.timeZone === 'utc' ? true : undefined));
       const utc = await firstEvent();
       const time = (utc as unknown as { event: { eventTime: number } }).event.eventTime;
-      assert.strictEqual(utc.getTreeItem().description, `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+      assert.strictEqual(
+        utc.getTreeItem().description,
+        `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+      );
       await setSetting('events.timeZone', 'local');
       await waitFor('local setting applied', () => (hooks.explorer.settings.timeZone === 'local' ? true : undefined));
       const local = await firstEvent();
       const d = new Date(time);
       const pad = (n: number) => String(n).padStart(2, '0');
-      assert.strictEqual(local.getTreeItem().description, `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`);
+      assert.strictEqual(
+        local.getTreeItem().description,
+        `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
+      );
       assert.match(String(local.getTreeItem().accessibilityInformation?.label), /, (error|warning|info), /);
     } finally {
       await setSetting('events.timeZone', undefined);
@@ -165,7 +194,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       .find((f) => f.events.length < 100 && f.events.some((e) => !lookupEventCode(e.eventCode).known));
     if (!withUnknown) {
       // The unknown code may live on a big fleet; then check it through the catalog only.
-      const anywhere = emulator.state.allFleets().some((f) => f.events.some((e) => !lookupEventCode(e.eventCode).known));
+      const anywhere = emulator.state
+        .allFleets()
+        .some((f) => f.events.some((e) => !lookupEventCode(e.eventCode).known));
       assert.ok(anywhere, 'the scenario has an unknown event code somewhere');
       return;
     }
@@ -176,7 +207,8 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.ok(other, `an "${otherLabel}" category (got ${children.map(label).join(' | ')})`);
     const events = await childrenOf(hooks, other);
     const unknown = withUnknown.events.filter((e) => !lookupEventCode(e.eventCode).known).map((e) => e.eventId);
-    for (const id of unknown) assert.ok(events.some((e) => (e as unknown as { event: { eventId: string } }).event.eventId === id));
+    for (const id of unknown)
+      assert.ok(events.some((e) => (e as unknown as { event: { eventId: string } }).event.eventId === id));
   });
 
   it('"Load more…" fetches the next page once, even when clicked twice', async () => {
@@ -203,10 +235,20 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const events = state().events;
     assert.strictEqual(events.length, loaded * 2, 'one more page');
     assert.strictEqual(new Set(events.map((e) => e.eventId)).size, events.length, 'no duplicate EventIds');
-    assert.deepStrictEqual(events.map((e) => e.eventId), big.events.slice(0, events.length).map((e) => e.eventId), 'newest first, as the endpoint holds them');
+    assert.deepStrictEqual(
+      events.map((e) => e.eventId),
+      big.events.slice(0, events.length).map((e) => e.eventId),
+      'newest first, as the endpoint holds them',
+    );
     children = await childrenOf(hooks, node);
-    const total = await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map(async (c) => (await childrenOf(hooks, c)).length));
-    assert.strictEqual(total.reduce((a, b) => a + b, 0), events.length, 'every loaded event is in one category');
+    const total = await Promise.all(
+      children.filter((c) => contextValue(c) === 'eventCategory').map(async (c) => (await childrenOf(hooks, c)).length),
+    );
+    assert.strictEqual(
+      total.reduce((a, b) => a + b, 0),
+      events.length,
+      'every loaded event is in one category',
+    );
     await setSetting('events.pageSize', 100);
   });
 
@@ -224,7 +266,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     while (biggest().count <= 1000 && state.hasMore) await state.loadMore();
     const group = biggest();
     assert.ok(group.count > 1000, `a category with more than 1000 events (${group.count})`);
-    const category = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'eventCategory' && label(c) === group.label)!;
+    const category = (await childrenOf(hooks, node)).find(
+      (c) => contextValue(c) === 'eventCategory' && label(c) === group.label,
+    )!;
     assert.strictEqual(category.getTreeItem().description, String(group.count), 'the count shows every loaded event');
     let children = await childrenOf(hooks, category);
     assert.strictEqual(children.filter((c) => contextValue(c)?.startsWith('event')).length, 500);
@@ -238,8 +282,16 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const oldest = group.events[group.count - 1].event;
     await hooks.explorer.revealEvent(ref as never, oldest.eventId);
     children = await childrenOf(hooks, category);
-    assert.ok(children.some((c) => (c as unknown as { event?: { eventId: string } }).event?.eventId === oldest.eventId), 'the revealed event is shown');
-    assert.strictEqual(hooks.explorer.view.selection[0] && (hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } }).event?.eventId, oldest.eventId, 'and selected');
+    assert.ok(
+      children.some((c) => (c as unknown as { event?: { eventId: string } }).event?.eventId === oldest.eventId),
+      'the revealed event is shown',
+    );
+    assert.strictEqual(
+      hooks.explorer.view.selection[0] &&
+        (hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } }).event?.eventId,
+      oldest.eventId,
+      'and selected',
+    );
     await setSetting('events.pageSize', 100);
   });
 
@@ -261,12 +313,21 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.ok(byText.length > 0);
     for (const e of byText) {
       const ev = (e as unknown as { event: { eventCode: string; message: string } }).event;
-      assert.ok(ev.eventCode.toLowerCase().includes(code.toLowerCase()) || ev.message.toLowerCase().includes(code.toLowerCase()));
+      assert.ok(
+        ev.eventCode.toLowerCase().includes(code.toLowerCase()) ||
+          ev.message.toLowerCase().includes(code.toLowerCase()),
+      );
     }
 
     await vscode.commands.executeCommand('gamelift.clearEventFilter');
     assert.strictEqual(hooks.explorer.view.description, undefined);
-    const all = (await Promise.all((await childrenOf(hooks, node)).filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))).flat();
+    const all = (
+      await Promise.all(
+        (await childrenOf(hooks, node))
+          .filter((c) => contextValue(c) === 'eventCategory')
+          .map((c) => childrenOf(hooks, c)),
+      )
+    ).flat();
     assert.strictEqual(all.length, fleet.events.length);
   });
 
@@ -281,7 +342,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     });
     assert.deepStrictEqual(profiles.map(label), ['local-dev', 'local-qa']);
     const qaFleets = await childrenOf(hooks, profiles[1]);
-    assert.deepStrictEqual(qaFleets.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(), fleetIdsOf(QA.accountId, 'us-west-2').sort());
+    assert.deepStrictEqual(
+      qaFleets.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(),
+      fleetIdsOf(QA.accountId, 'us-west-2').sort(),
+    );
 
     await setSetting('profile', 'local-dev');
     await setSetting('regions', ['us-west-2', 'eu-west-1']);
@@ -291,7 +355,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     });
     assert.deepStrictEqual(regions.map(label), ['us-west-2', 'eu-west-1']);
     const eu = await childrenOf(hooks, regions[1]);
-    assert.deepStrictEqual(eu.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(), fleetIdsOf(DEV.accountId, 'eu-west-1').sort());
+    assert.deepStrictEqual(
+      eu.map((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId).sort(),
+      fleetIdsOf(DEV.accountId, 'eu-west-1').sort(),
+    );
 
     await setSetting('regions', ['us-west-2']);
     await rootsAreFleets(fleetIdsOf(DEV.accountId, 'us-west-2'));
@@ -301,7 +368,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
     const node = await fleetNode(fleet.fleetId);
     const ref = (node as unknown as { ref: never }).ref;
-    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId }] });
+    emulator.setFaults({
+      rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId }],
+    });
     try {
       hooks.explorer.refreshFleet(ref);
       const children = await childrenOf(hooks, node);
@@ -311,14 +380,19 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       assert.match(label(error), new RegExp(fleet.fleetId));
       assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
       // The rest of the tree keeps working.
-      const other = await fleetNode(emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'racing-qa')!.fleetId);
+      const other = await fleetNode(
+        emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'racing-qa')!.fleetId,
+      );
       assert.ok((await childrenOf(hooks, other)).some((c) => contextValue(c) === 'eventCategory'));
 
       emulator.setFaults({ rules: [] });
       await vscode.commands.executeCommand('gamelift.explorer.retry', error);
       const after = await childrenOf(hooks, node);
       assert.ok(!after.some((c) => contextValue(c) === 'error'), 'error gone after Retry');
-      assert.ok(after.some((c) => contextValue(c) === 'eventCategory'), 'categories after Retry');
+      assert.ok(
+        after.some((c) => contextValue(c) === 'eventCategory'),
+        'categories after Retry',
+      );
     } finally {
       emulator.setFaults({ rules: [] });
     }
@@ -336,9 +410,12 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     hooks.prompts.current = prompts;
     try {
       const result = await vscode.commands.executeCommand<FetchResult>('gamelift.fetchFleetEvents');
-      assert.ok(result, `the command returns its result (asked: ${prompts.asked.join(', ')}; messages: ${prompts.messages.join(' | ')})`);
+      assert.ok(
+        result,
+        `the command returns its result (asked: ${prompts.asked.join(', ')}; messages: ${prompts.messages.join(' | ')})`,
+      );
       assert.strictEqual(result.ref.fleetId, target.fleetId);
-      assert.strictEqual(result.ref.target.region, 'eu-west-1', 'the ARN\'s region is used');
+      assert.strictEqual(result.ref.target.region, 'eu-west-1', "the ARN's region is used");
       assert.strictEqual(result.fetched, 5);
       assert.deepStrictEqual(prompts.asked, ['fleet', 'timeRange', 'fetch.limit']);
 
@@ -347,16 +424,22 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       );
       assert.strictEqual(editor.document.isUntitled, true);
       const json = JSON.parse(editor.document.getText()) as { events: { eventId: string }[] };
-      assert.deepStrictEqual(json.events.map((e) => e.eventId), target.events.slice(0, 5).map((e) => e.eventId));
+      assert.deepStrictEqual(
+        json.events.map((e) => e.eventId),
+        target.events.slice(0, 5).map((e) => e.eventId),
+      );
 
       // The fleet is in the tree (under its own region node, since settings list only us-west-2).
       const roots = await childrenOf(hooks);
       const region = roots.find((r) => contextValue(r) === 'region' && label(r).includes('eu-west-1'));
-      assert.ok(region, 'a node for the ARN\'s connection');
+      assert.ok(region, "a node for the ARN's connection");
       const fleets = await childrenOf(hooks, region);
       const fetched = fleets.find((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId === target.fleetId);
       assert.ok(fetched, 'the fetched fleet is shown');
-      assert.ok(hooks.explorer.view.selection.some((n) => n.id === fetched.id), 'and revealed (selected)');
+      assert.ok(
+        hooks.explorer.view.selection.some((n) => n.id === fetched.id),
+        'and revealed (selected)',
+      );
       const categories = (await childrenOf(hooks, fetched)).filter((c) => contextValue(c) === 'eventCategory');
       const shown = (await Promise.all(categories.map((c) => childrenOf(hooks, c)))).flat();
       assert.strictEqual(shown.length, 5, 'the tree holds the 5 fetched events, no more');
@@ -401,11 +484,17 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     await hooks.watcher.tick();
     assert.deepStrictEqual(prompts.messages, [], 'nothing new, no notification');
 
-    const added = emulator.state.addEvent(fleet.fleetId, { eventCode: 'FLEET_ACTIVATION_FAILED', message: 'Activation failed: no healthy processes.' });
+    const added = emulator.state.addEvent(fleet.fleetId, {
+      eventCode: 'FLEET_ACTIVATION_FAILED',
+      message: 'Activation failed: no healthy processes.',
+    });
     emulator.state.setFleetStatus(fleet.fleetId, 'ERROR');
     emulator.resetRequests();
     await hooks.watcher.tick();
-    assert.ok(emulator.requests.some((r) => r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId), 'the watcher polled the fleet');
+    assert.ok(
+      emulator.requests.some((r) => r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId),
+      'the watcher polled the fleet',
+    );
     assert.strictEqual(prompts.messages.length, 1, `one notification (got ${prompts.messages.join(' | ')})`);
     assert.match(prompts.messages[0], /racing-qa/);
     const selected = await waitFor('the event revealed', () => {
@@ -419,7 +508,8 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     await hooks.watcher.tick();
     emulator.resetRequests();
     await hooks.watcher.tick();
-    const polled = (r: { operation: string; input?: Readonly<Record<string, unknown>> }) => r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId;
+    const polled = (r: { operation: string; input?: Readonly<Record<string, unknown>> }) =>
+      r.operation === 'DescribeFleetEvents' && r.input?.FleetId === fleet.fleetId;
     assert.ok(!emulator.requests.some(polled), 'settled fleets are not polled');
   });
 
@@ -454,8 +544,13 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
         return roots.length === 1 && contextValue(roots[0]) === 'error' ? roots[0] : undefined;
       });
       assert.match(label(error), /SSO/);
-      const terminal = await waitFor('the sign-in terminal', () => vscode.window.terminals.find((t) => t.name === 'AWS SSO sign-in'));
-      assert.ok(prompts.messages.some((m) => m.includes('aws sso login --profile local-sso')), prompts.messages.join(' | '));
+      const terminal = await waitFor('the sign-in terminal', () =>
+        vscode.window.terminals.find((t) => t.name === 'AWS SSO sign-in'),
+      );
+      assert.ok(
+        prompts.messages.some((m) => m.includes('aws sso login --profile local-sso')),
+        prompts.messages.join(' | '),
+      );
       terminal.dispose();
     } finally {
       if (previousConfigFile === undefined) delete process.env.AWS_CONFIG_FILE;
@@ -479,7 +574,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const broken = fleets.find((f) => f.name === 'battle-royale-spot')!;
       const healthy = fleets.find((f) => f.name === 'arena-staging')!;
       const node = await fleetNode(broken.fleetId);
-      emulator.setFaults({ rules: [{ kind: fault.kind, operations: ['DescribeFleetEvents'], fleetId: broken.fleetId }] });
+      emulator.setFaults({
+        rules: [{ kind: fault.kind, operations: ['DescribeFleetEvents'], fleetId: broken.fleetId }],
+      });
       try {
         hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
         const children = await childrenOf(hooks, node);
@@ -489,13 +586,19 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
         assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
         const okNode = await fleetNode(healthy.fleetId);
         hooks.explorer.refreshFleet((okNode as unknown as { ref: never }).ref);
-        assert.ok((await childrenOf(hooks, okNode)).some((c) => contextValue(c) === 'eventCategory'), 'the rest of the tree works');
+        assert.ok(
+          (await childrenOf(hooks, okNode)).some((c) => contextValue(c) === 'eventCategory'),
+          'the rest of the tree works',
+        );
       } finally {
         emulator.setFaults({ rules: [] });
       }
       const error = (await childrenOf(hooks, node)).find((c) => contextValue(c) === 'error')!;
       await vscode.commands.executeCommand('gamelift.explorer.retry', error);
-      assert.ok((await childrenOf(hooks, node)).some((c) => contextValue(c) === 'eventCategory'), 'Retry recovers');
+      assert.ok(
+        (await childrenOf(hooks, node)).some((c) => contextValue(c) === 'eventCategory'),
+        'Retry recovers',
+      );
     });
   }
 
@@ -517,9 +620,14 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
         // "Fetch fleet events" refuses too, with the same reason and the same action.
         const prompts = new ScriptedPrompts({ message: [{ match: /gamelift\.endpoint/, answer: undefined }] });
         hooks.prompts.current = prompts;
-        const result = await vscode.commands.executeCommand('gamelift.fetchFleetEvents', { fleetId: DEFAULT_FLEETS.busy });
+        const result = await vscode.commands.executeCommand('gamelift.fetchFleetEvents', {
+          fleetId: DEFAULT_FLEETS.busy,
+        });
         assert.strictEqual(result, undefined);
-        assert.ok(prompts.messages.some((m) => /gamelift\.endpoint/.test(m)), prompts.messages.join(' | '));
+        assert.ok(
+          prompts.messages.some((m) => /gamelift\.endpoint/.test(m)),
+          prompts.messages.join(' | '),
+        );
         // The node's action opens the Settings editor at the setting (it must not throw).
         await vscode.commands.executeCommand('gamelift.explorer.retry', error);
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -563,14 +671,17 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       assert.match(label(error), /AWS rejected the credentials/);
       assert.match(label(error), /local-badsecret/);
       assert.match(label(error), /signature/i);
-      assert.ok(!label(error).includes(DEV.secretAccessKey.slice(5)), "no secret in the message");
+      assert.ok(!label(error).includes(DEV.secretAccessKey.slice(5)), 'no secret in the message');
       assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
       const fleets = await waitFor('fleets of the working profile', async () => {
         const children = await childrenOf(hooks, good);
         return children.some((c) => contextValue(c)?.startsWith('fleet')) ? children : undefined;
       });
       const fleet = fleets.find((c) => contextValue(c)?.startsWith('fleet'))!;
-      assert.ok((await childrenOf(hooks, fleet)).some((c) => contextValue(c) === 'eventCategory'), 'the rest of the tree works');
+      assert.ok(
+        (await childrenOf(hooks, fleet)).some((c) => contextValue(c) === 'eventCategory'),
+        'the rest of the tree works',
+      );
     } finally {
       hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
       if (previous === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
@@ -584,9 +695,15 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
   it('sets a custom time range on a fleet (validated) and shows it in the description', async () => {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-prod')!;
     const node = await fleetNode(fleet.fleetId);
-    const bad = new ScriptedPrompts({ pick: { timeRange: (items) => items.find((i) => i.label === 'Custom range…') }, input: { 'timeRange.start': 'yesterday-ish' } });
+    const bad = new ScriptedPrompts({
+      pick: { timeRange: (items) => items.find((i) => i.label === 'Custom range…') },
+      input: { 'timeRange.start': 'yesterday-ish' },
+    });
     hooks.prompts.current = bad;
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('gamelift.setFleetTimeRange', node)), /rejected "yesterday-ish"/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('gamelift.setFleetTimeRange', node)),
+      /rejected "yesterday-ish"/,
+    );
 
     const start = new Date(Date.now() - 2 * 3600_000).toISOString().slice(0, 16) + 'Z';
     const good = new ScriptedPrompts({
@@ -601,14 +718,19 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const call = emulator.requests.find((r) => r.operation === 'DescribeFleetEvents');
     assert.ok(call && typeof call.input?.StartTime === 'number', 'StartTime sent');
     assert.ok(Math.abs((call.input!.StartTime as number) * 1000 - Date.parse(start)) < 1000);
-    const shown = (await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))).flat();
+    const shown = (
+      await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))
+    ).flat();
     const inWindow = fleet.events.filter((e) => e.eventTime >= Date.parse(start));
     assert.strictEqual(shown.length, Math.min(inWindow.length, hooks.explorer.settings.pageSize));
   });
 
-  it('exports a fleet\'s loaded events as CSV and JSON, and copies IDs', async () => {
+  it("exports a fleet's loaded events as CSV and JSON, and copies IDs", async () => {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
-    emulator.state.addEvent(fleet.fleetId, { eventCode: 'GENERIC_EVENT', message: '=HYPERLINK("http://127.0.0.1/x","click")' });
+    emulator.state.addEvent(fleet.fleetId, {
+      eventCode: 'GENERIC_EVENT',
+      message: '=HYPERLINK("http://127.0.0.1/x","click")',
+    });
     const node = await fleetNode(fleet.fleetId);
     hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
     await childrenOf(hooks, node);
@@ -622,9 +744,15 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const csv = fs.readFileSync(path.join(dir, 'export-0'), 'utf8').trim().split(/\r?\n/);
     assert.strictEqual(csv.length, fleet.events.length + 1, 'header + one row per loaded event');
     assert.ok(!csv.some((line) => /(^|,)"?=HYPERLINK/.test(line)), 'formula cells are neutralised (CSV injection)');
-    assert.ok(csv.some((line) => line.includes("'=HYPERLINK")), 'the hostile message is still exported, as text');
+    assert.ok(
+      csv.some((line) => line.includes("'=HYPERLINK")),
+      'the hostile message is still exported, as text',
+    );
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'export-1'), 'utf8')) as { events: { eventId: string }[] };
-    assert.deepStrictEqual(json.events.map((e) => e.eventId), fleet.events.map((e) => e.eventId));
+    assert.deepStrictEqual(
+      json.events.map((e) => e.eventId),
+      fleet.events.map((e) => e.eventId),
+    );
     fs.rmSync(dir, { recursive: true, force: true });
 
     await vscode.commands.executeCommand('gamelift.copyFleetId', node);
@@ -645,7 +773,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
           return items.filter((i) => i.label === 'local-qa');
         },
         regions: (items) => {
-          assert.ok(items.some((i) => i.label === 'us-west-2' && i.picked), 'current region pre-selected');
+          assert.ok(
+            items.some((i) => i.label === 'us-west-2' && i.picked),
+            'current region pre-selected',
+          );
           return items.filter((i) => i.label === 'us-west-2' || i.label === 'eu-west-1');
         },
       },
@@ -653,7 +784,10 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     hooks.prompts.current = prompts;
     try {
       await vscode.commands.executeCommand('gamelift.selectProfile');
-      assert.ok(offered.includes('local-dev') && offered.includes('local-qa'), `profiles from ~/.aws: ${offered.join(', ')}`);
+      assert.ok(
+        offered.includes('local-dev') && offered.includes('local-qa'),
+        `profiles from ~/.aws: ${offered.join(', ')}`,
+      );
       assert.strictEqual(vscode.workspace.getConfiguration('gamelift').get('profile'), 'local-qa');
       await rootsAreFleets(fleetIdsOf(QA.accountId, 'us-west-2'));
 
@@ -670,10 +804,14 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     }
   });
   it('never writes credentials or presigned URL signatures to the log', async () => {
-    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'dev-workstations-anywhere')!;
+    const fleet = emulator.state
+      .fleetsOf(DEV.accountId, 'us-west-2')
+      .find((f) => f.name === 'dev-workstations-anywhere')!;
     const marker = `boom-${Date.now()}`;
     const leaky = `${marker} see https://logs.example.invalid/x.log?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${DEV.accessKeyId}%2F20261120&X-Amz-Signature=deadbeefcafe aws_secret_access_key=${DEV.secretAccessKey}`;
-    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId, message: leaky }] });
+    emulator.setFaults({
+      rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId, message: leaky }],
+    });
     try {
       const node = await fleetNode(fleet.fleetId);
       hooks.explorer.refreshFleet((node as unknown as { ref: never }).ref);
@@ -697,5 +835,7 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
 });
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }

@@ -41,7 +41,10 @@ export class ScriptedPrompts implements Prompts {
     return answer(items) as T | undefined;
   }
 
-  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: { id: string }): Promise<readonly T[] | undefined> {
+  async pickMany<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: { id: string },
+  ): Promise<readonly T[] | undefined> {
     this.asked.push(options.id);
     const answer = this.script.pickMany?.[options.id];
     if (!answer) throw new Error(`unscripted multi-pick "${options.id}"`);
@@ -84,7 +87,11 @@ export class ScriptedPrompts implements Prompts {
 }
 
 /** Polls until `probe` returns a value (not undefined) or the deadline passes. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -112,7 +119,10 @@ export function contextValue(node: ExplorerNode): string | undefined {
   return node.getTreeItem().contextValue;
 }
 
-export function findShot(shots: readonly NodeSnapshot[], predicate: (s: NodeSnapshot) => boolean): NodeSnapshot | undefined {
+export function findShot(
+  shots: readonly NodeSnapshot[],
+  predicate: (s: NodeSnapshot) => boolean,
+): NodeSnapshot | undefined {
   for (const s of shots) {
     if (predicate(s)) return s;
     const inner = s.children ? findShot(s.children, predicate) : undefined;
@@ -121,7 +131,15 @@ export function findShot(shots: readonly NodeSnapshot[], predicate: (s: NodeSnap
   return undefined;
 }
 
-const TOUCHED = ['profile', 'regions', 'endpoint', 'events.pageSize', 'events.defaultTimeRange', 'watch.intervalSeconds', 'events.timeZone'];
+const TOUCHED = [
+  'profile',
+  'regions',
+  'endpoint',
+  'events.pageSize',
+  'events.defaultTimeRange',
+  'watch.intervalSeconds',
+  'events.timeZone',
+];
 
 /** Remembers the user-level values of the settings tests change, to put them back. */
 export function snapshotSettings(): () => Promise<void> {

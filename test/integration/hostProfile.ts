@@ -40,11 +40,29 @@ export interface HostProfileSummary {
 }
 
 /** Event and message plumbing that sits under everything: not what a stall is about. */
-const DISPATCH = new Set(['_deliver', 'fire', '_receiveOneMessage', '_receiveRequest', '_receiveMessage', '_doInvokeHandler', '_invokeHandler', '_withAdapter', 'listOnTimeout', 'processTimers', 'processTicksAndRejections', 'runMicrotasks', 'runNextTicks', 'emit', 'processImmediate']);
+const DISPATCH = new Set([
+  '_deliver',
+  'fire',
+  '_receiveOneMessage',
+  '_receiveRequest',
+  '_receiveMessage',
+  '_doInvokeHandler',
+  '_invokeHandler',
+  '_withAdapter',
+  'listOnTimeout',
+  'processTimers',
+  'processTicksAndRejections',
+  'runMicrotasks',
+  'runNextTicks',
+  'emit',
+  'processImmediate',
+]);
 const MIN_STALL_MS = 20;
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))),
+  );
 }
 
 /** Starts the profile and the gap timer; `stop()` ends both and attributes each stall (`bundle`: URL prefix of the extension's dist/ folder). */
@@ -66,7 +84,12 @@ export async function profileHost(bundle: string): Promise<{ stop(): Promise<Hos
   };
 }
 
-function attribute(profile: Profile, bundle: string, stoppedAt: number, gaps: Array<[number, number]>): HostProfileSummary {
+function attribute(
+  profile: Profile,
+  bundle: string,
+  stoppedAt: number,
+  gaps: Array<[number, number]>,
+): HostProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -91,16 +114,29 @@ function attribute(profile: Profile, bundle: string, stoppedAt: number, gaps: Ar
       const stack = frames(profile.samples[i]);
       // The time this sample stands for (up to the next one); few samples in a long gap mean the
       // thread did not run at all then (another process had the CPU), which is nobody's code.
-      if (stack.some((f) => f.callFrame.url.startsWith(bundle))) ours += Math.min((profile.timeDeltas[i + 1] ?? 200) / 1000, 1);
+      if (stack.some((f) => f.callFrame.url.startsWith(bundle)))
+        ours += Math.min((profile.timeDeltas[i + 1] ?? 200) / 1000, 1);
       for (const f of stack) {
         const name = f.callFrame.functionName;
-        if (!name || name.startsWith('(') || DISPATCH.has(name) || f.callFrame.url === '' || f.callFrame.url.startsWith('node:')) continue;
+        if (
+          !name ||
+          name.startsWith('(') ||
+          DISPATCH.has(name) ||
+          f.callFrame.url === '' ||
+          f.callFrame.url.startsWith('node:')
+        )
+          continue;
         const key = `${name} (${f.callFrame.url.split('/').pop()})`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
         if (f.callFrame.url.startsWith(bundle)) oursCounts.set(key, (oursCounts.get(key) ?? 0) + 1);
       }
     }
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k).join(' < ');
+    const top = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([k]) => k)
+        .join(' < ');
     return { ms: to - from, oursMs: ours, what: top(counts) || 'native work', oursWhat: top(oursCounts) };
   });
   stalls.sort((a, b) => b.ms - a.ms);

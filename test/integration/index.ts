@@ -20,7 +20,9 @@ export async function run(): Promise<void> {
 
   const all = findTestFiles(__dirname, '.test.js');
   const files = selectFiles(all, process.env.GAMELIFT_TEST_FILES);
-  console.log(`[integration] ${files.length} of ${all.length} test file(s) in ${path.relative(path.resolve(__dirname, '..', '..', '..'), __dirname)}`);
+  console.log(
+    `[integration] ${files.length} of ${all.length} test file(s) in ${path.relative(path.resolve(__dirname, '..', '..', '..'), __dirname)}`,
+  );
   for (const f of files) mocha.addFile(f);
 
   const failures = await new Promise<number>((resolve, reject) => {

@@ -10,7 +10,16 @@ import { DEFAULT_TEST_ACCOUNT } from '../emulator/credentials';
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { FetchResult } from '../../src/explorer/commands/fetchFleetEvents';
-import { ScriptedPrompts, childrenOf, contextValue, explorerHooks, label, setSetting, snapshotSettings, waitFor } from './explorerSupport';
+import {
+  ScriptedPrompts,
+  childrenOf,
+  contextValue,
+  explorerHooks,
+  label,
+  setSetting,
+  snapshotSettings,
+  waitFor,
+} from './explorerSupport';
 
 const REGION = 'us-west-2';
 const BIG = 'fleet-0b0b0b0b-1111-4222-8333-000000000350';
@@ -23,8 +32,20 @@ const SCENARIO: Scenario = {
       profile: DEFAULT_TEST_ACCOUNT.profile,
       regions: {
         [REGION]: [
-          { fleetId: BIG, name: 'robust-big', status: 'ACTIVE', createdMinutesAgo: 60 * 24 * 30, generate: { count: 350, seed: 35, spanMinutes: 60 * 24 * 20 } },
-          ...SMALL.map((fleetId, i) => ({ fleetId, name: `robust-small-${i}`, status: 'ACTIVE', createdMinutesAgo: 60 * 24, story: 'activated' as const })),
+          {
+            fleetId: BIG,
+            name: 'robust-big',
+            status: 'ACTIVE',
+            createdMinutesAgo: 60 * 24 * 30,
+            generate: { count: 350, seed: 35, spanMinutes: 60 * 24 * 20 },
+          },
+          ...SMALL.map((fleetId, i) => ({
+            fleetId,
+            name: `robust-small-${i}`,
+            status: 'ACTIVE',
+            createdMinutesAgo: 60 * 24,
+            story: 'activated' as const,
+          })),
         ],
       },
     },
@@ -67,7 +88,11 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
 
   function assertExactlyOnce(ids: readonly string[], fleetId: string): void {
     const expected = emulator.state.events(fleetId).map((e) => e.eventId);
-    assert.strictEqual(new Set(ids).size, ids.length, `no event shown twice (${ids.length - new Set(ids).size} duplicates)`);
+    assert.strictEqual(
+      new Set(ids).size,
+      ids.length,
+      `no event shown twice (${ids.length - new Set(ids).size} duplicates)`,
+    );
     assert.deepStrictEqual([...ids].sort(), [...expected].sort(), 'every event the endpoint holds, and nothing else');
   }
 
@@ -94,11 +119,31 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
   afterEach(() => emulator.setFaults({ rules: [] }));
 
   const eventFaults: Array<{ name: string; rules: FaultRule[]; says: RegExp }> = [
-    { name: 'a malformed JSON body', rules: [{ kind: 'malformedJson', operations: ['DescribeFleetEvents'] }], says: /sent a response that could not be read/ },
-    { name: 'a body without Events', rules: [{ kind: 'wrongShape', shape: 'missingList', operations: ['DescribeFleetEvents'] }], says: /no Events list/ },
-    { name: 'EventTime as a string', rules: [{ kind: 'wrongShape', shape: 'timeAsString', operations: ['DescribeFleetEvents'] }], says: /could not be read/ },
-    { name: 'throttling forever', rules: [{ kind: 'throttle', operations: ['DescribeFleetEvents'] }], says: /limiting requests.*after 5 attempts.*retry/i },
-    { name: 'NotFoundException (fleet deleted between pages)', rules: [{ kind: 'notFound', operations: ['DescribeFleetEvents'] }], says: /not found.*may have been deleted/ },
+    {
+      name: 'a malformed JSON body',
+      rules: [{ kind: 'malformedJson', operations: ['DescribeFleetEvents'] }],
+      says: /sent a response that could not be read/,
+    },
+    {
+      name: 'a body without Events',
+      rules: [{ kind: 'wrongShape', shape: 'missingList', operations: ['DescribeFleetEvents'] }],
+      says: /no Events list/,
+    },
+    {
+      name: 'EventTime as a string',
+      rules: [{ kind: 'wrongShape', shape: 'timeAsString', operations: ['DescribeFleetEvents'] }],
+      says: /could not be read/,
+    },
+    {
+      name: 'throttling forever',
+      rules: [{ kind: 'throttle', operations: ['DescribeFleetEvents'] }],
+      says: /limiting requests.*after 5 attempts.*retry/i,
+    },
+    {
+      name: 'NotFoundException (fleet deleted between pages)',
+      rules: [{ kind: 'notFound', operations: ['DescribeFleetEvents'] }],
+      says: /not found.*may have been deleted/,
+    },
   ];
 
   for (const fault of eventFaults) {
@@ -133,16 +178,23 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
   it('ListFleets, a malformed body: error node at the root with Retry, then every fleet exactly once', async () => {
     emulator.setFaults({ rules: [{ kind: 'malformedJson', operations: ['ListFleets'] }] });
     await vscode.commands.executeCommand('gamelift.refresh');
-    const error = await waitFor('a root error node', async () => (await childrenOf(hooks)).find((n) => contextValue(n) === 'error'));
+    const error = await waitFor('a root error node', async () =>
+      (await childrenOf(hooks)).find((n) => contextValue(n) === 'error'),
+    );
     assert.match(label(error), /^Listing fleets in us-west-2: .*could not be read/);
     assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
 
     emulator.setFaults({ rules: [] });
     await vscode.commands.executeCommand('gamelift.explorer.retry', error);
-    const want = emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION).map((f) => f.fleetId).sort();
+    const want = emulator.state
+      .fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION)
+      .map((f) => f.fleetId)
+      .sort();
     const roots = await waitFor('the fleets after Retry', async () => {
       const nodes = await childrenOf(hooks);
-      return nodes.length === want.length && nodes.every((n) => contextValue(n)?.startsWith('fleet')) ? nodes : undefined;
+      return nodes.length === want.length && nodes.every((n) => contextValue(n)?.startsWith('fleet'))
+        ? nodes
+        : undefined;
     });
     assert.deepStrictEqual(roots.map((n) => (n as unknown as RefHolder).ref.fleetId).sort(), want);
   });
@@ -183,18 +235,34 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
     const sent = describes();
     await new Promise((r) => setTimeout(r, 3 * latencyMs));
     assert.strictEqual(describes(), sent, 'no requests after Cancel');
-    assert.ok(sent <= answeredBeforeCancel + 2, `stopped within a page of Cancel (${answeredBeforeCancel} answered before, ${sent} in all)`);
+    assert.ok(
+      sent <= answeredBeforeCancel + 2,
+      `stopped within a page of Cancel (${answeredBeforeCancel} answered before, ${sent} in all)`,
+    );
 
     const state = hooks.explorer.model.findFleet((node as unknown as RefHolder).ref as never)!;
     assert.strictEqual(state.isLoading, false, 'nothing left loading');
     assert.strictEqual(state.error, undefined, 'Cancel is not an error');
     const children = await childrenOf(hooks, node);
-    assert.ok(!children.some((c) => contextValue(c) === 'error' || /Loading/.test(label(c))), `a settled tree (got ${children.map(label).join(' | ')})`);
-    assert.ok(children.some((c) => contextValue(c) === 'loadMore'), 'Load more offers the rest');
+    assert.ok(
+      !children.some((c) => contextValue(c) === 'error' || /Loading/.test(label(c))),
+      `a settled tree (got ${children.map(label).join(' | ')})`,
+    );
+    assert.ok(
+      children.some((c) => contextValue(c) === 'loadMore'),
+      'Load more offers the rest',
+    );
     const shown = await shownEventIds(node);
     assert.strictEqual(new Set(shown).size, shown.length, 'no duplicates');
     assert.strictEqual(shown.length, state.events.length, 'the tree shows what was loaded');
-    assert.deepStrictEqual(state.events.map((e) => e.eventId), emulator.state.events(BIG).slice(0, state.events.length).map((e) => e.eventId), 'a newest-first prefix');
+    assert.deepStrictEqual(
+      state.events.map((e) => e.eventId),
+      emulator.state
+        .events(BIG)
+        .slice(0, state.events.length)
+        .map((e) => e.eventId),
+      'a newest-first prefix',
+    );
 
     emulator.setFaults({ rules: [] });
     await loadAll(node);

@@ -16,7 +16,15 @@ import { DEFAULT_TEST_ACCOUNT, TEST_ACCOUNTS } from '../emulator/credentials';
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { FetchResult } from '../../src/explorer/commands/fetchFleetEvents';
 import type { FleetEvent } from '../../src/gamelift/types';
-import { ScriptedPrompts, childrenOf, contextValue, explorerHooks, setSetting, snapshotSettings, waitFor } from './explorerSupport';
+import {
+  ScriptedPrompts,
+  childrenOf,
+  contextValue,
+  explorerHooks,
+  setSetting,
+  snapshotSettings,
+  waitFor,
+} from './explorerSupport';
 
 const REGION = 'us-west-2';
 const FLEET = 'fleet-5ec12e75-0000-4000-8000-000000000001';
@@ -112,10 +120,15 @@ describe('Secrets stay secret (real VS Code, full session)', function () {
       input: { 'fetch.limit': '' },
       message: [{ match: /fetched/, answer: undefined }],
     });
-    const result = await vscode.commands.executeCommand<FetchResult>('gamelift.fetchFleetEvents', { fleetId: FLEET, target });
+    const result = await vscode.commands.executeCommand<FetchResult>('gamelift.fetchFleetEvents', {
+      fleetId: FLEET,
+      target,
+    });
     assert.strictEqual(result?.fetched, 4);
     const state = hooks.explorer.model.findFleet(result.ref)!;
-    const withLogs = state.events.filter((e): e is FleetEvent & { preSignedLogUrl: string } => typeof e.preSignedLogUrl === 'string');
+    const withLogs = state.events.filter(
+      (e): e is FleetEvent & { preSignedLogUrl: string } => typeof e.preSignedLogUrl === 'string',
+    );
     assert.ok(withLogs.length >= 3, 'events with presigned log URLs');
     for (const e of withLogs) {
       const sig = new URL(e.preSignedLogUrl).searchParams.get('X-Amz-Signature');
@@ -130,16 +143,22 @@ describe('Secrets stay secret (real VS Code, full session)', function () {
     await vscode.commands.executeCommand('gamelift.details.copyLogLink');
     await vscode.commands.executeCommand('gamelift.details.refreshLogLink');
     const refreshed = hooks.explorer.model.findFleet(result.ref)!.events.find((e) => e.eventId === withLogs[0].eventId);
-    const fresh = refreshed?.preSignedLogUrl ? new URL(refreshed.preSignedLogUrl).searchParams.get('X-Amz-Signature') : undefined;
+    const fresh = refreshed?.preSignedLogUrl
+      ? new URL(refreshed.preSignedLogUrl).searchParams.get('X-Amz-Signature')
+      : undefined;
     if (fresh) signatures.add(fresh);
 
     // Errors whose service messages carry secrets (as S3's InvalidAccessKeyId message does).
     const hostileMessage =
       `Internal failure for access key ${DEFAULT_TEST_ACCOUNT.accessKeyId}; aws_secret_access_key=${DEFAULT_TEST_ACCOUNT.secretAccessKey}; ` +
       `see ${withLogs[1].preSignedLogUrl}`;
-    emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], message: hostileMessage }] });
+    emulator.setFaults({
+      rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], message: hostileMessage }],
+    });
     hooks.explorer.refreshFleet(result.ref);
-    const fleetNode = await waitFor('the fleet node', async () => (await childrenOf(hooks)).find((n) => (n as unknown as { ref?: { fleetId: string } }).ref?.fleetId === FLEET));
+    const fleetNode = await waitFor('the fleet node', async () =>
+      (await childrenOf(hooks)).find((n) => (n as unknown as { ref?: { fleetId: string } }).ref?.fleetId === FLEET),
+    );
     const children = await childrenOf(hooks, fleetNode);
     const error = children.find((c) => contextValue(c) === 'error');
     assert.ok(error, 'an error node');
@@ -162,19 +181,27 @@ describe('Secrets stay secret (real VS Code, full session)', function () {
   it('leaves no credential or presigned URL signature in any file of the run', async () => {
     const home = os.homedir();
     const root = path.dirname(home);
-    assert.ok(fs.existsSync(path.join(root, 'server-data')) || fs.existsSync(path.join(root, 'user-data')), `the run dir holds the server's data (${root})`);
+    assert.ok(
+      fs.existsSync(path.join(root, 'server-data')) || fs.existsSync(path.join(root, 'user-data')),
+      `the run dir holds the server's data (${root})`,
+    );
     const aws = path.join(home, '.aws');
     const browser = path.join(root, 'chromium-profile');
     const all = filesUnder(root, (p) => p === browser || p.includes(`${path.sep}node_modules${path.sep}`));
 
     // The extension's own log (the GameLift output channel) must be among them, with this session in it.
     const logFile = await waitFor('the GameLift log file with the session', () => {
-      const logs = filesUnder(root, (p) => p === browser).filter((f) => /gamelift-tools\.gamelift-fleet-explorer/i.test(f) && f.endsWith('.log'));
+      const logs = filesUnder(root, (p) => p === browser).filter(
+        (f) => /gamelift-tools\.gamelift-fleet-explorer/i.test(f) && f.endsWith('.log'),
+      );
       return logs.find((f) => fs.readFileSync(f, 'utf8').includes(FLEET));
     });
     const logText = fs.readFileSync(logFile, 'utf8');
     assert.match(logText, /failed \[internal\]/, 'the hostile error was logged');
-    assert.ok(all.some((f) => f.endsWith(path.join('User', 'settings.json'))), 'user settings are searched');
+    assert.ok(
+      all.some((f) => f.endsWith(path.join('User', 'settings.json'))),
+      'user settings are searched',
+    );
 
     const needles = [
       ...TEST_ACCOUNTS.flatMap((a) => [a.accessKeyId, a.secretAccessKey]),
@@ -186,7 +213,10 @@ describe('Secrets stay secret (real VS Code, full session)', function () {
     ];
     assert.ok(signatures.size >= 3, 'signatures to look for');
     // Positive control: the search does find the keys where they legitimately are.
-    const control = occurrences([path.join(aws, 'credentials')], [DEFAULT_TEST_ACCOUNT.accessKeyId, DEFAULT_TEST_ACCOUNT.secretAccessKey]);
+    const control = occurrences(
+      [path.join(aws, 'credentials')],
+      [DEFAULT_TEST_ACCOUNT.accessKeyId, DEFAULT_TEST_ACCOUNT.secretAccessKey],
+    );
     assert.strictEqual(control.length, 2, 'the search finds the keys in ~/.aws/credentials');
 
     const searched = all.filter((f) => !f.startsWith(aws + path.sep));

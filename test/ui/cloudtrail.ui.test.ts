@@ -13,9 +13,15 @@ describe('CloudTrail log in the editor', () => {
     const { page } = await getWorkbench();
     await runCommand('Go to File');
     await page.keyboard.type(FILE);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'gamelift-showcase' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'gamelift-showcase' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container .tab', { hasText: 'gamelift-showcase' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.editor-group-container .tab', { hasText: 'gamelift-showcase' })
+      .first()
+      .waitFor({ timeout: 15_000 });
 
     // The language mode in the status bar says the file was recognised.
     await page.locator('.statusbar-item', { hasText: 'CloudTrail Log' }).first().waitFor({ timeout: 15_000 });
@@ -49,13 +55,22 @@ describe('CloudTrail log in the editor', () => {
           await page.keyboard.press('Control+K');
           await page.keyboard.press('Control+I');
         }
-        if (await problem.waitFor({ timeout: 6_000 }).then(() => true, () => false)) return;
+        if (
+          await problem.waitFor({ timeout: 6_000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          return;
       }
       throw new Error('no hover showing the problem on DescribeFleetEvent');
     };
     await showProblemHover();
     // The problem and the field's explanation come from different providers and may render apart.
-    await hover.getByText(/eventName/).first().waitFor({ timeout: 15_000 });
+    await hover
+      .getByText(/eventName/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     const text = await hover.innerText();
     assert.match(text, /not an Amazon GameLift operation/);
     assert.match(text, /eventName/);
@@ -77,11 +92,20 @@ describe('CloudTrail log in the editor', () => {
 
   it('opens a .json.gz delivery as a read-only decompressed log', async () => {
     const { page } = await getWorkbench();
-    const gz = path.join(REPO_ROOT, 'test', 'fixtures', 'cloudtrail-editor', '111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json.gz');
+    const gz = path.join(
+      REPO_ROOT,
+      'test',
+      'fixtures',
+      'cloudtrail-editor',
+      '111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json.gz',
+    );
     await runCommand('View: Close All Editors');
     await runCommand('Go to File');
     await page.keyboard.type(gz);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A6kvhMoVeCsc7v8U.json.gz' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'A6kvhMoVeCsc7v8U.json.gz' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     // The redirect replaces the .gz tab with the decompressed log (its name without .gz).
     const tab = page.locator('.editor-group-container .tab', { hasText: /A6kvhMoVeCsc7v8U\.json$/ }).first();
@@ -92,7 +116,11 @@ describe('CloudTrail log in the editor', () => {
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.type('zzz');
     await page.waitForTimeout(500);
-    assert.strictEqual(await page.locator('.view-line', { hasText: 'zzz' }).count(), 0, 'the decompressed log accepted typing');
+    assert.strictEqual(
+      await page.locator('.view-line', { hasText: 'zzz' }).count(),
+      0,
+      'the decompressed log accepted typing',
+    );
     const file = await screenshot('cloudtrail-gz-readonly');
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
   });

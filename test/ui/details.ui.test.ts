@@ -52,7 +52,10 @@ async function setTheme(theme: keyof typeof THEMES): Promise<void> {
   await widget.waitFor({ state: 'visible' });
   await page.keyboard.type('Preferences: Color Theme');
   // "Browse Color Themes in Marketplace" sorts first, so pick the row by its exact title.
-  await widget.locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+  await widget
+    .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
+    .first()
+    .click();
   await widget.locator('.monaco-list-row', { hasText: 'Dark 2026' }).first().waitFor();
   await page.keyboard.type(THEMES[theme].id);
   await widget.locator('.monaco-list-row', { hasText: THEMES[theme].id }).first().waitFor();
@@ -84,15 +87,28 @@ describe('Event details in the workbench', function () {
     const { emulator } = await getWorkbench();
     assert.ok(emulator, 'the UI run has the local endpoint');
     const now = emulator.now();
-    emulator.state.addEvent(FLEET_ID, { eventCode: 'SERVER_PROCESS_CRASHED', message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, hasLog: true, count: 3, eventTime: now - 60_000 });
-    emulator.state.addEvent(FLEET_ID, { eventCode: HOSTILE_CODE, message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, eventTime: now - 120_000 });
+    emulator.state.addEvent(FLEET_ID, {
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      message: HOSTILE_MESSAGE,
+      resourceId: HOSTILE_RESOURCE,
+      hasLog: true,
+      count: 3,
+      eventTime: now - 60_000,
+    });
+    emulator.state.addEvent(FLEET_ID, {
+      eventCode: HOSTILE_CODE,
+      message: HOSTILE_MESSAGE,
+      resourceId: HOSTILE_RESOURCE,
+      eventTime: now - 120_000,
+    });
     await openGameLiftView();
     await runCommand('GameLift: Refresh');
   });
 
   afterEach(async function () {
     // A picture of the workbench when something went wrong.
-    if (this.currentTest?.state === 'failed') await screenshot(`details-failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+    if (this.currentTest?.state === 'failed')
+      await screenshot(`details-failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
   });
 
   after(async () => {
@@ -119,8 +135,15 @@ describe('Event details in the workbench', function () {
     assert.strictEqual(await message.textContent(), HOSTILE_MESSAGE);
     assert.ok(((await frame.locator('#app').innerText()) ?? '').includes(HOSTILE_RESOURCE));
     assert.strictEqual(await frame.locator('#app img, #app svg[onload], #app a, #app script').count(), 0);
-    assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined, 'a payload ran in the webview');
-    assert.notStrictEqual(await frame.evaluate(() => (globalThis as unknown as { document: { title: string } }).document.title), 'pwned');
+    assert.strictEqual(
+      await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss),
+      undefined,
+      'a payload ran in the webview',
+    );
+    assert.notStrictEqual(
+      await frame.evaluate(() => (globalThis as unknown as { document: { title: string } }).document.title),
+      'pwned',
+    );
     // The endpoint's log link is allowed (configured endpoint) and offered.
     await frame.locator('button[data-action="openLog"]').waitFor();
     assert.match(await frame.locator('.countdown').innerText(), /^Expires in 1[45]:\d\d$/);
@@ -132,7 +155,11 @@ describe('Event details in the workbench', function () {
     const codeText = await frame.locator('.subtitle code').first().textContent();
     assert.strictEqual(codeText, HOSTILE_CODE);
     assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
-    assert.strictEqual(await page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined, 'a payload reached the workbench');
+    assert.strictEqual(
+      await page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss),
+      undefined,
+      'a payload reached the workbench',
+    );
   });
 
   it('"Open log" hands the browser the signed link, which the endpoint accepts', async () => {
@@ -166,7 +193,10 @@ describe('Event details in the workbench', function () {
     await (await waitForTreeItem(/Server process crashed/)).click();
     const frame = await detailsFrame(page, 'button[data-action="keepOpen"]');
     await frame.locator('button[data-action="keepOpen"]').click();
-    await page.locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ }).first().waitFor();
+    await page
+      .locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ })
+      .first()
+      .waitFor();
 
     // Reload through VS Code so it saves the open editors (and the page's state) first.
     // Wait for the reload itself: before it starts, the old page (and its webview) still
@@ -207,7 +237,9 @@ describe('Event details in the workbench', function () {
       await expand(/^Server process/);
       await (await waitForTreeItem(/Server process crashed/)).click();
       const frame = await detailsFrame(page, 'button[data-action="openLog"]');
-      const bodyClass = await frame.evaluate(() => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className);
+      const bodyClass = await frame.evaluate(
+        () => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className,
+      );
       assert.ok(bodyClass.split(' ').includes(THEMES[theme].bodyClass), bodyClass);
       await screenshot(`details-workbench-${theme}`);
 
@@ -220,7 +252,12 @@ describe('Event details in the workbench', function () {
       // A click that lands while the menu is still settling is dropped; the item is highlighted
       // then, so Enter chooses it as a keyboard user would.
       const menu = page.locator('.context-view .monaco-menu').first();
-      if (!(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) {
+      if (
+        !(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await page.keyboard.press('Enter');
         await menu.waitFor({ state: 'hidden', timeout: 10_000 });
       }
@@ -228,7 +265,10 @@ describe('Event details in the workbench', function () {
       assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
       await timeline.locator('svg.chart .mark.sev-error').first().hover();
       await timeline.locator('.tooltip:not([hidden])').waitFor();
-      assert.strictEqual(await timeline.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
+      assert.strictEqual(
+        await timeline.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss),
+        undefined,
+      );
       await screenshot(`timeline-workbench-${theme}`);
     });
   }

@@ -25,9 +25,13 @@ declare const document: any;
 declare function getComputedStyle(el: unknown): { outlineStyle: string };
 type HTMLElement = { tagName: string; getAttribute(name: string): string | null };
 
-const REF = { target: { profile: 'local-dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566' }, fleetId: 'fleet-53ad679d-b5c0-4363-869c-fe66337bb388' };
+const REF = {
+  target: { profile: 'local-dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566' },
+  fleetId: 'fleet-53ad679d-b5c0-4363-869c-fe66337bb388',
+};
 const NOW = Date.UTC(2026, 10, 21, 0, 15, 0);
-const SIGNED_URL = 'https://gamelift-logs.s3.us-west-2.amazonaws.com/fleet/e2.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261121&X-Amz-Signature=0123456789abcdef';
+const SIGNED_URL =
+  'https://gamelift-logs.s3.us-west-2.amazonaws.com/fleet/e2.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261121&X-Amz-Signature=0123456789abcdef';
 
 // Each payload would set window.__xss (or change the title, or pop a dialog) if it ever ran.
 const HOSTILE_MESSAGE = [
@@ -46,17 +50,33 @@ const HOSTILE_CODE = '</script><script>window.__xss=10</script><img src=x onerro
 const HOSTILE_RESOURCE = '"><svg onload="window.__xss=12">';
 
 function event(id: string, code: string, minutesAgo: number, extra: Partial<FleetEvent> = {}): FleetEvent {
-  return { eventId: id, eventCode: code, resourceId: REF.fleetId, message: `${code} for the fleet.`, eventTime: NOW - minutesAgo * 60_000, fetchedAt: NOW - 60_000, ...extra };
+  return {
+    eventId: id,
+    eventCode: code,
+    resourceId: REF.fleetId,
+    message: `${code} for the fleet.`,
+    eventTime: NOW - minutesAgo * 60_000,
+    fetchedAt: NOW - 60_000,
+    ...extra,
+  };
 }
 
-const HOSTILE_EVENT = event('evt-hostile-"><img src=x onerror=window.__xss=13>', HOSTILE_CODE, 40, { message: HOSTILE_MESSAGE, resourceId: HOSTILE_RESOURCE, preSignedLogUrl: 'javascript:window.__xss=14', count: 2 });
+const HOSTILE_EVENT = event('evt-hostile-"><img src=x onerror=window.__xss=13>', HOSTILE_CODE, 40, {
+  message: HOSTILE_MESSAGE,
+  resourceId: HOSTILE_RESOURCE,
+  preSignedLogUrl: 'javascript:window.__xss=14',
+  count: 2,
+});
 const CRASH_EVENT = event('evt-crash', 'SERVER_PROCESS_CRASHED', 50, {
-  message: 'Server process exited without calling ProcessEnding (exit code 139, SIGSEGV) while hosting game session gsess-7f3a.',
+  message:
+    'Server process exited without calling ProcessEnding (exit code 139, SIGSEGV) while hosting game session gsess-7f3a.',
   preSignedLogUrl: SIGNED_URL,
   count: 7,
 });
 const LOADED: FleetEvent[] = [
-  event('evt-9', 'FLEET_STATE_ERROR', 20, { message: 'Fleet fleet-53ad679d moved to ERROR after repeated activation failures.' }),
+  event('evt-9', 'FLEET_STATE_ERROR', 20, {
+    message: 'Fleet fleet-53ad679d moved to ERROR after repeated activation failures.',
+  }),
   HOSTILE_EVENT,
   CRASH_EVENT,
   event('evt-6', 'SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT', 70),
@@ -65,13 +85,27 @@ const LOADED: FleetEvent[] = [
   event('evt-3', 'FLEET_STATE_BUILDING', 110),
   event('evt-2', 'FLEET_STATE_DOWNLOADING', 125),
   event('evt-1', 'FLEET_CREATED', 140),
-  event('evt-0', 'FLEET_VPC_PEERING_FAILED', 100, { message: 'VPC peering failed: CIDR 10.0.0.0/16 overlaps with the fleet VPC.' }),
+  event('evt-0', 'FLEET_VPC_PEERING_FAILED', 100, {
+    message: 'VPC peering failed: CIDR 10.0.0.0/16 overlaps with the fleet VPC.',
+  }),
 ];
 const FLEET = { fleetId: REF.fleetId, name: '<img src=x onerror=window.__xss=15> arena-prod', status: 'ERROR' };
 
 function detailsMessage(ev: FleetEvent, hostNow = NOW): HostMessage {
-  const model = buildDetailsViewModel({ ref: REF, event: ev, fleet: FLEET, loadedEvents: LOADED, pinned: false, customEndpoints: [REF.target.endpoint] });
-  return { type: 'showDetails', model, hostNow, persist: { kind: 'details', ref: REF, event: toPersistedEvent(ev), pinned: false } };
+  const model = buildDetailsViewModel({
+    ref: REF,
+    event: ev,
+    fleet: FLEET,
+    loadedEvents: LOADED,
+    pinned: false,
+    customEndpoints: [REF.target.endpoint],
+  });
+  return {
+    type: 'showDetails',
+    model,
+    hostNow,
+    persist: { kind: 'details', ref: REF, event: toPersistedEvent(ev), pinned: false },
+  };
 }
 
 // A few of VS Code's theme variables (values from its default Light/Dark Modern themes), so the
@@ -119,7 +153,12 @@ function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
         nonce: createNonce(),
         title: `GameLift ${page}`,
         loadingText: 'Loading…',
-        styleUris: [`${origin}/theme/${theme}.css`, `${origin}/dist/webview/codicons/codicon.css`, `${origin}/media/details-common.css`, `${origin}/media/${page}.css`],
+        styleUris: [
+          `${origin}/theme/${theme}.css`,
+          `${origin}/dist/webview/codicons/codicon.css`,
+          `${origin}/media/details-common.css`,
+          `${origin}/media/${page}.css`,
+        ],
         scriptUri: `${origin}/dist/webview/${page}.js`,
       });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -142,13 +181,22 @@ function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
       res.writeHead(404).end();
       return;
     }
-    const type = file.endsWith('.css') ? 'text/css' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream';
+    const type = file.endsWith('.css')
+      ? 'text/css'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.ttf')
+          ? 'font/ttf'
+          : 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type });
     res.end(fs.readFileSync(file));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -164,8 +212,12 @@ function fakeVsCodeApi(theme: string): void {
     setState: (s: unknown) => (w.__state = s),
     getState: () => w.__state,
   });
-  document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => (w.__cspViolations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
-  document.addEventListener('DOMContentLoaded', () => document.body.classList.add(theme === 'dark' ? 'vscode-dark' : 'vscode-light'));
+  document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) =>
+    (w.__cspViolations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+  document.addEventListener('DOMContentLoaded', () =>
+    document.body.classList.add(theme === 'dark' ? 'vscode-dark' : 'vscode-light'),
+  );
 }
 
 describe('Details page in Chromium (standalone)', function () {
@@ -184,7 +236,11 @@ describe('Details page in Chromium (standalone)', function () {
     await server?.close();
   });
 
-  async function openPage(name: 'details' | 'timeline', theme: 'light' | 'dark', viewport = { width: 1000, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  async function openPage(
+    name: 'details' | 'timeline',
+    theme: 'light' | 'dark',
+    viewport = { width: 1000, height: 900 },
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport, colorScheme: theme });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -194,7 +250,9 @@ describe('Details page in Chromium (standalone)', function () {
     });
     await page.addInitScript(fakeVsCodeApi, theme);
     await page.goto(`${server.origin}/page/${name}?theme=${theme}`);
-    await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'));
+    await page.waitForFunction(() =>
+      ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'),
+    );
     return { page, errors };
   }
 
@@ -221,9 +279,17 @@ describe('Details page in Chromium (standalone)', function () {
     assert.ok(text.includes(HOSTILE_CODE), 'event code shown as text');
     assert.ok(text.includes(HOSTILE_RESOURCE), 'resource ID shown as text');
     assert.ok(text.includes('arena-prod'), 'fleet name shown');
-    assert.strictEqual(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined, 'a payload ran');
+    assert.strictEqual(
+      await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+      undefined,
+      'a payload ran',
+    );
     assert.strictEqual(await page.title(), titleBefore, 'the title changed');
-    assert.strictEqual(await page.locator('#app img, #app iframe, #app svg[onload], #app a, #app style').count(), 0, 'markup from service text');
+    assert.strictEqual(
+      await page.locator('#app img, #app iframe, #app svg[onload], #app a, #app style').count(),
+      0,
+      'markup from service text',
+    );
     assert.strictEqual(await page.locator('script').count(), 1, 'only our own script');
     assert.strictEqual(await page.locator('[onerror], [onload], [onmouseover], [onfocus]').count(), 0);
     assert.ok(await page.locator('body').isVisible(), 'the <style> payload hid the page');
@@ -248,7 +314,10 @@ describe('Details page in Chromium (standalone)', function () {
     await page.locator('button[data-action="openDocs"]').click();
     const types = (await posted(page)).map((m) => m.type);
     assert.deepStrictEqual(types.slice(-3), ['openLog', 'copyLogLink', 'openDocs']);
-    assert.ok((await posted(page)).every((m) => !JSON.stringify(m).includes('http')), 'no URL in page messages');
+    assert.ok(
+      (await posted(page)).every((m) => !JSON.stringify(m).includes('http')),
+      'no URL in page messages',
+    );
     // The state the page saves for a reload has no URL either.
     const state = await page.evaluate(() => JSON.stringify((window as unknown as { __state: unknown }).__state));
     assert.ok(state.includes('evt-crash') && !state.includes('X-Amz'), state);
@@ -263,7 +332,10 @@ describe('Details page in Chromium (standalone)', function () {
     const countdown = page.locator('.countdown');
     await countdown.waitFor();
     assert.match((await countdown.textContent()) ?? '', /^Expires in 0:0[0-2]$/);
-    assert.strictEqual(await page.locator('[aria-live="polite"]').textContent(), 'The log link expires in less than a minute.');
+    assert.strictEqual(
+      await page.locator('[aria-live="polite"]').textContent(),
+      'The log link expires in less than a minute.',
+    );
     await page.locator('button[data-action="refreshLink"].btn-primary').waitFor({ timeout: 10_000 });
     assert.match((await page.locator('.countdown').textContent()) ?? '', /^Expired/);
     assert.strictEqual(await page.locator('[aria-live="polite"]').textContent(), 'The log link has expired.');
@@ -274,7 +346,10 @@ describe('Details page in Chromium (standalone)', function () {
     await page.locator('button[data-action="refreshLink"]:disabled').waitFor();
     await post(page, { type: 'busy', busy: false, label: '' });
     await post(page, { type: 'notice', level: 'warning', text: '<b>GameLift no longer returns this event</b>' });
-    assert.strictEqual(await page.locator('.notice span:not(.codicon)').first().textContent(), '<b>GameLift no longer returns this event</b>');
+    assert.strictEqual(
+      await page.locator('.notice span:not(.codicon)').first().textContent(),
+      '<b>GameLift no longer returns this event</b>',
+    );
     assert.deepStrictEqual(errors, []);
     await page.close();
   });
@@ -288,7 +363,13 @@ describe('Details page in Chromium (standalone)', function () {
       await page.keyboard.press('Tab');
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return el ? { tag: el.tagName, action: el.getAttribute('data-action') ?? '', outline: getComputedStyle(el).outlineStyle } : undefined;
+        return el
+          ? {
+              tag: el.tagName,
+              action: el.getAttribute('data-action') ?? '',
+              outline: getComputedStyle(el).outlineStyle,
+            }
+          : undefined;
       });
       // Past the last button focus leaves the document for a moment.
       if (!info || info.tag === 'BODY') continue;
@@ -296,7 +377,17 @@ describe('Details page in Chromium (standalone)', function () {
       assert.notStrictEqual(info.outline, 'none', `no visible focus on ${info.action}`);
       seen.push(info.action);
     }
-    for (const action of ['newer', 'older', 'reveal', 'copyJson', 'keepOpen', 'openLog', 'copyLogLink', 'refreshLink', 'openDocs']) {
+    for (const action of [
+      'newer',
+      'older',
+      'reveal',
+      'copyJson',
+      'keepOpen',
+      'openLog',
+      'copyLogLink',
+      'refreshLink',
+      'openDocs',
+    ]) {
       assert.ok(seen.includes(action), `${action} not reachable by Tab (saw ${seen.join(', ')})`);
     }
     await page.locator('button[data-action="older"]').focus();
@@ -322,7 +413,10 @@ describe('Details page in Chromium (standalone)', function () {
       await page.screenshot({ path: file, fullPage: true });
       assert.ok(fs.statSync(file).size > 20_000);
       assert.deepStrictEqual(errors, []);
-      assert.deepStrictEqual(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), []);
+      assert.deepStrictEqual(
+        await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+        [],
+      );
       await page.close();
     });
 
@@ -335,7 +429,9 @@ describe('Details page in Chromium (standalone)', function () {
       assert.strictEqual(await page.locator('svg.chart .lane').count(), model.lanes.length);
       assert.ok((await page.locator('svg.chart .segment').count()) >= 4, 'status band');
       // Hover the hostile mark: its tooltip shows the text, runs nothing.
-      const hostileMark = page.locator(`svg.chart .mark[data-event-id="${HOSTILE_EVENT.eventId.replace(/"/g, '\\"')}"]`);
+      const hostileMark = page.locator(
+        `svg.chart .mark[data-event-id="${HOSTILE_EVENT.eventId.replace(/"/g, '\\"')}"]`,
+      );
       await hostileMark.hover();
       await page.locator('.tooltip:not([hidden])').waitFor();
       assert.ok(((await page.locator('.tooltip').textContent()) ?? '').includes('window.__xss=1'));
@@ -359,7 +455,10 @@ describe('Details page in Chromium (standalone)', function () {
       await page.screenshot({ path: file, fullPage: true });
       assert.ok(fs.statSync(file).size > 15_000);
       assert.deepStrictEqual(errors, []);
-      assert.deepStrictEqual(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), []);
+      assert.deepStrictEqual(
+        await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+        [],
+      );
       await page.close();
     });
   }

@@ -61,8 +61,15 @@ describe('Fleet explorer (UI)', () => {
     // Fill rather than type: keystrokes sent before the quick input has focus are lost, and a
     // truncated ARN is (rightly) refused.
     await widget.locator('input').first().fill(fleet.fleetArn);
-    await widget.locator('.monaco-list-row', { hasText: `Use "${fleet.fleetArn}` }).first().waitFor({ timeout: 10_000 });
-    assert.match(await widget.locator('.monaco-list-row').first().innerText(), /eu-west-1/, 'the pasted ARN\'s region is recognised');
+    await widget
+      .locator('.monaco-list-row', { hasText: `Use "${fleet.fleetArn}` })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    assert.match(
+      await widget.locator('.monaco-list-row').first().innerText(),
+      /eu-west-1/,
+      "the pasted ARN's region is recognised",
+    );
     await page.keyboard.press('Enter');
     // Time range: pick "All events".
     await widget.locator('.monaco-list-row', { hasText: 'All events' }).first().waitFor({ timeout: 10_000 });
@@ -71,12 +78,20 @@ describe('Fleet explorer (UI)', () => {
     // Limit: a bad value is refused while typing, then 3 is accepted.
     await widget.locator('input').first().waitFor({ timeout: 10_000 });
     await page.keyboard.type('abc');
-    await widget.locator('.quick-input-message', { hasText: /whole number/ }).first().waitFor({ timeout: 10_000 });
+    await widget
+      .locator('.quick-input-message', { hasText: /whole number/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+A');
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     const row = await waitForTreeItem(fleet.name!, 60_000);
-    await page.locator(`${SIDEBAR_TREE_ITEM}[aria-selected="true"]`, { has: page.locator('.label-name', { hasText: fleet.name! }) }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator(`${SIDEBAR_TREE_ITEM}[aria-selected="true"]`, {
+        has: page.locator('.label-name', { hasText: fleet.name! }),
+      })
+      .first()
+      .waitFor({ timeout: 30_000 });
     assert.strictEqual(await row.getAttribute('aria-expanded'), 'true', 'the fetched fleet is expanded');
     await page.waitForTimeout(500);
     await screenshot('explorer-fetched-fleet');

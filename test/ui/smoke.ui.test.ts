@@ -64,9 +64,15 @@ describe('Workbench smoke', () => {
     await page.keyboard.type(CLOUDTRAIL_FILE);
     // The row and the tab of this very file (a looser 'CloudTrail' also matches files opened by
     // earlier tests, from the quick-open history, before the search has found this one).
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: CLOUDTRAIL_FILE }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: CLOUDTRAIL_FILE })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container .tab', { hasText: CLOUDTRAIL_FILE }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.editor-group-container .tab', { hasText: CLOUDTRAIL_FILE })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await widenSideBar(page, 460);
     await page.mouse.move(900, 700); // no hover tooltip in the picture
     await page.waitForTimeout(1_500);

@@ -47,8 +47,15 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     area: 'src/cloudtrail/editor pure pieces (unit-tested in Node, or run in the worker)',
     files: () =>
       [
-        'detectCloudTrail.ts', 'gzDecode.ts', 'fieldDocs.ts', 'adapterResult.ts', 'adapterRecords.ts',
-        'adapterFolding.ts', 'adapterHoverText.ts', 'adapterWorkerClient.ts', 'validationWorker.ts',
+        'detectCloudTrail.ts',
+        'gzDecode.ts',
+        'fieldDocs.ts',
+        'adapterResult.ts',
+        'adapterRecords.ts',
+        'adapterFolding.ts',
+        'adapterHoverText.ts',
+        'adapterWorkerClient.ts',
+        'validationWorker.ts',
       ].map((f) => `src/cloudtrail/editor/${f}`),
   },
   { area: 'src/explorer/api.ts', files: () => ['src/explorer/api.ts'] },
@@ -56,7 +63,9 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   {
     area: 'src/details pure view-model/policy files',
     files: () =>
-      ['protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts', 'timelineModel.ts', 'html.ts'].map((f) => `src/details/${f}`),
+      ['protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts', 'timelineModel.ts', 'html.ts'].map(
+        (f) => `src/details/${f}`,
+      ),
   },
   { area: 'src/details/webview/** (page scripts)', files: () => tsFiles('src/details/webview') },
   { area: 'test/unit/**', files: () => tsFiles('test/unit') },
@@ -72,7 +81,7 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
       const forms = [
         "import * as vscode from 'vscode';",
         "import type { Uri } from 'vscode';",
-        "import { window } from \"vscode\";",
+        'import { window } from "vscode";',
         "export { Range } from 'vscode';",
         "import vscode = require('vscode');",
         "const vscode = require('vscode');",
@@ -86,16 +95,20 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
       const innocent = [
         "// import * as vscode from 'vscode';",
         "/* require('vscode') */",
-        "const text = \"import x from 'vscode'\";",
+        'const text = "import x from \'vscode\'";',
         "import { x } from './vscodeApi';",
         "import { y } from 'vscode-json-languageservice';",
-        "// no `vscode` import here",
+        '// no `vscode` import here',
       ];
       for (const form of innocent) assert.equal(importsVscode(form), false, form);
     });
 
     it('flags the real adapter files that do use vscode', () => {
-      for (const file of ['src/cloudtrail/editor/registerCloudTrail.ts', 'src/cloudtrail/editor/hoverProvider.ts', 'src/extension.ts']) {
+      for (const file of [
+        'src/cloudtrail/editor/registerCloudTrail.ts',
+        'src/cloudtrail/editor/hoverProvider.ts',
+        'src/extension.ts',
+      ]) {
         assert.equal(importsVscode(read(file)), true, file);
       }
     });
@@ -104,7 +117,10 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
   for (const { area, files } of PURE_AREAS) {
     it(`${area} does not import vscode`, () => {
       const list = files();
-      assert.ok(list.length > 0, `no files found for ${area}: the layout changed, update this test and ARCHITECTURE.md`);
+      assert.ok(
+        list.length > 0,
+        `no files found for ${area}: the layout changed, update this test and ARCHITECTURE.md`,
+      );
       for (const file of list) assert.ok(existsSync(join(ROOT, file)), `${file} is listed as pure but does not exist`);
       const offenders = list.filter((file) => importsVscode(read(file)));
       assert.deepEqual(offenders, [], `${area} must stay vscode-free (docs/ARCHITECTURE.md)`);

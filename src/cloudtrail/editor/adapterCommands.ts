@@ -7,17 +7,24 @@ import { openDecompressed } from './gzEditorProvider';
 
 export const OPEN_AS_CLOUDTRAIL = 'gamelift.openAsCloudTrail';
 
-export async function openAsCloudTrail(log: vscode.LogOutputChannel, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function openAsCloudTrail(
+  log: vscode.LogOutputChannel,
+  arg?: unknown,
+): Promise<vscode.TextEditor | undefined> {
   const target = await pickTarget(arg);
   if (!target) return undefined;
   try {
     if (target instanceof vscode.Uri && isGzPath(target)) {
       const editor = await openDecompressed(target);
-      if (editor.document.languageId !== CLOUDTRAIL_LANGUAGE) await vscode.languages.setTextDocumentLanguage(editor.document, CLOUDTRAIL_LANGUAGE);
+      if (editor.document.languageId !== CLOUDTRAIL_LANGUAGE)
+        await vscode.languages.setTextDocumentLanguage(editor.document, CLOUDTRAIL_LANGUAGE);
       return vscode.window.activeTextEditor;
     }
     const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : target;
-    const typed = document.languageId === CLOUDTRAIL_LANGUAGE ? document : await vscode.languages.setTextDocumentLanguage(document, CLOUDTRAIL_LANGUAGE);
+    const typed =
+      document.languageId === CLOUDTRAIL_LANGUAGE
+        ? document
+        : await vscode.languages.setTextDocumentLanguage(document, CLOUDTRAIL_LANGUAGE);
     return await vscode.window.showTextDocument(typed, { preview: false });
   } catch (err) {
     const name = target instanceof vscode.Uri ? basename(target) : basename(target.uri);

@@ -53,7 +53,8 @@ export function hoverMarkdown(location: CtLocation, options: HoverOptions = {}):
   if (key === 'eventName' && typeof value === 'string' && (source === undefined || source === GAMELIFT_SOURCE)) {
     const op = OPERATIONS.get(value);
     if (op) parts.push(operationText(op));
-    else if (source === GAMELIFT_SOURCE) parts.push(`${code(value)} is not a GameLift operation this extension knows (it may be newer).`);
+    else if (source === GAMELIFT_SOURCE)
+      parts.push(`${code(value)} is not a GameLift operation this extension knows (it may be newer).`);
   }
   if (key === 'eventSource' && value === GAMELIFT_SOURCE) {
     parts.push('Amazon GameLift. Every GameLift API call is logged as a management event.');
@@ -73,7 +74,11 @@ export function hoverMarkdown(location: CtLocation, options: HoverOptions = {}):
       if (when) parts.push(when);
     }
     if (key === 'accessKeyId' && /^(AKIA|ASIA)/.test(value)) {
-      parts.push(value.startsWith('AKIA') ? 'A long-term access key (IAM user or root).' : 'A temporary access key (from AWS STS).');
+      parts.push(
+        value.startsWith('AKIA')
+          ? 'A long-term access key (IAM user or root).'
+          : 'A temporary access key (from AWS STS).',
+      );
     }
   }
   return parts.length > 0 ? parts.join('\n\n') : undefined;
@@ -92,7 +97,10 @@ function operationText(op: Operation): string {
 export function fetchFleetEventsLink(fleetId: string): string | undefined {
   if (fleetId.length > API_FLEET_ID_MAX || !API_FLEET_ID.test(fleetId)) return undefined;
   // encodeURIComponent leaves ( ) ' ! * alone; encode them too so nothing can end the link target.
-  const args = encodeURIComponent(JSON.stringify([{ fleetId }])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const args = encodeURIComponent(JSON.stringify([{ fleetId }])).replace(
+    /[()'!*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `[Fetch events for ${escapeMarkdown(fleetId)}](command:${FETCH_FLEET_EVENTS_COMMAND}?${args} "Open this fleet's events in the GameLift explorer")`;
 }
 

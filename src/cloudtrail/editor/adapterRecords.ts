@@ -1,7 +1,14 @@
 // Reading the packed record table of a PositionedResult: labels, ranges, and which records a
 // text range touches (binary search). Used by the outline and by the providers that work on
 // one record's text instead of a whole large document. Pure: no `vscode` import.
-import { FLEET_REF_STRIDE, LabelField, RECORD_STRIDE, RecordSlot, type LcFleetRef, type PositionedResult } from './adapterResult';
+import {
+  FLEET_REF_STRIDE,
+  LabelField,
+  RECORD_STRIDE,
+  RecordSlot,
+  type LcFleetRef,
+  type PositionedResult,
+} from './adapterResult';
 
 export interface RecordView {
   index: number;
@@ -39,8 +46,20 @@ export function recordAt(result: PositionedResult, index: number): RecordView {
     index,
     startOffset: p[o + RecordSlot.StartOffset],
     endOffset: p[o + RecordSlot.EndOffset],
-    range: [p[o + RecordSlot.StartLine], p[o + RecordSlot.StartColumn], p[o + RecordSlot.EndLine], p[o + RecordSlot.EndColumn]],
-    nameRange: hasName ? [p[o + RecordSlot.NameStartLine], p[o + RecordSlot.NameStartColumn], p[o + RecordSlot.NameEndLine], p[o + RecordSlot.NameEndColumn]] : undefined,
+    range: [
+      p[o + RecordSlot.StartLine],
+      p[o + RecordSlot.StartColumn],
+      p[o + RecordSlot.EndLine],
+      p[o + RecordSlot.EndColumn],
+    ],
+    nameRange: hasName
+      ? [
+          p[o + RecordSlot.NameStartLine],
+          p[o + RecordSlot.NameStartColumn],
+          p[o + RecordSlot.NameEndLine],
+          p[o + RecordSlot.NameEndColumn],
+        ]
+      : undefined,
     eventName: fields[LabelField.EventName] ?? '',
     eventTime: fields[LabelField.EventTime] ?? '',
     user: fields[LabelField.User] ?? '',
@@ -60,7 +79,11 @@ export function recordLabel(r: RecordView): string {
  * Offsets [start, end) covering whole records that overlap [from, to), or undefined when no
  * record does. Records are sorted by offset, so this is two binary searches.
  */
-export function recordSpan(result: PositionedResult, from: number, to: number): { start: number; end: number; first: number; last: number } | undefined {
+export function recordSpan(
+  result: PositionedResult,
+  from: number,
+  to: number,
+): { start: number; end: number; first: number; last: number } | undefined {
   const n = result.recordCount;
   if (n === 0) return undefined;
   const p = result.recordPositions;

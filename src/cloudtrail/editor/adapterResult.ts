@@ -3,7 +3,18 @@
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
 import { foldingRegions } from './adapterFolding';
-import { validateCloudTrail, indexRecords, createLineIndex, type CtValidateOptions, type CtValidationResult, type CtRecordIndex, type CtEdit, type CtSeverity, type CtFormat, type LineIndex } from '../index';
+import {
+  validateCloudTrail,
+  indexRecords,
+  createLineIndex,
+  type CtValidateOptions,
+  type CtValidationResult,
+  type CtRecordIndex,
+  type CtEdit,
+  type CtSeverity,
+  type CtFormat,
+  type LineIndex,
+} from '../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];
@@ -103,14 +114,26 @@ export function validateAndPosition(text: string, options: CtValidateOptions): P
 /** Places a validation result of `text` by line and column, with the outline's and the fleet links' index. */
 export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
   // Diagnostics first, then the outline's name ranges and the fleet links (not needed by the checks).
-  return placeResult(text, validated, indexRecords(text, validated.records), createLineIndex(text), foldingRegions(text));
+  return placeResult(
+    text,
+    validated,
+    indexRecords(text, validated.records),
+    createLineIndex(text),
+    foldingRegions(text),
+  );
 }
 
 /**
  * Places a result of `text` and its index (see indexRecords) with the line table and folding
  * regions at hand: the worker keeps those from the previous run and updates them after a small edit.
  */
-export function placeResult(text: string, result: CtValidationResult, index: CtRecordIndex, lines: LineIndex, folding: Int32Array): PositionedResult {
+export function placeResult(
+  text: string,
+  result: CtValidationResult,
+  index: CtRecordIndex,
+  lines: LineIndex,
+  folding: Int32Array,
+): PositionedResult {
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
     const b = end === start ? a : lines.lineColumn(end);
@@ -121,7 +144,11 @@ export function placeResult(text: string, result: CtValidationResult, index: CtR
     severity: d.severity,
     message: d.message,
     range: range(d.start, d.end),
-    fixes: d.fixes?.map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
+    fixes: d.fixes?.map((f) => ({
+      title: f.title,
+      isPreferred: f.isPreferred,
+      edits: f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })),
+    })),
   }));
   const records = result.records;
   const positions = new Int32Array(records.length * RECORD_STRIDE);
@@ -195,8 +222,18 @@ export type ValidateRequest =
   | { type: 'chunk'; id: number; bytes: Uint8Array }
   | { type: 'end'; id: number }
   | { type: 'abort'; id: number }
-  | { type: 'delta'; id: number; options: CtValidateOptions; key: string; baseVersion: number; version: number; length: number; edits: CtEdit[] }
+  | {
+      type: 'delta';
+      id: number;
+      options: CtValidateOptions;
+      key: string;
+      baseVersion: number;
+      version: number;
+      length: number;
+      edits: CtEdit[];
+    }
   | { type: 'forget'; key: string };
 
 /** Worker → host. */
-export type ValidateResponse = { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string; resync?: boolean };
+export type ValidateResponse =
+  { id: number; ok: true; result: PositionedResult } | { id: number; ok: false; error: string; resync?: boolean };

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE, type CloudTrailValidation } from './adapterValidation';
 
 export function createCloudTrailStatus(validation: CloudTrailValidation): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('gamelift.cloudtrail.status', { language: CLOUDTRAIL_LANGUAGE });
+  const item = vscode.languages.createLanguageStatusItem('gamelift.cloudtrail.status', {
+    language: CLOUDTRAIL_LANGUAGE,
+  });
   item.name = 'CloudTrail log';
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
@@ -19,7 +21,10 @@ export function createCloudTrailStatus(validation: CloudTrailValidation): vscode
     const r = analysis.result;
     item.busy = false;
     item.text = `${r.recordCount} record${r.recordCount === 1 ? '' : 's'}`;
-    const problems = r.totalDiagnostics === 0 ? 'no problems' : `${r.totalDiagnostics} problem${r.totalDiagnostics === 1 ? '' : 's'}${r.truncated ? ` (showing ${r.diagnostics.length})` : ''}`;
+    const problems =
+      r.totalDiagnostics === 0
+        ? 'no problems'
+        : `${r.totalDiagnostics} problem${r.totalDiagnostics === 1 ? '' : 's'}${r.truncated ? ` (showing ${r.diagnostics.length})` : ''}`;
     item.detail = `${problems} · checked in ${analysis.millis} ms${analysis.ranInWorker ? ' in the background' : ''}`;
     item.severity = r.truncated ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };

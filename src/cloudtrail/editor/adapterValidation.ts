@@ -80,7 +80,11 @@ export class CloudTrailValidation implements vscode.Disposable {
         if (e.contentChanges.length === 0 || e.document.languageId !== CLOUDTRAIL_LANGUAGE) return;
         const key = e.document.uri.toString();
         // Events arrive in order, one per version; the changes of one event apply one after the other.
-        this.worker?.noteEdits(key, e.document.version, e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })));
+        this.worker?.noteEdits(
+          key,
+          e.document.version,
+          e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })),
+        );
         this.worker?.cancel(key); // whatever it is doing is stale now
         this.schedule(e.document);
       }),
@@ -166,24 +170,32 @@ export class CloudTrailValidation implements vscode.Disposable {
     try {
       if (this.worker && documentLength(document) > settings.workerThreshold) {
         inWorker = true;
-        result = await this.worker.validate(key, documentPieces(document, version), options, { version, length: documentLength(document) });
+        result = await this.worker.validate(key, documentPieces(document, version), options, {
+          version,
+          length: documentLength(document),
+        });
       } else {
         this.worker?.forget(key); // small now: the worker need not keep a copy
         result = validateAndPosition(document.getText(), options);
       }
     } catch (err) {
-      this.log.error(`Validating ${document.uri.fsPath || key} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(
+        `Validating ${document.uri.fsPath || key} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       // Nobody should wait forever for a run that failed: answer with what there is.
       this.settleWaiters(key, version, this.analyses.get(key));
     } finally {
       this.running.delete(key);
     }
     // A newer edit, a close or a language change made this run stale: its successor publishes.
-    if (!result || document.isClosed || document.version !== version || document.languageId !== CLOUDTRAIL_LANGUAGE) return;
+    if (!result || document.isClosed || document.version !== version || document.languageId !== CLOUDTRAIL_LANGUAGE)
+      return;
     const analysis: DocumentAnalysis = { version, result, ranInWorker: inWorker, millis: Date.now() - started };
     this.analyses.set(key, analysis);
     this.collection.set(document.uri, settings.enabled ? toDiagnostics(result, settings.maxDiagnostics) : []);
-    this.log.debug(`CloudTrail: ${result.recordCount} records, ${result.totalDiagnostics} problems in ${analysis.millis} ms${inWorker ? ` (worker, ${describeHow(result.how)})` : ''}`);
+    this.log.debug(
+      `CloudTrail: ${result.recordCount} records, ${result.totalDiagnostics} problems in ${analysis.millis} ms${inWorker ? ` (worker, ${describeHow(result.how)})` : ''}`,
+    );
     this.settleWaiters(key, version, analysis);
     this.changed.fire(document.uri);
   }
@@ -212,7 +224,11 @@ export class CloudTrailValidation implements vscode.Disposable {
 }
 
 function describeHow(how: PositionedResult['how']): string {
-  return how === 'incremental' ? 'incremental: edits only, one record re-checked' : how === 'edits' ? 'edits only, re-checked in full' : 'whole text';
+  return how === 'incremental'
+    ? 'incremental: edits only, one record re-checked'
+    : how === 'edits'
+      ? 'edits only, re-checked in full'
+      : 'whole text';
 }
 
 /** Lines read per piece: the whole text is never built as one string on the host. */
@@ -231,7 +247,11 @@ function* documentPieces(document: vscode.TextDocument, version: number): Genera
 
 function toDiagnostics(result: PositionedResult, max: number): vscode.Diagnostic[] {
   const out = result.diagnostics.map((d) => {
-    const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity] ?? vscode.DiagnosticSeverity.Warning);
+    const diagnostic = new vscode.Diagnostic(
+      toRange(d.range),
+      d.message,
+      SEVERITY[d.severity] ?? vscode.DiagnosticSeverity.Warning,
+    );
     diagnostic.source = 'CloudTrail';
     diagnostic.code = d.ruleId;
     return diagnostic;

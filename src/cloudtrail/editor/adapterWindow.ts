@@ -28,7 +28,12 @@ export function documentLength(document: vscode.TextDocument): number {
  * document when it is small, else one piece per record overlapping the range (undefined when
  * the large document has no analysis of its current version yet).
  */
-export function piecesFor(document: vscode.TextDocument, validation: CloudTrailValidation, from: number, to: number): TextPiece[] | undefined {
+export function piecesFor(
+  document: vscode.TextDocument,
+  validation: CloudTrailValidation,
+  from: number,
+  to: number,
+): TextPiece[] | undefined {
   if (documentLength(document) <= WHOLE_TEXT_LIMIT) return [{ text: document.getText(), base: 0 }];
   const analysis = validation.current(document);
   if (!analysis) return undefined;

@@ -83,7 +83,12 @@ export class WorkerValidator {
    * Validates the text for document `key`. Resolves undefined when a newer request for the same
    * key replaced this one before it finished, or when the source reported itself stale.
    */
-  validate(key: string, source: TextSource, options: CtValidateOptions, at?: SourceVersion): Promise<PositionedResult | undefined> {
+  validate(
+    key: string,
+    source: TextSource,
+    options: CtValidateOptions,
+    at?: SourceVersion,
+  ): Promise<PositionedResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       const job: Job = { id: this.nextId++, key, source, options, at, phase: 'queued', stale: false, resolve, reject };
@@ -198,7 +203,11 @@ export class WorkerValidator {
     if (!log) return;
     const keep = log.entries.filter((e) => e.version > version);
     if (keep.length === 0) this.logs.delete(key);
-    else this.logs.set(key, { entries: keep, chars: keep.reduce((n, e) => n + e.edits.reduce((m, x) => m + x.newText.length, 0), 0) });
+    else
+      this.logs.set(key, {
+        entries: keep,
+        chars: keep.reduce((n, e) => n + e.edits.reduce((m, x) => m + x.newText.length, 0), 0),
+      });
   }
 
   private pump(): void {
@@ -212,7 +221,16 @@ export class WorkerValidator {
     if (job.at && from !== undefined && edits) {
       job.phase = 'delta';
       this.sent.edits++;
-      worker.postMessage({ type: 'delta', id: job.id, options: job.options, key: job.key, baseVersion: from, version: job.at.version, length: job.at.length, edits } satisfies ValidateRequest);
+      worker.postMessage({
+        type: 'delta',
+        id: job.id,
+        options: job.options,
+        key: job.key,
+        baseVersion: from,
+        version: job.at.version,
+        length: job.at.length,
+        edits,
+      } satisfies ValidateRequest);
       return;
     }
     void this.send(job, worker);
@@ -227,7 +245,13 @@ export class WorkerValidator {
     if (job.at) this.held.delete(job.key); // the worker replaces its copy with this text
     const post = (message: ValidateRequest, transfer?: ArrayBuffer[]): void => worker.postMessage(message, transfer);
     try {
-      post({ type: 'begin', id: job.id, options: job.options, key: job.at ? job.key : undefined, version: job.at?.version });
+      post({
+        type: 'begin',
+        id: job.id,
+        options: job.options,
+        key: job.at ? job.key : undefined,
+        version: job.at?.version,
+      });
       let sinceYield = 0;
       for (const piece of typeof source === 'string' ? [source] : source) {
         for (const chunk of chunksOf(piece)) {

@@ -7,13 +7,26 @@ import { toRange, type CloudTrailValidation } from './adapterValidation';
 import type { LcDiagnostic } from './adapterResult';
 
 export class CloudTrailCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly validation: CloudTrailValidation) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
-    if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('validate', true)) return [];
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (
+      context.only &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix) &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only)
+    )
+      return [];
+    if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('validate', true))
+      return [];
     // A decompressed .json.gz (or any read-only file system) cannot take edits: offer none.
     if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return [];
     // Right after an edit the analysis is being redone; fixes must come from the current text.
@@ -41,7 +54,12 @@ export class CloudTrailCodeActionProvider implements vscode.CodeActionProvider {
 
 function matches(d: LcDiagnostic, shown: vscode.Diagnostic): boolean {
   const code = typeof shown.code === 'object' ? shown.code.value : shown.code;
-  return shown.source === 'CloudTrail' && code === d.ruleId && shown.message === d.message && toRange(d.range).isEqual(shown.range);
+  return (
+    shown.source === 'CloudTrail' &&
+    code === d.ruleId &&
+    shown.message === d.message &&
+    toRange(d.range).isEqual(shown.range)
+  );
 }
 
 function asDiagnostic(d: LcDiagnostic): vscode.Diagnostic {

@@ -54,9 +54,20 @@ export class CloudTrailDetector implements vscode.Disposable {
     this.considered.add(key);
     const name = document.uri.path.replace(/^.*\//, '') || 'This document';
     if (mode === 'ask') {
-      const choice = await vscode.window.showInformationMessage(`${name} looks like a CloudTrail log. Open it as a CloudTrail log for diagnostics, hovers and an outline of its records?`, 'Switch', 'Always', 'Never');
-      if (choice === 'Always') await vscode.workspace.getConfiguration('gamelift.cloudtrail').update('autoDetect', 'switch', vscode.ConfigurationTarget.Global);
-      if (choice === 'Never') await vscode.workspace.getConfiguration('gamelift.cloudtrail').update('autoDetect', 'off', vscode.ConfigurationTarget.Global);
+      const choice = await vscode.window.showInformationMessage(
+        `${name} looks like a CloudTrail log. Open it as a CloudTrail log for diagnostics, hovers and an outline of its records?`,
+        'Switch',
+        'Always',
+        'Never',
+      );
+      if (choice === 'Always')
+        await vscode.workspace
+          .getConfiguration('gamelift.cloudtrail')
+          .update('autoDetect', 'switch', vscode.ConfigurationTarget.Global);
+      if (choice === 'Never')
+        await vscode.workspace
+          .getConfiguration('gamelift.cloudtrail')
+          .update('autoDetect', 'off', vscode.ConfigurationTarget.Global);
       if (choice !== 'Switch' && choice !== 'Always') return;
     }
     if (document.isClosed) return;

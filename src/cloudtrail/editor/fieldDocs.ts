@@ -17,27 +17,32 @@ export interface FieldDoc {
 export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   eventVersion: {
     summary: 'Version of the record format.',
-    details: 'Written as `major.minor`, e.g. `1.08` or `1.11`. Compare the minor part as a number: real logs write `1.09` even though the documentation says minor versions have no leading zero.',
+    details:
+      'Written as `major.minor`, e.g. `1.08` or `1.11`. Compare the minor part as a number: real logs write `1.09` even though the documentation says minor versions have no leading zero.',
     since: '1.0',
   },
   userIdentity: {
-    summary: 'Who made the request: the kind of identity, its ARN and account, the access key used, and the session it belongs to.',
+    summary:
+      'Who made the request: the kind of identity, its ARN and account, the access key used, and the session it belongs to.',
     details: 'Present on API, console and service events; absent on Insights records.',
     since: '1.0',
   },
   eventTime: {
     summary: 'When the request completed, in UTC.',
-    details: 'Format `YYYY-MM-DDThh:mm:ssZ` (whole seconds, literal `Z`), taken from the clock of the service endpoint.',
+    details:
+      'Format `YYYY-MM-DDThh:mm:ssZ` (whole seconds, literal `Z`), taken from the clock of the service endpoint.',
     since: '1.0',
   },
   eventSource: {
     summary: 'The service the request was made to, as its endpoint name.',
-    details: 'For Amazon GameLift this is `gamelift.amazonaws.com` (GameLift Streams is a different service, `gameliftstreams.amazonaws.com`). Absent on Insights records.',
+    details:
+      'For Amazon GameLift this is `gamelift.amazonaws.com` (GameLift Streams is a different service, `gameliftstreams.amazonaws.com`). Absent on Insights records.',
     since: '1.0',
   },
   eventName: {
     summary: 'The API action that was called, e.g. `CreateFleet`.',
-    details: 'For GameLift it is one of the service operations. Absent on Insights records (there it sits under `insightDetails`).',
+    details:
+      'For GameLift it is one of the service operations. Absent on Insights records (there it sits under `insightDetails`).',
     since: '1.0',
   },
   awsRegion: {
@@ -45,8 +50,9 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     since: '1.0',
   },
   sourceIPAddress: {
-    summary: 'Where the request came from: the caller\'s IPv4 or IPv6 address.',
-    details: 'When an AWS service called on your behalf it is that service\'s name (e.g. `gamelift.amazonaws.com`) or `AWS Internal`.',
+    summary: "Where the request came from: the caller's IPv4 or IPv6 address.",
+    details:
+      "When an AWS service called on your behalf it is that service's name (e.g. `gamelift.amazonaws.com`) or `AWS Internal`.",
     since: '1.0',
   },
   userAgent: {
@@ -56,7 +62,8 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   },
   errorCode: {
     summary: 'The error the service returned; only present when the request failed.',
-    details: 'For GameLift it is the exception name, e.g. `NotFoundException`, `InvalidRequestException` or `ThrottlingException`. Capped at 1 KB.',
+    details:
+      'For GameLift it is the exception name, e.g. `NotFoundException`, `InvalidRequestException` or `ThrottlingException`. Capped at 1 KB.',
     since: '1.0',
   },
   errorMessage: {
@@ -66,12 +73,14 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   },
   requestParameters: {
     summary: 'The parameters sent with the request.',
-    details: 'The key is always there on API events, but the value can be `null`. GameLift names the members like its API with only the first letter lower-cased (`fleetIds`, `buildId`, `eC2InstanceType`). Capped at 100 KB.',
+    details:
+      'The key is always there on API events, but the value can be `null`. GameLift names the members like its API with only the first letter lower-cased (`fleetIds`, `buildId`, `eC2InstanceType`). Capped at 100 KB.',
     since: '1.0',
   },
   responseElements: {
     summary: 'What the service answered, for actions that create, change or delete something.',
-    details: 'Read-only calls (Describe…, List…, Get…) have `null` here. Dates inside may be free text (GameLift shows e.g. `Dec 29, 2015 11:40:14 PM`). Capped at 100 KB.',
+    details:
+      'Read-only calls (Describe…, List…, Get…) have `null` here. Dates inside may be free text (GameLift shows e.g. `Dec 29, 2015 11:40:14 PM`). Capped at 100 KB.',
     since: '1.0',
   },
   additionalEventData: {
@@ -116,12 +125,13 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     since: '1.01',
   },
   resources: {
-    summary: 'The AWS resources the request touched, each with `ARN` (upper case), `accountId` and `type` (e.g. `AWS::IAM::Role`).',
+    summary:
+      'The AWS resources the request touched, each with `ARN` (upper case), `accountId` and `type` (e.g. `AWS::IAM::Role`).',
     since: '1.01',
   },
   recipientAccountId: {
     summary: 'The 12-digit account that received this copy of the event.',
-    details: 'Can differ from `userIdentity.accountId` when one account acts on another\'s resources.',
+    details: "Can differ from `userIdentity.accountId` when one account acts on another's resources.",
     since: '1.02',
   },
   serviceEventDetails: {
@@ -153,8 +163,10 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     },
   },
   addendum: {
-    summary: 'Present when CloudTrail delivered the event late or changed it after delivery: why, and what was updated.',
-    details: '`reason` is `DELIVERY_DELAY`, `UPDATED_DATA` or `SERVICE_OUTAGE`; `updatedFields`, `originalRequestID` and `originalEventID` point at what changed.',
+    summary:
+      'Present when CloudTrail delivered the event late or changed it after delivery: why, and what was updated.',
+    details:
+      '`reason` is `DELIVERY_DELAY`, `UPDATED_DATA` or `SERVICE_OUTAGE`; `updatedFields`, `originalRequestID` and `originalEventID` point at what changed.',
     since: '1.08',
   },
   sessionCredentialFromConsole: {
@@ -172,7 +184,8 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     since: '1.08',
   },
   insightDetails: {
-    summary: 'What CloudTrail Insights noticed: which API (`eventSource`, `eventName`), the `insightType`, whether the insight starts or ends (`state`), and the statistics behind it.',
+    summary:
+      'What CloudTrail Insights noticed: which API (`eventSource`, `eventName`), the `insightType`, whether the insight starts or ends (`state`), and the statistics behind it.',
     details: 'Only on Insights records (`eventType` `AwsCloudTrailInsight`).',
     since: '1.07',
   },
@@ -187,7 +200,7 @@ export const TOP_LEVEL_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
 };
 
 const IDENTITY_TYPES: Readonly<Record<string, string>> = {
-  Root: 'The account\'s root user.',
+  Root: "The account's root user.",
   IAMUser: 'An IAM user with long-term credentials.',
   AssumedRole: 'Temporary credentials from assuming an IAM role (sts:AssumeRole).',
   Role: 'An IAM role acting directly.',
@@ -204,10 +217,15 @@ const IDENTITY_TYPES: Readonly<Record<string, string>> = {
 /** Members below the top level, by dotted path from the record (array indexes removed). */
 export const NESTED_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'userIdentity.type': { summary: 'The kind of identity that made the request.', values: IDENTITY_TYPES },
-  'userIdentity.principalId': { summary: 'Unique ID of the caller; for temporary credentials it ends with `:<session name>`.' },
-  'userIdentity.arn': { summary: 'ARN of the caller, e.g. `arn:aws:iam::<account>:user/<name>` or `arn:aws:sts::<account>:assumed-role/<role>/<session>`.' },
+  'userIdentity.principalId': {
+    summary: 'Unique ID of the caller; for temporary credentials it ends with `:<session name>`.',
+  },
+  'userIdentity.arn': {
+    summary:
+      'ARN of the caller, e.g. `arn:aws:iam::<account>:user/<name>` or `arn:aws:sts::<account>:assumed-role/<role>/<session>`.',
+  },
   'userIdentity.accountId': {
-    summary: 'The 12-digit account that owns the caller\'s credentials.',
+    summary: "The 12-digit account that owns the caller's credentials.",
     details: 'Anonymous access (S3, EFS) shows `ANONYMOUS_PRINCIPAL` instead.',
   },
   'userIdentity.accessKeyId': {
@@ -218,26 +236,54 @@ export const NESTED_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     summary: 'Friendly name of the caller (for the root user, the account alias if one is set).',
     details: '`HIDDEN_DUE_TO_SECURITY_REASONS` appears on failed console sign-ins with an unknown user name.',
   },
-  'userIdentity.invokedBy': { summary: 'The AWS service that made the request for you, e.g. `gamelift.amazonaws.com`, or `AWS Internal`.' },
+  'userIdentity.invokedBy': {
+    summary: 'The AWS service that made the request for you, e.g. `gamelift.amazonaws.com`, or `AWS Internal`.',
+  },
   'userIdentity.identityProvider': { summary: 'The SAML or web identity provider of a federated user.' },
   'userIdentity.credentialId': { summary: 'ID of the IAM Identity Center (bearer) credential used.' },
-  'userIdentity.onBehalfOf': { summary: 'The IAM Identity Center user the call was made for (`userId`, `identityStoreArn`).' },
-  'userIdentity.inScopeOf': { summary: 'The AWS resource within whose scope the credentials were issued (`issuerType`, `credentialsIssuedTo`, `sourceAccount`, `sourceArn`).' },
-  'userIdentity.invokedByDelegate': { summary: 'The account of a delegate that made the call (`accountId`); a recent addition.' },
-  'userIdentity.sessionContext': { summary: 'The session of temporary credentials: when it started, whether MFA was used, and who issued it.' },
-  'userIdentity.sessionContext.attributes.creationDate': { summary: 'When the temporary credentials were issued (ISO 8601, UTC).' },
-  'userIdentity.sessionContext.attributes.mfaAuthenticated': { summary: '`"true"` when the credentials were obtained with multi-factor authentication.' },
-  'userIdentity.sessionContext.sessionIssuer': { summary: 'The identity that issued the temporary credentials, e.g. the IAM role that was assumed.' },
+  'userIdentity.onBehalfOf': {
+    summary: 'The IAM Identity Center user the call was made for (`userId`, `identityStoreArn`).',
+  },
+  'userIdentity.inScopeOf': {
+    summary:
+      'The AWS resource within whose scope the credentials were issued (`issuerType`, `credentialsIssuedTo`, `sourceAccount`, `sourceArn`).',
+  },
+  'userIdentity.invokedByDelegate': {
+    summary: 'The account of a delegate that made the call (`accountId`); a recent addition.',
+  },
+  'userIdentity.sessionContext': {
+    summary: 'The session of temporary credentials: when it started, whether MFA was used, and who issued it.',
+  },
+  'userIdentity.sessionContext.attributes.creationDate': {
+    summary: 'When the temporary credentials were issued (ISO 8601, UTC).',
+  },
+  'userIdentity.sessionContext.attributes.mfaAuthenticated': {
+    summary: '`"true"` when the credentials were obtained with multi-factor authentication.',
+  },
+  'userIdentity.sessionContext.sessionIssuer': {
+    summary: 'The identity that issued the temporary credentials, e.g. the IAM role that was assumed.',
+  },
   'userIdentity.sessionContext.sessionIssuer.type': { summary: 'Kind of issuer: `Root`, `IAMUser` or `Role`.' },
   'userIdentity.sessionContext.sessionIssuer.arn': { summary: 'ARN of the identity that issued the credentials.' },
-  'userIdentity.sessionContext.sessionIssuer.userName': { summary: 'Friendly name of the issuer (the role name for a role).' },
-  'userIdentity.sessionContext.webIdFederationData': { summary: 'The web identity provider (`federatedProvider`) and its attributes for a web-federated session.' },
-  'userIdentity.sessionContext.sourceIdentity': { summary: 'The source identity set when the role was assumed, which follows the session through role chains.' },
+  'userIdentity.sessionContext.sessionIssuer.userName': {
+    summary: 'Friendly name of the issuer (the role name for a role).',
+  },
+  'userIdentity.sessionContext.webIdFederationData': {
+    summary: 'The web identity provider (`federatedProvider`) and its attributes for a web-federated session.',
+  },
+  'userIdentity.sessionContext.sourceIdentity': {
+    summary: 'The source identity set when the role was assumed, which follows the session through role chains.',
+  },
   'userIdentity.sessionContext.ec2RoleDelivery': {
     summary: 'How an EC2 instance got its role credentials.',
-    values: { '1.0': 'Instance metadata service version 1 (IMDSv1).', '2.0': 'Instance metadata service version 2 (IMDSv2, session-oriented).' },
+    values: {
+      '1.0': 'Instance metadata service version 1 (IMDSv1).',
+      '2.0': 'Instance metadata service version 2 (IMDSv2, session-oriented).',
+    },
   },
-  'userIdentity.sessionContext.assumedRoot': { summary: '`"true"` for a privileged root session obtained with sts:AssumeRoot.' },
+  'userIdentity.sessionContext.assumedRoot': {
+    summary: '`"true"` for a privileged root session obtained with sts:AssumeRoot.',
+  },
   'resources.ARN': { summary: 'ARN of a resource the request touched (note the upper-case key).' },
   'resources.accountId': { summary: 'Account that owns the resource.' },
   'resources.type': { summary: 'Resource type, e.g. `AWS::IAM::Role`.' },
@@ -258,7 +304,10 @@ export const NESTED_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   },
   'insightDetails.insightType': {
     summary: 'What was unusual.',
-    values: { ApiCallRateInsight: 'An unusual rate of calls to one API.', ApiErrorRateInsight: 'An unusual rate of failed calls to one API.' },
+    values: {
+      ApiCallRateInsight: 'An unusual rate of calls to one API.',
+      ApiErrorRateInsight: 'An unusual rate of failed calls to one API.',
+    },
   },
 };
 
@@ -270,7 +319,11 @@ export const NESTED_FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
 export function fieldDocFor(path: ReadonlyArray<string | number>): FieldDoc | undefined {
   const key = recordRelativeKey(path);
   if (key === undefined) return undefined;
-  return key.includes('.') ? NESTED_FIELD_DOCS[key] : Object.prototype.hasOwnProperty.call(TOP_LEVEL_FIELD_DOCS, key) ? TOP_LEVEL_FIELD_DOCS[key] : undefined;
+  return key.includes('.')
+    ? NESTED_FIELD_DOCS[key]
+    : Object.prototype.hasOwnProperty.call(TOP_LEVEL_FIELD_DOCS, key)
+      ? TOP_LEVEL_FIELD_DOCS[key]
+      : undefined;
 }
 
 /** Meaning of an enumerated value at `path` (e.g. `userIdentity.type` = `AssumedRole`), if known. */

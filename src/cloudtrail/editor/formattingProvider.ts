@@ -9,7 +9,9 @@ export class CloudTrailFormattingProvider implements vscode.DocumentFormattingEd
     const text = document.getText();
     const formatted = formatCloudTrail(text, options.insertSpaces ? options.tabSize : 1);
     if (formatted === undefined) {
-      void vscode.window.showWarningMessage('GameLift: this CloudTrail log is not valid JSON yet, so it was not formatted. Fix the errors shown in Problems first.');
+      void vscode.window.showWarningMessage(
+        'GameLift: this CloudTrail log is not valid JSON yet, so it was not formatted. Fix the errors shown in Problems first.',
+      );
       return [];
     }
     const withTabs = options.insertSpaces ? formatted : formatted.replace(/^ +/gm, (lead) => '\t'.repeat(lead.length));

@@ -45,7 +45,13 @@ export class GzFileSystemProvider implements vscode.FileSystemProvider {
     const source = compressedUriOf(uri);
     const sourceStat = await this.sourceStat(source);
     const decoded = await this.decode(source, sourceStat);
-    return { type: vscode.FileType.File, ctime: sourceStat.ctime, mtime: sourceStat.mtime, size: decoded.bytes.length, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: vscode.FileType.File,
+      ctime: sourceStat.ctime,
+      mtime: sourceStat.mtime,
+      size: decoded.bytes.length,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -99,13 +105,18 @@ export class GzFileSystemProvider implements vscode.FileSystemProvider {
     try {
       bytes = await gunzipTextBytes(compressed);
     } catch (err) {
-      const reason = err instanceof GzDecodeError ? err.message : `Decompressing failed: ${err instanceof Error ? err.message : String(err)}`;
+      const reason =
+        err instanceof GzDecodeError
+          ? err.message
+          : `Decompressing failed: ${err instanceof Error ? err.message : String(err)}`;
       this.log.warn(`${source.fsPath || source.path}: ${reason}`);
       // FileSystemError keeps the message, so the editor's "Unable to open" notice explains it.
       throw new vscode.FileSystemError(`${basename(source)}: ${reason}`);
     }
     const decoded: Decoded = { mtime: stat.mtime, size: stat.size, bytes };
-    this.log.info(`Decompressed ${source.fsPath || source.path} (${compressed.length} → ${decoded.bytes.length} bytes)`);
+    this.log.info(
+      `Decompressed ${source.fsPath || source.path} (${compressed.length} → ${decoded.bytes.length} bytes)`,
+    );
     this.cache.delete(key);
     this.cache.set(key, decoded);
     while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);

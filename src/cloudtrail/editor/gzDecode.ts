@@ -40,7 +40,9 @@ export async function gunzipTextBytes(bytes: Uint8Array, options: GzDecodeOption
   checkMagic(bytes);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
   const out = await new Promise<Buffer>((resolve, reject) => {
-    gunzip(bytes, zlibOptions(maxBytes), (err, result) => (err ? reject(inflateError(err, maxBytes)) : resolve(result)));
+    gunzip(bytes, zlibOptions(maxBytes), (err, result) =>
+      err ? reject(inflateError(err, maxBytes)) : resolve(result),
+    );
   });
   checkText(out);
   return out;
@@ -68,16 +70,25 @@ function checkMagic(bytes: Uint8Array): void {
   if (!isGzip(bytes)) {
     throw new GzDecodeError(
       'not-gzip',
-      bytes.length === 0 ? 'The file is empty, so it is not a gzip-compressed CloudTrail log.' : 'The file is not gzip-compressed (it does not start with the gzip signature 1f 8b).',
+      bytes.length === 0
+        ? 'The file is empty, so it is not a gzip-compressed CloudTrail log.'
+        : 'The file is not gzip-compressed (it does not start with the gzip signature 1f 8b).',
     );
   }
 }
 
 function inflateError(err: Error & { code?: string }, maxBytes: number): GzDecodeError {
-  if (err.code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger|maxOutputLength|too large/i.test(err.message)) {
-    return new GzDecodeError('too-large', `The decompressed file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, too large to open.`);
+  if (
+    err.code === 'ERR_BUFFER_TOO_LARGE' ||
+    /Cannot create a Buffer larger|maxOutputLength|too large/i.test(err.message)
+  ) {
+    return new GzDecodeError(
+      'too-large',
+      `The decompressed file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, too large to open.`,
+    );
   }
-  const reason = err.code === 'Z_BUF_ERROR' ? 'it ends too early (truncated download?)' : err.message.replace(/\.$/, '');
+  const reason =
+    err.code === 'Z_BUF_ERROR' ? 'it ends too early (truncated download?)' : err.message.replace(/\.$/, '');
   return new GzDecodeError('corrupt', `The gzip data is damaged: ${reason}.`);
 }
 
@@ -85,10 +96,16 @@ function inflateError(err: Error & { code?: string }, maxBytes: number): GzDecod
 function checkText(bytes: Uint8Array): void {
   const probe = bytes.subarray(0, 64 * 1024);
   if (probe.includes(0)) {
-    throw new GzDecodeError('not-text', 'The decompressed content is binary, not text, so it cannot be a CloudTrail log.');
+    throw new GzDecodeError(
+      'not-text',
+      'The decompressed content is binary, not text, so it cannot be a CloudTrail log.',
+    );
   }
   if (!isUtf8(bytes)) {
-    throw new GzDecodeError('not-text', 'The decompressed content is not UTF-8 text, so it cannot be a CloudTrail log.');
+    throw new GzDecodeError(
+      'not-text',
+      'The decompressed content is not UTF-8 text, so it cannot be a CloudTrail log.',
+    );
   }
 }
 

@@ -10,9 +10,16 @@ import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from '.
 export const GZ_EDITOR_VIEW_TYPE = 'gamelift.cloudtrailGz';
 
 /** Opens the decompressed view of a gzip file in the cloudtrail language (json when it is not a CloudTrail log). */
-export async function openDecompressed(gzFile: vscode.Uri, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
+export async function openDecompressed(
+  gzFile: vscode.Uri,
+  options: vscode.TextDocumentShowOptions = {},
+): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(decompressedUri(gzFile));
-  const language = isCloudTrailFileName(gzFile.path) || detectCloudTrail(doc.getText(new vscode.Range(0, 0, 200, 0)).slice(0, DETECTION_HEAD_LENGTH)) ? CLOUDTRAIL_LANGUAGE : 'json';
+  const language =
+    isCloudTrailFileName(gzFile.path) ||
+    detectCloudTrail(doc.getText(new vscode.Range(0, 0, 200, 0)).slice(0, DETECTION_HEAD_LENGTH))
+      ? CLOUDTRAIL_LANGUAGE
+      : 'json';
   const typed = doc.languageId === language ? doc : await vscode.languages.setTextDocumentLanguage(doc, language);
   return vscode.window.showTextDocument(typed, { preview: false, ...options });
 }
@@ -34,7 +41,9 @@ export class GzEditorProvider implements vscode.CustomReadonlyEditorProvider {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(`Opening ${document.uri.fsPath}: ${message}`);
       panel.webview.html = page('Cannot open this file as a CloudTrail log', message);
-      void vscode.window.showErrorMessage(`GameLift: cannot open ${basename(document.uri)} as a CloudTrail log. ${message}`);
+      void vscode.window.showErrorMessage(
+        `GameLift: cannot open ${basename(document.uri)} as a CloudTrail log. ${message}`,
+      );
     }
   }
 }
@@ -42,7 +51,12 @@ export class GzEditorProvider implements vscode.CustomReadonlyEditorProvider {
 async function closeTabsOf(uri: vscode.Uri): Promise<void> {
   const tabs = vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === GZ_EDITOR_VIEW_TYPE && t.input.uri.toString() === uri.toString());
+    .filter(
+      (t) =>
+        t.input instanceof vscode.TabInputCustom &&
+        t.input.viewType === GZ_EDITOR_VIEW_TYPE &&
+        t.input.uri.toString() === uri.toString(),
+    );
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 
@@ -57,5 +71,8 @@ function page(title: string, message: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

@@ -16,7 +16,9 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     if (!piece) return undefined;
     const location = locate(piece.text, offset - piece.base);
     if (!location) return undefined;
-    const fleetLinks = vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('fleetLinks', true);
+    const fleetLinks = vscode.workspace
+      .getConfiguration('gamelift.cloudtrail', document.uri)
+      .get<boolean>('fleetLinks', true);
     const markdown = hoverMarkdown(location, { fleetLinks });
     if (!markdown) return undefined;
     const content = new vscode.MarkdownString(markdown);
@@ -24,7 +26,10 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     content.supportHtml = false;
     const start = location.onKey ? location.keyStart : location.valueStart;
     const end = location.onKey ? location.keyEnd : location.valueEnd;
-    const range = start !== undefined && end !== undefined ? new vscode.Range(document.positionAt(piece.base + start), document.positionAt(piece.base + end)) : undefined;
+    const range =
+      start !== undefined && end !== undefined
+        ? new vscode.Range(document.positionAt(piece.base + start), document.positionAt(piece.base + end))
+        : undefined;
     return new vscode.Hover(content, range);
   }
 }

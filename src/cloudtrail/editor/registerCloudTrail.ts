@@ -40,12 +40,22 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
     }),
     vscode.commands.registerCommand(OPEN_AS_CLOUDTRAIL, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
     vscode.languages.registerHoverProvider(selector, new CloudTrailHoverProvider(validation)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), { label: 'CloudTrail records' }),
+    vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), {
+      label: 'CloudTrail records',
+    }),
     vscode.languages.registerFoldingRangeProvider(selector, new CloudTrailFoldingProvider(validation)),
     vscode.languages.registerDocumentFormattingEditProvider(selector, new CloudTrailFormattingProvider()),
-    vscode.languages.registerCodeActionsProvider(selector, new CloudTrailCodeActionProvider(validation), CloudTrailCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      new CloudTrailCodeActionProvider(validation),
+      CloudTrailCodeActionProvider.metadata,
+    ),
     vscode.languages.registerCodeLensProvider(selector, lenses),
-    vscode.languages.registerDocumentRangeSemanticTokensProvider(selector, new CloudTrailSemanticTokensProvider(validation), CLOUDTRAIL_TOKEN_LEGEND),
+    vscode.languages.registerDocumentRangeSemanticTokensProvider(
+      selector,
+      new CloudTrailSemanticTokensProvider(validation),
+      CLOUDTRAIL_TOKEN_LEGEND,
+    ),
   );
   // Hook for the integration tests (how the last analysis was made); never registered in an installed extension.
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
@@ -53,7 +63,12 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
       vscode.commands.registerCommand('gamelift.cloudtrail._analysis', (uri: string) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
         const analysis = document && validation.latest(document);
-        return { version: analysis?.version, ranInWorker: analysis?.ranInWorker, how: analysis?.result.how, traffic: validation.workerTraffic() };
+        return {
+          version: analysis?.version,
+          ranInWorker: analysis?.ranInWorker,
+          how: analysis?.result.how,
+          traffic: validation.workerTraffic(),
+        };
       }),
     );
   }

@@ -24,7 +24,11 @@ const TYPE_INDEX = new Map(Object.keys(TYPE_NAMES).map((k, i) => [k, i]));
 export class CloudTrailSemanticTokensProvider implements vscode.DocumentRangeSemanticTokensProvider {
   constructor(private readonly validation: CloudTrailValidation) {}
 
-  async provideDocumentRangeSemanticTokens(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
+  async provideDocumentRangeSemanticTokens(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.SemanticTokens | undefined> {
     const from = document.offsetAt(range.start);
     const to = document.offsetAt(range.end);
     let pieces = piecesFor(document, this.validation, from, to);

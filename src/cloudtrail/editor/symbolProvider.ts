@@ -15,12 +15,18 @@ export class CloudTrailSymbolProvider implements vscode.DocumentSymbolProvider {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+  async provideDocumentSymbols(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentSymbol[] | undefined> {
     const analysis = await this.validation.whenCurrent(document, token);
     if (!analysis || token.isCancellationRequested) return undefined;
     const { result } = analysis;
     const count = Math.min(result.recordCount, MAX_OUTLINE_RECORDS);
-    if (result.recordCount > count) this.log.debug(`Outline of ${document.uri.path.replace(/^.*\//, '')}: showing the first ${count} of ${result.recordCount} records.`);
+    if (result.recordCount > count)
+      this.log.debug(
+        `Outline of ${document.uri.path.replace(/^.*\//, '')}: showing the first ${count} of ${result.recordCount} records.`,
+      );
     const symbols: vscode.DocumentSymbol[] = new Array(count);
     for (let i = 0; i < count; i++) {
       if (i > 0 && i % SLICE === 0) {
@@ -29,7 +35,9 @@ export class CloudTrailSymbolProvider implements vscode.DocumentSymbolProvider {
       }
       const r = recordAt(result, i);
       const range = new vscode.Range(r.range[0], r.range[1], r.range[2], r.range[3]);
-      const name = r.nameRange ? new vscode.Range(r.nameRange[0], r.nameRange[1], r.nameRange[2], r.nameRange[3]) : undefined;
+      const name = r.nameRange
+        ? new vscode.Range(r.nameRange[0], r.nameRange[1], r.nameRange[2], r.nameRange[3])
+        : undefined;
       const selection = name && range.contains(name) ? name : new vscode.Range(range.start, range.start);
       const detail = r.errorCode ? `${r.eventSource} ✗ ${r.errorCode}`.trim() : r.eventSource;
       symbols[i] = new vscode.DocumentSymbol(recordLabel(r), detail, vscode.SymbolKind.Event, range, selection);

@@ -9,7 +9,18 @@ import { parentPort } from 'node:worker_threads';
 import { placeResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
 import { foldingRegions } from './adapterFolding';
 import { foldingAfter } from './adapterReposition';
-import { createLineIndex, indexRecords, reindexRecord, tryIncremental, validateCloudTrail, type CtEdit, type CtRecordIndex, type CtValidateOptions, type CtValidationResult, type LineIndex } from '../index';
+import {
+  createLineIndex,
+  indexRecords,
+  reindexRecord,
+  tryIncremental,
+  validateCloudTrail,
+  type CtEdit,
+  type CtRecordIndex,
+  type CtValidateOptions,
+  type CtValidationResult,
+  type LineIndex,
+} from '../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');
@@ -46,7 +57,13 @@ function hold(key: string, entry: Held): void {
 }
 
 function answer(response: ValidateResponse): void {
-  const transfer = response.ok ? [response.result.recordPositions.buffer as ArrayBuffer, response.result.folding.buffer as ArrayBuffer, response.result.fleetRefPositions.buffer as ArrayBuffer] : [];
+  const transfer = response.ok
+    ? [
+        response.result.recordPositions.buffer as ArrayBuffer,
+        response.result.folding.buffer as ArrayBuffer,
+        response.result.fleetRefPositions.buffer as ArrayBuffer,
+      ]
+    : [];
   port?.postMessage(response, transfer);
 }
 
@@ -57,7 +74,15 @@ function failure(id: number, err: unknown): ValidateResponse {
 /** Applies the edits in order; undefined when one does not fit the text (the copies disagree). */
 function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined {
   for (const e of edits) {
-    if (!(Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= text.length && typeof e.newText === 'string')) return undefined;
+    if (!(
+      Number.isInteger(e.start) &&
+      Number.isInteger(e.end) &&
+      e.start >= 0 &&
+      e.start <= e.end &&
+      e.end <= text.length &&
+      typeof e.newText === 'string'
+    ))
+      return undefined;
     text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   }
   return text;
@@ -80,7 +105,10 @@ function placementAfter(base: Held, text: string, result: CtValidationResult, k:
   const lines = base.lines.replaced(text, before.start, before.end, after.end);
   // Only the record changed, so the text has as many lines as before exactly when the record does.
   const sameLines = lines.lineCount === base.lines.lineCount;
-  const folding = (sameLines && foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end))) || foldingRegions(text);
+  const folding =
+    (sameLines &&
+      foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end))) ||
+    foldingRegions(text);
   return { index, lines, folding };
 }
 
@@ -89,10 +117,17 @@ function place(text: string, result: CtValidationResult, placement: Placement): 
   return placeResult(text, result, placement.index, placement.lines, placement.folding.slice());
 }
 
-function full(id: number, text: string, options: CtValidateOptions, key: string | undefined, version: number | undefined): void {
+function full(
+  id: number,
+  text: string,
+  options: CtValidateOptions,
+  key: string | undefined,
+  version: number | undefined,
+): void {
   const result = validateCloudTrail(text, options);
   const placement = placementOf(text, result);
-  if (key !== undefined && version !== undefined) hold(key, { version, text, result, options: JSON.stringify(options), ...placement });
+  if (key !== undefined && version !== undefined)
+    hold(key, { version, text, result, options: JSON.stringify(options), ...placement });
   const positioned = place(text, result, placement);
   positioned.how = 'full';
   answer({ id, ok: true, result: positioned });
@@ -104,14 +139,21 @@ function delta(request: Extract<ValidateRequest, { type: 'delta' }>): void {
   const text = base && base.version === request.baseVersion ? applyEdits(base.text, request.edits) : undefined;
   if (!base || text === undefined || text.length !== request.length) {
     held.delete(key);
-    const why = !base ? 'does not hold the document' : base.version !== request.baseVersion ? `holds version ${base.version}, not ${request.baseVersion}` : 'could not apply the edits';
+    const why = !base
+      ? 'does not hold the document'
+      : base.version !== request.baseVersion
+        ? `holds version ${base.version}, not ${request.baseVersion}`
+        : 'could not apply the edits';
     answer({ id, ok: false, resync: true, error: `The worker ${why}: send the whole text.` });
     return;
   }
   const optionsKey = JSON.stringify(options);
-  const attempt = optionsKey === base.options ? tryIncremental(base.text, base.result, text, request.edits, options) : undefined;
+  const attempt =
+    optionsKey === base.options ? tryIncremental(base.text, base.result, text, request.edits, options) : undefined;
   const result = attempt?.result ?? validateCloudTrail(text, options);
-  const placement = attempt?.result ? placementAfter(base, text, attempt.result, attempt.record) : placementOf(text, result);
+  const placement = attempt?.result
+    ? placementAfter(base, text, attempt.result, attempt.record)
+    : placementOf(text, result);
   hold(key, { version: request.version, text, result, options: optionsKey, ...placement });
   const positioned = place(text, result, placement);
   positioned.how = attempt?.result ? 'incremental' : 'edits';

@@ -20,7 +20,10 @@ let countdownBar: HTMLElement | undefined;
 let relativeEl: HTMLElement | undefined;
 let renderedExpired: boolean | undefined;
 // The polite live region: only written when its text changes (at most about once a minute).
-const live = h('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
+const live = h('div', {
+  className: 'visually-hidden',
+  attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+});
 document.body.appendChild(live);
 
 const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
@@ -32,7 +35,11 @@ function localTime(ms: number): string {
   return `${d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}${zone ? ` (${zone})` : ''}`;
 }
 
-function field(label: string, value: Node | string | undefined, options: { mono?: boolean; copyable?: boolean } = {}): HTMLElement[] {
+function field(
+  label: string,
+  value: Node | string | undefined,
+  options: { mono?: boolean; copyable?: boolean } = {},
+): HTMLElement[] {
   if (value === undefined || value === '') return [];
   const dd = h('dd', { className: options.mono ? 'mono' : undefined }, value);
   return [h('dt', { text: label }), dd];
@@ -41,7 +48,8 @@ function field(label: string, value: Node | string | undefined, options: { mono?
 function renderHeader(m: DetailsViewModel): HTMLElement {
   const e = m.event;
   const nav = m.navigation;
-  const position = nav.position !== undefined ? `Event ${nav.position} of ${nav.total} loaded` : 'Not among the loaded events';
+  const position =
+    nav.position !== undefined ? `Event ${nav.position} of ${nav.total} loaded` : 'Not among the loaded events';
   return h(
     'header',
     { className: 'header' },
@@ -51,19 +59,66 @@ function renderHeader(m: DetailsViewModel): HTMLElement {
       h('span', { className: `severity-icon sev-${e.severity}` }, icon(SEVERITY_ICON[e.severity] ?? 'info')),
       h('h1', { text: e.title }),
       h('span', { className: `badge sev-${e.severity}`, text: SEVERITY_LABEL[e.severity] ?? e.severity }),
-      m.pinned ? undefined : h('span', { className: 'badge preview', text: 'Preview', attrs: { title: 'This panel follows the selection. Keep it open to stop it following.' } }),
+      m.pinned
+        ? undefined
+        : h('span', {
+            className: 'badge preview',
+            text: 'Preview',
+            attrs: { title: 'This panel follows the selection. Keep it open to stop it following.' },
+          }),
     ),
-    h('p', { className: 'subtitle' }, h('code', { text: e.eventCode }), ' · ', e.categoryLabel, ' · ', m.fleet.name ?? m.fleet.fleetId),
+    h(
+      'p',
+      { className: 'subtitle' },
+      h('code', { text: e.eventCode }),
+      ' · ',
+      e.categoryLabel,
+      ' · ',
+      m.fleet.name ?? m.fleet.fleetId,
+    ),
     h(
       'nav',
       { className: 'toolbar', attrs: { 'aria-label': 'Event actions' } },
-      button({ label: 'Newer', icon: 'arrow-up', action: 'newer', title: nav.newer ? `Newer event: ${nav.newer.title}` : 'No newer event loaded', disabled: !nav.newer, onClick: () => vscode.postMessage({ type: 'navigate', direction: 'newer' }) }),
-      button({ label: 'Older', icon: 'arrow-down', action: 'older', title: nav.older ? `Older event: ${nav.older.title}` : 'No older event loaded', disabled: !nav.older, onClick: () => vscode.postMessage({ type: 'navigate', direction: 'older' }) }),
+      button({
+        label: 'Newer',
+        icon: 'arrow-up',
+        action: 'newer',
+        title: nav.newer ? `Newer event: ${nav.newer.title}` : 'No newer event loaded',
+        disabled: !nav.newer,
+        onClick: () => vscode.postMessage({ type: 'navigate', direction: 'newer' }),
+      }),
+      button({
+        label: 'Older',
+        icon: 'arrow-down',
+        action: 'older',
+        title: nav.older ? `Older event: ${nav.older.title}` : 'No older event loaded',
+        disabled: !nav.older,
+        onClick: () => vscode.postMessage({ type: 'navigate', direction: 'older' }),
+      }),
       h('span', { className: 'position', text: position }),
       h('span', { className: 'spacer' }),
-      button({ label: 'Reveal in explorer', icon: 'list-tree', action: 'reveal', onClick: () => vscode.postMessage({ type: 'reveal' }) }),
-      button({ label: 'Copy JSON', icon: 'json', action: 'copyJson', title: 'Copy the event as JSON', onClick: () => vscode.postMessage({ type: 'copyJson' }) }),
-      m.pinned ? undefined : button({ label: 'Keep open', icon: 'pin', action: 'keepOpen', title: 'Keep this panel open for this event; the next event opens a new preview', onClick: () => vscode.postMessage({ type: 'keepOpen' }) }),
+      button({
+        label: 'Reveal in explorer',
+        icon: 'list-tree',
+        action: 'reveal',
+        onClick: () => vscode.postMessage({ type: 'reveal' }),
+      }),
+      button({
+        label: 'Copy JSON',
+        icon: 'json',
+        action: 'copyJson',
+        title: 'Copy the event as JSON',
+        onClick: () => vscode.postMessage({ type: 'copyJson' }),
+      }),
+      m.pinned
+        ? undefined
+        : button({
+            label: 'Keep open',
+            icon: 'pin',
+            action: 'keepOpen',
+            title: 'Keep this panel open for this event; the next event opens a new preview',
+            onClick: () => vscode.postMessage({ type: 'keepOpen' }),
+          }),
     ),
   );
 }
@@ -76,7 +131,16 @@ function renderNotice(): HTMLElement | undefined {
     { className: `notice notice-${notice.level}`, attrs: { role: notice.level === 'error' ? 'alert' : 'status' } },
     icon(iconName),
     h('span', { text: notice.text }),
-    button({ label: 'Dismiss', icon: 'close', action: 'dismissNotice', variant: 'icon', onClick: () => { notice = undefined; render(); } }),
+    button({
+      label: 'Dismiss',
+      icon: 'close',
+      action: 'dismissNotice',
+      variant: 'icon',
+      onClick: () => {
+        notice = undefined;
+        render();
+      },
+    }),
   );
 }
 
@@ -94,24 +158,40 @@ function freshLinkButton(primary: boolean): HTMLButtonElement {
 }
 
 function renderLog(log: LogLinkView): HTMLElement {
-  const section = h('section', { className: 'card', attrs: { 'aria-labelledby': 'log-heading', 'aria-busy': busyLabel ? 'true' : 'false' } }, h('h2', { text: 'Log', attrs: { id: 'log-heading' } }));
+  const section = h(
+    'section',
+    { className: 'card', attrs: { 'aria-labelledby': 'log-heading', 'aria-busy': busyLabel ? 'true' : 'false' } },
+    h('h2', { text: 'Log', attrs: { id: 'log-heading' } }),
+  );
   countdownEl = undefined;
   countdownBar = undefined;
   renderedExpired = undefined;
-  const line = (iconName: string, text: string) => h('p', { className: 'log-line' }, icon(iconName), h('span', { text }));
+  const line = (iconName: string, text: string) =>
+    h('p', { className: 'log-line' }, icon(iconName), h('span', { text }));
   switch (log.state) {
     case 'none':
       section.append(line('circle-slash', 'This event has no log.'));
       break;
     case 'gone':
-      section.append(line('warning', 'GameLift no longer returns this event (it may be past the retention period), so no fresh link can be fetched.'));
+      section.append(
+        line(
+          'warning',
+          'GameLift no longer returns this event (it may be past the retention period), so no fresh link can be fetched.',
+        ),
+      );
       break;
     case 'stale':
-      section.append(line('history', 'The log link was not kept when the window reloaded (it is only valid for 15 minutes).'), h('div', { className: 'actions' }, freshLinkButton(true)));
+      section.append(
+        line('history', 'The log link was not kept when the window reloaded (it is only valid for 15 minutes).'),
+        h('div', { className: 'actions' }, freshLinkButton(true)),
+      );
       break;
     case 'available': {
       if (log.refusedReason) {
-        section.append(line('shield', `The log link was refused: ${log.refusedReason}. It will not be opened or copied.`), h('p', { className: 'muted' }, 'Host: ', h('code', { text: log.host })));
+        section.append(
+          line('shield', `The log link was refused: ${log.refusedReason}. It will not be opened or copied.`),
+          h('p', { className: 'muted' }, 'Host: ', h('code', { text: log.host })),
+        );
         break;
       }
       const expiry = describeExpiry(log.fetchedAt, clock.now(), log.validityMs);
@@ -122,7 +202,13 @@ function renderLog(log: LogLinkView): HTMLElement {
       const expiresAtText = `Valid until ${new Date(expiry.expiresAt).toLocaleTimeString()}`;
       section.append(
         h('p', { className: 'log-line' }, icon('file'), h('span', {}, 'Log file on ', h('code', { text: log.host }))),
-        h('p', { className: `expiry ${expiry.expired ? 'expired' : ''}` }, icon(expiry.expired ? 'clock' : 'watch'), countdownEl, h('span', { className: 'muted', text: ` · ${expiresAtText}` })),
+        h(
+          'p',
+          { className: `expiry ${expiry.expired ? 'expired' : ''}` },
+          icon(expiry.expired ? 'clock' : 'watch'),
+          countdownEl,
+          h('span', { className: 'muted', text: ` · ${expiresAtText}` }),
+        ),
         bar,
       );
       const actions = h('div', { className: 'actions' });
@@ -130,8 +216,21 @@ function renderLog(log: LogLinkView): HTMLElement {
         actions.append(freshLinkButton(true));
       } else {
         actions.append(
-          button({ label: 'Open log', icon: 'link-external', action: 'openLog', variant: 'primary', title: 'Open the log in your browser', onClick: () => vscode.postMessage({ type: 'openLog' }) }),
-          button({ label: 'Copy link', icon: 'copy', action: 'copyLogLink', title: 'Copy the presigned link (it works for anyone who has it until it expires)', onClick: () => vscode.postMessage({ type: 'copyLogLink' }) }),
+          button({
+            label: 'Open log',
+            icon: 'link-external',
+            action: 'openLog',
+            variant: 'primary',
+            title: 'Open the log in your browser',
+            onClick: () => vscode.postMessage({ type: 'openLog' }),
+          }),
+          button({
+            label: 'Copy link',
+            icon: 'copy',
+            action: 'copyLogLink',
+            title: 'Copy the presigned link (it works for anyone who has it until it expires)',
+            onClick: () => vscode.postMessage({ type: 'copyLogLink' }),
+          }),
           freshLinkButton(false),
         );
       }
@@ -150,8 +249,23 @@ function renderGuidance(m: DetailsViewModel): HTMLElement {
     h('h2', { text: 'What it means', attrs: { id: 'guide-heading' } }),
     h('p', { text: m.guidance.explanation }),
     h('h3', { text: 'What to do', attrs: { id: 'steps-heading' } }),
-    h('ol', { className: 'steps', attrs: { 'aria-labelledby': 'steps-heading' } }, ...m.guidance.nextSteps.map((s) => h('li', { text: s }))),
-    h('div', { className: 'actions' }, button({ label: 'AWS guide to fleet events', icon: 'book', action: 'openDocs', variant: 'secondary', title: 'Open the GameLift developer guide page on fleet events in your browser', onClick: () => vscode.postMessage({ type: 'openDocs' }) })),
+    h(
+      'ol',
+      { className: 'steps', attrs: { 'aria-labelledby': 'steps-heading' } },
+      ...m.guidance.nextSteps.map((s) => h('li', { text: s })),
+    ),
+    h(
+      'div',
+      { className: 'actions' },
+      button({
+        label: 'AWS guide to fleet events',
+        icon: 'book',
+        action: 'openDocs',
+        variant: 'secondary',
+        title: 'Open the GameLift developer guide page on fleet events in your browser',
+        onClick: () => vscode.postMessage({ type: 'openDocs' }),
+      }),
+    ),
   );
 }
 
@@ -159,7 +273,13 @@ function renderFields(m: DetailsViewModel): HTMLElement {
   const e = m.event;
   const f = m.fleet;
   relativeEl = e.eventTime !== undefined ? h('span', { text: formatRelative(e.eventTime, clock.now()) }) : undefined;
-  const severity = h('span', {}, h('span', { className: `badge sev-${e.severity}`, text: SEVERITY_LABEL[e.severity] ?? e.severity }), ' ', h('span', { className: 'muted', text: e.severityReason }));
+  const severity = h(
+    'span',
+    {},
+    h('span', { className: `badge sev-${e.severity}`, text: SEVERITY_LABEL[e.severity] ?? e.severity }),
+    ' ',
+    h('span', { className: 'muted', text: e.severityReason }),
+  );
   return h(
     'section',
     { className: 'card', attrs: { 'aria-labelledby': 'fields-heading' } },
@@ -168,7 +288,15 @@ function renderFields(m: DetailsViewModel): HTMLElement {
       'dl',
       { className: 'fields' },
       ...field('Event ID', e.eventId, { mono: true }),
-      ...field('Event code', h('span', {}, h('code', { text: e.eventCode }), e.knownCode ? '' : ' (not known to this version of the extension)')),
+      ...field(
+        'Event code',
+        h(
+          'span',
+          {},
+          h('code', { text: e.eventCode }),
+          e.knownCode ? '' : ' (not known to this version of the extension)',
+        ),
+      ),
       ...field('Category', e.categoryLabel),
       ...field('Severity', severity),
       ...field('Resource ID', e.resourceId, { mono: true }),
@@ -198,7 +326,9 @@ function render(): void {
     'section',
     { className: 'card', attrs: { 'aria-labelledby': 'message-heading' } },
     h('h2', { text: 'Message', attrs: { id: 'message-heading' } }),
-    m.event.message ? h('p', { className: 'message', text: m.event.message }) : h('p', { className: 'muted', text: 'GameLift sent no message with this event.' }),
+    m.event.message
+      ? h('p', { className: 'message', text: m.event.message })
+      : h('p', { className: 'muted', text: 'GameLift sent no message with this event.' }),
   );
   app.setAttribute('aria-busy', 'false');
   replaceChildrenKeepingFocus(
@@ -211,7 +341,8 @@ function render(): void {
 /** Runs every second: countdown text and bar, relative time; re-renders when the link expires. */
 function updateCountdown(): void {
   if (!model) return;
-  if (relativeEl && model.event.eventTime !== undefined) relativeEl.textContent = formatRelative(model.event.eventTime, clock.now());
+  if (relativeEl && model.event.eventTime !== undefined)
+    relativeEl.textContent = formatRelative(model.event.eventTime, clock.now());
   const log = model.log;
   if (log.state !== 'available' || log.refusedReason) {
     if (live.textContent !== '') live.textContent = '';
@@ -266,7 +397,8 @@ setInterval(updateCountdown, 1000);
 window.addEventListener('keydown', (e) => {
   if (!e.altKey || e.ctrlKey || e.metaKey) return;
   if (e.key === 'ArrowUp' && model?.navigation.newer) vscode.postMessage({ type: 'navigate', direction: 'newer' });
-  else if (e.key === 'ArrowDown' && model?.navigation.older) vscode.postMessage({ type: 'navigate', direction: 'older' });
+  else if (e.key === 'ArrowDown' && model?.navigation.older)
+    vscode.postMessage({ type: 'navigate', direction: 'older' });
   else return;
   e.preventDefault();
 });

@@ -30,12 +30,16 @@ document.body.appendChild(tooltip);
 
 function localTime(ms: number, withDate: boolean): string {
   const d = new Date(ms);
-  return withDate ? d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return withDate
+    ? d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+    : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 function tickLabel(ms: number, dateLabels: boolean): string {
   const d = new Date(ms);
-  return dateLabels ? d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return dateLabels
+    ? d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
+    : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 function markShape(severity: string, x: number, y: number): SVGElement {
@@ -52,10 +56,21 @@ function markShape(severity: string, x: number, y: number): SVGElement {
 function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
   const lines = [
     h('strong', { text: mark.title }),
-    h('div', { className: 'tt-meta' }, h('span', { className: `badge sev-${mark.severity}`, text: SEVERITY_LABEL[mark.severity] ?? mark.severity }), ' ', h('code', { text: mark.eventCode })),
+    h(
+      'div',
+      { className: 'tt-meta' },
+      h('span', { className: `badge sev-${mark.severity}`, text: SEVERITY_LABEL[mark.severity] ?? mark.severity }),
+      ' ',
+      h('code', { text: mark.eventCode }),
+    ),
     h('div', { className: 'tt-time', text: `${localTime(mark.time, true)} · ${mark.timeUtc}` }),
     mark.count !== undefined && mark.count > 1 ? h('div', { text: `Count: ${mark.count}` }) : undefined,
-    mark.message ? h('div', { className: 'tt-message', text: mark.message.length > 400 ? `${mark.message.slice(0, 400)}…` : mark.message }) : undefined,
+    mark.message
+      ? h('div', {
+          className: 'tt-message',
+          text: mark.message.length > 400 ? `${mark.message.slice(0, 400)}…` : mark.message,
+        })
+      : undefined,
     h('div', { className: 'tt-hint', text: 'Click or press Enter to open the details.' }),
   ];
   tooltip.replaceChildren(...lines.filter((l): l is HTMLElement => l !== undefined));
@@ -63,9 +78,13 @@ function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
   const box = anchor.getBoundingClientRect();
   const tipBox = tooltip.getBoundingClientRect();
   let left = box.left + box.width / 2 - tipBox.width / 2 + window.scrollX;
-  left = Math.max(8 + window.scrollX, Math.min(left, window.scrollX + document.documentElement.clientWidth - tipBox.width - 8));
+  left = Math.max(
+    8 + window.scrollX,
+    Math.min(left, window.scrollX + document.documentElement.clientWidth - tipBox.width - 8),
+  );
   let top = box.bottom + 8 + window.scrollY;
-  if (box.bottom + 8 + tipBox.height > document.documentElement.clientHeight) top = box.top - tipBox.height - 8 + window.scrollY;
+  if (box.bottom + 8 + tipBox.height > document.documentElement.clientHeight)
+    top = box.top - tipBox.height - 8 + window.scrollY;
   tooltip.style.left = `${left}px`;
   tooltip.style.top = `${top}px`;
 }
@@ -80,7 +99,14 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   const x = (t: number) => plotLeft + ((t - m.start) / (m.end - m.start)) * (plotRight - plotLeft);
   const lanesTop = TOP + BAND_HEIGHT + 12;
   const height = lanesTop + m.lanes.length * LANE_HEIGHT + AXIS_HEIGHT;
-  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'group', 'aria-label': 'Fleet events over time' });
+  const root = svg('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    role: 'group',
+    'aria-label': 'Fleet events over time',
+  });
 
   // Grid and axis.
   const { ticks, dateLabels } = axisTicks(m.start, m.end, Math.max(2, Math.floor((plotRight - plotLeft) / 110)));
@@ -89,27 +115,53 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   for (const t of ticks) {
     const tx = x(t);
     grid.append(svg('line', { x1: tx, x2: tx, y1: TOP, y2: axisY, class: 'gridline' }));
-    grid.append(svg('text', { x: tx, y: axisY + 18, class: 'tick-label', 'text-anchor': 'middle' }, tickLabel(t, dateLabels)));
+    grid.append(
+      svg('text', { x: tx, y: axisY + 18, class: 'tick-label', 'text-anchor': 'middle' }, tickLabel(t, dateLabels)),
+    );
   }
   grid.append(svg('line', { x1: plotLeft, x2: plotRight, y1: axisY, y2: axisY, class: 'axis' }));
   root.append(grid);
 
   // Status band.
   const band = svg('g', { class: 'status-band', role: 'list', 'aria-label': 'Fleet status over time' });
-  band.append(svg('text', { x: 8, y: TOP + BAND_HEIGHT / 2 + 4, class: 'lane-label', 'aria-hidden': 'true' }, 'Fleet status'));
+  band.append(
+    svg('text', { x: 8, y: TOP + BAND_HEIGHT / 2 + 4, class: 'lane-label', 'aria-hidden': 'true' }, 'Fleet status'),
+  );
   if (m.statusBand.length === 0) {
-    band.append(svg('text', { x: plotLeft, y: TOP + BAND_HEIGHT / 2 + 4, class: 'muted-label' }, 'No fleet state changes among the loaded events'));
+    band.append(
+      svg(
+        'text',
+        { x: plotLeft, y: TOP + BAND_HEIGHT / 2 + 4, class: 'muted-label' },
+        'No fleet state changes among the loaded events',
+      ),
+    );
   }
   for (const seg of m.statusBand) {
     const x1 = x(seg.start);
     const x2 = Math.max(x1 + 2, x(seg.end));
-    const g = svg('g', { role: 'listitem', 'aria-label': `${seg.status} from ${localTime(seg.start, true)}${seg.open ? ' onwards' : ` to ${localTime(seg.end, true)}`}` });
-    const rect = svg('rect', { x: x1, y: TOP, width: x2 - x1, height: BAND_HEIGHT, rx: 3, class: `segment tone-${seg.tone}` });
+    const g = svg('g', {
+      role: 'listitem',
+      'aria-label': `${seg.status} from ${localTime(seg.start, true)}${seg.open ? ' onwards' : ` to ${localTime(seg.end, true)}`}`,
+    });
+    const rect = svg('rect', {
+      x: x1,
+      y: TOP,
+      width: x2 - x1,
+      height: BAND_HEIGHT,
+      rx: 3,
+      class: `segment tone-${seg.tone}`,
+    });
     // Narrow segments have no room for a label; the native tooltip names the status.
     rect.append(svg('title', {}, seg.status));
     g.append(rect);
     if (x2 - x1 > seg.status.length * 8.5 + 12) {
-      g.append(svg('text', { x: x1 + 6, y: TOP + BAND_HEIGHT / 2 + 4, class: `segment-label tone-${seg.tone}`, 'aria-hidden': 'true' }, seg.status));
+      g.append(
+        svg(
+          'text',
+          { x: x1 + 6, y: TOP + BAND_HEIGHT / 2 + 4, class: `segment-label tone-${seg.tone}`, 'aria-hidden': 'true' },
+          seg.status,
+        ),
+      );
     }
     band.append(g);
   }
@@ -119,14 +171,34 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   const allMarks: { mark: TimelineMarkView; el: SVGGElement; lane: number; index: number }[] = [];
   m.lanes.forEach((lane, laneIndex) => {
     const y = lanesTop + laneIndex * LANE_HEIGHT;
-    const g = svg('g', { class: 'lane', role: 'list', 'aria-label': `${lane.label}: ${lane.marks.length} event${lane.marks.length === 1 ? '' : 's'}` });
-    g.append(svg('rect', { x: 0, y, width, height: LANE_HEIGHT, class: laneIndex % 2 === 0 ? 'lane-bg even' : 'lane-bg odd', 'aria-hidden': 'true' }));
+    const g = svg('g', {
+      class: 'lane',
+      role: 'list',
+      'aria-label': `${lane.label}: ${lane.marks.length} event${lane.marks.length === 1 ? '' : 's'}`,
+    });
+    g.append(
+      svg('rect', {
+        x: 0,
+        y,
+        width,
+        height: LANE_HEIGHT,
+        class: laneIndex % 2 === 0 ? 'lane-bg even' : 'lane-bg odd',
+        'aria-hidden': 'true',
+      }),
+    );
     g.append(svg('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'lane-label', 'aria-hidden': 'true' }, lane.label));
     lane.marks.forEach((mark, index) => {
       const mx = x(mark.time);
       const my = y + LANE_HEIGHT / 2;
       const label = `${mark.title}, ${SEVERITY_LABEL[mark.severity] ?? mark.severity}, ${localTime(mark.time, true)}`;
-      const mg = svg('g', { class: `mark sev-${mark.severity}`, role: 'button', tabindex: -1, 'aria-label': label, 'aria-describedby': 'mark-tooltip', 'data-event-id': mark.eventId });
+      const mg = svg('g', {
+        class: `mark sev-${mark.severity}`,
+        role: 'button',
+        tabindex: -1,
+        'aria-label': label,
+        'aria-describedby': 'mark-tooltip',
+        'data-event-id': mark.eventId,
+      });
       // A larger transparent target makes small marks easy to hit.
       mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
       mg.append(markShape(mark.severity, mx, my));
@@ -168,7 +240,10 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
         const lane = current.lane + (e.key === 'ArrowUp' ? -1 : 1);
         const candidates = laneMarks(lane);
         next = candidates.reduce<(typeof allMarks)[number] | undefined>(
-          (best, c) => (!best || Math.abs(c.mark.time - current.mark.time) < Math.abs(best.mark.time - current.mark.time) ? c : best),
+          (best, c) =>
+            !best || Math.abs(c.mark.time - current.mark.time) < Math.abs(best.mark.time - current.mark.time)
+              ? c
+              : best,
           undefined,
         );
         break;
@@ -198,11 +273,24 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
 
 function legend(): HTMLElement {
   const item = (cls: string, shape: string, text: string) => {
-    const s = svg('svg', { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true', class: `legend-mark ${cls}` });
-    s.append(shape === 'circle' ? svg('circle', { cx: 8, cy: 8, r: 5 }) : shape === 'triangle' ? svg('polygon', { points: '8,2 14,13 2,13' }) : svg('polygon', { points: '8,1 15,8 8,15 1,8' }));
+    const s = svg('svg', {
+      width: 16,
+      height: 16,
+      viewBox: '0 0 16 16',
+      'aria-hidden': 'true',
+      class: `legend-mark ${cls}`,
+    });
+    s.append(
+      shape === 'circle'
+        ? svg('circle', { cx: 8, cy: 8, r: 5 })
+        : shape === 'triangle'
+          ? svg('polygon', { points: '8,2 14,13 2,13' })
+          : svg('polygon', { points: '8,1 15,8 8,15 1,8' }),
+    );
     return h('li', {}, s, h('span', { text }));
   };
-  const tone = (t: string, text: string) => h('li', {}, h('span', { className: `swatch tone-${t}`, attrs: { 'aria-hidden': 'true' } }), h('span', { text }));
+  const tone = (t: string, text: string) =>
+    h('li', {}, h('span', { className: `swatch tone-${t}`, attrs: { 'aria-hidden': 'true' } }), h('span', { text }));
   return h(
     'ul',
     { className: 'legend', attrs: { 'aria-label': 'Legend' } },
@@ -226,7 +314,12 @@ function render(): void {
   if (!model) return;
   const m = model;
   const name = m.fleet.name ? `${m.fleet.name} (${m.fleet.fleetId})` : m.fleet.fleetId;
-  const facts = [m.fleet.region, m.fleet.profile ? `profile ${m.fleet.profile}` : undefined, `${m.eventCount} loaded event${m.eventCount === 1 ? '' : 's'}`, m.untimedCount > 0 ? `${m.untimedCount} without a time` : undefined]
+  const facts = [
+    m.fleet.region,
+    m.fleet.profile ? `profile ${m.fleet.profile}` : undefined,
+    `${m.eventCount} loaded event${m.eventCount === 1 ? '' : 's'}`,
+    m.untimedCount > 0 ? `${m.untimedCount} without a time` : undefined,
+  ]
     .filter((s): s is string => s !== undefined)
     .join(' · ');
   const header = h(
@@ -234,17 +327,34 @@ function render(): void {
     { className: 'header' },
     h('div', { className: 'title-row' }, icon('graph-line', 'title-icon'), h('h1', { text: `Timeline of ${name}` })),
     h('p', { className: 'subtitle', text: facts }),
-    h('nav', { className: 'toolbar', attrs: { 'aria-label': 'Timeline actions' } },
-      button({ label: 'Refresh', icon: 'refresh', action: 'refresh', title: 'Read the loaded events again (load more in the explorer first)', onClick: () => vscode.postMessage({ type: 'refreshTimeline' }) }),
+    h(
+      'nav',
+      { className: 'toolbar', attrs: { 'aria-label': 'Timeline actions' } },
+      button({
+        label: 'Refresh',
+        icon: 'refresh',
+        action: 'refresh',
+        title: 'Read the loaded events again (load more in the explorer first)',
+        onClick: () => vscode.postMessage({ type: 'refreshTimeline' }),
+      }),
       h('span', { className: 'spacer' }),
       legend(),
     ),
   );
   const chartHost = h('div', { className: 'chart-host' });
-  const hint = h('p', { className: 'hint muted', text: 'Tab to the marks, move with the arrow keys, press Enter to open an event.' });
-  const body = m.eventCount === 0
-    ? h('p', { className: 'empty' }, icon('info'), ' No events are loaded for this fleet yet. Expand the fleet in the GameLift explorer (or load more), then press Refresh.')
-    : h('div', {}, chartHost, hint);
+  const hint = h('p', {
+    className: 'hint muted',
+    text: 'Tab to the marks, move with the arrow keys, press Enter to open an event.',
+  });
+  const body =
+    m.eventCount === 0
+      ? h(
+          'p',
+          { className: 'empty' },
+          icon('info'),
+          ' No events are loaded for this fleet yet. Expand the fleet in the GameLift explorer (or load more), then press Refresh.',
+        )
+      : h('div', {}, chartHost, hint);
   app.setAttribute('aria-busy', 'false');
   replaceChildrenKeepingFocus(app, header, h('main', { className: 'content' }, body));
   if (m.eventCount > 0) drawChart(chartHost);

@@ -8,13 +8,30 @@ import type { Prompts } from '../prompts';
 
 /** Regions where GameLift runs (home regions); the picker also keeps any region already set. */
 export const GAMELIFT_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-north-1',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
-  'cn-north-1', 'cn-northwest-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-north-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'cn-north-1',
+  'cn-northwest-1',
 ];
 
-export function registerConnectionCommands(explorer: ExplorerView, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerConnectionCommands(
+  explorer: ExplorerView,
+  prompts: Prompts,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('gamelift.selectProfile', () => selectProfile(explorer, prompts, log)),
     vscode.commands.registerCommand('gamelift.selectRegions', () => selectRegions(explorer, prompts)),
@@ -26,7 +43,9 @@ async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vsco
   try {
     profiles = await listProfiles();
   } catch (err) {
-    log.warn(redactSecrets(`Could not read the AWS shared config files: ${err instanceof Error ? err.message : String(err)}`));
+    log.warn(
+      redactSecrets(`Could not read the AWS shared config files: ${err instanceof Error ? err.message : String(err)}`),
+    );
     profiles = [];
   }
   const current = new Set(explorer.settings.profiles.filter((p): p is string => p !== undefined));
@@ -36,7 +55,8 @@ async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vsco
       'GameLift: no profiles found in ~/.aws/config or ~/.aws/credentials. Create one with `aws configure` (or `aws configure sso`), or use environment credentials.',
       'Open Settings',
     );
-    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'gamelift.profile');
+    if (choice === 'Open Settings')
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'gamelift.profile');
     return;
   }
   const items = profiles.map((p) => ({ label: p, picked: current.has(p) }));
@@ -63,5 +83,9 @@ async function selectRegions(explorer: ExplorerView, prompts: Prompts): Promise<
     canPickMany: true,
   });
   if (!picked || picked.length === 0) return;
-  await vscode.workspace.getConfiguration('gamelift').update('regions', picked.map((p) => p.label), vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration('gamelift').update(
+    'regions',
+    picked.map((p) => p.label),
+    vscode.ConfigurationTarget.Global,
+  );
 }

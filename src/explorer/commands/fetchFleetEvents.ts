@@ -44,11 +44,18 @@ export function registerFetchCommand(
   return vscode.commands.registerCommand(FETCH_COMMAND, async (args?: FetchArgs): Promise<FetchResult | undefined> => {
     const endpointError = explorer.settings.endpointError;
     if (endpointError) {
-      const choice = await prompts.message('error', `GameLift: ${endpointErrorMessage(endpointError)}`, OPEN_ENDPOINT_SETTING);
+      const choice = await prompts.message(
+        'error',
+        `GameLift: ${endpointErrorMessage(endpointError)}`,
+        OPEN_ENDPOINT_SETTING,
+      );
       if (choice === OPEN_ENDPOINT_SETTING) await openEndpointSetting();
       return undefined;
     }
-    const ref = args && typeof args.fleetId === 'string' ? await refFromText(explorer, prompts, args.fleetId, args.target) : await pickFleet(explorer, prompts);
+    const ref =
+      args && typeof args.fleetId === 'string'
+        ? await refFromText(explorer, prompts, args.fleetId, args.target)
+        : await pickFleet(explorer, prompts);
     if (!ref) return undefined;
     const now = Date.now();
     const window = await promptTimeWindow(prompts, presetWindow(explorer.settings.defaultTimeRange, now), now);
@@ -58,7 +65,10 @@ export function registerFetchCommand(
       title: `Fetch events of ${ref.fleetId}: how many at most?`,
       prompt: 'A whole number of events, newest first; empty fetches all in the time range',
       value: '',
-      validateInput: (text) => (text.trim() === '' || /^[1-9]\d{0,6}$/.test(text.trim()) ? undefined : 'Enter a whole number from 1 to 9999999, or nothing.'),
+      validateInput: (text) =>
+        text.trim() === '' || /^[1-9]\d{0,6}$/.test(text.trim())
+          ? undefined
+          : 'Enter a whole number from 1 to 9999999, or nothing.',
     });
     if (limitText === undefined) return undefined;
     const limit = limitText.trim() ? Number(limitText.trim()) : Infinity;
@@ -77,7 +87,11 @@ async function fetchInto(
   const what = `Fetching events for ${ref.fleetId}`;
   const state = explorer.model.fleet(ref);
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `GameLift: ${what} (${describeWindow(window)})`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `GameLift: ${what} (${describeWindow(window)})`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => {
@@ -92,7 +106,9 @@ async function fetchInto(
         while (!abort.signal.aborted && state.hasMore && state.events.length < limit && !state.error) {
           await state.loadMore();
           const shown = Math.min(state.events.length, limit);
-          progress.report({ message: `${shown} event${shown === 1 ? '' : 's'}${state.hasMore && shown < limit ? '…' : ''}` });
+          progress.report({
+            message: `${shown} event${shown === 1 ? '' : 's'}${state.hasMore && shown < limit ? '…' : ''}`,
+          });
           explorer.fleetChanged(ref);
         }
         return { cancelled: abort.signal.aborted };
@@ -109,14 +125,22 @@ async function fetchInto(
   if (state.error) {
     reportError(state.error, what);
     void prompts.message('error', `GameLift: ${state.error.message}`, 'Retry').then((choice) => {
-      if (choice === 'Retry') void vscode.commands.executeCommand(FETCH_COMMAND, { fleetId: ref.fleetId, target: ref.target });
+      if (choice === 'Retry')
+        void vscode.commands.executeCommand(FETCH_COMMAND, { fleetId: ref.fleetId, target: ref.target });
     });
     return { ref, fetched: events.length, error: state.error };
   }
   const name = state.summary?.name ? `${state.summary.name} (${ref.fleetId})` : ref.fleetId;
-  const choice = await prompts.message('info', `GameLift: fetched ${events.length} event${events.length === 1 ? '' : 's'} of ${name}, ${describeWindow(window)}.`, OPEN_JSON_ACTION);
+  const choice = await prompts.message(
+    'info',
+    `GameLift: fetched ${events.length} event${events.length === 1 ? '' : 's'} of ${name}, ${describeWindow(window)}.`,
+    OPEN_JSON_ACTION,
+  );
   if (choice === OPEN_JSON_ACTION) {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: eventsToJson(events, state.summary ?? { fleetId: ref.fleetId }) });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: eventsToJson(events, state.summary ?? { fleetId: ref.fleetId }),
+    });
     await vscode.window.showTextDocument(doc, { preview: false });
   }
   return { ref, fetched: events.length };
@@ -126,22 +150,24 @@ async function fetchInto(
  * Lists fleets of every configured connection in a searchable pick that also takes a pasted ID or ARN.
  * Also the fleet pick of other commands (e.g. "Show fleet timeline", through `ExplorerApi.pickFleet`).
  */
-export async function pickFleet(explorer: ExplorerView, prompts: Prompts, title = 'GameLift: fetch fleet events'): Promise<FleetRef | undefined> {
+export async function pickFleet(
+  explorer: ExplorerView,
+  prompts: Prompts,
+  title = 'GameLift: fetch fleet events',
+): Promise<FleetRef | undefined> {
   const targets = targetsOf(explorer.settings);
   const several = targets.length > 1;
   const items = Promise.all(
     targets.map(async (target) => {
       const connection = explorer.model.connection(target);
       await connection.ensureLoaded();
-      return (connection.fleets ?? []).map(
-        (summary): FleetPickItem => ({
-          label: summary.name || summary.fleetId,
-          description: `${summary.fleetId} · ${summary.status ?? 'unknown status'}`,
-          detail: several ? `${target.profile ?? 'default credentials'} · ${target.region}` : undefined,
-          ref: { target, fleetId: summary.fleetId },
-          summary,
-        }),
-      );
+      return (connection.fleets ?? []).map((summary): FleetPickItem => ({
+        label: summary.name || summary.fleetId,
+        description: `${summary.fleetId} · ${summary.status ?? 'unknown status'}`,
+        detail: several ? `${target.profile ?? 'default credentials'} · ${target.region}` : undefined,
+        ref: { target, fleetId: summary.fleetId },
+        summary,
+      }));
     }),
   ).then((lists) => lists.flat());
   const picked = await prompts.pickOrType<FleetPickItem>(
@@ -150,7 +176,11 @@ export async function pickFleet(explorer: ExplorerView, prompts: Prompts, title 
       const parsed = parseFleetIdOrArn(value);
       return {
         label: `$(edit) Use "${value.trim()}"`,
-        description: isParseError(parsed) ? parsed.error : parsed.region ? `fleet ${parsed.fleetId} in ${parsed.region}` : `fleet ${parsed.fleetId}`,
+        description: isParseError(parsed)
+          ? parsed.error
+          : parsed.region
+            ? `fleet ${parsed.fleetId} in ${parsed.region}`
+            : `fleet ${parsed.fleetId}`,
         alwaysShow: true,
         typed: value.trim(),
       };
@@ -164,7 +194,12 @@ export async function pickFleet(explorer: ExplorerView, prompts: Prompts, title 
 }
 
 /** A fleet ID or ARN (validated) on a connection: the given one, else the first configured, with the ARN's region. */
-async function refFromText(explorer: ExplorerView, prompts: Prompts, text: string, target?: ConnectionTarget): Promise<FleetRef | undefined> {
+async function refFromText(
+  explorer: ExplorerView,
+  prompts: Prompts,
+  text: string,
+  target?: ConnectionTarget,
+): Promise<FleetRef | undefined> {
   const parsed = parseFleetIdOrArn(text);
   if (isParseError(parsed)) {
     await prompts.message('error', `GameLift: ${parsed.error}`);
@@ -175,7 +210,7 @@ async function refFromText(explorer: ExplorerView, prompts: Prompts, text: strin
   const resolved: ConnectionTarget = {
     ...(base.profile ? { profile: base.profile } : {}),
     region: parsed.region ?? base.region,
-    ...(base.endpoint ?? settings.endpoint ? { endpoint: base.endpoint ?? settings.endpoint } : {}),
+    ...((base.endpoint ?? settings.endpoint) ? { endpoint: base.endpoint ?? settings.endpoint } : {}),
   };
   return { target: resolved, fleetId: parsed.fleetId };
 }

@@ -19,7 +19,11 @@ async function chooseFilter(explorer: ExplorerView, prompts: Prompts): Promise<v
   const current = explorer.model.filter;
   const choice = await prompts.pickOne(
     [
-      { label: '$(search) Text…', id: 'text', description: current.text ? `"${current.text}"` : 'event code, title or message' },
+      {
+        label: '$(search) Text…',
+        id: 'text',
+        description: current.text ? `"${current.text}"` : 'event code, title or message',
+      },
       { label: '$(error) Errors only', id: 'errors', description: current.errorsOnly ? 'on' : undefined },
       { label: '$(filter) Severity…', id: 'severity', description: current.severities?.join(', ') },
       { label: '$(clear-all) Clear filter', id: 'clear' },
@@ -47,7 +51,11 @@ async function chooseFilter(explorer: ExplorerView, prompts: Prompts): Promise<v
         severity: s,
         picked: current.severities?.includes(s) ?? false,
       }));
-      const picked = await prompts.pickMany(items, { id: 'filter.severity', title: 'Show events of these severities', canPickMany: true });
+      const picked = await prompts.pickMany(items, {
+        id: 'filter.severity',
+        title: 'Show events of these severities',
+        canPickMany: true,
+      });
       if (picked) explorer.setFilter({ ...current, errorsOnly: false, severities: picked.map((p) => p.severity) });
       return;
     }

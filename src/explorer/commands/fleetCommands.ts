@@ -12,18 +12,28 @@ import { LOAD_MORE_COMMAND, LoadMoreNode } from '../nodes/loadMoreNode';
 import type { Prompts } from '../prompts';
 import { promptTimeWindow } from '../timeRangePrompt';
 
-export function registerFleetCommands(explorer: ExplorerView, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerFleetCommands(
+  explorer: ExplorerView,
+  prompts: Prompts,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const fleetOf = (node: unknown): FleetNode | undefined => {
     if (node instanceof FleetNode) return node;
     const selected = explorer.view.selection.find((n) => n instanceof FleetNode);
     return selected as FleetNode | undefined;
   };
   const eventOf = (node: unknown): EventNode | undefined =>
-    node instanceof EventNode ? node : (explorer.view.selection.find((n) => n instanceof EventNode) as EventNode | undefined);
+    node instanceof EventNode
+      ? node
+      : (explorer.view.selection.find((n) => n instanceof EventNode) as EventNode | undefined);
 
   return [
-    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (node?: LoadMoreNode) => (node instanceof LoadMoreNode ? node.loadMore() : undefined)),
-    vscode.commands.registerCommand(RETRY_COMMAND, (node?: ErrorNode) => (node instanceof ErrorNode ? node.retry() : undefined)),
+    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (node?: LoadMoreNode) =>
+      node instanceof LoadMoreNode ? node.loadMore() : undefined,
+    ),
+    vscode.commands.registerCommand(RETRY_COMMAND, (node?: ErrorNode) =>
+      node instanceof ErrorNode ? node.retry() : undefined,
+    ),
     vscode.commands.registerCommand('gamelift.refreshFleet', (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (fleet) explorer.refreshFleet(fleet.ref);
@@ -46,15 +56,22 @@ export function registerFleetCommands(explorer: ExplorerView, prompts: Prompts, 
       const event = eventOf(node);
       if (event) await vscode.env.clipboard.writeText(eventJson(event.event));
     }),
-    vscode.commands.registerCommand('gamelift.exportEventsJson', (node?: FleetNode) => exportEvents(fleetOf(node), 'json')),
-    vscode.commands.registerCommand('gamelift.exportEventsCsv', (node?: FleetNode) => exportEvents(fleetOf(node), 'csv')),
+    vscode.commands.registerCommand('gamelift.exportEventsJson', (node?: FleetNode) =>
+      exportEvents(fleetOf(node), 'json'),
+    ),
+    vscode.commands.registerCommand('gamelift.exportEventsCsv', (node?: FleetNode) =>
+      exportEvents(fleetOf(node), 'csv'),
+    ),
   ];
 
   async function exportEvents(fleet: FleetNode | undefined, format: 'json' | 'csv'): Promise<void> {
     if (!fleet) return;
     const events = fleet.state.events;
     if (events.length === 0) {
-      await prompts.message('info', `GameLift: no events of ${fleet.ref.fleetId} are loaded yet. Expand the fleet first.`);
+      await prompts.message(
+        'info',
+        `GameLift: no events of ${fleet.ref.fleetId} are loaded yet. Expand the fleet first.`,
+      );
       return;
     }
     const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());

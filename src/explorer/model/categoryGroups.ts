@@ -3,7 +3,13 @@
 // non-empty categories, unknown codes in "Other". Titles and severities are computed here
 // once per event so expanding a category does no per-node lookups.
 import type { FleetEvent } from '../../gamelift/types';
-import { EVENT_CATEGORIES, lookupEventCode, worstSeverity, type EventCategoryId, type Severity } from '../../gamelift/eventCatalog';
+import {
+  EVENT_CATEGORIES,
+  lookupEventCode,
+  worstSeverity,
+  type EventCategoryId,
+  type Severity,
+} from '../../gamelift/eventCatalog';
 import { compileFilter, type EventFilter } from './eventFilter';
 
 /** An event with what the tree shows of it, computed once. */
@@ -140,7 +146,13 @@ export class CategoryIndex {
       if (!bucket || bucket.length === 0) continue;
       let group = this.groupObjects.get(category.id);
       if (!group || this.changed.has(category.id)) {
-        group = { id: category.id, label: category.label, events: bucket, count: bucket.length, worst: this.worst.get(category.id) ?? 'info' };
+        group = {
+          id: category.id,
+          label: category.label,
+          events: bucket,
+          count: bucket.length,
+          worst: this.worst.get(category.id) ?? 'info',
+        };
         this.groupObjects.set(category.id, group);
       }
       list.push(group);

@@ -9,7 +9,10 @@ export class ConnectionState {
   private inFlight: Promise<void> | undefined;
   private abort: AbortController | undefined;
 
-  constructor(readonly target: ConnectionTarget, private readonly source: FleetDataSource) {}
+  constructor(
+    readonly target: ConnectionTarget,
+    private readonly source: FleetDataSource,
+  ) {}
 
   get isLoading(): boolean {
     return this.inFlight !== undefined;
@@ -31,7 +34,8 @@ export class ConnectionState {
         if (!abort.signal.aborted) this.fleets = fleets;
       })
       .catch((err: unknown) => {
-        if (!abort.signal.aborted) this.error = this.source.classifyError(err, {
+        if (!abort.signal.aborted)
+          this.error = this.source.classifyError(err, {
             action: `Listing fleets in ${this.target.region}`,
             profile: this.target.profile,
             region: this.target.region,

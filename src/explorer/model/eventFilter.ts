@@ -14,7 +14,11 @@ export interface EventFilter {
 export const NO_FILTER: EventFilter = {};
 
 export function isFilterActive(filter: EventFilter): boolean {
-  return Boolean((filter.text && filter.text.trim().length > 0) || filter.errorsOnly || (filter.severities && filter.severities.length > 0));
+  return Boolean(
+    (filter.text && filter.text.trim().length > 0) ||
+    filter.errorsOnly ||
+    (filter.severities && filter.severities.length > 0),
+  );
 }
 
 /** What the filter does, in a few words, for the view's description. */

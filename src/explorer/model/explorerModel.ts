@@ -22,7 +22,10 @@ export class ExplorerModel {
   private readonly pinned = new Map<string, { target: ConnectionTarget; fleetIds: Set<string> }>();
   filter: EventFilter = NO_FILTER;
 
-  constructor(readonly source: FleetDataSource, public options: ModelOptions) {}
+  constructor(
+    readonly source: FleetDataSource,
+    public options: ModelOptions,
+  ) {}
 
   get targets(): readonly ConnectionTarget[] {
     return this.targetList;
@@ -90,7 +93,8 @@ export class ExplorerModel {
     if (!pins) return listed;
     const out = [...(listed ?? [])];
     for (const fleetId of pins.fleetIds) {
-      if (!out.some((f) => f.fleetId === fleetId)) out.push(this.findFleet({ target, fleetId })?.summary ?? { fleetId });
+      if (!out.some((f) => f.fleetId === fleetId))
+        out.push(this.findFleet({ target, fleetId })?.summary ?? { fleetId });
     }
     return out;
   }

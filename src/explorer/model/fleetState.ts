@@ -76,7 +76,8 @@ export class FleetState {
       })
       .catch((err: unknown) => {
         // A reset while loading aborts the old load; its failure is not this window's error.
-        if (pager === this.pager && !abort.signal.aborted) this.error = this.failure(err, `Fetching events for ${this.ref.fleetId}`);
+        if (pager === this.pager && !abort.signal.aborted)
+          this.error = this.failure(err, `Fetching events for ${this.ref.fleetId}`);
       })
       .finally(() => {
         if (this.inFlight === load) this.inFlight = undefined;
@@ -104,7 +105,8 @@ export class FleetState {
         }
       })
       .catch((err: unknown) => {
-        if (pager === this.pager && !abort.signal.aborted) this.error = this.failure(err, `Fetching new events for ${this.ref.fleetId}`);
+        if (pager === this.pager && !abort.signal.aborted)
+          this.error = this.failure(err, `Fetching new events for ${this.ref.fleetId}`);
       })
       .finally(() => {
         if (this.polling === poll) this.polling = undefined;
@@ -116,7 +118,12 @@ export class FleetState {
 
   /** The error a failed fetch of this fleet's events shows, with this fleet's profile and region. */
   private failure(err: unknown, action: string): ClassifiedError {
-    return this.source.classifyError(err, { action, profile: this.ref.target.profile, region: this.ref.target.region, fleetId: this.ref.fleetId });
+    return this.source.classifyError(err, {
+      action,
+      profile: this.ref.target.profile,
+      region: this.ref.target.region,
+      fleetId: this.ref.fleetId,
+    });
   }
 
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
@@ -136,7 +143,8 @@ export class FleetState {
     this.inFlight = undefined;
     this.windowValue = window;
     // A smaller page for a limited fetch ("at most 5 events"), so no more is loaded than asked.
-    const pageSize = pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
+    const pageSize =
+      pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
     this.pager = this.source.createPager(this.ref, window, pageSize);
     this.started = false;
     this.error = undefined;

@@ -4,7 +4,15 @@ import type { FleetStatus } from '../../gamelift/types';
 
 /** States a fleet passes through on its way somewhere else; these are polled. */
 export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
-  'NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING',
+  'NEW',
+  'DOWNLOADING',
+  'VALIDATING',
+  'BUILDING',
+  'ACTIVATING',
+  'DELETING',
+  'PENDING',
+  'CREATING',
+  'UPDATING',
 ]);
 
 export function isTransitional(status: FleetStatus | undefined): boolean {

@@ -43,7 +43,8 @@ export class CategoryNode extends ExplorerNode {
   override getChildren(): (EventNode | LoadMoreNode)[] {
     const count = this.group.count;
     const limit = Math.min(count, this.ctx.model?.findFleet(this.ref)?.shownCount(this.group.id) ?? SHOW_CHUNK);
-    if (this.childCache && this.childCache.group === this.group && this.childCache.limit === limit) return this.childCache.nodes;
+    if (this.childCache && this.childCache.group === this.group && this.childCache.limit === limit)
+      return this.childCache.nodes;
     const settings = this.ctx.settings();
     const time: TimeDisplay = { zone: settings.timeZone, relative: settings.relativeTime, now: this.ctx.now() };
     const prefix = `${this.id}/event:`;
@@ -54,7 +55,15 @@ export class CategoryNode extends ExplorerNode {
     }
     if (limit < count) {
       const next = Math.min(SHOW_CHUNK, count - limit);
-      nodes.push(new LoadMoreNode(this, helperNodeId(this.id, 'showMore'), () => this.showMore(), `${thousands(limit)} of ${thousands(count)} shown · next ${next}`, 'Show more…'));
+      nodes.push(
+        new LoadMoreNode(
+          this,
+          helperNodeId(this.id, 'showMore'),
+          () => this.showMore(),
+          `${thousands(limit)} of ${thousands(count)} shown · next ${next}`,
+          'Show more…',
+        ),
+      );
     }
     this.childCache = { group: this.group, limit, nodes };
     return nodes;

@@ -66,8 +66,14 @@ export class EventNode extends ExplorerNode {
   /** Plain text (never markdown), so service messages cannot inject links or formatting. */
   tooltip(): string {
     const { event, title, severity } = this.view;
-    const when = event.eventTime === undefined ? '' : this.time.zone === 'utc' ? formatUtc(event.eventTime) : formatLocal(event.eventTime);
-    const count = event.count !== undefined && event.count > 1 ? ` (×${event.count >= 101 ? '100+' : event.count})` : '';
+    const when =
+      event.eventTime === undefined
+        ? ''
+        : this.time.zone === 'utc'
+          ? formatUtc(event.eventTime)
+          : formatLocal(event.eventTime);
+    const count =
+      event.count !== undefined && event.count > 1 ? ` (×${event.count >= 101 ? '100+' : event.count})` : '';
     return `${title}${count}\n${event.eventCode} · ${severity}${when ? ` · ${when}` : ''}\n\n${event.message ?? '(no message)'}`;
   }
 }

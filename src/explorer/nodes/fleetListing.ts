@@ -7,7 +7,11 @@ import type { ExplorerNode, TreeContext } from './explorerNode';
 import { FleetNode } from './fleetNode';
 import { PlaceholderNode } from './placeholderNode';
 
-export async function fleetChildren(ctx: TreeContext, target: ConnectionTarget, parent: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+export async function fleetChildren(
+  ctx: TreeContext,
+  target: ConnectionTarget,
+  parent: ExplorerNode | undefined,
+): Promise<ExplorerNode[]> {
   const connection = ctx.model.connection(target);
   await connection.ensureLoaded();
   const baseId = parent?.id ?? regionNodeId(target);

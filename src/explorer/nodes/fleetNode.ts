@@ -57,7 +57,10 @@ export class FleetNode extends ExplorerNode {
     const filter = this.ctx.model.filter;
     const groups = state.groups(filter);
     const nodes: ExplorerNode[] = groups.map((group) => {
-      const node = this.ctx.node(categoryNodeId(this.ref, group.id), () => new CategoryNode(this, this.ctx, this.ref, group));
+      const node = this.ctx.node(
+        categoryNodeId(this.ref, group.id),
+        () => new CategoryNode(this, this.ctx, this.ref, group),
+      );
       node.group = group;
       return node;
     });

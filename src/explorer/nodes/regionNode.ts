@@ -20,7 +20,9 @@ export class RegionNode extends ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const label = this.showProfile ? `${this.target.profile ?? 'default credentials'} · ${this.target.region}` : this.target.region;
+    const label = this.showProfile
+      ? `${this.target.profile ?? 'default credentials'} · ${this.target.region}`
+      : this.target.region;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.contextValue = 'region';

@@ -2,11 +2,26 @@
 // lineColumn and LineIndex.
 
 import * as assert from 'node:assert/strict';
-import { LineIndex, formatCloudTrail, lineColumn, locate, semanticTokens, validateCloudTrail } from '../../../src/cloudtrail';
+import {
+  LineIndex,
+  formatCloudTrail,
+  lineColumn,
+  locate,
+  semanticTokens,
+  validateCloudTrail,
+} from '../../../src/cloudtrail';
 import { cleanRecord, recordsFile } from './helpers';
 
 describe('CloudTrail locate', () => {
-  const text = recordsFile([cleanRecord(), cleanRecord({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', eventName: 'DeleteFleet', requestParameters: { fleetId: 'fleet-9999bbbb-33cc-44dd-55ee-6666ffff77aa' }, responseElements: null })]);
+  const text = recordsFile([
+    cleanRecord(),
+    cleanRecord({
+      eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8',
+      eventName: 'DeleteFleet',
+      requestParameters: { fleetId: 'fleet-9999bbbb-33cc-44dd-55ee-6666ffff77aa' },
+      responseElements: null,
+    }),
+  ]);
 
   it('finds the value, key, path and record at an offset', () => {
     const off = text.indexOf('fleet-9999bbbb') + 3;
@@ -43,9 +58,22 @@ describe('CloudTrail locate', () => {
 
 describe('CloudTrail semantic tokens', () => {
   it('marks keys and the interesting values', () => {
-    const text = recordsFile([cleanRecord({ errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', resources: [{ ARN: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-1', accountId: '350421987654', type: 'AWS::GameLift::Fleet' }] })]);
+    const text = recordsFile([
+      cleanRecord({
+        errorCode: 'ThrottlingException',
+        errorMessage: 'Rate exceeded',
+        resources: [
+          {
+            ARN: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-1',
+            accountId: '350421987654',
+            type: 'AWS::GameLift::Fleet',
+          },
+        ],
+      }),
+    ]);
     const tokens = semanticTokens(text);
-    const of = (type: string): string[] => tokens.filter((t) => t.type === type).map((t) => text.slice(t.start, t.start + t.length));
+    const of = (type: string): string[] =>
+      tokens.filter((t) => t.type === type).map((t) => text.slice(t.start, t.start + t.length));
     assert.deepEqual(of('eventName'), ['"UpdateFleetPortSettings"']);
     assert.deepEqual(of('eventSource'), ['"gamelift.amazonaws.com"']);
     assert.deepEqual(of('errorCode'), ['"ThrottlingException"']);
@@ -71,7 +99,10 @@ describe('CloudTrail formatting', () => {
   it('pretty-prints compact JSON keeping numbers and escapes as written', () => {
     const compact = '{"Records":[{"a":1e999999,"b":"x\\u00e9\\n","c":[],"d":{},"e":[1,{"f":null}]}]}';
     const out = formatCloudTrail(compact, 2)!;
-    assert.equal(out, '{\n  "Records": [\n    {\n      "a": 1e999999,\n      "b": "x\\u00e9\\n",\n      "c": [],\n      "d": {},\n      "e": [\n        1,\n        {\n          "f": null\n        }\n      ]\n    }\n  ]\n}\n');
+    assert.equal(
+      out,
+      '{\n  "Records": [\n    {\n      "a": 1e999999,\n      "b": "x\\u00e9\\n",\n      "c": [],\n      "d": {},\n      "e": [\n        1,\n        {\n          "f": null\n        }\n      ]\n    }\n  ]\n}\n',
+    );
     assert.deepEqual(JSON.parse(formatCloudTrail(recordsFile([cleanRecord()], false))!), { Records: [cleanRecord()] });
   });
 

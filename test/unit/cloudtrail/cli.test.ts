@@ -36,21 +36,38 @@ describe('cloudtrail-lint CLI', function () {
     const file = join(fixtures, 'warnings.json');
     const r = run([file]);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:15:20 warning gamelift-operation "DescribeFleetAtributes" is not an Amazon GameLift operation — did you mean DescribeFleetAttributes\\?\\n$`));
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:15:20 warning gamelift-operation "DescribeFleetAtributes" is not an Amazon GameLift operation — did you mean DescribeFleetAttributes\\?\\n$`,
+      ),
+    );
   });
 
   it('exits 1 on an error and reports it at the right place', () => {
     const r = run([join(fixtures, 'broken.json')]);
     assert.equal(r.code, 1);
     const lines = r.stdout.trim().split('\n');
-    assert.ok(lines.some((l) => /broken\.json:16:31 error syntax Expected a comma between members$/.test(l)), r.stdout);
-    assert.ok(lines.some((l) => / warning gamelift-operation /.test(l)), 'the second record is still checked');
+    assert.ok(
+      lines.some((l) => /broken\.json:16:31 error syntax Expected a comma between members$/.test(l)),
+      r.stdout,
+    );
+    assert.ok(
+      lines.some((l) => / warning gamelift-operation /.test(l)),
+      'the second record is still checked',
+    );
   });
 
   it('prints a JSON array with --format json', () => {
     const r = run(['--format', 'json', join(fixtures, 'broken.json'), join(fixtures, 'clean.json')]);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as Array<{ file: string; line: number; column: number; severity: string; ruleId: string }>;
+    const out = JSON.parse(r.stdout) as Array<{
+      file: string;
+      line: number;
+      column: number;
+      severity: string;
+      ruleId: string;
+    }>;
     assert.ok(Array.isArray(out));
     const syntax = out.find((d) => d.ruleId === 'syntax');
     assert.deepEqual([syntax?.line, syntax?.column, syntax?.severity], [16, 31, 'error']);

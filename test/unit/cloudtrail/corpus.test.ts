@@ -28,7 +28,12 @@ function read(row: Row): string {
 describe('CloudTrail corpus', function () {
   this.timeout(120_000);
   const manifest = join(corpus, 'manifest.jsonl');
-  const rows: Row[] = existsSync(manifest) ? readFileSync(manifest, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row) : [];
+  const rows: Row[] = existsSync(manifest)
+    ? readFileSync(manifest, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Row)
+    : [];
 
   it('finds the corpus', () => {
     assert.ok(rows.length > 500, `manifest at ${manifest}`);
@@ -51,8 +56,15 @@ describe('CloudTrail corpus', function () {
         if (d.severity === 'error') errors.push(`${row.file}: ${d.ruleId} ${d.message}`);
       }
     }
-    const lines = [...table.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([rule, c]) => `    ${rule.padEnd(30)} ${String(c.error).padStart(6)} ${String(c.warning).padStart(8)} ${String(c.info).padStart(6)} ${String(c.hint).padStart(5)}`);
-    console.log(`    ${files} valid-JSON files, ${records} records\n    ${'rule'.padEnd(30)} ${'error'.padStart(6)} ${'warning'.padStart(8)} ${'info'.padStart(6)} ${'hint'.padStart(5)}\n${lines.join('\n')}`);
+    const lines = [...table.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(
+        ([rule, c]) =>
+          `    ${rule.padEnd(30)} ${String(c.error).padStart(6)} ${String(c.warning).padStart(8)} ${String(c.info).padStart(6)} ${String(c.hint).padStart(5)}`,
+      );
+    console.log(
+      `    ${files} valid-JSON files, ${records} records\n    ${'rule'.padEnd(30)} ${'error'.padStart(6)} ${'warning'.padStart(8)} ${'info'.padStart(6)} ${'hint'.padStart(5)}\n${lines.join('\n')}`,
+    );
     assert.deepEqual(errors, []);
     assert.ok(records > 700, 'records are recognised');
   });

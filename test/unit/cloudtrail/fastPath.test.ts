@@ -26,7 +26,10 @@ describe('CloudTrail fast path agrees with the tolerant parser', function () {
   it('on every corpus file', () => {
     const manifest = join(corpus, 'manifest.jsonl');
     assert.ok(existsSync(manifest), `manifest at ${manifest}`);
-    const rows = readFileSync(manifest, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string });
+    const rows = readFileSync(manifest, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string });
     let files = 0;
     let diagnostics = 0;
     for (const row of rows) {
@@ -49,8 +52,11 @@ describe('CloudTrail fast path agrees with the tolerant parser', function () {
 
   it('on records read in batches, with odd white space between some of them', () => {
     // Unique event IDs, so only the separators differ between the variants.
-    const records = Array.from({ length: 80 }, (_, i) => JSON.stringify(cleanRecord({ eventID: `${String(i).padStart(8, '0')}-1111-4222-8333-444455556666` })));
-    const join = (sep: (i: number) => string) => `{"Records":[${records.map((r, i) => (i === 0 ? r : sep(i) + r)).join('')}]}`;
+    const records = Array.from({ length: 80 }, (_, i) =>
+      JSON.stringify(cleanRecord({ eventID: `${String(i).padStart(8, '0')}-1111-4222-8333-444455556666` })),
+    );
+    const join = (sep: (i: number) => string) =>
+      `{"Records":[${records.map((r, i) => (i === 0 ? r : sep(i) + r)).join('')}]}`;
     const plain = join(() => ',');
     assert.equal(bothPaths(plain, 'plain separators'), 0);
     // A non-breaking space in every separator: never read in batches, each one reported.

@@ -1,7 +1,12 @@
 // Shared builders for the CloudTrail core tests: a clean GameLift record, a Records file,
 // diagnostics by rule, and applying quick-fix edits.
 
-import { validateCloudTrail, type CtDiagnostic, type CtTextEdit, type CtValidateOptions } from '../../../src/cloudtrail';
+import {
+  validateCloudTrail,
+  type CtDiagnostic,
+  type CtTextEdit,
+  type CtValidateOptions,
+} from '../../../src/cloudtrail';
 
 export function cleanRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -137,7 +137,9 @@ const KINDS: Kind[] = [
     make: (rnd, _t, res) => {
       const r = pick(rnd, res.records);
       const at = pick(rnd, [r.start, r.end, r.end - 1]);
-      return at === r.end - 1 ? [{ start: at, end: at + 1, newText: '' }] : [{ start: at, end: at, newText: pick(rnd, [' ', ',', '{}', 'x']) }];
+      return at === r.end - 1
+        ? [{ start: at, end: at + 1, newText: '' }]
+        : [{ start: at, end: at, newText: pick(rnd, [' ', ',', '{}', 'x']) }];
     },
   },
   {
@@ -157,7 +159,11 @@ describe('CloudTrail incremental re-validation', function () {
     ['pretty', makeCloudTrailText(60_000, true, 7)],
     ['compact', makeCloudTrailText(60_000, false, 11)],
   ];
-  const optionSets: CtValidateOptions[] = [{}, { maxDiagnostics: 1000, severities: { region: 'error', placeholder: 'off' } }, { maxDiagnostics: 12 }];
+  const optionSets: CtValidateOptions[] = [
+    {},
+    { maxDiagnostics: 1000, severities: { region: 'error', placeholder: 'off' } },
+    { maxDiagnostics: 12 },
+  ];
 
   for (const [label, original] of files) {
     it(`agrees with a full run after random edits (${label})`, () => {
@@ -177,7 +183,11 @@ describe('CloudTrail incremental re-validation', function () {
           const attempt = tryIncremental(text, result, next, edits, options);
           const full = validateCloudTrail(next, options);
           if (attempt.result) {
-            assert.deepStrictEqual(attempt.result, full, `${label}, step ${step}, ${kind.name}: ${JSON.stringify(edits)}`);
+            assert.deepStrictEqual(
+              attempt.result,
+              full,
+              `${label}, step ${step}, ${kind.name}: ${JSON.stringify(edits)}`,
+            );
             fast++;
           } else {
             reasons.set(attempt.reason, (reasons.get(attempt.reason) ?? 0) + 1);
@@ -185,12 +195,20 @@ describe('CloudTrail incremental re-validation', function () {
           // Edits inside a record of a clean text that keep it valid JSON with the same eventID:
           // the fast path should answer for nearly all of them.
           const clean = !result.truncated && !result.diagnostics.some((d) => d.ruleId === 'syntax');
-          if (kind.inRecord && kind.name !== 'change the eventID' && clean && !full.diagnostics.some((d) => d.ruleId === 'syntax') && !full.truncated) {
+          if (
+            kind.inRecord &&
+            kind.name !== 'change the eventID' &&
+            clean &&
+            !full.diagnostics.some((d) => d.ruleId === 'syntax') &&
+            !full.truncated
+          ) {
             inRecordEligible++;
             if (attempt.result) inRecordFast++;
           }
-          if (kind.name === 'span two records' || kind.name === 'at a record boundary') assert.equal(attempt.result, undefined, `${kind.name} never takes the fast path`);
-          if (kind.name === 'change the eventID') assert.equal(attempt.result, undefined, 'a changed eventID is never patched');
+          if (kind.name === 'span two records' || kind.name === 'at a record boundary')
+            assert.equal(attempt.result, undefined, `${kind.name} never takes the fast path`);
+          if (kind.name === 'change the eventID')
+            assert.equal(attempt.result, undefined, 'a changed eventID is never patched');
           text = next;
           result = full;
           // Keep the file mostly valid so most edits can use the fast path: start over when broken.
@@ -200,9 +218,14 @@ describe('CloudTrail incremental re-validation', function () {
           }
         }
       }
-      console.log(`      ${label}: ${fast} fast, ${inRecordFast}/${inRecordEligible} eligible in-record edits fast; declined: ${[...reasons].map(([r, n]) => `${r} ×${n}`).join(', ')}`);
+      console.log(
+        `      ${label}: ${fast} fast, ${inRecordFast}/${inRecordEligible} eligible in-record edits fast; declined: ${[...reasons].map(([r, n]) => `${r} ×${n}`).join(', ')}`,
+      );
       assert.ok(inRecordEligible >= 100, `enough eligible edits were tried (${inRecordEligible})`);
-      assert.ok(inRecordFast >= inRecordEligible * 0.9, `fast path for most eligible in-record edits (${inRecordFast}/${inRecordEligible})`);
+      assert.ok(
+        inRecordFast >= inRecordEligible * 0.9,
+        `fast path for most eligible in-record edits (${inRecordFast}/${inRecordEligible})`,
+      );
       assert.ok(fast >= 100, `the fast path answered often (${fast})`);
     });
   }
@@ -215,7 +238,10 @@ describe('CloudTrail incremental re-validation', function () {
     let chained = 0;
     for (let step = 0; step < 60; step++) {
       const r = pick(rnd, result.records);
-      const [key, value] = pick(rnd, BAD_VALUES.filter(([k]) => k.includes(': ')));
+      const [key, value] = pick(
+        rnd,
+        BAD_VALUES.filter(([k]) => k.includes(': ')),
+      );
       const e = replaceValue(text, r, key, value);
       if (!e) continue;
       const next = apply(text, [e]);
@@ -235,7 +261,12 @@ describe('CloudTrail incremental re-validation', function () {
     const r = result.records[2];
     const regionEdit = (t: string, rec = r): CtEdit => replaceValue(t, rec, '"awsRegion": "', 'uswest2') as CtEdit;
 
-    function reason(prevText: string, prev: CtValidationResult, edits: CtEdit[], options: CtValidateOptions = {}): string {
+    function reason(
+      prevText: string,
+      prev: CtValidationResult,
+      edits: CtEdit[],
+      options: CtValidateOptions = {},
+    ): string {
       const attempt = tryIncremental(prevText, prev, apply(prevText, edits), edits, options);
       assert.equal(attempt.result, undefined);
       return attempt.reason;
@@ -246,7 +277,10 @@ describe('CloudTrail incremental re-validation', function () {
       const attempt = tryIncremental(text, result, apply(text, [e]), [e], {});
       assert.ok(attempt.result);
       assert.equal(attempt.record, 2);
-      assert.ok(attempt.result.diagnostics.some((d) => d.ruleId === 'region' && d.start === e.start - 1), 'the new problem is placed in the full text');
+      assert.ok(
+        attempt.result.diagnostics.some((d) => d.ruleId === 'region' && d.start === e.start - 1),
+        'the new problem is placed in the full text',
+      );
     });
     it('no edits', () => assert.equal(reason(text, result, []), 'no edits'));
     it('a format other than a records array', () => {
@@ -260,7 +294,10 @@ describe('CloudTrail incremental re-validation', function () {
       const capped = validateCloudTrail(bad, { maxDiagnostics: 0 });
       assert.ok(capped.truncated);
       const prevRecord = capped.records[2];
-      assert.equal(reason(bad, capped, [regionEdit(bad, prevRecord)], { maxDiagnostics: 0 }), 'previous result truncated');
+      assert.equal(
+        reason(bad, capped, [regionEdit(bad, prevRecord)], { maxDiagnostics: 0 }),
+        'previous result truncated',
+      );
     });
     it('new diagnostics would pass maxDiagnostics', () => {
       const options = { maxDiagnostics: result.totalDiagnostics };
@@ -285,22 +322,42 @@ describe('CloudTrail incremental re-validation', function () {
       assert.ok(prev.diagnostics.some((d) => d.ruleId === 'duplicate-event-id'));
       assert.equal(reason(dup, prev, [regionEdit(dup, prev.records[1])]), 'previous text has duplicate event IDs');
     });
-    it('an edit outside every record', () => assert.equal(reason(text, result, [{ start: 2, end: 2, newText: ' ' }]), 'edit outside any record'));
+    it('an edit outside every record', () =>
+      assert.equal(reason(text, result, [{ start: 2, end: 2, newText: ' ' }]), 'edit outside any record'));
     it('an edit on the record braces or across records', () => {
-      assert.equal(reason(text, result, [{ start: r.end - 1, end: r.end, newText: '' }]), 'edit not strictly inside one record');
-      assert.equal(reason(text, result, [{ start: r.start + 5, end: result.records[3].start + 5, newText: '' }]), 'edit not strictly inside one record');
+      assert.equal(
+        reason(text, result, [{ start: r.end - 1, end: r.end, newText: '' }]),
+        'edit not strictly inside one record',
+      );
+      assert.equal(
+        reason(text, result, [{ start: r.start + 5, end: result.records[3].start + 5, newText: '' }]),
+        'edit not strictly inside one record',
+      );
       const e = regionEdit(text);
-      assert.equal(reason(text, result, [e, { start: result.records[5].start + 3, end: result.records[5].start + 3, newText: ' ' }]), 'edit not strictly inside one record', 'a second edit in another record');
+      assert.equal(
+        reason(text, result, [
+          e,
+          { start: result.records[5].start + 3, end: result.records[5].start + 3, newText: ' ' },
+        ]),
+        'edit not strictly inside one record',
+        'a second edit in another record',
+      );
     });
     it('edits that do not match the texts', () => {
       const e = regionEdit(text);
       assert.equal(tryIncremental(text, result, apply(text, [e]) + ' ', [e], {}).result, undefined);
-      assert.equal((tryIncremental(text, result, apply(text, [e]) + ' ', [e], {}) as { reason: string }).reason, 'text length does not match the edits');
+      assert.equal(
+        (tryIncremental(text, result, apply(text, [e]) + ' ', [e], {}) as { reason: string }).reason,
+        'text length does not match the edits',
+      );
     });
     it('texts that do not fit the record (its braces are elsewhere)', () => {
       const e: CtEdit = { start: r.start + 1, end: r.start + 1, newText: ' ' };
       const shifted = ' ' + text; // the right length, but not the text the edit made
-      assert.equal((tryIncremental(text, result, shifted, [e], {}) as { reason: string }).reason, 'record braces moved');
+      assert.equal(
+        (tryIncremental(text, result, shifted, [e], {}) as { reason: string }).reason,
+        'record braces moved',
+      );
     });
     it('nesting deeper than the parser follows is handled as a full run handles it', () => {
       const deep = `"deep": ${'['.repeat(250)}${']'.repeat(250)}, `;

@@ -4,7 +4,32 @@
 
 export { seededRandom as rng } from '../../support/seededRandom';
 
-const SPECIAL = ['"', ',', ':', '{', '}', '[', ']', '\\', '\u0000', '\uFEFF', '\uD800', '\uDC00', '\u00A0', '\n', '\r', '\t', 'e', '-', '1e999999', '-0.0e-99999', 'null', 'tru', '/*', '\u2028'];
+const SPECIAL = [
+  '"',
+  ',',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\\',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\u00A0',
+  '\n',
+  '\r',
+  '\t',
+  'e',
+  '-',
+  '1e999999',
+  '-0.0e-99999',
+  'null',
+  'tru',
+  '/*',
+  '\u2028',
+];
 
 export type Mutation = (text: string, r: () => number) => string;
 

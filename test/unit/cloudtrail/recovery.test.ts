@@ -14,7 +14,12 @@ const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus',
 function threeRecords(): string {
   return recordsFile([
     cleanRecord(),
-    cleanRecord({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', eventName: 'DescribeFleetAttributes', requestParameters: { fleetIds: ['fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa'] }, responseElements: null }),
+    cleanRecord({
+      eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8',
+      eventName: 'DescribeFleetAttributes',
+      requestParameters: { fleetIds: ['fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa'] },
+      responseElements: null,
+    }),
     cleanRecord({ eventID: '7a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', eventTime: '2026-02-30T10:00:00Z' }),
   ]);
 }
@@ -25,7 +30,10 @@ function syntaxOf(text: string): CtDiagnostic[] {
 
 function laterRecordStillChecked(text: string): void {
   const r = validateCloudTrail(text);
-  assert.ok(r.diagnostics.some((d) => d.ruleId === 'event-time-invalid'), 'the finding in the third record is still reported');
+  assert.ok(
+    r.diagnostics.some((d) => d.ruleId === 'event-time-invalid'),
+    'the finding in the third record is still reported',
+  );
   assert.equal(r.records.length, 3);
 }
 
@@ -133,7 +141,10 @@ describe('CloudTrail syntax recovery', () => {
       [base.replace('"awsRegion":', 'awsRegion:'), /Property names must be in double quotes/],
       [base.replace('"awsRegion": "us-west-2"', '"awsRegion" "us-west-2"'), /Expected a colon/],
       [base.replace('"readOnly": false', '"readOnly": False'), /JSON literals are lower-case/],
-      [base.replace('"eventName": "UpdateFleetPortSettings"', '"eventName": "UpdateFleet\u0000PortSettings"'), /may not contain a NUL/],
+      [
+        base.replace('"eventName": "UpdateFleetPortSettings"', '"eventName": "UpdateFleet\u0000PortSettings"'),
+        /may not contain a NUL/,
+      ],
     ];
     for (const [text, re] of cases) {
       const ds = syntaxOf(text);
@@ -158,7 +169,8 @@ describe('CloudTrail syntax recovery', () => {
     ];
     for (const text of inputs) {
       const r = validateCloudTrail(text);
-      for (const d of r.diagnostics) assert.ok(d.start >= 0 && d.end <= text.length && d.start <= d.end, `range inside (${text.slice(0, 20)})`);
+      for (const d of r.diagnostics)
+        assert.ok(d.start >= 0 && d.end <= text.length && d.start <= d.end, `range inside (${text.slice(0, 20)})`);
     }
     const bom = validateCloudTrail(inputs[1]);
     assert.equal(bom.diagnostics.length, 0, 'a BOM is accepted');
@@ -176,7 +188,13 @@ describe('CloudTrail formats', () => {
     const nd = validateCloudTrail(`${JSON.stringify(r1)}\n${JSON.stringify(r2)}\n`);
     assert.equal(nd.format, 'ndjson');
     assert.equal(nd.records.length, 2);
-    const eb = validateCloudTrail(JSON.stringify({ version: '0', id: 'x', 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.gamelift', detail: r1 }, null, 2));
+    const eb = validateCloudTrail(
+      JSON.stringify(
+        { version: '0', id: 'x', 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.gamelift', detail: r1 },
+        null,
+        2,
+      ),
+    );
     assert.equal(eb.format, 'single-record');
     assert.equal(eb.eventBridge, true);
     assert.equal(eb.records.length, 1);
@@ -196,7 +214,13 @@ describe('CloudTrail formats', () => {
     assert.equal(text[r.records[1].end - 1], '}');
     assert.equal(index.fleetRefs.length, 4);
     for (const f of index.fleetRefs) assert.equal(text.slice(f.start, f.end), f.fleetId);
-    const arnText = recordsFile([cleanRecord({ requestParameters: { fleetId: 'arn:aws:gamelift:eu-west-1:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' } })]);
+    const arnText = recordsFile([
+      cleanRecord({
+        requestParameters: {
+          fleetId: 'arn:aws:gamelift:eu-west-1:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+        },
+      }),
+    ]);
     const arn = indexRecords(arnText, validateCloudTrail(arnText).records);
     assert.equal(arn.fleetRefs[0].fleetId, 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa');
     assert.equal(arn.fleetRefs[0].arnRegion, 'eu-west-1');
@@ -205,7 +229,12 @@ describe('CloudTrail formats', () => {
 
 describe('record index after an edit inside one record', () => {
   it('re-indexes only that record and gives what indexing the new text gives', () => {
-    const records = [0, 1, 2].map((i) => cleanRecord({ eventID: `${i}0000000-1111-4222-8333-444455556666`, requestParameters: { fleetId: `fleet-${i}1111111-2222-3333-4444-555566667777` } }));
+    const records = [0, 1, 2].map((i) =>
+      cleanRecord({
+        eventID: `${i}0000000-1111-4222-8333-444455556666`,
+        requestParameters: { fleetId: `fleet-${i}1111111-2222-3333-4444-555566667777` },
+      }),
+    );
     const before = recordsFile(records);
     const index = indexRecords(before, validateCloudTrail(before).records);
     // Record 1 grows (a longer fleet ID): record 2's entries move.
@@ -215,14 +244,30 @@ describe('record index after an edit inside one record', () => {
     const again = reindexRecord(index, after, result.records, 1, after.length - before.length);
     assert.deepEqual(again, indexRecords(after, result.records));
     const order = again.fleetRefs.map((f) => f.record ?? -1);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in record order');
-    assert.ok(again.fleetRefs.some((f) => f.record === 1 && after.slice(f.start, f.end) === 'fleet-1111111100000000-2222-3333-4444-555566667777'));
-    assert.ok(again.fleetRefs.some((f) => f.record === 2 && after.slice(f.start, f.end) === 'fleet-21111111-2222-3333-4444-555566667777'), 'the next record moved');
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      'in record order',
+    );
+    assert.ok(
+      again.fleetRefs.some(
+        (f) => f.record === 1 && after.slice(f.start, f.end) === 'fleet-1111111100000000-2222-3333-4444-555566667777',
+      ),
+    );
+    assert.ok(
+      again.fleetRefs.some(
+        (f) => f.record === 2 && after.slice(f.start, f.end) === 'fleet-21111111-2222-3333-4444-555566667777',
+      ),
+      'the next record moved',
+    );
   });
 });
 
 describe('GameLift developer guide CloudTrail example', () => {
-  const text = readFileSync(join(corpus, 'awsdocs', 'amazon-gamelift-developer-guide', 'logging-using-cloudtrail__1.json'), 'utf8');
+  const text = readFileSync(
+    join(corpus, 'awsdocs', 'amazon-gamelift-developer-guide', 'logging-using-cloudtrail__1.json'),
+    'utf8',
+  );
 
   it('finds the missing quote at line 10, column 32 and the trailing comma at line 86', () => {
     const r = validateCloudTrail(text);
@@ -237,16 +282,25 @@ describe('GameLift developer guide CloudTrail example', () => {
 
   it('still checks both records (CreateFleet, DescribeFleetAttributes) and their placeholders', () => {
     const r = validateCloudTrail(text);
-    assert.deepEqual(r.records.map((x) => x.eventName), ['CreateFleet', 'DescribeFleetAttributes']);
+    assert.deepEqual(
+      r.records.map((x) => x.eventName),
+      ['CreateFleet', 'DescribeFleetAttributes'],
+    );
     const placeholders = r.diagnostics.filter((d) => d.ruleId === 'placeholder');
-    assert.ok(placeholders.some((d) => pos(text, d.start).startsWith('67:')), 'the second record is checked');
+    assert.ok(
+      placeholders.some((d) => pos(text, d.start).startsWith('67:')),
+      'the second record is checked',
+    );
     assert.ok(placeholders.every((d) => d.severity === 'info'));
     assert.equal(indexRecords(text, r.records).fleetRefs.length, 2);
   });
 
   it('both quick fixes together give valid JSON with two records and no errors', () => {
     const syntax = validateCloudTrail(text).diagnostics.filter((d) => d.ruleId === 'syntax');
-    const fixed = applyEdits(text, syntax.flatMap((d) => d.fixes![0].edits));
+    const fixed = applyEdits(
+      text,
+      syntax.flatMap((d) => d.fixes![0].edits),
+    );
     assert.equal((JSON.parse(fixed) as { Records: unknown[] }).Records.length, 2);
     assert.equal(validateCloudTrail(fixed).diagnostics.filter((d) => d.severity === 'error').length, 0);
   });

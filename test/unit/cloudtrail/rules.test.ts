@@ -13,8 +13,10 @@ const rec = (o: Record<string, unknown> = {}, drop: string[] = []): Record<strin
   return r;
 };
 const file = (...records: unknown[]): string => recordsFile(records);
-const withIdentity = (ui: Record<string, unknown>): Record<string, unknown> => rec({ userIdentity: { ...(cleanRecord().userIdentity as object), ...ui } });
-const gl = (name: string, req: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => rec({ eventName: name, requestParameters: req, responseElements: null, ...extra });
+const withIdentity = (ui: Record<string, unknown>): Record<string, unknown> =>
+  rec({ userIdentity: { ...(cleanRecord().userIdentity as object), ...ui } });
+const gl = (name: string, req: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> =>
+  rec({ eventName: name, requestParameters: req, responseElements: null, ...extra });
 
 const insight = {
   eventVersion: '1.07',
@@ -24,42 +26,175 @@ const insight = {
   eventType: 'AwsCloudTrailInsight',
   recipientAccountId: '350421987654',
   sharedEventID: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-  insightDetails: { state: 'Start', eventSource: 'gamelift.amazonaws.com', eventName: 'DescribeFleetEvents', insightType: 'ApiCallRateInsight' },
+  insightDetails: {
+    state: 'Start',
+    eventSource: 'gamelift.amazonaws.com',
+    eventName: 'DescribeFleetEvents',
+    insightType: 'ApiCallRateInsight',
+  },
   eventCategory: 'Insight',
 };
 
 const CASES: Record<string, Case> = {
   syntax: { bad: '{"Records":[{"eventVersion":"1.08",}]}', good: file(rec()) },
   // Deep nesting only matters where the offset-tracking parser runs: in a record with a syntax error.
-  'max-depth': { bad: `{"Records":[${JSON.stringify(rec({ additionalEventData: JSON.parse('['.repeat(300) + ']'.repeat(300)) })).replace(/}$/, ',}')}]}`, good: file(rec({ additionalEventData: { a: { b: { c: [1, [2, [3]]] } } } })) },
+  'max-depth': {
+    bad: `{"Records":[${JSON.stringify(rec({ additionalEventData: JSON.parse('['.repeat(300) + ']'.repeat(300)) })).replace(/}$/, ',}')}]}`,
+    good: file(rec({ additionalEventData: { a: { b: { c: [1, [2, [3]]] } } } })),
+  },
   'no-records': { bad: '{"hello":"world"}', good: file(rec()) },
   'record-type': { bad: '{"Records":["not a record"]}', good: file(rec()) },
   'required-field': { bad: file(rec({}, ['eventTime'])), good: file(insight) },
   'field-type': { bad: file(rec({ readOnly: 'false' })), good: file(rec({ readOnly: false })) },
-  'field-version': { bad: file(rec({ eventVersion: '1.04' }, ['eventCategory'])), good: file(rec({ eventVersion: '1.06' }, ['eventCategory'])) },
+  'field-version': {
+    bad: file(rec({ eventVersion: '1.04' }, ['eventCategory'])),
+    good: file(rec({ eventVersion: '1.06' }, ['eventCategory'])),
+  },
   'event-version': { bad: file(rec({ eventVersion: 'v1' })), good: file(rec({ eventVersion: '1.11' })) },
-  'event-time-format': { bad: file(rec({ eventTime: '2026-11-20 08:15:42' })), good: file(rec({ eventTime: '2024-02-29T23:59:59Z' })) },
-  'event-time-invalid': { bad: file(rec({ eventTime: '2026-02-30T08:15:42Z' })), good: file(rec({ eventTime: '2026-02-28T08:15:42Z' })) },
-  'event-id': { bad: file(rec({ eventID: 'not-a-uuid' })), good: file(rec({ eventID: 'A1B2C3D4-1111-4222-8333-444455556666' })) },
+  'event-time-format': {
+    bad: file(rec({ eventTime: '2026-11-20 08:15:42' })),
+    good: file(rec({ eventTime: '2024-02-29T23:59:59Z' })),
+  },
+  'event-time-invalid': {
+    bad: file(rec({ eventTime: '2026-02-30T08:15:42Z' })),
+    good: file(rec({ eventTime: '2026-02-28T08:15:42Z' })),
+  },
+  'event-id': {
+    bad: file(rec({ eventID: 'not-a-uuid' })),
+    good: file(rec({ eventID: 'A1B2C3D4-1111-4222-8333-444455556666' })),
+  },
   'request-id': { bad: file(rec({ requestID: '' })), good: file(rec({ requestID: '018A74440EEDDFE4' })) },
-  'account-id': { bad: file(rec({ recipientAccountId: '35042198765' })), good: file(withIdentity({ type: 'AWSAccount', accountId: 'ANONYMOUS_PRINCIPAL' })) },
+  'account-id': {
+    bad: file(rec({ recipientAccountId: '35042198765' })),
+    good: file(withIdentity({ type: 'AWSAccount', accountId: 'ANONYMOUS_PRINCIPAL' })),
+  },
   region: { bad: file(rec({ awsRegion: 'US West (Oregon)' })), good: file(rec({ awsRegion: 'us-gov-west-1' })) },
-  'event-type': { bad: file(rec({ eventType: 'AwsApiCal' })), good: file(rec({ eventType: 'AwsServiceEvent' }, ['userIdentity', 'sourceIPAddress'])) },
+  'event-type': {
+    bad: file(rec({ eventType: 'AwsApiCal' })),
+    good: file(rec({ eventType: 'AwsServiceEvent' }, ['userIdentity', 'sourceIPAddress'])),
+  },
   'event-category': { bad: file(rec({ eventCategory: 'Managment' })), good: file(rec({ eventCategory: 'Data' })) },
-  'identity-type': { bad: file(withIdentity({ type: 'IamUser' })), good: file(withIdentity({ type: 'IdentityCenterUser' })) },
-  'duplicate-event-id': { bad: file(rec(), rec({ eventName: 'DescribeFleetAttributes', requestParameters: { fleetIds: ['fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa'] }, responseElements: null })), good: file(rec(), rec({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8' })) },
-  'error-code-without-message': { bad: file(rec({ errorCode: 'ThrottlingException' })), good: file(rec({ errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded' })) },
+  'identity-type': {
+    bad: file(withIdentity({ type: 'IamUser' })),
+    good: file(withIdentity({ type: 'IdentityCenterUser' })),
+  },
+  'duplicate-event-id': {
+    bad: file(
+      rec(),
+      rec({
+        eventName: 'DescribeFleetAttributes',
+        requestParameters: { fleetIds: ['fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa'] },
+        responseElements: null,
+      }),
+    ),
+    good: file(rec(), rec({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8' })),
+  },
+  'error-code-without-message': {
+    bad: file(rec({ errorCode: 'ThrottlingException' })),
+    good: file(rec({ errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded' })),
+  },
   'error-message-without-code': { bad: file(rec({ errorMessage: 'Rate exceeded' })), good: file(rec()) },
-  'source-ip': { bad: file(rec({ sourceIPAddress: '300.1.2.3' })), good: file(rec({ sourceIPAddress: '2001:db8::1' }), rec({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', sourceIPAddress: 'gamelift.amazonaws.com' }), rec({ eventID: '7a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', sourceIPAddress: 'AWS Internal' })) },
-  'resource-arn': { bad: file(rec({ resources: [{ ARN: 'fleet-1234', accountId: '350421987654', type: 'AWS::GameLift::Fleet' }] })), good: file(rec({ resources: [{ ARN: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', accountId: '350421987654', type: 'AWS::GameLift::Fleet' }] })) },
+  'source-ip': {
+    bad: file(rec({ sourceIPAddress: '300.1.2.3' })),
+    good: file(
+      rec({ sourceIPAddress: '2001:db8::1' }),
+      rec({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', sourceIPAddress: 'gamelift.amazonaws.com' }),
+      rec({ eventID: '7a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8', sourceIPAddress: 'AWS Internal' }),
+    ),
+  },
+  'resource-arn': {
+    bad: file(rec({ resources: [{ ARN: 'fleet-1234', accountId: '350421987654', type: 'AWS::GameLift::Fleet' }] })),
+    good: file(
+      rec({
+        resources: [
+          {
+            ARN: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+            accountId: '350421987654',
+            type: 'AWS::GameLift::Fleet',
+          },
+        ],
+      }),
+    ),
+  },
   placeholder: { bad: file(rec({ recipientAccountId: '111122223333' })), good: file(rec()) },
-  'gamelift-operation': { bad: file(rec({ eventName: 'DescribeFleetAtributes', requestParameters: null, responseElements: null })), good: file(rec({ eventName: 'DescribeFleetAttributes', requestParameters: null, responseElements: null })) },
-  'gamelift-parameter': { bad: file(gl('DeleteFleet', { fleetId: 'my-fleet' })), good: file(gl('DeleteFleet', { fleetId: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' })) },
-  'gamelift-required-parameter': { bad: file(gl('UpdateFleetCapacity', { desiredInstances: 2 })), good: file(gl('UpdateFleetCapacity', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', desiredInstances: 2, minSize: 0, maxSize: 4, location: 'us-west-2' })) },
-  'gamelift-unknown-parameter': { bad: file(gl('DeleteFleet', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', force: true })), good: file(gl('DeleteFleet', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' })) },
-  'gamelift-port-range': { bad: file(gl('UpdateFleetPortSettings', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', inboundPermissionAuthorizations: [{ fromPort: 70000, toPort: 70010, ipRange: '0.0.0.0/0', protocol: 'TCP' }] })), good: file(gl('UpdateFleetPortSettings', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', inboundPermissionAuthorizations: [{ fromPort: 1, toPort: 60000, ipRange: '0.0.0.0/0', protocol: 'TCP' }] })) },
-  'gamelift-instance-type': { bad: file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.larg' })), good: file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large' })) },
-  'gamelift-enum': { bad: file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large', fleetType: 'ONDEMAND' })), good: file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large', fleetType: 'SPOT', computeType: 'EC2', newGameSessionProtectionPolicy: 'FullProtection' })) },
+  'gamelift-operation': {
+    bad: file(rec({ eventName: 'DescribeFleetAtributes', requestParameters: null, responseElements: null })),
+    good: file(rec({ eventName: 'DescribeFleetAttributes', requestParameters: null, responseElements: null })),
+  },
+  'gamelift-parameter': {
+    bad: file(gl('DeleteFleet', { fleetId: 'my-fleet' })),
+    good: file(
+      gl('DeleteFleet', {
+        fleetId: 'arn:aws:gamelift:us-west-2:350421987654:fleet/fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+      }),
+    ),
+  },
+  'gamelift-required-parameter': {
+    bad: file(gl('UpdateFleetCapacity', { desiredInstances: 2 })),
+    good: file(
+      gl('UpdateFleetCapacity', {
+        fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+        desiredInstances: 2,
+        minSize: 0,
+        maxSize: 4,
+        location: 'us-west-2',
+      }),
+    ),
+  },
+  'gamelift-unknown-parameter': {
+    bad: file(gl('DeleteFleet', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', force: true })),
+    good: file(gl('DeleteFleet', { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa' })),
+  },
+  'gamelift-port-range': {
+    bad: file(
+      gl('UpdateFleetPortSettings', {
+        fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+        inboundPermissionAuthorizations: [{ fromPort: 70000, toPort: 70010, ipRange: '0.0.0.0/0', protocol: 'TCP' }],
+      }),
+    ),
+    good: file(
+      gl('UpdateFleetPortSettings', {
+        fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa',
+        inboundPermissionAuthorizations: [{ fromPort: 1, toPort: 60000, ipRange: '0.0.0.0/0', protocol: 'TCP' }],
+      }),
+    ),
+  },
+  'gamelift-instance-type': {
+    bad: file(
+      gl('CreateFleet', {
+        name: 'f',
+        buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff',
+        eC2InstanceType: 'c5.larg',
+      }),
+    ),
+    good: file(
+      gl('CreateFleet', {
+        name: 'f',
+        buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff',
+        eC2InstanceType: 'c5.large',
+      }),
+    ),
+  },
+  'gamelift-enum': {
+    bad: file(
+      gl('CreateFleet', {
+        name: 'f',
+        buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff',
+        eC2InstanceType: 'c5.large',
+        fleetType: 'ONDEMAND',
+      }),
+    ),
+    good: file(
+      gl('CreateFleet', {
+        name: 'f',
+        buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff',
+        eC2InstanceType: 'c5.large',
+        fleetType: 'SPOT',
+        computeType: 'EC2',
+        newGameSessionProtectionPolicy: 'FullProtection',
+      }),
+    ),
+  },
 };
 
 describe('CloudTrail rules', () => {
@@ -72,7 +207,12 @@ describe('CloudTrail rules', () => {
       const c = CASES[rule.id];
       const bad = diags(c.bad, rule.id);
       assert.ok(bad.length > 0, `expected ${rule.id} on the failing case`);
-      assert.ok(bad.some((d) => d.severity === rule.defaultSeverity || rule.id === 'duplicate-event-id' || rule.id === 'event-version'), `severity of ${rule.id}`);
+      assert.ok(
+        bad.some(
+          (d) => d.severity === rule.defaultSeverity || rule.id === 'duplicate-event-id' || rule.id === 'event-version',
+        ),
+        `severity of ${rule.id}`,
+      );
       for (const d of bad) {
         assert.ok(d.start >= 0 && d.end <= c.bad.length && d.start <= d.end, 'range inside the document');
         assert.ok(d.message.length > 10);
@@ -111,31 +251,60 @@ describe('CloudTrail rules', () => {
     const [d] = diags(text, 'gamelift-operation');
     assert.match(d.message, /did you mean DescribeFleetAttributes\?/);
     const fixed = applyEdits(text, d.fixes![0].edits);
-    assert.equal((JSON.parse(fixed) as { Records: Array<{ eventName: string }> }).Records[0].eventName, 'DescribeFleetAttributes');
+    assert.equal(
+      (JSON.parse(fixed) as { Records: Array<{ eventName: string }> }).Records[0].eventName,
+      'DescribeFleetAttributes',
+    );
     assert.deepEqual(diags(fixed, 'gamelift-operation'), []);
   });
 
   it('suggests a valid instance type and enum value', () => {
-    assert.match(diags(CASES['gamelift-instance-type'].bad, 'gamelift-instance-type')[0].message, /did you mean c5\.large/);
+    assert.match(
+      diags(CASES['gamelift-instance-type'].bad, 'gamelift-instance-type')[0].message,
+      /did you mean c5\.large/,
+    );
     const [e] = diags(CASES['gamelift-enum'].bad, 'gamelift-enum');
     assert.match(e.message, /ON_DEMAND/);
   });
 
   it('checks fromPort <= toPort and CIDR blocks in eC2InboundPermissions of CreateFleet', () => {
-    const text = file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large', eC2InboundPermissions: [{ fromPort: 3000, toPort: 2000, ipRange: '10.0.0.0/33', protocol: 'UDP' }] }));
+    const text = file(
+      gl('CreateFleet', {
+        name: 'f',
+        buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff',
+        eC2InstanceType: 'c5.large',
+        eC2InboundPermissions: [{ fromPort: 3000, toPort: 2000, ipRange: '10.0.0.0/33', protocol: 'UDP' }],
+      }),
+    );
     assert.match(diags(text, 'gamelift-port-range')[0].message, /fromPort 3000 is greater than toPort 2000/);
     assert.match(diags(text, 'gamelift-parameter')[0].message, /ipRange "10\.0\.0\.0\/33" is not a valid CIDR block/);
   });
 
   it('turns parameter findings into information when the call failed', () => {
-    const text = file(gl('DeleteFleet', { fleetId: 'my-fleet' }, { errorCode: 'InvalidRequestException', errorMessage: 'bad fleet id' }));
+    const text = file(
+      gl(
+        'DeleteFleet',
+        { fleetId: 'my-fleet' },
+        { errorCode: 'InvalidRequestException', errorMessage: 'bad fleet id' },
+      ),
+    );
     const [d] = diags(text, 'gamelift-parameter');
     assert.equal(d.severity, 'info');
     assert.match(d.message, /failed with InvalidRequestException/);
   });
 
   it('checks responseElements statuses against their enums', () => {
-    const text = file(gl('CreateFleet', { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large' }, { responseElements: { fleetAttributes: { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', status: 'RUNNING' } } }));
+    const text = file(
+      gl(
+        'CreateFleet',
+        { name: 'f', buildId: 'build-1111aaaa-22bb-33cc-44dd-5555eeee66ff', eC2InstanceType: 'c5.large' },
+        {
+          responseElements: {
+            fleetAttributes: { fleetId: 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa', status: 'RUNNING' },
+          },
+        },
+      ),
+    );
     const [d] = diags(text, 'gamelift-enum');
     assert.match(d.message, /"RUNNING" is not a FleetStatus value/);
     assert.equal(text.slice(d.start, d.end), '"RUNNING"');

@@ -20,13 +20,28 @@ function apply(text: string, edits: readonly CtEdit[]): string {
 }
 
 /** Same as inline validation, apart from `how` (which only the worker sets). */
-function assertSameAsInline(result: PositionedResult | undefined, text: string, options: CtValidateOptions, label: string): void {
+function assertSameAsInline(
+  result: PositionedResult | undefined,
+  text: string,
+  options: CtValidateOptions,
+  label: string,
+): void {
   assert.ok(result, `${label}: a result`);
   const inline = validateAndPosition(text, options);
   const { how: _how, ...rest } = result;
   assert.deepStrictEqual(
-    { ...rest, recordPositions: Array.from(rest.recordPositions), folding: Array.from(rest.folding), fleetRefPositions: Array.from(rest.fleetRefPositions) },
-    { ...inline, recordPositions: Array.from(inline.recordPositions), folding: Array.from(inline.folding), fleetRefPositions: Array.from(inline.fleetRefPositions) },
+    {
+      ...rest,
+      recordPositions: Array.from(rest.recordPositions),
+      folding: Array.from(rest.folding),
+      fleetRefPositions: Array.from(rest.fleetRefPositions),
+    },
+    {
+      ...inline,
+      recordPositions: Array.from(inline.recordPositions),
+      folding: Array.from(inline.folding),
+      fleetRefPositions: Array.from(inline.fleetRefPositions),
+    },
     label,
   );
 }
@@ -55,12 +70,20 @@ describe('cloudtrail worker: edits instead of the whole text', function () {
   });
 
   /** Validates `t` as version `version` of the document. */
-  function validateAt(t: string, version: number, options: CtValidateOptions = {}): Promise<PositionedResult | undefined> {
+  function validateAt(
+    t: string,
+    version: number,
+    options: CtValidateOptions = {},
+  ): Promise<PositionedResult | undefined> {
     return validator.validate('doc', t, options, { version, length: t.length });
   }
 
   /** Records `edits` as the change event that made `version` of `t`, and validates the text they make (not awaited: a run can be superseded). */
-  function editTo(t: string, version: number, edits: CtEdit[]): { text: string; result: Promise<PositionedResult | undefined> } {
+  function editTo(
+    t: string,
+    version: number,
+    edits: CtEdit[],
+  ): { text: string; result: Promise<PositionedResult | undefined> } {
     const next = apply(t, edits);
     validator.noteEdits('doc', version, edits);
     return { text: next, result: validateAt(next, version) };
@@ -76,9 +99,16 @@ describe('cloudtrail worker: edits instead of the whole text', function () {
     assert.equal(second?.how, 'incremental');
     assert.deepEqual(validator.sent, { text: 1, edits: 1, resyncs: 0 });
     assertSameAsInline(second, next, {}, 'after the edit');
-    assert.ok(second?.diagnostics.some((d) => d.ruleId === 'region'), 'the new problem is reported');
+    assert.ok(
+      second?.diagnostics.some((d) => d.ruleId === 'region'),
+      'the new problem is reported',
+    );
     // Undo: back to the first text, again by edits.
-    const undo: CtEdit = { start: edit.start, end: edit.start + 'uswest2'.length, newText: text.slice(edit.start, edit.end) };
+    const undo: CtEdit = {
+      start: edit.start,
+      end: edit.start + 'uswest2'.length,
+      newText: text.slice(edit.start, edit.end),
+    };
     validator.noteEdits('doc', 3, [undo]);
     const third = await validateAt(text, 3);
     assert.equal(third?.how, 'incremental');

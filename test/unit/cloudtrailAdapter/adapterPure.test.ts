@@ -3,13 +3,24 @@ import * as assert from 'node:assert/strict';
 import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/adapterResult';
 import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/adapterRecords';
 import { foldingRegions } from '../../../src/cloudtrail/editor/adapterFolding';
-import { hoverMarkdown, code, fleetIdOf, fetchFleetEventsLink, escapeMarkdown } from '../../../src/cloudtrail/editor/adapterHoverText';
+import {
+  hoverMarkdown,
+  code,
+  fleetIdOf,
+  fetchFleetEventsLink,
+  escapeMarkdown,
+} from '../../../src/cloudtrail/editor/adapterHoverText';
 import type { CtLocation } from '../../../src/cloudtrail/index';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';
 const rec = (name: string, user: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   eventVersion: '1.08',
-  userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::403987211056:user/${user}`, accountId: '403987211056', userName: user },
+  userIdentity: {
+    type: 'IAMUser',
+    arn: `arn:aws:iam::403987211056:user/${user}`,
+    accountId: '403987211056',
+    userName: user,
+  },
   eventTime: '2024-03-11T08:11:42Z',
   eventSource: 'gamelift.amazonaws.com',
   eventName: name,
@@ -32,7 +43,11 @@ function lineCol(text: string, offset: number): [number, number] {
 describe('cloudtrail adapter: validateAndPosition', () => {
   for (const eol of ['\n', '\r\n']) {
     it(`places records, names and diagnostics by line and column (${JSON.stringify(eol)} line ends)`, () => {
-      const text = JSON.stringify({ Records: [rec('CreateFleet', 'alice'), rec('DescribeFleetAttribute', 'bob')] }, null, 2).replace(/\n/g, eol);
+      const text = JSON.stringify(
+        { Records: [rec('CreateFleet', 'alice'), rec('DescribeFleetAttribute', 'bob')] },
+        null,
+        2,
+      ).replace(/\n/g, eol);
       const r = validateAndPosition(text, {});
       assert.equal(r.recordCount, 2);
       assert.equal(r.textLength, text.length);
@@ -60,7 +75,13 @@ describe('cloudtrail adapter: validateAndPosition', () => {
     const twice = rec('UpdateFleetAttributes', 'alice', { responseElements: { fleetId: FLEET } });
     const text = JSON.stringify([twice, rec('DescribeFleetEvents', 'bob')], null, 2);
     const refs = fleetRefsOf(validateAndPosition(text, {}));
-    assert.deepEqual(refs.map((f) => [f.fleetId, f.record]), [[FLEET, 0], [FLEET, 1]]);
+    assert.deepEqual(
+      refs.map((f) => [f.fleetId, f.record]),
+      [
+        [FLEET, 0],
+        [FLEET, 1],
+      ],
+    );
     assert.deepEqual(refs[0].range.slice(0, 2), lineCol(text, text.indexOf(FLEET)));
   });
 
@@ -91,7 +112,17 @@ describe('cloudtrail adapter: foldingRegions', () => {
   const pairs = (a: Int32Array): number[][] => Array.from({ length: a.length / 2 }, (_, k) => [a[2 * k], a[2 * k + 1]]);
 
   it('folds multi-line objects and arrays, not single-line ones, ignoring brackets in strings', () => {
-    const text = ['{', '  "Records": [', '    {', '      "a": "{[ not a bracket",', '      "b": [1, 2],', '      "c": {"d": 1}', '    }', '  ]', '}'].join('\n');
+    const text = [
+      '{',
+      '  "Records": [',
+      '    {',
+      '      "a": "{[ not a bracket",',
+      '      "b": [1, 2],',
+      '      "c": {"d": 1}',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n');
     assert.deepEqual(pairs(foldingRegions(text)), [
       [0, 8],
       [1, 7],
@@ -117,21 +148,40 @@ describe('cloudtrail adapter: foldingRegions', () => {
 });
 
 describe('cloudtrail adapter: hover text', () => {
-  const at = (path: (string | number)[], value?: unknown, extra: Partial<CtLocation> = {}): CtLocation => ({ path, key: String(path[path.length - 1]), value, ...extra });
+  const at = (path: (string | number)[], value?: unknown, extra: Partial<CtLocation> = {}): CtLocation => ({
+    path,
+    key: String(path[path.length - 1]),
+    value,
+    ...extra,
+  });
 
   it('explains a GameLift operation and whether it changes anything', () => {
-    const create = hoverMarkdown(at(['Records', 0, 'eventName'], 'CreateFleet', { record: { index: 0, start: 0, end: 1, eventSource: 'gamelift.amazonaws.com' } }));
+    const create = hoverMarkdown(
+      at(['Records', 0, 'eventName'], 'CreateFleet', {
+        record: { index: 0, start: 0, end: 1, eventSource: 'gamelift.amazonaws.com' },
+      }),
+    );
     assert.match(create ?? '', /\*\*eventName\*\*/);
     assert.match(create ?? '', /changes resources/);
     const describe = hoverMarkdown(at(['Records', 0, 'eventName'], 'DescribeFleetAttributes'));
     assert.match(describe ?? '', /reads only/);
-    const s3 = hoverMarkdown(at(['Records', 0, 'eventName'], 'GetObject', { record: { index: 0, start: 0, end: 1, eventSource: 's3.amazonaws.com' } }));
+    const s3 = hoverMarkdown(
+      at(['Records', 0, 'eventName'], 'GetObject', {
+        record: { index: 0, start: 0, end: 1, eventSource: 's3.amazonaws.com' },
+      }),
+    );
     assert.doesNotMatch(s3 ?? '', /GameLift operation/);
   });
 
   it('explains enumerated values and fleet IDs, and stays quiet on unknown places', () => {
-    assert.match(hoverMarkdown(at(['Records', 0, 'userIdentity', 'type'], 'AssumedRole')) ?? '', /assuming an IAM role/);
-    assert.match(hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET)) ?? '', /Fetch events for fleet-2222bbbb/);
+    assert.match(
+      hoverMarkdown(at(['Records', 0, 'userIdentity', 'type'], 'AssumedRole')) ?? '',
+      /assuming an IAM role/,
+    );
+    assert.match(
+      hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET)) ?? '',
+      /Fetch events for fleet-2222bbbb/,
+    );
     const arn = `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`;
     assert.equal(fleetIdOf(arn), FLEET);
     assert.equal(fleetIdOf('fleet-nope'), undefined);
@@ -161,7 +211,10 @@ describe('cloudtrail adapter: hover text', () => {
     assert.deepEqual(JSON.parse(decodeURIComponent(links[0].split('?')[1])), [{ fleetId: FLEET }]);
     assert.match(md, /\[Fetch events for fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777\]/);
     // An ARN in the file links the bare fleet ID, like the CodeLens.
-    const fromArn = hoverMarkdown(at(['Records', 0, 'responseElements', 'fleetArn'], `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`)) ?? '';
+    const fromArn =
+      hoverMarkdown(
+        at(['Records', 0, 'responseElements', 'fleetArn'], `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`),
+      ) ?? '';
     assert.ok(fromArn.includes(`command:gamelift.fetchFleetEvents?${expectedArgs}`));
     // The setting off: the fleet is still explained, without a link.
     const off = hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET), { fleetLinks: false }) ?? '';

@@ -2,7 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from '../../../src/cloudtrail/editor/detectCloudTrail';
+import {
+  detectCloudTrail,
+  isCloudTrailFileName,
+  DETECTION_HEAD_LENGTH,
+} from '../../../src/cloudtrail/editor/detectCloudTrail';
 
 const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
 
@@ -47,11 +51,23 @@ describe('cloudtrail adapter: detectCloudTrail', () => {
   it('reads only the top level of the first record (nested look-alikes do not count)', () => {
     const envelope = { version: '0', 'detail-type': 'AWS API Call via CloudTrail', detail: record };
     assert.equal(detectCloudTrail(JSON.stringify(envelope, null, 2)), undefined);
-    assert.equal(detectCloudTrail(JSON.stringify({ config: { eventVersion: '1', eventTime: 'x', eventName: 'y' } })), undefined);
+    assert.equal(
+      detectCloudTrail(JSON.stringify({ config: { eventVersion: '1', eventTime: 'x', eventName: 'y' } })),
+      undefined,
+    );
   });
 
   it('leaves ordinary JSON alone', () => {
-    for (const text of ['{"name": "my-extension", "version": "1.0.0", "scripts": {}}', '[1, 2, 3]', '[]', '{}', '', 'not json', '{"Records": 5}', '[{"eventName": "x"}]']) {
+    for (const text of [
+      '{"name": "my-extension", "version": "1.0.0", "scripts": {}}',
+      '[1, 2, 3]',
+      '[]',
+      '{}',
+      '',
+      'not json',
+      '{"Records": 5}',
+      '[{"eventName": "x"}]',
+    ]) {
       assert.equal(detectCloudTrail(text), undefined, text);
     }
   });
@@ -69,7 +85,10 @@ describe('cloudtrail adapter: detectCloudTrail', () => {
       'single-record': 'single-record',
       ndjson: 'ndjson',
     };
-    const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; format: string; strict_json: boolean });
+    const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; format: string; strict_json: boolean });
     let checked = 0;
     for (const row of rows) {
       const shape = Object.keys(expected).find((k) => row.format.startsWith(k));
@@ -87,12 +106,18 @@ describe('cloudtrail adapter: detectCloudTrail', () => {
 describe('cloudtrail adapter: isCloudTrailFileName', () => {
   it('accepts S3 delivery names and *.cloudtrail.json', () => {
     assert.ok(isCloudTrailFileName('111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz'));
-    assert.ok(isCloudTrailFileName('/logs/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json'));
+    assert.ok(
+      isCloudTrailFileName(
+        '/logs/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json',
+      ),
+    );
     assert.ok(isCloudTrailFileName('C:\\logs\\prod.cloudtrail.json'));
   });
 
   it('rejects digest files and unrelated names', () => {
-    assert.ok(!isCloudTrailFileName('111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150801T021000Z.json.gz'));
+    assert.ok(
+      !isCloudTrailFileName('111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150801T021000Z.json.gz'),
+    );
     assert.ok(!isCloudTrailFileName('package.json'));
     assert.ok(!isCloudTrailFileName('CloudTrail.json'));
   });

@@ -1,7 +1,13 @@
 // Field explanations must cover every catalogued top-level field and every enumerated value.
 import * as assert from 'node:assert/strict';
 import catalog from '../../../src/gamelift/data/cloudtrail.json';
-import { TOP_LEVEL_FIELD_DOCS, NESTED_FIELD_DOCS, fieldDocFor, valueDocFor, recordRelativeKey } from '../../../src/cloudtrail/editor/fieldDocs';
+import {
+  TOP_LEVEL_FIELD_DOCS,
+  NESTED_FIELD_DOCS,
+  fieldDocFor,
+  valueDocFor,
+  recordRelativeKey,
+} from '../../../src/cloudtrail/editor/fieldDocs';
 
 interface CatalogField {
   name: string;
@@ -29,10 +35,18 @@ describe('cloudtrail adapter: fieldDocs', () => {
   });
 
   it('explains every eventType and eventCategory value named in the reference', () => {
-    for (const t of ['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent']) {
+    for (const t of [
+      'AwsApiCall',
+      'AwsServiceEvent',
+      'AwsConsoleAction',
+      'AwsConsoleSignIn',
+      'AwsCloudTrailInsight',
+      'AwsVpceEvent',
+    ]) {
       assert.ok(valueDocFor(['Records', 0, 'eventType'], t), t);
     }
-    for (const c of ['Management', 'Data', 'NetworkActivity', 'Insight']) assert.ok(valueDocFor([0, 'eventCategory'], c), c);
+    for (const c of ['Management', 'Data', 'NetworkActivity', 'Insight'])
+      assert.ok(valueDocFor([0, 'eventCategory'], c), c);
     assert.equal(valueDocFor(['eventType'], 'Nonsense'), undefined);
     assert.equal(valueDocFor(['eventType'], 42), undefined);
   });
@@ -43,7 +57,10 @@ describe('cloudtrail adapter: fieldDocs', () => {
     assert.equal(fieldDocFor(['awsRegion']), TOP_LEVEL_FIELD_DOCS.awsRegion);
     assert.equal(fieldDocFor(['detail', 'errorCode']), TOP_LEVEL_FIELD_DOCS.errorCode);
     assert.equal(fieldDocFor(['Records', 0, 'resources', 2, 'ARN']), NESTED_FIELD_DOCS['resources.ARN']);
-    assert.equal(fieldDocFor(['Records', 0, 'userIdentity', 'sessionContext', 'attributes', 'mfaAuthenticated']), NESTED_FIELD_DOCS['userIdentity.sessionContext.attributes.mfaAuthenticated']);
+    assert.equal(
+      fieldDocFor(['Records', 0, 'userIdentity', 'sessionContext', 'attributes', 'mfaAuthenticated']),
+      NESTED_FIELD_DOCS['userIdentity.sessionContext.attributes.mfaAuthenticated'],
+    );
     assert.equal(fieldDocFor(['Records', 0, 'requestParameters', 'fleetId']), undefined);
     assert.equal(fieldDocFor(['Records', 0, 'toString']), undefined);
     assert.equal(recordRelativeKey(['Records', 1]), undefined);

@@ -3,7 +3,13 @@ import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipText, gunzipTextBytes, gunzipTextSync, isGzip, GzDecodeError } from '../../../src/cloudtrail/editor/gzDecode';
+import {
+  gunzipText,
+  gunzipTextBytes,
+  gunzipTextSync,
+  isGzip,
+  GzDecodeError,
+} from '../../../src/cloudtrail/editor/gzDecode';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cloudtrail-editor');
 
@@ -43,7 +49,10 @@ describe('cloudtrail adapter: gzDecode', () => {
     const e = await rejectsWith(gunzipText(Buffer.from(text)), 'not-gzip');
     assert.match(e.message, /not gzip/);
     await rejectsWith(gunzipText(new Uint8Array()), 'not-gzip');
-    assert.throws(() => gunzipTextSync(Buffer.from('PK\u0003\u0004')), (err: unknown) => err instanceof GzDecodeError && err.kind === 'not-gzip');
+    assert.throws(
+      () => gunzipTextSync(Buffer.from('PK\u0003\u0004')),
+      (err: unknown) => err instanceof GzDecodeError && err.kind === 'not-gzip',
+    );
   });
 
   it('says when the gzip data is truncated or damaged', async () => {

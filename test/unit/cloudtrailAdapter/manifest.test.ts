@@ -8,7 +8,9 @@ import { RULES } from '../../../src/cloudtrail/index';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   contributes: {
-    configuration: { properties: Record<string, { properties?: Record<string, unknown>; markdownDescription?: string }> };
+    configuration: {
+      properties: Record<string, { properties?: Record<string, unknown>; markdownDescription?: string }>;
+    };
     languages: Array<{ id: string; configuration?: string }>;
     grammars: Array<{ language: string; path: string; scopeName: string }>;
     semanticTokenTypes: Array<{ id: string }>;
@@ -24,7 +26,10 @@ describe('cloudtrail adapter: manifest', () => {
     const offered = Object.keys(c.configuration.properties['gamelift.cloudtrail.rules'].properties ?? {});
     const known = new Set(RULES.map((r) => r.id));
     assert.ok(offered.length > 0);
-    assert.deepEqual(offered.filter((id) => !known.has(id)), []);
+    assert.deepEqual(
+      offered.filter((id) => !known.has(id)),
+      [],
+    );
   });
 
   it('gives every gamelift.cloudtrail.* setting a markdownDescription', () => {
@@ -52,6 +57,10 @@ describe('cloudtrail adapter: manifest', () => {
     assert.ok(grammar);
     const tm = JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8')) as { scopeName: string };
     assert.equal(tm.scopeName, grammar.scopeName);
-    assert.ok(c.customEditors.some((e) => e.viewType === 'gamelift.cloudtrailGz' && e.selector.some((s) => s.filenamePattern === '*.json.gz')));
+    assert.ok(
+      c.customEditors.some(
+        (e) => e.viewType === 'gamelift.cloudtrailGz' && e.selector.some((s) => s.filenamePattern === '*.json.gz'),
+      ),
+    );
   });
 });

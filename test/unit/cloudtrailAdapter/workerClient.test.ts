@@ -13,7 +13,12 @@ const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 
 function record(i: number, eventName = 'DescribeFleetAttributes'): Record<string, unknown> {
   return {
     eventVersion: '1.08',
-    userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::403987211056:user/alice', accountId: '403987211056', userName: 'alice' },
+    userIdentity: {
+      type: 'IAMUser',
+      arn: 'arn:aws:iam::403987211056:user/alice',
+      accountId: '403987211056',
+      userName: 'alice',
+    },
     eventTime: '2024-03-11T08:11:42Z',
     eventSource: 'gamelift.amazonaws.com',
     eventName,
@@ -32,7 +37,9 @@ function record(i: number, eventName = 'DescribeFleetAttributes'): Record<string
 }
 
 function log(count: number, misspelt = -1): string {
-  const records = Array.from({ length: count }, (_, i) => record(i, i === misspelt ? 'DescribeFleetAttribute' : undefined));
+  const records = Array.from({ length: count }, (_, i) =>
+    record(i, i === misspelt ? 'DescribeFleetAttribute' : undefined),
+  );
   return JSON.stringify({ Records: records }, null, 2);
 }
 
@@ -118,7 +125,10 @@ describe('cloudtrail adapter: WorkerValidator', function () {
     const dir = mkdtempSync(join(tmpdir(), 'ct-worker-'));
     try {
       const crashing = join(dir, 'crash.js');
-      writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });");
+      writeFileSync(
+        crashing,
+        "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });",
+      );
       const broken = new WorkerValidator(crashing, (m) => errors.push(m));
       await assert.rejects(broken.validate('x', '{}', {}), /boom/);
       assert.ok(errors.some((m) => /boom/.test(m)));
@@ -151,7 +161,8 @@ describe('cloudtrail adapter: chunksOf', () => {
       const text = log(50, 7);
       const lines = text.split('\n');
       const pieces = function* (): Generator<string> {
-        for (let i = 0; i < lines.length; i += 100) yield lines.slice(i, i + 100).join('\n') + (i + 100 < lines.length ? '\n' : '');
+        for (let i = 0; i < lines.length; i += 100)
+          yield lines.slice(i, i + 100).join('\n') + (i + 100 < lines.length ? '\n' : '');
       };
       const result = await validator.validate('doc', pieces(), {});
       assert.deepEqual(result?.diagnostics, validateAndPosition(text, {}).diagnostics);
@@ -160,7 +171,11 @@ describe('cloudtrail adapter: chunksOf', () => {
         throw new StaleSourceError();
       };
       assert.equal(await validator.validate('doc', stale(), {}), undefined);
-      assert.equal((await validator.validate('doc', text, {}))?.recordCount, 50, 'the worker still answers after a stale run');
+      assert.equal(
+        (await validator.validate('doc', text, {}))?.recordCount,
+        50,
+        'the worker still answers after a stale run',
+      );
     } finally {
       validator.dispose();
     }

@@ -29,7 +29,12 @@ describe('eventGuidance', () => {
   });
 
   it('explanations are not copy-paste duplicates across different kinds of event', () => {
-    const failures = ['FLEET_BINARY_DOWNLOAD_FAILED', 'FLEET_ACTIVATION_FAILED', 'SERVER_PROCESS_CRASHED', 'FLEET_VPC_PEERING_FAILED'];
+    const failures = [
+      'FLEET_BINARY_DOWNLOAD_FAILED',
+      'FLEET_ACTIVATION_FAILED',
+      'SERVER_PROCESS_CRASHED',
+      'FLEET_VPC_PEERING_FAILED',
+    ];
     const texts = new Set(failures.map((c) => guidanceForCode(c).explanation));
     assert.equal(texts.size, failures.length);
   });
@@ -44,6 +49,9 @@ describe('eventGuidance', () => {
   });
 
   it('links to the AWS fleet events page', () => {
-    assert.equal(FLEET_EVENTS_DOCS_URL, 'https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-events.html');
+    assert.equal(
+      FLEET_EVENTS_DOCS_URL,
+      'https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-events.html',
+    );
   });
 });

@@ -44,12 +44,22 @@ describe('webview HTML shell', () => {
   });
 
   it('contains only static text (no event or fleet data)', () => {
-    const text = shell().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = shell()
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     assert.equal(text, 'GameLift event details Loading event details…');
   });
 
   it('escapes attribute values it is given', () => {
-    const html = buildShellHtml({ cspSource: CSP_SOURCE, nonce: 'n', title: 't', loadingText: 'l', styleUris: ['x" onload="alert(1)'], scriptUri: 'y' });
+    const html = buildShellHtml({
+      cspSource: CSP_SOURCE,
+      nonce: 'n',
+      title: 't',
+      loadingText: 'l',
+      styleUris: ['x" onload="alert(1)'],
+      scriptUri: 'y',
+    });
     assert.doesNotMatch(html, /" onload="/);
   });
 });

@@ -7,9 +7,18 @@ const REF = { target: { region: 'us-west-2', profile: 'dev' }, fleetId: 'fleet-1
 describe('details protocol', () => {
   it('accepts every well-formed page message', () => {
     for (const m of [
-      { type: 'ready' }, { type: 'openLog' }, { type: 'copyLogLink' }, { type: 'refreshLink' }, { type: 'openDocs' },
-      { type: 'navigate', direction: 'older' }, { type: 'navigate', direction: 'newer' }, { type: 'reveal' }, { type: 'copyJson' },
-      { type: 'keepOpen' }, { type: 'openEvent', eventId: 'fleet-1-evt-1' }, { type: 'refreshTimeline' },
+      { type: 'ready' },
+      { type: 'openLog' },
+      { type: 'copyLogLink' },
+      { type: 'refreshLink' },
+      { type: 'openDocs' },
+      { type: 'navigate', direction: 'older' },
+      { type: 'navigate', direction: 'newer' },
+      { type: 'reveal' },
+      { type: 'copyJson' },
+      { type: 'keepOpen' },
+      { type: 'openEvent', eventId: 'fleet-1-evt-1' },
+      { type: 'refreshTimeline' },
     ]) {
       assert.equal(isPageMessage(m), true, JSON.stringify(m));
     }
@@ -17,10 +26,27 @@ describe('details protocol', () => {
 
   it('rejects malformed and unknown messages', () => {
     for (const m of [
-      undefined, null, 42, 'ready', [], [{ type: 'ready' }], {}, { type: 7 }, { type: 'READY' }, { type: 'openUrl', url: 'https://x' },
-      { type: 'executeCommand', command: 'workbench.action.terminal.new' }, { type: 'navigate' }, { type: 'navigate', direction: 'sideways' },
-      { type: 'navigate', direction: 1 }, { type: 'openEvent' }, { type: 'openEvent', eventId: '' }, { type: 'openEvent', eventId: 5 },
-      { type: 'openEvent', eventId: 'x'.repeat(257) }, { type: '__proto__' }, { type: 'toString' }, { type: 'showDetails' },
+      undefined,
+      null,
+      42,
+      'ready',
+      [],
+      [{ type: 'ready' }],
+      {},
+      { type: 7 },
+      { type: 'READY' },
+      { type: 'openUrl', url: 'https://x' },
+      { type: 'executeCommand', command: 'workbench.action.terminal.new' },
+      { type: 'navigate' },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'navigate', direction: 1 },
+      { type: 'openEvent' },
+      { type: 'openEvent', eventId: '' },
+      { type: 'openEvent', eventId: 5 },
+      { type: 'openEvent', eventId: 'x'.repeat(257) },
+      { type: '__proto__' },
+      { type: 'toString' },
+      { type: 'showDetails' },
     ]) {
       assert.equal(isPageMessage(m), false, JSON.stringify(m));
     }
@@ -36,8 +62,15 @@ describe('details protocol', () => {
     const event = { eventId: 'e1', eventCode: 'FLEET_CREATED', fetchedAt: 1, hadLog: true, eventTime: 5, message: 'm' };
     assert.equal(isPersistedState({ kind: 'details', ref: REF, event, pinned: false }), true);
     assert.equal(isPersistedState({ kind: 'timeline', ref: REF }), true);
-    assert.equal(isPersistedState({ kind: 'details', ref: REF, event: { ...event, preSignedLogUrl: 'https://x' }, pinned: false }), false, 'never carries a URL');
-    assert.equal(isPersistedState({ kind: 'details', ref: REF, event: { ...event, eventTime: 'yesterday' }, pinned: false }), false);
+    assert.equal(
+      isPersistedState({ kind: 'details', ref: REF, event: { ...event, preSignedLogUrl: 'https://x' }, pinned: false }),
+      false,
+      'never carries a URL',
+    );
+    assert.equal(
+      isPersistedState({ kind: 'details', ref: REF, event: { ...event, eventTime: 'yesterday' }, pinned: false }),
+      false,
+    );
     assert.equal(isPersistedState({ kind: 'details', ref: REF, event, pinned: 'yes' }), false);
     assert.equal(isPersistedState({ kind: 'details', ref: { fleetId: 'f' }, event, pinned: false }), false);
     assert.equal(isPersistedState({ kind: 'timeline', ref: { target: { region: '' }, fleetId: 'f' } }), false);

@@ -8,7 +8,11 @@ import type { FleetEvent } from '../../../src/gamelift/types';
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
 const REF = { target: { region: 'us-west-2' }, fleetId: 'fleet-1' };
 const ev = (id: string, code: string, minutes: number | undefined, message = 'm'): FleetEvent => ({
-  eventId: id, eventCode: code, message, eventTime: minutes === undefined ? undefined : T + minutes * 60_000, fetchedAt: T,
+  eventId: id,
+  eventCode: code,
+  message,
+  eventTime: minutes === undefined ? undefined : T + minutes * 60_000,
+  fetchedAt: T,
 });
 
 describe('timeline model', () => {
@@ -23,8 +27,15 @@ describe('timeline model', () => {
   const m = buildTimelineViewModel(REF, { fleetId: 'fleet-1', name: 'Arena' }, events);
 
   it('makes one lane per category that has events, in catalog order', () => {
-    assert.deepEqual(m.lanes.map((l) => l.category), ['fleet_state_transition', 'server_process']);
-    assert.deepEqual(m.lanes[0].marks.map((k) => k.eventId), ['e2', 'e3', 'e4', 'e5'], 'marks in time order');
+    assert.deepEqual(
+      m.lanes.map((l) => l.category),
+      ['fleet_state_transition', 'server_process'],
+    );
+    assert.deepEqual(
+      m.lanes[0].marks.map((k) => k.eventId),
+      ['e2', 'e3', 'e4', 'e5'],
+      'marks in time order',
+    );
     assert.equal(m.lanes[1].marks[0].severity, 'error');
     assert.equal(m.lanes[1].marks[0].timeUtc, '2026-11-20 12:50:00 UTC');
   });
@@ -39,7 +50,12 @@ describe('timeline model', () => {
   it('reconstructs the fleet status over time', () => {
     assert.deepEqual(
       m.statusBand.map((s) => [s.status, (s.start - T) / 60_000, s.tone, s.open]),
-      [['NEW', 0, 'progress', false], ['DOWNLOADING', 10, 'progress', false], ['ACTIVATING', 30, 'progress', false], ['ERROR', 40, 'error', true]],
+      [
+        ['NEW', 0, 'progress', false],
+        ['DOWNLOADING', 10, 'progress', false],
+        ['ACTIVATING', 30, 'progress', false],
+        ['ERROR', 40, 'error', true],
+      ],
     );
     assert.equal(m.statusBand[3].end, m.end);
     assert.equal(m.statusBand[0].end, T + 10 * 60_000);
@@ -57,7 +73,10 @@ describe('timeline model', () => {
 
   it('skips zero-width segments when two changes share an instant', () => {
     const band = statusBand([ev('a', 'FLEET_STATE_ACTIVATING', 5), ev('b', 'FLEET_STATE_ACTIVE', 5)], T + 600_000);
-    assert.deepEqual(band.map((s) => s.status), ['ACTIVE']);
+    assert.deepEqual(
+      band.map((s) => s.status),
+      ['ACTIVE'],
+    );
   });
 
   it('gives a single event or no events a usable span', () => {
@@ -72,7 +91,10 @@ describe('timeline model', () => {
 
   it('puts an unknown code in the "other" lane', () => {
     const other = buildTimelineViewModel(REF, undefined, [ev('a', 'FLEET_TELEPORTED', 0)]);
-    assert.deepEqual(other.lanes.map((l) => l.category), ['other']);
+    assert.deepEqual(
+      other.lanes.map((l) => l.category),
+      ['other'],
+    );
   });
 });
 
@@ -80,7 +102,10 @@ describe('axis ticks', () => {
   it('picks a nice step and aligned ticks', () => {
     const r = axisTicks(T + 7 * 60_000, T + 67 * 60_000, 6);
     assert.equal(r.step, 15 * 60_000);
-    assert.deepEqual(r.ticks.map((t) => (t - T) / 60_000), [15, 30, 45, 60]);
+    assert.deepEqual(
+      r.ticks.map((t) => (t - T) / 60_000),
+      [15, 30, 45, 60],
+    );
     assert.equal(r.dateLabels, false);
   });
 

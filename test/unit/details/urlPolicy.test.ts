@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { checkExternalUrl, displayHost } from '../../../src/details/urlPolicy';
 
-const S3 = 'https://gamelift-fleet-logs.s3.us-west-2.amazonaws.com/fleet-1/log.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc';
+const S3 =
+  'https://gamelift-fleet-logs.s3.us-west-2.amazonaws.com/fleet-1/log.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc';
 
 function allowed(url: string, endpoints?: string[]): boolean {
   return checkExternalUrl(url, 'log', { customEndpoints: endpoints }).allowed;
@@ -69,7 +70,16 @@ describe('urlPolicy', () => {
   });
 
   it('refuses malformed input, odd ports and control characters', () => {
-    for (const value of ['', 'not a url', 'https://', '//bucket.s3.amazonaws.com/x', 'https://bucket.s3.amazonaws.com:8443/x', 'https://bucket.s3.amazonaws.com/x\n', ' https://bucket.s3.amazonaws.com/x', `https://bucket.s3.amazonaws.com/${'a'.repeat(9000)}`]) {
+    for (const value of [
+      '',
+      'not a url',
+      'https://',
+      '//bucket.s3.amazonaws.com/x',
+      'https://bucket.s3.amazonaws.com:8443/x',
+      'https://bucket.s3.amazonaws.com/x\n',
+      ' https://bucket.s3.amazonaws.com/x',
+      `https://bucket.s3.amazonaws.com/${'a'.repeat(9000)}`,
+    ]) {
       assert.equal(allowed(value), false, JSON.stringify(value.slice(0, 60)));
     }
     assert.equal(checkExternalUrl(undefined, 'log').allowed, false);
@@ -86,7 +96,10 @@ describe('urlPolicy', () => {
   });
 
   it('allows documentation only on docs.aws.amazon.com over https', () => {
-    assert.ok(checkExternalUrl('https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-events.html', 'docs').allowed);
+    assert.ok(
+      checkExternalUrl('https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-events.html', 'docs')
+        .allowed,
+    );
     assert.ok(!checkExternalUrl('http://docs.aws.amazon.com/x', 'docs').allowed);
     assert.ok(!checkExternalUrl('https://docs.aws.amazon.com.evil.example/x', 'docs').allowed);
     assert.ok(!checkExternalUrl(S3, 'docs').allowed, 'a log host is not a docs host');

@@ -4,22 +4,50 @@ import * as assert from 'node:assert/strict';
 import type { FleetRef } from '../../../src/explorer/api';
 import { KNOWN_EVENT_CODES } from '../../../src/gamelift/eventCatalog';
 import type { FleetEvent } from '../../../src/gamelift/types';
-import { buildDetailsViewModel, eventAsServiceJson, fromPersistedEvent, toPersistedEvent } from '../../../src/details/viewModel';
+import {
+  buildDetailsViewModel,
+  eventAsServiceJson,
+  fromPersistedEvent,
+  toPersistedEvent,
+} from '../../../src/details/viewModel';
 
-const REF: FleetRef = { target: { profile: 'dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566/' }, fleetId: 'fleet-1111' };
+const REF: FleetRef = {
+  target: { profile: 'dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566/' },
+  fleetId: 'fleet-1111',
+};
 const T = Date.UTC(2026, 10, 20, 23, 0, 0);
-const URL_ = 'https://logs.s3.us-west-2.amazonaws.com/fleet-1111/e1.zip?X-Amz-Signature=deadbeef&X-Amz-Credential=AKIAEXAMPLE';
+const URL_ =
+  'https://logs.s3.us-west-2.amazonaws.com/fleet-1111/e1.zip?X-Amz-Signature=deadbeef&X-Amz-Credential=AKIAEXAMPLE';
 
 function ev(id: string, code: string, minutes: number, extra: Partial<FleetEvent> = {}): FleetEvent {
-  return { eventId: id, eventCode: code, resourceId: 'fleet-1111', message: `msg ${id}`, eventTime: T + minutes * 60_000, fetchedAt: T + 3600_000, ...extra };
+  return {
+    eventId: id,
+    eventCode: code,
+    resourceId: 'fleet-1111',
+    message: `msg ${id}`,
+    eventTime: T + minutes * 60_000,
+    fetchedAt: T + 3600_000,
+    ...extra,
+  };
 }
 
 // Newest first, as the explorer returns them.
-const LOADED = [ev('e3', 'FLEET_STATE_ERROR', 30), ev('e2', 'SERVER_PROCESS_CRASHED', 20, { preSignedLogUrl: URL_, count: 3 }), ev('e1', 'FLEET_CREATED', 0)];
+const LOADED = [
+  ev('e3', 'FLEET_STATE_ERROR', 30),
+  ev('e2', 'SERVER_PROCESS_CRASHED', 20, { preSignedLogUrl: URL_, count: 3 }),
+  ev('e1', 'FLEET_CREATED', 0),
+];
 
 describe('details view model', () => {
   it('carries every field of the event and its fleet', () => {
-    const m = buildDetailsViewModel({ ref: REF, event: LOADED[1], fleet: { fleetId: 'fleet-1111', name: 'Arena', status: 'ACTIVE' }, loadedEvents: LOADED, pinned: false, customEndpoints: [] });
+    const m = buildDetailsViewModel({
+      ref: REF,
+      event: LOADED[1],
+      fleet: { fleetId: 'fleet-1111', name: 'Arena', status: 'ACTIVE' },
+      loadedEvents: LOADED,
+      pinned: false,
+      customEndpoints: [],
+    });
     assert.equal(m.event.eventId, 'e2');
     assert.equal(m.event.resourceId, 'fleet-1111');
     assert.equal(m.event.eventCode, 'SERVER_PROCESS_CRASHED');
@@ -32,7 +60,14 @@ describe('details view model', () => {
     assert.equal(m.event.severity, 'error');
     assert.ok(m.event.severityReason.length > 0);
     assert.equal(m.event.knownCode, true);
-    assert.deepEqual(m.fleet, { fleetId: 'fleet-1111', name: 'Arena', status: 'ACTIVE', region: 'us-west-2', profile: 'dev', endpoint: 'http://127.0.0.1:4566' });
+    assert.deepEqual(m.fleet, {
+      fleetId: 'fleet-1111',
+      name: 'Arena',
+      status: 'ACTIVE',
+      region: 'us-west-2',
+      profile: 'dev',
+      endpoint: 'http://127.0.0.1:4566',
+    });
     assert.equal(m.pinned, false);
     assert.match(m.guidance.explanation, /ProcessEnding|crash/i);
   });
@@ -43,7 +78,12 @@ describe('details view model', () => {
       assert.equal(m.guidance.known, true, code);
       assert.ok(m.guidance.explanation && m.guidance.nextSteps.length > 0, code);
     }
-    const unknown = buildDetailsViewModel({ ref: REF, event: ev('x', 'FLEET_TELEPORTED', 0), loadedEvents: [], pinned: true });
+    const unknown = buildDetailsViewModel({
+      ref: REF,
+      event: ev('x', 'FLEET_TELEPORTED', 0),
+      loadedEvents: [],
+      pinned: true,
+    });
     assert.equal(unknown.guidance.known, false);
     assert.equal(unknown.event.knownCode, false);
     assert.equal(unknown.event.category, 'other');
@@ -54,32 +94,71 @@ describe('details view model', () => {
     const m = buildDetailsViewModel({ ref: REF, event: LOADED[1], loadedEvents: LOADED, pinned: false });
     const json = JSON.stringify(m);
     assert.doesNotMatch(json, /X-Amz|deadbeef|AKIAEXAMPLE/);
-    assert.deepEqual(m.log, { state: 'available', host: 'logs.s3.us-west-2.amazonaws.com', fetchedAt: T + 3600_000, validityMs: 15 * 60_000, refusedReason: undefined });
+    assert.deepEqual(m.log, {
+      state: 'available',
+      host: 'logs.s3.us-west-2.amazonaws.com',
+      fetchedAt: T + 3600_000,
+      validityMs: 15 * 60_000,
+      refusedReason: undefined,
+    });
   });
 
   it('describes each log state', () => {
-    assert.deepEqual(buildDetailsViewModel({ ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false }).log, { state: 'none' });
-    assert.deepEqual(buildDetailsViewModel({ ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false, logOverride: 'stale' }).log, { state: 'stale' });
-    assert.deepEqual(buildDetailsViewModel({ ref: REF, event: LOADED[1], loadedEvents: LOADED, pinned: false, logOverride: 'gone' }).log, { state: 'gone' });
+    assert.deepEqual(buildDetailsViewModel({ ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false }).log, {
+      state: 'none',
+    });
+    assert.deepEqual(
+      buildDetailsViewModel({ ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false, logOverride: 'stale' })
+        .log,
+      { state: 'stale' },
+    );
+    assert.deepEqual(
+      buildDetailsViewModel({ ref: REF, event: LOADED[1], loadedEvents: LOADED, pinned: false, logOverride: 'gone' })
+        .log,
+      { state: 'gone' },
+    );
     const hostile = ev('h', 'GENERIC_EVENT', 0, { preSignedLogUrl: 'javascript:alert(1)' });
     const refused = buildDetailsViewModel({ ref: REF, event: hostile, loadedEvents: [], pinned: false }).log;
     assert.equal(refused.state, 'available');
     assert.ok(refused.state === 'available' && refused.refusedReason && /https/.test(refused.refusedReason));
     const local = ev('l', 'GENERIC_EVENT', 0, { preSignedLogUrl: 'http://127.0.0.1:4566/logs/l?sig=1' });
-    const allowed = buildDetailsViewModel({ ref: REF, event: local, loadedEvents: [], pinned: false, customEndpoints: ['http://127.0.0.1:4566'] }).log;
-    assert.ok(allowed.state === 'available' && allowed.refusedReason === undefined && allowed.host === '127.0.0.1:4566');
+    const allowed = buildDetailsViewModel({
+      ref: REF,
+      event: local,
+      loadedEvents: [],
+      pinned: false,
+      customEndpoints: ['http://127.0.0.1:4566'],
+    }).log;
+    assert.ok(
+      allowed.state === 'available' && allowed.refusedReason === undefined && allowed.host === '127.0.0.1:4566',
+    );
   });
 
   it('offers the older and newer loaded events', () => {
-    const middle = buildDetailsViewModel({ ref: REF, event: LOADED[1], loadedEvents: LOADED, pinned: false }).navigation;
+    const middle = buildDetailsViewModel({
+      ref: REF,
+      event: LOADED[1],
+      loadedEvents: LOADED,
+      pinned: false,
+    }).navigation;
     assert.equal(middle.newer?.eventId, 'e3');
     assert.equal(middle.older?.eventId, 'e1');
     assert.equal(middle.position, 2);
     assert.equal(middle.total, 3);
-    const newest = buildDetailsViewModel({ ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false }).navigation;
+    const newest = buildDetailsViewModel({
+      ref: REF,
+      event: LOADED[0],
+      loadedEvents: LOADED,
+      pinned: false,
+    }).navigation;
     assert.equal(newest.newer, undefined);
     assert.equal(newest.older?.eventId, 'e2');
-    const absent = buildDetailsViewModel({ ref: REF, event: ev('zz', 'GENERIC_EVENT', 1), loadedEvents: LOADED, pinned: false }).navigation;
+    const absent = buildDetailsViewModel({
+      ref: REF,
+      event: ev('zz', 'GENERIC_EVENT', 1),
+      loadedEvents: LOADED,
+      pinned: false,
+    }).navigation;
     assert.deepEqual(absent, { older: undefined, newer: undefined, position: undefined, total: 3 });
   });
 
@@ -97,6 +176,13 @@ describe('details view model', () => {
 
   it('copies the event as DescribeFleetEvents JSON without the URL', () => {
     const parsed = JSON.parse(eventAsServiceJson(LOADED[1])) as Record<string, unknown>;
-    assert.deepEqual(parsed, { EventId: 'e2', ResourceId: 'fleet-1111', EventCode: 'SERVER_PROCESS_CRASHED', Message: 'msg e2', EventTime: '2026-11-20T23:20:00.000Z', Count: 3 });
+    assert.deepEqual(parsed, {
+      EventId: 'e2',
+      ResourceId: 'fleet-1111',
+      EventCode: 'SERVER_PROCESS_CRASHED',
+      Message: 'msg e2',
+      EventTime: '2026-11-20T23:20:00.000Z',
+      Count: 3,
+    });
   });
 });

@@ -28,7 +28,11 @@ describe('emulator SigV4 authentication', () => {
     const client = new GameLiftClient({
       endpoint: emulator.url,
       region: 'us-west-2',
-      credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey, sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//token+with/slashes=' },
+      credentials: {
+        accessKeyId: account.accessKeyId,
+        secretAccessKey: account.secretAccessKey,
+        sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//token+with/slashes=',
+      },
       maxAttempts: 1,
     });
     const out = await client.send(new ListFleetsCommand({ Limit: 2 }));
@@ -37,7 +41,10 @@ describe('emulator SigV4 authentication', () => {
 
   it('takes the region from the credential scope', async () => {
     const eu = await clientFor(emulator, { region: 'eu-west-1' }).send(new ListFleetsCommand({}));
-    assert.deepEqual([...(eu.FleetIds ?? [])].sort(), [DEFAULT_FLEETS.euActive, DEFAULT_FLEETS.euValidationFailed, DEFAULT_FLEETS.euNoInstances].sort());
+    assert.deepEqual(
+      [...(eu.FleetIds ?? [])].sort(),
+      [DEFAULT_FLEETS.euActive, DEFAULT_FLEETS.euValidationFailed, DEFAULT_FLEETS.euNoInstances].sort(),
+    );
     const empty = await clientFor(emulator, { region: 'ap-south-1' }).send(new ListFleetsCommand({}));
     assert.deepEqual(empty.FleetIds, []);
   });
@@ -50,8 +57,15 @@ describe('emulator SigV4 authentication', () => {
   });
 
   it('refuses an unknown access key with UnrecognizedClientException (403)', async () => {
-    const stranger = { profile: 'x', accountId: '999999999999', accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'whatever' };
-    const failure = await rejection(clientFor(emulator, { account: stranger, maxAttempts: 1 }).send(new ListFleetsCommand({})));
+    const stranger = {
+      profile: 'x',
+      accountId: '999999999999',
+      accessKeyId: 'AKIAUNKNOWNKEY000000',
+      secretAccessKey: 'whatever',
+    };
+    const failure = await rejection(
+      clientFor(emulator, { account: stranger, maxAttempts: 1 }).send(new ListFleetsCommand({})),
+    );
     assert.equal(failure.name, 'UnrecognizedClientException');
     assert.equal(failure.status, 403);
   });
@@ -65,19 +79,29 @@ describe('emulator SigV4 authentication', () => {
   it('refuses a body changed after signing', async () => {
     const ok = await rawCall(emulator, { target: 'GameLift.ListFleets', body: '{"Limit":1}' });
     assert.equal(ok.status, 200);
-    const tampered = await rawCall(emulator, { target: 'GameLift.ListFleets', body: '{"Limit":1}', sentBody: '{"Limit":2}' });
+    const tampered = await rawCall(emulator, {
+      target: 'GameLift.ListFleets',
+      body: '{"Limit":1}',
+      sentBody: '{"Limit":2}',
+    });
     assert.equal(tampered.status, 403);
     assert.equal(tampered.json().__type, 'InvalidSignatureException');
   });
 
   it('refuses a signature made with the right key for the wrong secret in a raw request', async () => {
-    const res = await rawCall(emulator, { target: 'GameLift.ListFleets', secretAccessKey: `${TEST_ACCOUNTS[0].secretAccessKey}x` });
+    const res = await rawCall(emulator, {
+      target: 'GameLift.ListFleets',
+      secretAccessKey: `${TEST_ACCOUNTS[0].secretAccessKey}x`,
+    });
     assert.equal(res.status, 403);
     assert.equal(res.json().__type, 'InvalidSignatureException');
   });
 
   it('refuses a malformed Authorization header and a credential scoped to another service', async () => {
-    const malformed = await rawCall(emulator, { target: 'GameLift.ListFleets', authorization: 'AWS4-HMAC-SHA256 Credential=AKIALOCALGAMELIFT001' });
+    const malformed = await rawCall(emulator, {
+      target: 'GameLift.ListFleets',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIALOCALGAMELIFT001',
+    });
     assert.equal(malformed.status, 403);
     assert.equal(malformed.json().__type, 'IncompleteSignatureException');
     const basic = await rawCall(emulator, { target: 'GameLift.ListFleets', authorization: 'Basic dXNlcjpwYXNz' });
@@ -89,11 +113,17 @@ describe('emulator SigV4 authentication', () => {
   });
 
   it('refuses a signature older than 15 minutes but accepts one 10 minutes old', async () => {
-    const stale = await rawCall(emulator, { target: 'GameLift.ListFleets', signingDate: new Date(Date.now() - 16 * 60_000) });
+    const stale = await rawCall(emulator, {
+      target: 'GameLift.ListFleets',
+      signingDate: new Date(Date.now() - 16 * 60_000),
+    });
     assert.equal(stale.status, 403);
     assert.equal(stale.json().__type, 'InvalidSignatureException');
     assert.match(stale.json().message, /Signature expired/);
-    const recent = await rawCall(emulator, { target: 'GameLift.ListFleets', signingDate: new Date(Date.now() - 10 * 60_000) });
+    const recent = await rawCall(emulator, {
+      target: 'GameLift.ListFleets',
+      signingDate: new Date(Date.now() - 10 * 60_000),
+    });
     assert.equal(recent.status, 200);
   });
 
@@ -104,7 +134,13 @@ describe('emulator SigV4 authentication', () => {
       const out = await clientFor(skewed, { maxAttempts: 2 }).send(new ListFleetsCommand({}));
       assert.ok((out.FleetIds ?? []).length > 0);
       // first attempt refused as expired, the retry signed with the corrected clock
-      assert.deepEqual(skewed.requests.map((r) => [r.status, r.errorCode]), [[403, 'InvalidSignatureException'], [200, undefined]]);
+      assert.deepEqual(
+        skewed.requests.map((r) => [r.status, r.errorCode]),
+        [
+          [403, 'InvalidSignatureException'],
+          [200, undefined],
+        ],
+      );
     } finally {
       await skewed.stop();
     }

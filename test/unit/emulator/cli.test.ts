@@ -72,11 +72,20 @@ describe('emulator CLI', function () {
     const client = clientFor(remote(cli.url), { maxAttempts: 1 });
     assert.equal((await rejection(client.send(new ListFleetsCommand({})))).name, 'ThrottlingException');
     assert.ok(((await client.send(new ListFleetsCommand({}))).FleetIds ?? []).length > 0);
-    const set = await fetch(`${cli.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ kind: 'internalError', times: 1 }] }) });
+    const set = await fetch(`${cli.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rules: [{ kind: 'internalError', times: 1 }] }),
+    });
     assert.equal(set.status, 200);
     assert.equal((await rejection(client.send(new ListFleetsCommand({})))).name, 'InternalServiceException');
-    const requests = (await (await fetch(`${cli.url}/__emulator/requests`)).json()) as Array<{ operation: string; status: number }>;
-    assert.deepEqual(requests.map((r) => r.status), [400, 200, 500]);
+    const requests = (await (await fetch(`${cli.url}/__emulator/requests`)).json()) as Array<{
+      operation: string;
+      status: number;
+    }>;
+    assert.deepEqual(
+      requests.map((r) => r.status),
+      [400, 200, 500],
+    );
     assert.ok(!cli.output().includes('ListFleets'), '--quiet prints no request log');
     cli.child.kill('SIGTERM');
     await exited(cli.child);

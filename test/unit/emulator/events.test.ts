@@ -1,13 +1,22 @@
 // DescribeFleetEvents through the real SDK: paging over thousands of events returns each once,
 // newest first; time windows; fleet ARNs; tokens bound to their query; validation errors;
 // NotFound for unknown fleets and for a fleet deleted between pages; events added mid-paging.
-import { DescribeFleetEventsCommand, Event, GameLiftClient, paginateDescribeFleetEvents } from '@aws-sdk/client-gamelift';
+import {
+  DescribeFleetEventsCommand,
+  Event,
+  GameLiftClient,
+  paginateDescribeFleetEvents,
+} from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
-async function allEvents(client: GameLiftClient, input: { FleetId: string; StartTime?: Date; EndTime?: Date }, pageSize: number): Promise<{ events: Event[]; pages: number }> {
+async function allEvents(
+  client: GameLiftClient,
+  input: { FleetId: string; StartTime?: Date; EndTime?: Date },
+  pageSize: number,
+): Promise<{ events: Event[]; pages: number }> {
   const events: Event[] = [];
   let pages = 0;
   for await (const page of paginateDescribeFleetEvents({ client, pageSize }, input)) {
@@ -33,10 +42,16 @@ describe('emulator DescribeFleetEvents', () => {
     const { events, pages } = await allEvents(client, { FleetId: DEFAULT_FLEETS.busy }, 250);
     assert.equal(pages, Math.ceil(held.length / 250));
     assert.equal(emulator.requests.length, pages);
-    assert.deepEqual(events.map((e) => e.EventId), held.map((e) => e.eventId));
+    assert.deepEqual(
+      events.map((e) => e.EventId),
+      held.map((e) => e.eventId),
+    );
     assert.equal(new Set(events.map((e) => e.EventId)).size, held.length);
     for (let i = 1; i < events.length; i++) {
-      assert.ok(events[i - 1].EventTime!.getTime() >= events[i].EventTime!.getTime(), `event ${i} is newer than the one before it`);
+      assert.ok(
+        events[i - 1].EventTime!.getTime() >= events[i].EventTime!.getTime(),
+        `event ${i} is newer than the one before it`,
+      );
     }
   });
 
@@ -67,17 +82,32 @@ describe('emulator DescribeFleetEvents', () => {
     const end = held[100].eventTime;
     const start = held[1100].eventTime;
     const expected = held.filter((e) => e.eventTime >= start && e.eventTime <= end).map((e) => e.eventId);
-    const { events } = await allEvents(client, { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(start), EndTime: new Date(end) }, 97);
-    assert.deepEqual(events.map((e) => e.EventId), expected);
+    const { events } = await allEvents(
+      client,
+      { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(start), EndTime: new Date(end) },
+      97,
+    );
+    assert.deepEqual(
+      events.map((e) => e.EventId),
+      expected,
+    );
     assert.ok(expected.length >= 1001);
-    const lastHour = await allEvents(client, { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(Date.now() - 3_600_000) }, 100);
+    const lastHour = await allEvents(
+      client,
+      { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(Date.now() - 3_600_000) },
+      100,
+    );
     assert.ok(lastHour.events.length > 0, 'the busy fleet has events in the last hour');
     assert.ok(lastHour.events.every((e) => e.EventTime!.getTime() >= Date.now() - 3_600_000 - 60_000));
   });
 
   it('returns an empty list for a window without events', async () => {
     const out = await client.send(
-      new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.failedActivation, StartTime: new Date(Date.now() + 60_000), EndTime: new Date(Date.now() + 120_000) }),
+      new DescribeFleetEventsCommand({
+        FleetId: DEFAULT_FLEETS.failedActivation,
+        StartTime: new Date(Date.now() + 60_000),
+        EndTime: new Date(Date.now() + 120_000),
+      }),
     );
     assert.deepEqual(out.Events, []);
     assert.equal(out.NextToken, undefined);
@@ -89,14 +119,24 @@ describe('emulator DescribeFleetEvents', () => {
     assert.equal(out.Events?.length, 3);
     const containerArn = `arn:aws:gamelift:us-west-2:111122223333:containerfleet/${DEFAULT_FLEETS.container}`;
     assert.ok(((await client.send(new DescribeFleetEventsCommand({ FleetId: containerArn }))).Events ?? []).length > 0);
-    const wrongAccount = await rejection(client.send(new DescribeFleetEventsCommand({ FleetId: `arn:aws:gamelift:us-west-2:444455556666:fleet/${DEFAULT_FLEETS.failedActivation}` })));
+    const wrongAccount = await rejection(
+      client.send(
+        new DescribeFleetEventsCommand({
+          FleetId: `arn:aws:gamelift:us-west-2:444455556666:fleet/${DEFAULT_FLEETS.failedActivation}`,
+        }),
+      ),
+    );
     assert.equal(wrongAccount.name, 'NotFoundException');
-    const otherRegion = await rejection(client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.euActive })));
+    const otherRegion = await rejection(
+      client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.euActive })),
+    );
     assert.equal(otherRegion.name, 'NotFoundException');
   });
 
   it('answers NotFoundException (400) for an unknown fleet', async () => {
-    const failure = await rejection(client.send(new DescribeFleetEventsCommand({ FleetId: 'fleet-00000000-0000-4000-8000-000000000000' })));
+    const failure = await rejection(
+      client.send(new DescribeFleetEventsCommand({ FleetId: 'fleet-00000000-0000-4000-8000-000000000000' })),
+    );
     assert.equal(failure.name, 'NotFoundException');
     assert.equal(failure.status, 400);
   });
@@ -110,7 +150,10 @@ describe('emulator DescribeFleetEvents', () => {
       ['negative limit', { FleetId: DEFAULT_FLEETS.busy, Limit: -5 }],
       ['long token', { FleetId: DEFAULT_FLEETS.busy, NextToken: 'x'.repeat(1025) }],
       ['forged token', { FleetId: DEFAULT_FLEETS.busy, NextToken: 'not-a-real-token' }],
-      ['start after end', { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(Date.now()), EndTime: new Date(Date.now() - 60_000) }],
+      [
+        'start after end',
+        { FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(Date.now()), EndTime: new Date(Date.now() - 60_000) },
+      ],
     ];
     for (const [label, input] of cases) {
       const failure = await rejection(client.send(new DescribeFleetEventsCommand(input)));
@@ -122,17 +165,40 @@ describe('emulator DescribeFleetEvents', () => {
   it('binds NextToken to its query: reuse with another fleet or window is refused', async () => {
     const first = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 10 }));
     assert.ok(first.NextToken && first.NextToken.length <= 1024);
-    const otherFleet = await rejection(client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, NextToken: first.NextToken })));
+    const otherFleet = await rejection(
+      client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, NextToken: first.NextToken })),
+    );
     assert.equal(otherFleet.name, 'InvalidRequestException');
     const otherWindow = await rejection(
-      client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, StartTime: new Date(0), NextToken: first.NextToken })),
+      client.send(
+        new DescribeFleetEventsCommand({
+          FleetId: DEFAULT_FLEETS.busy,
+          StartTime: new Date(0),
+          NextToken: first.NextToken,
+        }),
+      ),
     );
     assert.equal(otherWindow.name, 'InvalidRequestException');
     // A different Limit on the next page is fine.
-    const next = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 5, NextToken: first.NextToken }));
-    assert.deepEqual(next.Events?.map((e) => e.EventId), emulator.state.events(DEFAULT_FLEETS.busy).slice(10, 15).map((e) => e.eventId));
+    const next = await client.send(
+      new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 5, NextToken: first.NextToken }),
+    );
+    assert.deepEqual(
+      next.Events?.map((e) => e.EventId),
+      emulator.state
+        .events(DEFAULT_FLEETS.busy)
+        .slice(10, 15)
+        .map((e) => e.eventId),
+    );
     const tampered = first.NextToken.slice(0, -2) + (first.NextToken.endsWith('AA') ? 'BB' : 'AA');
-    assert.equal((await rejection(client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, NextToken: tampered })))).name, 'InvalidRequestException');
+    assert.equal(
+      (
+        await rejection(
+          client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.busy, NextToken: tampered })),
+        )
+      ).name,
+      'InvalidRequestException',
+    );
   });
 
   it('keeps paging stable when newer events arrive between pages', async () => {
@@ -141,12 +207,17 @@ describe('emulator DescribeFleetEvents', () => {
       const c = clientFor(local);
       const before = local.state.events(DEFAULT_FLEETS.spot).map((e) => e.eventId);
       const first = await c.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 4 }));
-      const added = local.state.addEvent(DEFAULT_FLEETS.spot, { eventCode: 'FLEET_SCALING_EVENT', message: 'Desired instances changed from 4 to 5.' });
+      const added = local.state.addEvent(DEFAULT_FLEETS.spot, {
+        eventCode: 'FLEET_SCALING_EVENT',
+        message: 'Desired instances changed from 4 to 5.',
+      });
       assert.equal(local.state.events(DEFAULT_FLEETS.spot)[0].eventId, added.eventId, 'the new event is the newest');
       const ids = [...(first.Events ?? []).map((e) => e.EventId)];
       let token = first.NextToken;
       while (token) {
-        const page = await c.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 4, NextToken: token }));
+        const page = await c.send(
+          new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 4, NextToken: token }),
+        );
         ids.push(...(page.Events ?? []).map((e) => e.EventId));
         token = page.NextToken;
       }
@@ -165,7 +236,9 @@ describe('emulator DescribeFleetEvents', () => {
       const c = clientFor(local);
       const first = await c.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 2 }));
       local.state.deleteFleet(DEFAULT_FLEETS.spot);
-      const failure = await rejection(c.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 2, NextToken: first.NextToken })));
+      const failure = await rejection(
+        c.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 2, NextToken: first.NextToken })),
+      );
       assert.equal(failure.name, 'NotFoundException');
     } finally {
       await local.stop();

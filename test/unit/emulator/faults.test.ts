@@ -9,7 +9,8 @@ import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
 const FLEET = DEFAULT_FLEETS.failedActivation;
-const events = (client: GameLiftClient, fleetId: string = FLEET) => client.send(new DescribeFleetEventsCommand({ FleetId: fleetId, Limit: 3 }));
+const events = (client: GameLiftClient, fleetId: string = FLEET) =>
+  client.send(new DescribeFleetEventsCommand({ FleetId: fleetId, Limit: 3 }));
 
 describe('emulator faults', () => {
   let emulator: RunningEmulator;
@@ -27,7 +28,11 @@ describe('emulator faults', () => {
     emulator.setFaults({ rules: [{ kind: 'throttle', times: 2 }] });
     const out = await events(clientFor(emulator, { maxAttempts: 3 }));
     assert.equal(out.Events?.length, 3);
-    assert.deepEqual(statuses(), [[400, 'ThrottlingException'], [400, 'ThrottlingException'], [200, undefined]]);
+    assert.deepEqual(statuses(), [
+      [400, 'ThrottlingException'],
+      [400, 'ThrottlingException'],
+      [200, undefined],
+    ]);
     assert.deepEqual(emulator.getFaults().rules, [], 'a spent rule disappears');
   });
 
@@ -44,7 +49,10 @@ describe('emulator faults', () => {
   it('sends LimitExceededException, which the SDK also retries', async () => {
     emulator.setFaults({ rules: [{ kind: 'limitExceeded', times: 1 }] });
     await events(clientFor(emulator, { maxAttempts: 2 }));
-    assert.deepEqual(statuses(), [[400, 'LimitExceededException'], [200, undefined]]);
+    assert.deepEqual(statuses(), [
+      [400, 'LimitExceededException'],
+      [200, undefined],
+    ]);
     emulator.setFaults({ rules: [{ kind: 'limitExceeded' }] });
     assert.equal((await rejection(events(clientFor(emulator, { maxAttempts: 1 })))).name, 'LimitExceededException');
   });
@@ -59,7 +67,11 @@ describe('emulator faults', () => {
     emulator.setFaults({ rules: [{ kind: 'internalError', times: 2 }] });
     emulator.resetRequests();
     await events(clientFor(emulator, { maxAttempts: 3 }));
-    assert.deepEqual(statuses(), [[500, 'InternalServiceException'], [500, 'InternalServiceException'], [200, undefined]]);
+    assert.deepEqual(statuses(), [
+      [500, 'InternalServiceException'],
+      [500, 'InternalServiceException'],
+      [200, undefined],
+    ]);
   });
 
   it('sends a malformed JSON body that the SDK cannot parse', async () => {
@@ -80,7 +92,9 @@ describe('emulator faults', () => {
 
   it('still answers real errors while a wrong-shape rule is active (the matching request spends it)', async () => {
     emulator.setFaults({ rules: [{ kind: 'wrongShape', times: 1 }] });
-    const failure = await rejection(events(clientFor(emulator, { maxAttempts: 1 }), 'fleet-00000000-0000-4000-8000-000000000000'));
+    const failure = await rejection(
+      events(clientFor(emulator, { maxAttempts: 1 }), 'fleet-00000000-0000-4000-8000-000000000000'),
+    );
     assert.equal(failure.name, 'NotFoundException');
     assert.deepEqual(statuses(), [[400, 'NotFoundException']]);
     assert.deepEqual(emulator.getFaults().rules, []);
@@ -97,7 +111,10 @@ describe('emulator faults', () => {
     emulator.setFaults({ rules: [{ kind: 'dropConnection', times: 1 }] });
     const out = await events(clientFor(emulator, { maxAttempts: 2 }));
     assert.equal(out.Events?.length, 3);
-    assert.deepEqual(statuses(), [[0, 'DroppedConnection'], [200, undefined]]);
+    assert.deepEqual(statuses(), [
+      [0, 'DroppedConnection'],
+      [200, undefined],
+    ]);
     emulator.setFaults({ rules: [{ kind: 'dropConnection' }] });
     const failure = await rejection(events(clientFor(emulator, { maxAttempts: 1 })));
     // Node reports the half-read body as an aborted response, not as a service error
@@ -118,7 +135,10 @@ describe('emulator faults', () => {
 
   it('applies base latency to every call (seen through a client timeout)', async () => {
     emulator.setFaults({ latencyMs: 400 });
-    assert.equal((await rejection(events(clientFor(emulator, { maxAttempts: 1, requestTimeout: 100 })))).name, 'TimeoutError');
+    assert.equal(
+      (await rejection(events(clientFor(emulator, { maxAttempts: 1, requestTimeout: 100 })))).name,
+      'TimeoutError',
+    );
     emulator.setFaults({ latencyMs: 0 });
     assert.equal((await events(clientFor(emulator, { maxAttempts: 1, requestTimeout: 1000 }))).Events?.length, 3);
   });
@@ -157,10 +177,17 @@ describe('emulator faults', () => {
         body: JSON.stringify({ rules: [{ kind: 'throttle', times: 1, operations: ['ListFleets'] }] }),
       });
       assert.equal(res.status, 200);
-      assert.deepEqual(flaky.getFaults(), { latencyMs: 0, jitterMs: 0, rules: [{ kind: 'throttle', times: 1, operations: ['ListFleets'] }] });
+      assert.deepEqual(flaky.getFaults(), {
+        latencyMs: 0,
+        jitterMs: 0,
+        rules: [{ kind: 'throttle', times: 1, operations: ['ListFleets'] }],
+      });
       const failure = await rejection(clientFor(flaky, { maxAttempts: 1 }).send(new ListFleetsCommand({})));
       assert.equal(failure.name, 'ThrottlingException');
-      const bad = await fetch(`${flaky.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ kind: 'meteor' }] }) });
+      const bad = await fetch(`${flaky.url}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ rules: [{ kind: 'meteor' }] }),
+      });
       assert.equal(bad.status, 400);
       assert.match(((await bad.json()) as { error: string }).error, /unknown fault kind/);
     } finally {

@@ -53,7 +53,9 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
     const busy = emulator.state.getFleet(DEFAULT_FLEETS.busy)!;
     const byId = await client.send(new ListFleetsCommand({ BuildId: busy.buildId }));
     assert.deepEqual(byId.FleetIds, [DEFAULT_FLEETS.busy]);
-    const byArn = await client.send(new ListFleetsCommand({ BuildId: `arn:aws:gamelift:us-west-2:111122223333:build/${busy.buildId}` }));
+    const byArn = await client.send(
+      new ListFleetsCommand({ BuildId: `arn:aws:gamelift:us-west-2:111122223333:build/${busy.buildId}` }),
+    );
     assert.deepEqual(byArn.FleetIds, [DEFAULT_FLEETS.busy]);
     const none = await client.send(new ListFleetsCommand({ ScriptId: 'script-00000000-0000-4000-8000-000000000000' }));
     assert.deepEqual(none.FleetIds, []);
@@ -64,10 +66,18 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
   it('describes a batch of fleets in the order asked, omitting unknown IDs and container fleets', async () => {
     const out = await client.send(
       new DescribeFleetAttributesCommand({
-        FleetIds: [DEFAULT_FLEETS.failedActivation, 'fleet-00000000-0000-4000-8000-000000000000', DEFAULT_FLEETS.container, DEFAULT_FLEETS.busy],
+        FleetIds: [
+          DEFAULT_FLEETS.failedActivation,
+          'fleet-00000000-0000-4000-8000-000000000000',
+          DEFAULT_FLEETS.container,
+          DEFAULT_FLEETS.busy,
+        ],
       }),
     );
-    assert.deepEqual(out.FleetAttributes?.map((f) => f.FleetId), [DEFAULT_FLEETS.failedActivation, DEFAULT_FLEETS.busy]);
+    assert.deepEqual(
+      out.FleetAttributes?.map((f) => f.FleetId),
+      [DEFAULT_FLEETS.failedActivation, DEFAULT_FLEETS.busy],
+    );
     const busy = out.FleetAttributes![1];
     assert.equal(busy.Name, 'arena-prod');
     assert.equal(busy.Status, 'ACTIVE');
@@ -84,7 +94,10 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
   it('accepts fleet ARNs in DescribeFleetAttributes and ignores fleets of other regions', async () => {
     const arn = `arn:aws:gamelift:us-west-2:111122223333:fleet/${DEFAULT_FLEETS.spot}`;
     const out = await client.send(new DescribeFleetAttributesCommand({ FleetIds: [arn, DEFAULT_FLEETS.euActive] }));
-    assert.deepEqual(out.FleetAttributes?.map((f) => [f.FleetId, f.FleetType]), [[DEFAULT_FLEETS.spot, 'SPOT']]);
+    assert.deepEqual(
+      out.FleetAttributes?.map((f) => [f.FleetId, f.FleetType]),
+      [[DEFAULT_FLEETS.spot, 'SPOT']],
+    );
   });
 
   it('describes the Anywhere fleet with its compute type', async () => {
@@ -99,7 +112,10 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
       assert.ok((page.FleetAttributes ?? []).length <= 2);
       seen.push(...(page.FleetAttributes ?? []).map((f) => f.FleetId!));
     }
-    assert.deepEqual(seen, usWest2().filter((id) => !id.startsWith('containerfleet-')));
+    assert.deepEqual(
+      seen,
+      usWest2().filter((id) => !id.startsWith('containerfleet-')),
+    );
   });
 
   it('validates FleetIds', async () => {
@@ -111,10 +127,23 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
   });
 
   it('reports capacity for EC2 and container fleets', async () => {
-    const out = await client.send(new DescribeFleetCapacityCommand({ FleetIds: [DEFAULT_FLEETS.busy, DEFAULT_FLEETS.container] }));
-    assert.deepEqual(out.FleetCapacity?.map((c) => c.FleetId), [DEFAULT_FLEETS.busy, DEFAULT_FLEETS.container]);
+    const out = await client.send(
+      new DescribeFleetCapacityCommand({ FleetIds: [DEFAULT_FLEETS.busy, DEFAULT_FLEETS.container] }),
+    );
+    assert.deepEqual(
+      out.FleetCapacity?.map((c) => c.FleetId),
+      [DEFAULT_FLEETS.busy, DEFAULT_FLEETS.container],
+    );
     const [busy, container] = out.FleetCapacity!;
-    assert.deepEqual(busy.InstanceCounts, { DESIRED: 6, MINIMUM: 2, MAXIMUM: 20, PENDING: 0, ACTIVE: 6, IDLE: 2, TERMINATING: 0 });
+    assert.deepEqual(busy.InstanceCounts, {
+      DESIRED: 6,
+      MINIMUM: 2,
+      MAXIMUM: 20,
+      PENDING: 0,
+      ACTIVE: 6,
+      IDLE: 2,
+      TERMINATING: 0,
+    });
     assert.equal(busy.Location, 'us-west-2');
     assert.equal(busy.GameServerContainerGroupCounts, undefined);
     assert.ok(container.GameServerContainerGroupCounts);
@@ -133,12 +162,28 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
         ['sa-east-1', 'ACTIVE'],
       ],
     );
-    const one = await client.send(new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.busy, Locations: ['sa-east-1'] }));
-    assert.deepEqual(one.LocationAttributes?.map((l) => l.LocationState?.Location), ['sa-east-1']);
-    const paged = await client.send(new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 2 }));
+    const one = await client.send(
+      new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.busy, Locations: ['sa-east-1'] }),
+    );
+    assert.deepEqual(
+      one.LocationAttributes?.map((l) => l.LocationState?.Location),
+      ['sa-east-1'],
+    );
+    const paged = await client.send(
+      new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 2 }),
+    );
     assert.equal(paged.LocationAttributes?.length, 2);
-    const rest = await client.send(new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.busy, Limit: 2, NextToken: paged.NextToken }));
-    assert.deepEqual(rest.LocationAttributes?.map((l) => l.LocationState?.Location), ['sa-east-1']);
+    const rest = await client.send(
+      new DescribeFleetLocationAttributesCommand({
+        FleetId: DEFAULT_FLEETS.busy,
+        Limit: 2,
+        NextToken: paged.NextToken,
+      }),
+    );
+    assert.deepEqual(
+      rest.LocationAttributes?.map((l) => l.LocationState?.Location),
+      ['sa-east-1'],
+    );
     assert.equal(rest.NextToken, undefined);
   });
 
@@ -148,16 +193,24 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
     assert.equal(out.ContainerFleet?.Status, 'ACTIVE');
     assert.ok(out.ContainerFleet?.CreationTime instanceof Date);
     assert.ok(out.ContainerFleet?.FleetArn?.includes(':containerfleet/containerfleet-'));
-    const notContainer = await rejection(client.send(new DescribeContainerFleetCommand({ FleetId: DEFAULT_FLEETS.busy })));
+    const notContainer = await rejection(
+      client.send(new DescribeContainerFleetCommand({ FleetId: DEFAULT_FLEETS.busy })),
+    );
     assert.equal(notContainer.name, 'NotFoundException');
   });
 
   it('lists container fleets, filtered by container group definition name or ARN', async () => {
     const out = await client.send(new ListContainerFleetsCommand({}));
-    assert.deepEqual(out.ContainerFleets?.map((f) => f.FleetId), [DEFAULT_FLEETS.container]);
+    assert.deepEqual(
+      out.ContainerFleets?.map((f) => f.FleetId),
+      [DEFAULT_FLEETS.container],
+    );
     assert.equal(out.ContainerFleets?.[0].GameServerContainerGroupDefinitionName, 'game-server-group');
     const byArn = await client.send(
-      new ListContainerFleetsCommand({ ContainerGroupDefinitionName: 'arn:aws:gamelift:us-west-2:111122223333:containergroupdefinition/game-server-group:3' }),
+      new ListContainerFleetsCommand({
+        ContainerGroupDefinitionName:
+          'arn:aws:gamelift:us-west-2:111122223333:containergroupdefinition/game-server-group:3',
+      }),
     );
     assert.equal(byArn.ContainerFleets?.length, 1);
     const none = await client.send(new ListContainerFleetsCommand({ ContainerGroupDefinitionName: 'other-group' }));
@@ -166,7 +219,11 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
 
   it('pages ListContainerFleets over generated container fleets', async () => {
     const many = await startEmulator({
-      scenario: { accounts: [{ profile: 'local-dev', generateFleets: { count: 30, regions: ['us-west-2'], seed: 3, containerEvery: 3 } }] },
+      scenario: {
+        accounts: [
+          { profile: 'local-dev', generateFleets: { count: 30, regions: ['us-west-2'], seed: 3, containerEvery: 3 } },
+        ],
+      },
     });
     try {
       const c = clientFor(many);
@@ -178,7 +235,10 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
         ids.push(...(page.ContainerFleets ?? []).map((f) => f.FleetId!));
         token = page.NextToken;
       } while (token);
-      const expected = many.state.fleetsOf('111122223333', 'us-west-2').filter((f) => f.kind === 'container').map((f) => f.fleetId);
+      const expected = many.state
+        .fleetsOf('111122223333', 'us-west-2')
+        .filter((f) => f.kind === 'container')
+        .map((f) => f.fleetId);
       assert.equal(expected.length, 10);
       assert.deepEqual(ids, expected);
       const attrs = await c.send(new DescribeFleetAttributesCommand({ Limit: 100 }));
@@ -195,7 +255,9 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
       assert.equal(local.state.deleteFleet(DEFAULT_FLEETS.activating), true);
       const list = await c.send(new ListFleetsCommand({}));
       assert.ok(!list.FleetIds?.includes(DEFAULT_FLEETS.activating));
-      const loc = await rejection(c.send(new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.activating })));
+      const loc = await rejection(
+        c.send(new DescribeFleetLocationAttributesCommand({ FleetId: DEFAULT_FLEETS.activating })),
+      );
       assert.equal(loc.name, 'NotFoundException');
     } finally {
       await local.stop();

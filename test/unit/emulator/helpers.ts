@@ -19,9 +19,14 @@ export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}
   return new GameLiftClient({
     endpoint: emulator.url,
     region: options.region ?? 'us-west-2',
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: options.secretAccessKey ?? account.secretAccessKey },
+    credentials: {
+      accessKeyId: account.accessKeyId,
+      secretAccessKey: options.secretAccessKey ?? account.secretAccessKey,
+    },
     maxAttempts: options.maxAttempts ?? 3,
-    ...(options.requestTimeout !== undefined ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
+    ...(options.requestTimeout !== undefined
+      ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } }
+      : {}),
   });
 }
 
@@ -49,7 +54,9 @@ class NodeSha256 {
 }
 
 function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 export interface RawCall {
@@ -100,7 +107,10 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
     const signer = new SignatureV4({
       service: call.service ?? 'gamelift',
       region: call.region ?? 'us-west-2',
-      credentials: { accessKeyId: account.accessKeyId, secretAccessKey: call.secretAccessKey ?? account.secretAccessKey },
+      credentials: {
+        accessKeyId: account.accessKeyId,
+        secretAccessKey: call.secretAccessKey ?? account.secretAccessKey,
+      },
       sha256: NodeSha256,
     });
     const signed = await signer.sign(request, call.signingDate ? { signingDate: call.signingDate } : {});
@@ -109,17 +119,29 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
   const sendHeaders = { ...headers };
   delete sendHeaders.host;
   if (call.authorization !== undefined) sendHeaders.authorization = call.authorization;
-  const response = await fetch(emulator.url + '/', { method: 'POST', headers: sendHeaders, body: call.sentBody ?? body });
+  const response = await fetch(emulator.url + '/', {
+    method: 'POST',
+    headers: sendHeaders,
+    body: call.sentBody ?? body,
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
 
 /** Error name and HTTP status of a rejected SDK call (fails the test if it resolved). */
-export async function rejection(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string; attempts?: number; error: any }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ name: string; status?: number; message: string; attempts?: number; error: any }> {
   try {
     await promise;
   } catch (error: any) {
-    return { name: error.name, status: error.$metadata?.httpStatusCode, message: error.message, attempts: error.$metadata?.attempts, error };
+    return {
+      name: error.name,
+      status: error.$metadata?.httpStatusCode,
+      message: error.message,
+      attempts: error.$metadata?.attempts,
+      error,
+    };
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -74,7 +74,10 @@ describe('emulator presigned event logs', () => {
     const { url } = await logUrl();
     const sig = new URL(url);
     const original = sig.searchParams.get('X-Amz-Signature')!;
-    sig.searchParams.set('X-Amz-Signature', original.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')));
+    sig.searchParams.set(
+      'X-Amz-Signature',
+      original.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+    );
     const badSig = await fetch(sig);
     assert.equal(badSig.status, 403);
     assert.match(await badSig.text(), /SignatureDoesNotMatch/);
@@ -88,7 +91,12 @@ describe('emulator presigned event logs', () => {
 
   it('serves logs of events whose IDs need escaping in a URL', async () => {
     const odd = `evt "quoted" /slash/ ünïcode & ?query#frag ${"'"}(x)*!`;
-    emulator.state.addEvent(DEFAULT_FLEETS.spot, { eventCode: 'SERVER_PROCESS_CRASHED', eventId: odd, hasLog: true, logText: 'odd id log\n' });
+    emulator.state.addEvent(DEFAULT_FLEETS.spot, {
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      eventId: odd,
+      hasLog: true,
+      logText: 'odd id log\n',
+    });
     const out = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
     assert.equal(out.Events?.[0].EventId, odd);
     const url = out.Events![0].PreSignedLogUrl!;
@@ -106,12 +114,19 @@ describe('emulator presigned event logs', () => {
   });
 
   it('serves a custom log text and lets the control endpoint move the clock', async () => {
-    const added = emulator.state.addEvent(DEFAULT_FLEETS.spot, { eventCode: 'SERVER_PROCESS_CRASHED', hasLog: true, logText: 'custom log line\n' });
+    const added = emulator.state.addEvent(DEFAULT_FLEETS.spot, {
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      hasLog: true,
+      logText: 'custom log line\n',
+    });
     const out = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
     assert.equal(out.Events?.[0].EventId, added.eventId);
     const url = out.Events![0].PreSignedLogUrl!;
     assert.equal(await (await fetch(url)).text(), 'custom log line\n');
-    const moved = await fetch(`${emulator.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 16 * 60_000 }) });
+    const moved = await fetch(`${emulator.url}/__emulator/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advanceMs: 16 * 60_000 }),
+    });
     assert.equal(moved.status, 200);
     assert.equal((await fetch(url)).status, 403);
   });

@@ -2,7 +2,11 @@
 // tells a believable failed-activation story, is the same on every load, and its well-known
 // fleet IDs exist; hostile payloads reach the SDK untouched; `extends`, `empty` and the
 // control endpoints for state work.
-import { DescribeFleetAttributesCommand, DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-gamelift';
+import {
+  DescribeFleetAttributesCommand,
+  DescribeFleetEventsCommand,
+  ListFleetsCommand,
+} from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import eventCodes from '../../../src/gamelift/data/eventCodes.json';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
@@ -21,7 +25,8 @@ describe('emulator scenarios', () => {
   });
   after(() => emulator.stop());
 
-  const allCodes = (state: EmulatorState) => new Set(state.allFleets().flatMap((f) => f.events.map((e) => e.eventCode)));
+  const allCodes = (state: EmulatorState) =>
+    new Set(state.allFleets().flatMap((f) => f.events.map((e) => e.eventCode)));
 
   it('default: events cover all 57 catalog codes, plus one unknown future code', () => {
     assert.equal(KNOWN_CODES.length, 57);
@@ -33,8 +38,16 @@ describe('emulator scenarios', () => {
   });
 
   it('default: codes outside the generated busy fleet still cover every code (the demo shows them without paging)', () => {
-    const codes = new Set(emulator.state.allFleets().filter((f) => f.fleetId !== DEFAULT_FLEETS.busy).flatMap((f) => f.events.map((e) => e.eventCode)));
-    assert.deepEqual(KNOWN_CODES.filter((c) => !codes.has(c)), []);
+    const codes = new Set(
+      emulator.state
+        .allFleets()
+        .filter((f) => f.fleetId !== DEFAULT_FLEETS.busy)
+        .flatMap((f) => f.events.map((e) => e.eventCode)),
+    );
+    assert.deepEqual(
+      KNOWN_CODES.filter((c) => !codes.has(c)),
+      [],
+    );
   });
 
   it('default: every well-known fleet exists with the state its name promises', () => {
@@ -70,7 +83,9 @@ describe('emulator scenarios', () => {
     assert.ok(events.filter((e) => e.hasLog).length >= 5);
     assert.ok(events.filter((e) => (e.count ?? 0) > 1).length >= 5);
     assert.ok(events.every((e) => e.message.length > 0 && (e.count === undefined || (e.count >= 1 && e.count <= 101))));
-    const windows = emulator.state.events(DEFAULT_FLEETS.euValidationFailed).find((e) => e.eventCode === 'FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND');
+    const windows = emulator.state
+      .events(DEFAULT_FLEETS.euValidationFailed)
+      .find((e) => e.eventCode === 'FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND');
     assert.match(windows?.message ?? '', /C:\\game/, 'a Windows fleet gets a Windows launch path');
   });
 
@@ -82,7 +97,10 @@ describe('emulator scenarios', () => {
     assert.ok(times.some((t) => t > hour && t < 24 * hour));
     assert.ok(times.some((t) => t > 24 * hour && t < 7 * 24 * hour));
     assert.ok(times.some((t) => t > 7 * 24 * hour));
-    assert.ok(times.every((t) => t >= 0), 'no event in the future');
+    assert.ok(
+      times.every((t) => t >= 0),
+      'no event in the future',
+    );
   });
 
   it('loads the same fleets and event IDs every time', async () => {
@@ -90,7 +108,11 @@ describe('emulator scenarios', () => {
     try {
       const ids = (s: EmulatorState) => s.allFleets().map((f) => [f.fleetId, f.events.map((e) => e.eventId).join(',')]);
       assert.deepEqual(ids(again.state), ids(emulator.state));
-      const sample = (s: EmulatorState) => s.events(DEFAULT_FLEETS.busy).slice(0, 50).map((e) => e.message);
+      const sample = (s: EmulatorState) =>
+        s
+          .events(DEFAULT_FLEETS.busy)
+          .slice(0, 50)
+          .map((e) => e.message);
       assert.deepEqual(sample(again.state), sample(emulator.state));
     } finally {
       await again.stop();
@@ -106,15 +128,31 @@ describe('emulator scenarios', () => {
       const out = await client.send(new DescribeFleetEventsCommand({ FleetId: HOSTILE_FLEET }));
       const events = out.Events ?? [];
       const held = hostile.state.events(HOSTILE_FLEET);
-      assert.deepEqual(events.map((e) => [e.EventId, e.EventCode, e.ResourceId, e.Message]), held.map((e) => [e.eventId, e.eventCode, e.resourceId, e.message]));
+      assert.deepEqual(
+        events.map((e) => [e.EventId, e.EventCode, e.ResourceId, e.Message]),
+        held.map((e) => [e.eventId, e.eventCode, e.resourceId, e.message]),
+      );
       const joined = JSON.stringify(events);
-      for (const needle of ['</script><script>', 'onerror=', 'javascript:', "' onmouseover='", '" onfocus="', '\u202e']) {
+      for (const needle of [
+        '</script><script>',
+        'onerror=',
+        'javascript:',
+        "' onmouseover='",
+        '" onfocus="',
+        '\u202e',
+      ]) {
         assert.ok(joined.includes(needle.replace(/"/g, '\\"')), `payload ${needle} present`);
       }
-      assert.ok(events.some((e) => !KNOWN_CODES.includes(e.EventCode ?? '')), 'a hostile EventCode that no catalog knows');
+      assert.ok(
+        events.some((e) => !KNOWN_CODES.includes(e.EventCode ?? '')),
+        'a hostile EventCode that no catalog knows',
+      );
       assert.ok(events.some((e) => e.PreSignedLogUrl?.startsWith('javascript:')));
       assert.ok(events.some((e) => e.PreSignedLogUrl?.startsWith('data:')));
-      assert.ok(events.some((e) => e.PreSignedLogUrl?.startsWith(hostile.url)), 'and one real log URL');
+      assert.ok(
+        events.some((e) => e.PreSignedLogUrl?.startsWith(hostile.url)),
+        'and one real log URL',
+      );
     } finally {
       await hostile.stop();
     }
@@ -140,10 +178,19 @@ describe('emulator scenarios', () => {
 
   it('takes a scenario object and refuses an unknown scenario name', async () => {
     const custom = await startEmulator({
-      scenario: { accounts: [{ profile: 'local-qa', regions: { 'ap-northeast-1': [{ fleetId: 'fleet-custom-1', name: 'tokyo', story: 'activated' }] } }] },
+      scenario: {
+        accounts: [
+          {
+            profile: 'local-qa',
+            regions: { 'ap-northeast-1': [{ fleetId: 'fleet-custom-1', name: 'tokyo', story: 'activated' }] },
+          },
+        ],
+      },
     });
     try {
-      const out = await clientFor(custom, { account: TEST_ACCOUNTS[1], region: 'ap-northeast-1' }).send(new ListFleetsCommand({}));
+      const out = await clientFor(custom, { account: TEST_ACCOUNTS[1], region: 'ap-northeast-1' }).send(
+        new ListFleetsCommand({}),
+      );
       assert.deepEqual(out.FleetIds, ['fleet-custom-1']);
     } finally {
       await custom.stop();
@@ -154,19 +201,37 @@ describe('emulator scenarios', () => {
   it('control endpoints show state and events, add events and delete fleets', async () => {
     const local = await startEmulator({ scenario: 'default' });
     try {
-      const state = (await (await fetch(`${local.url}/__emulator/state`)).json()) as { fleets: Array<{ fleetId: string; eventCount: number }> };
+      const state = (await (await fetch(`${local.url}/__emulator/state`)).json()) as {
+        fleets: Array<{ fleetId: string; eventCount: number }>;
+      };
       assert.equal(state.fleets.length, local.state.allFleets().length);
-      assert.equal(state.fleets.find((f) => f.fleetId === DEFAULT_FLEETS.busy)?.eventCount, local.state.events(DEFAULT_FLEETS.busy).length);
-      const events = (await (await fetch(`${local.url}/__emulator/events?fleetId=${DEFAULT_FLEETS.spot}`)).json()) as { events: Array<{ eventId: string; message: string }> };
-      assert.deepEqual(events.events.map((e) => e.eventId), local.state.events(DEFAULT_FLEETS.spot).map((e) => e.eventId));
+      assert.equal(
+        state.fleets.find((f) => f.fleetId === DEFAULT_FLEETS.busy)?.eventCount,
+        local.state.events(DEFAULT_FLEETS.busy).length,
+      );
+      const events = (await (await fetch(`${local.url}/__emulator/events?fleetId=${DEFAULT_FLEETS.spot}`)).json()) as {
+        events: Array<{ eventId: string; message: string }>;
+      };
+      assert.deepEqual(
+        events.events.map((e) => e.eventId),
+        local.state.events(DEFAULT_FLEETS.spot).map((e) => e.eventId),
+      );
       const added = await fetch(`${local.url}/__emulator/events`, {
         method: 'POST',
-        body: JSON.stringify({ fleetId: DEFAULT_FLEETS.spot, event: { eventCode: 'INSTANCE_INTERRUPTED', message: 'Spot instance interrupted.' } }),
+        body: JSON.stringify({
+          fleetId: DEFAULT_FLEETS.spot,
+          event: { eventCode: 'INSTANCE_INTERRUPTED', message: 'Spot instance interrupted.' },
+        }),
       });
       assert.equal(added.status, 200);
-      const first = await clientFor(local).send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
+      const first = await clientFor(local).send(
+        new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }),
+      );
       assert.equal(first.Events?.[0].Message, 'Spot instance interrupted.');
-      await fetch(`${local.url}/__emulator/fleets/delete`, { method: 'POST', body: JSON.stringify({ fleetId: DEFAULT_FLEETS.spot }) });
+      await fetch(`${local.url}/__emulator/fleets/delete`, {
+        method: 'POST',
+        body: JSON.stringify({ fleetId: DEFAULT_FLEETS.spot }),
+      });
       assert.equal(local.state.getFleet(DEFAULT_FLEETS.spot), undefined);
       // the control path is not an AWS operation: a signed POST / never reaches it
       assert.equal((await fetch(`${local.url}/__emulator/nothing`)).status, 404);

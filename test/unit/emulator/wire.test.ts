@@ -37,8 +37,14 @@ describe('emulator wire protocol (awsJson1_1)', () => {
       assert.ok(Math.abs(seconds - Date.now() / 1000) < 86_400, `EventTime ${seconds} is not epoch seconds near now`);
       assert.ok(Number.isInteger(Math.round(seconds * 1000)));
     }
-    assert.ok(events.some((e) => !Number.isInteger(e.EventTime)), 'some EventTime carries a fractional part');
-    const attrs = await rawCall(emulator, { target: 'GameLift.DescribeFleetAttributes', body: JSON.stringify({ FleetIds: [DEFAULT_FLEETS.busy] }) });
+    assert.ok(
+      events.some((e) => !Number.isInteger(e.EventTime)),
+      'some EventTime carries a fractional part',
+    );
+    const attrs = await rawCall(emulator, {
+      target: 'GameLift.DescribeFleetAttributes',
+      body: JSON.stringify({ FleetIds: [DEFAULT_FLEETS.busy] }),
+    });
     assert.equal(typeof attrs.json().FleetAttributes[0].CreationTime, 'number');
   });
 
@@ -93,7 +99,10 @@ describe('emulator wire protocol (awsJson1_1)', () => {
   it('records every call with operation, status and the endpoint clock', async () => {
     emulator.resetRequests();
     await rawCall(emulator, { target: 'GameLift.ListFleets' });
-    await rawCall(emulator, { target: 'GameLift.DescribeFleetEvents', body: JSON.stringify({ FleetId: 'fleet-missing' }) });
+    await rawCall(emulator, {
+      target: 'GameLift.DescribeFleetEvents',
+      body: JSON.stringify({ FleetId: 'fleet-missing' }),
+    });
     assert.deepEqual(
       emulator.requests.map((r) => [r.operation, r.status, r.errorCode]),
       [

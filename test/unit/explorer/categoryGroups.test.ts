@@ -11,7 +11,9 @@ function ev(code: string, message = `message for ${code}`): FleetEvent {
 }
 
 function codeWith(category: string, severity: string): string {
-  const code = KNOWN_EVENT_CODES.find((c) => lookupEventCode(c).category === category && lookupEventCode(c).severity === severity);
+  const code = KNOWN_EVENT_CODES.find(
+    (c) => lookupEventCode(c).category === category && lookupEventCode(c).severity === severity,
+  );
   assert.ok(code, `catalog has a ${severity} code in ${category}`);
   return code;
 }
@@ -22,7 +24,10 @@ describe('explorer: groupByCategory', () => {
     const groups = groupByCategory(codes.map((c) => ev(c)));
     const order = EVENT_CATEGORIES.map((c) => c.id);
     const ids = groups.map((g) => g.id);
-    assert.deepEqual(ids, [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
     const present = new Set(KNOWN_EVENT_CODES.map((c) => lookupEventCode(c).category));
     assert.deepEqual(new Set(ids), present);
     for (const g of groups) assert.equal(g.label, EVENT_CATEGORIES.find((c) => c.id === g.id)?.label);
@@ -60,7 +65,10 @@ describe('explorer: groupByCategory', () => {
     const code = codeWith('fleet_state_transition', 'error');
     const events = [ev(code), ev(code), ev(code)];
     const group = groupByCategory(events)[0];
-    assert.deepEqual(group.events.map((v) => v.event.eventId), events.map((e) => e.eventId));
+    assert.deepEqual(
+      group.events.map((v) => v.event.eventId),
+      events.map((e) => e.eventId),
+    );
   });
 
   it('applies the filter before counting', () => {

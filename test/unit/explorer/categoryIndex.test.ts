@@ -9,12 +9,23 @@ function events(from: number, count: number): FleetEvent[] {
   // Newest first: a higher index is older.
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
-    return { eventId: `ev-${i}`, eventCode: KNOWN_EVENT_CODES[i % KNOWN_EVENT_CODES.length], message: `m${i % 7}`, eventTime: 1_800_000_000_000 - i * 1000, fetchedAt: 0 };
+    return {
+      eventId: `ev-${i}`,
+      eventCode: KNOWN_EVENT_CODES[i % KNOWN_EVENT_CODES.length],
+      message: `m${i % 7}`,
+      eventTime: 1_800_000_000_000 - i * 1000,
+      fetchedAt: 0,
+    };
   });
 }
 
 function shape(groups: ReturnType<typeof groupByCategory>) {
-  return groups.map((g) => ({ id: g.id, count: g.count, worst: g.worst, ids: g.events.slice(0, g.count).map((v) => v.event.eventId) }));
+  return groups.map((g) => ({
+    id: g.id,
+    count: g.count,
+    worst: g.worst,
+    ids: g.events.slice(0, g.count).map((v) => v.event.eventId),
+  }));
 }
 
 describe('explorer: CategoryIndex (incremental grouping)', () => {
@@ -41,8 +52,14 @@ describe('explorer: CategoryIndex (incremental grouping)', () => {
     assert.equal(index.lastWork, 60);
     assert.deepEqual(shape(index.groups), shape(groupByCategory(loaded)));
     // Groups handed out before keep what they showed.
-    assert.equal(before.reduce((n, g) => n + g.count, 0), 500);
-    assert.deepEqual(before.map((g) => g.events.slice(0, g.count).length), before.map((g) => g.count));
+    assert.equal(
+      before.reduce((n, g) => n + g.count, 0),
+      500,
+    );
+    assert.deepEqual(
+      before.map((g) => g.events.slice(0, g.count).length),
+      before.map((g) => g.count),
+    );
   });
 
   it('regroups everything after a reset or a reordering, and stays equal to a full grouping', () => {

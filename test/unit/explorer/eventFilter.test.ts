@@ -3,7 +3,12 @@ import * as assert from 'node:assert/strict';
 import { compileFilter, describeFilter, isFilterActive } from '../../../src/explorer/model/eventFilter';
 import type { FleetEvent } from '../../../src/gamelift/types';
 
-const event: FleetEvent = { eventId: 'e1', eventCode: 'SERVER_PROCESS_CRASHED', message: 'Process exited with code 139', fetchedAt: 0 };
+const event: FleetEvent = {
+  eventId: 'e1',
+  eventCode: 'SERVER_PROCESS_CRASHED',
+  message: 'Process exited with code 139',
+  fetchedAt: 0,
+};
 
 describe('explorer: event filter', () => {
   it('matches everything when inactive', () => {
@@ -39,6 +44,9 @@ describe('explorer: event filter', () => {
   });
 
   it('copes with events without a message', () => {
-    assert.equal(compileFilter({ text: 'x' })({ eventId: 'e', eventCode: 'FLEET_CREATED', fetchedAt: 0 }, 'info', 'Fleet created'), false);
+    assert.equal(
+      compileFilter({ text: 'x' })({ eventId: 'e', eventCode: 'FLEET_CREATED', fetchedAt: 0 }, 'info', 'Fleet created'),
+      false,
+    );
   });
 });

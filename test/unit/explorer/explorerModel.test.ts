@@ -27,7 +27,10 @@ describe('explorer: model against the local endpoint', () => {
     const source = createGameLiftSource({
       clientFor: (t) => {
         const client = buildGameLiftClient(t, {
-          credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }),
+          credentials: async () => ({
+            accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+            secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+          }),
           maxAttempts: 2,
         });
         clients.push(client);
@@ -49,13 +52,17 @@ describe('explorer: model against the local endpoint', () => {
   });
 
   function bigFleetId(): string {
-    return emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.events.length > 1000)!.fleetId;
+    return emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.events.length > 1000)!
+      .fleetId;
   }
 
-  it('lists the connection\'s fleets once, sharing a load in flight', async () => {
+  it("lists the connection's fleets once, sharing a load in flight", async () => {
     const connection = model.connection(target);
     await Promise.all([connection.ensureLoaded(), connection.ensureLoaded(), connection.load()]);
-    const expected = emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').map((f) => f.fleetId).sort();
+    const expected = emulator.state
+      .fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2')
+      .map((f) => f.fleetId)
+      .sort();
     assert.deepEqual(connection.fleets?.map((f) => f.fleetId).sort(), expected);
     assert.equal(emulator.requests.filter((r) => r.operation === 'ListFleets').length, 1);
   });
@@ -79,7 +86,10 @@ describe('explorer: model against the local endpoint', () => {
     assert.equal(state.groups({ ...active }) === filtered, false, 'a new filter object regroups');
     const filter = { ...active };
     assert.equal(state.groups(filter), state.groups(filter), 'same filter and events: cached');
-    assert.equal(groups.reduce((n, g) => n + g.count, 0), 20);
+    assert.equal(
+      groups.reduce((n, g) => n + g.count, 0),
+      20,
+    );
   });
 
   it('cancel aborts the SDK call in flight (AbortSignal), and is not reported as an error', async () => {
@@ -91,7 +101,11 @@ describe('explorer: model against the local endpoint', () => {
     state.cancel();
     await load;
     for (let i = 0; i < 100 && state.pagerIsLoading; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.equal((state.lastPagerError as { name?: string } | undefined)?.name, 'AbortError', 'the SDK call itself was aborted');
+    assert.equal(
+      (state.lastPagerError as { name?: string } | undefined)?.name,
+      'AbortError',
+      'the SDK call itself was aborted',
+    );
     assert.equal(state.error, undefined);
     assert.equal(state.events.length, 0);
   });
@@ -117,7 +131,11 @@ describe('explorer: model against the local endpoint', () => {
     await state.loadMore();
     assert.equal(state.events.length, 30);
     const groups = state.groups(model.filter);
-    assert.equal(groups.reduce((n, g) => n + g.count, 0), 30, 'every loaded event is counted once');
+    assert.equal(
+      groups.reduce((n, g) => n + g.count, 0),
+      30,
+      'every loaded event is counted once',
+    );
     const ids = new Set(groups.flatMap((g) => g.events.slice(0, g.count).map((v) => v.event.eventId)));
     assert.deepEqual([...ids].sort(), state.events.map((e) => e.eventId).sort());
     const id = groups[0].id;
@@ -152,20 +170,37 @@ describe('explorer: model against the local endpoint', () => {
     assert.equal(new Set(after).size, 31, 'each event exactly once');
     assert.equal(after[0], added.eventId, 'the new event is the newest');
     for (const id of before) assert.ok(after.includes(id), `kept ${id}`);
-    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 1, 'stopped at the page with known events');
-    assert.equal(state.groups(model.filter).reduce((n, g) => n + g.count, 0), 31, 'the categories count the new event');
+    assert.equal(
+      emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length,
+      1,
+      'stopped at the page with known events',
+    );
+    assert.equal(
+      state.groups(model.filter).reduce((n, g) => n + g.count, 0),
+      31,
+      'the categories count the new event',
+    );
     // "Load more" continues where it was: the next ten events, none twice.
     assert.equal(state.hasMore, true);
     await state.loadMore();
-    const endpointOrder = emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.fleetId === fleetId)!.events.map((e) => e.eventId);
-    assert.deepEqual(state.events.map((e) => e.eventId), endpointOrder.slice(0, 41));
+    const endpointOrder = emulator.state
+      .fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2')
+      .find((f) => f.fleetId === fleetId)!
+      .events.map((e) => e.eventId);
+    assert.deepEqual(
+      state.events.map((e) => e.eventId),
+      endpointOrder.slice(0, 41),
+    );
   });
 
   it('pins fleets from other connections and drops pins when the connections change', () => {
     const elsewhere = { target: { ...target, region: 'eu-west-1' }, fleetId: 'fleet-123' };
     model.pin(elsewhere);
     assert.deepEqual(model.extraTargets(), [elsewhere.target]);
-    assert.deepEqual(model.fleetsOf(elsewhere.target)?.map((f) => f.fleetId), ['fleet-123']);
+    assert.deepEqual(
+      model.fleetsOf(elsewhere.target)?.map((f) => f.fleetId),
+      ['fleet-123'],
+    );
     model.setTargets([target]);
     assert.deepEqual(model.extraTargets(), []);
   });

@@ -4,10 +4,21 @@ import { fleetStatusIcon, isTransitional, severityIcon } from '../../../src/expl
 
 describe('explorer: fleet status', () => {
   it('treats the in-between states as transitional', () => {
-    for (const s of ['NEW', 'DOWNLOADING', 'VALIDATING', 'BUILDING', 'ACTIVATING', 'DELETING', 'PENDING', 'CREATING', 'UPDATING']) {
+    for (const s of [
+      'NEW',
+      'DOWNLOADING',
+      'VALIDATING',
+      'BUILDING',
+      'ACTIVATING',
+      'DELETING',
+      'PENDING',
+      'CREATING',
+      'UPDATING',
+    ]) {
       assert.equal(isTransitional(s), true, s);
     }
-    for (const s of ['ACTIVE', 'ERROR', 'TERMINATED', 'CREATED', undefined]) assert.equal(isTransitional(s), false, String(s));
+    for (const s of ['ACTIVE', 'ERROR', 'TERMINATED', 'CREATED', undefined])
+      assert.equal(isTransitional(s), false, String(s));
   });
   it('gives each state an icon with a theme colour', () => {
     assert.deepEqual(fleetStatusIcon('ACTIVE'), { icon: 'pass', color: 'testing.iconPassed' });

@@ -1,13 +1,24 @@
 // Node ids are stable (same input, same id) and distinct across connections and fleets.
 import * as assert from 'node:assert/strict';
-import { categoryNodeId, eventNodeId, fleetNodeId, helperNodeId, regionNodeId, sameTarget, targetKey } from '../../../src/explorer/model/nodeIds';
+import {
+  categoryNodeId,
+  eventNodeId,
+  fleetNodeId,
+  helperNodeId,
+  regionNodeId,
+  sameTarget,
+  targetKey,
+} from '../../../src/explorer/model/nodeIds';
 
 const dev = { profile: 'local-dev', region: 'us-west-2' };
 const qa = { profile: 'local-qa', region: 'us-west-2' };
 
 describe('explorer: node ids', () => {
   it('are the same for the same thing', () => {
-    assert.equal(fleetNodeId({ target: { ...dev }, fleetId: 'fleet-1' }), fleetNodeId({ target: dev, fleetId: 'fleet-1' }));
+    assert.equal(
+      fleetNodeId({ target: { ...dev }, fleetId: 'fleet-1' }),
+      fleetNodeId({ target: dev, fleetId: 'fleet-1' }),
+    );
     assert.ok(sameTarget(dev, { region: 'us-west-2', profile: 'local-dev' }));
   });
 

@@ -28,12 +28,24 @@ describe('explorer: time format', () => {
 describe('explorer: time format against Date', () => {
   it('agrees with Date for UTC and local times across years, leap days and DST', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
-    const samples = [Date.UTC(1970, 0, 1), Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(2024, 2, 31, 1, 30), Date.UTC(2026, 9, 25, 0, 59, 59), Date.UTC(2100, 11, 31, 12)];
+    const samples = [
+      Date.UTC(1970, 0, 1),
+      Date.UTC(2000, 1, 29, 23, 59, 59),
+      Date.UTC(2024, 2, 31, 1, 30),
+      Date.UTC(2026, 9, 25, 0, 59, 59),
+      Date.UTC(2100, 11, 31, 12),
+    ];
     for (let i = 0; i < 2000; i++) samples.push(Date.UTC(2020, 0, 1) + i * 7_919_113);
     for (const t of samples) {
       const d = new Date(t);
-      assert.equal(formatUtc(t), `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`);
-      assert.equal(formatEventTime(t, 'local', 0), `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`);
+      assert.equal(
+        formatUtc(t),
+        `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`,
+      );
+      assert.equal(
+        formatEventTime(t, 'local', 0),
+        `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
+      );
     }
   });
 });

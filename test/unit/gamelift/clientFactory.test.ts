@@ -56,7 +56,10 @@ describe('clientFactory', () => {
   });
 
   it('adds the user agent suffix', async () => {
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, userAgentSuffix: 'vscode/1.96.0' });
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: a.url },
+      { credentials: staticCredentials, userAgentSuffix: 'vscode/1.96.0' },
+    );
     await client.send(new ListFleetsCommand({}));
     const agents = `${a.requests[0].headers['user-agent'] ?? ''} ${a.requests[0].headers['x-amz-user-agent'] ?? ''}`;
     assert.ok(agents.includes('vscode/1.96.0'), agents);
@@ -86,19 +89,28 @@ describe('clientFactory', () => {
 
   it('builds no client for an endpoint validateEndpoint refuses, saying why', () => {
     for (const endpoint of ['javascript:alert(1)', 'ftp://x', 'http://user:pw@127.0.0.1:1']) {
-      assert.throws(() => buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials }), (err: Error) => {
-        assert.equal(err.name, 'InvalidEndpointError');
-        assert.match(err.message, /GameLift endpoint/);
-        assert.doesNotMatch(err.message, /pw@/);
-        return true;
-      });
+      assert.throws(
+        () => buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials }),
+        (err: Error) => {
+          assert.equal(err.name, 'InvalidEndpointError');
+          assert.match(err.message, /GameLift endpoint/);
+          assert.doesNotMatch(err.message, /pw@/);
+          return true;
+        },
+      );
     }
-    assert.equal(gameLiftClientConfig({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }).endpoint, 'http://127.0.0.1:9');
+    assert.equal(
+      gameLiftClientConfig({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }).endpoint,
+      'http://127.0.0.1:9',
+    );
   });
 
   it('lets an explicit endpoint win over AWS_ENDPOINT_URL_GAMELIFT', async () => {
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: ` ${a.url} ` }, { credentials: staticCredentials });
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: ` ${a.url} ` },
+      { credentials: staticCredentials },
+    );
     await client.send(new ListFleetsCommand({}));
     assert.equal(a.requests.length, 1);
     assert.equal(b.requests.length, 0);
@@ -151,8 +163,14 @@ describe('clientFactory', () => {
   });
 
   it('reports a missing profile as a credentials problem naming the profile', async () => {
-    const client = buildGameLiftClient({ profile: 'no-such-profile', region: 'us-west-2', endpoint: a.url }, { maxAttempts: 1 });
-    const error = await client.send(new ListFleetsCommand({})).then(() => undefined, (e: unknown) => e);
+    const client = buildGameLiftClient(
+      { profile: 'no-such-profile', region: 'us-west-2', endpoint: a.url },
+      { maxAttempts: 1 },
+    );
+    const error = await client.send(new ListFleetsCommand({})).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error, 'the call must fail');
     const classified = classifyError(error, { profile: 'no-such-profile', action: 'Listing fleets' });
     assert.equal(classified.kind, 'credentials');
@@ -164,18 +182,29 @@ describe('clientFactory', () => {
 
   it('times out a hung endpoint as a network error', async () => {
     a.respond = () => ({ hang: true });
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, requestTimeoutMs: 300, maxAttempts: 1 });
-    const error = await client.send(new ListFleetsCommand({})).then(() => undefined, (e: unknown) => e);
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: a.url },
+      { credentials: staticCredentials, requestTimeoutMs: 300, maxAttempts: 1 },
+    );
+    const error = await client.send(new ListFleetsCommand({})).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(classifyError(error).kind, 'network');
     client.destroy();
   });
 
   it('retries throttling and LimitExceededException, then succeeds', async () => {
     a.respond = (_req, i) =>
-      i === 0 ? { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }
-        : i === 1 ? { status: 400, body: { __type: 'LimitExceededException', message: 'Limit' } }
+      i === 0
+        ? { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }
+        : i === 1
+          ? { status: 400, body: { __type: 'LimitExceededException', message: 'Limit' } }
           : { body: { FleetIds: ['fleet-after-retries'] } };
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, maxAttempts: 3 });
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: a.url },
+      { credentials: staticCredentials, maxAttempts: 3 },
+    );
     const out = await client.send(new ListFleetsCommand({}));
     assert.deepEqual(out.FleetIds, ['fleet-after-retries']);
     assert.equal(a.requests.length, 3);
@@ -185,8 +214,14 @@ describe('clientFactory', () => {
 
   it('stops after maxAttempts and classifies the throttling', async () => {
     a.respond = () => ({ status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } });
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, maxAttempts: 2 });
-    const error = await client.send(new ListFleetsCommand({})).then(() => undefined, (e: unknown) => e);
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: a.url },
+      { credentials: staticCredentials, maxAttempts: 2 },
+    );
+    const error = await client.send(new ListFleetsCommand({})).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(a.requests.length, 2);
     const classified = classifyError(error);
     assert.equal(classified.kind, 'throttled');
@@ -196,20 +231,50 @@ describe('clientFactory', () => {
   });
 
   it('passes SDK diagnostics to the logger without secrets or presigned URLs', async () => {
-    const signedUrl = 'https://logs.example.com/fleet-1/e1.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLELOGSIGNER%2F20261121&X-Amz-Signature=0123456789abcdef';
+    const signedUrl =
+      'https://logs.example.com/fleet-1/e1.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLELOGSIGNER%2F20261121&X-Amz-Signature=0123456789abcdef';
     a.respond = (req) =>
       req.operation === 'DescribeFleetEvents'
-        ? { body: { Events: [{ EventId: 'e1', EventCode: 'SERVER_PROCESS_CRASHED', EventTime: 1795000000, PreSignedLogUrl: signedUrl, Message: 'crashed' }] } }
-        : { status: 400, body: { __type: 'InvalidRequestException', message: `bad value aws_secret_access_key=${DEV.secretAccessKey} near ${signedUrl}` } };
+        ? {
+            body: {
+              Events: [
+                {
+                  EventId: 'e1',
+                  EventCode: 'SERVER_PROCESS_CRASHED',
+                  EventTime: 1795000000,
+                  PreSignedLogUrl: signedUrl,
+                  Message: 'crashed',
+                },
+              ],
+            },
+          }
+        : {
+            status: 400,
+            body: {
+              __type: 'InvalidRequestException',
+              message: `bad value aws_secret_access_key=${DEV.secretAccessKey} near ${signedUrl}`,
+            },
+          };
     const lines: string[] = [];
-    const logger = { debug: (m: string) => lines.push(m), info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: a.url }, { credentials: staticCredentials, logger, maxAttempts: 1 });
+    const logger = {
+      debug: (m: string) => lines.push(m),
+      info: (m: string) => lines.push(m),
+      warn: (m: string) => lines.push(m),
+      error: (m: string) => lines.push(m),
+    };
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: a.url },
+      { credentials: staticCredentials, logger, maxAttempts: 1 },
+    );
     const { DescribeFleetEventsCommand } = await import('@aws-sdk/client-gamelift');
     const out = await client.send(new DescribeFleetEventsCommand({ FleetId: 'fleet-1' }));
     assert.equal(out.Events?.[0].PreSignedLogUrl, signedUrl, 'the data itself is untouched');
     await client.send(new ListFleetsCommand({})).catch(() => undefined);
     const text = lines.join('\n');
-    assert.ok(lines.some((l) => l.includes('DescribeFleetEvents')), `the SDK logged the call: ${text.slice(0, 300)}`);
+    assert.ok(
+      lines.some((l) => l.includes('DescribeFleetEvents')),
+      `the SDK logged the call: ${text.slice(0, 300)}`,
+    );
     for (const secret of ['0123456789abcdef', DEV.secretAccessKey, DEV.accessKeyId]) {
       assert.ok(!text.includes(secret), `log leaks ${secret}: ${text}`);
     }

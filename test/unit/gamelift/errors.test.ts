@@ -25,7 +25,9 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
   let fleetId: string;
   before(async () => {
     h = await startHarness('default');
-    fleetId = h.emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2').find((f) => f.kind === 'ec2')!.fleetId;
+    fleetId = h.emulator.state
+      .fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, 'us-west-2')
+      .find((f) => f.kind === 'ec2')!.fleetId;
   });
   after(async () => h.stop());
   beforeEach(() => {
@@ -90,7 +92,15 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
 
   it('an invalid request → invalidRequest with the service message', async () => {
     const error = await failure(
-      h.client().send(new DescribeFleetEventsCommand({ FleetId: fleetId, StartTime: new Date(2_000_000_000_000), EndTime: new Date(1_000_000_000_000) })),
+      h
+        .client()
+        .send(
+          new DescribeFleetEventsCommand({
+            FleetId: fleetId,
+            StartTime: new Date(2_000_000_000_000),
+            EndTime: new Date(1_000_000_000_000),
+          }),
+        ),
     );
     const classified = classifyError(error);
     assert.equal(classified.kind, 'invalidRequest');
@@ -99,7 +109,10 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
   });
 
   it('a wrongly signed request is refused → credentials', async () => {
-    const wrongSecret = h.client({ maxAttempts: 1, credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: 'not-the-secret' }) });
+    const wrongSecret = h.client({
+      maxAttempts: 1,
+      credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: 'not-the-secret' }),
+    });
     const error = await failure(wrongSecret.send(new ListFleetsCommand({})));
     assert.equal((error as Error).name, 'InvalidSignatureException');
     const classified = classifyError(error, { profile: 'local-dev' });
@@ -108,7 +121,10 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
     assert.ok(!classified.message.includes('not-the-secret'));
     assert.equal(h.emulator.requests[0].status, 403);
 
-    const unknownKey = h.client({ maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' }) });
+    const unknownKey = h.client({
+      maxAttempts: 1,
+      credentials: async () => ({ accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' }),
+    });
     const error2 = await failure(unknownKey.send(new ListFleetsCommand({})));
     assert.equal(classifyError(error2).kind, 'credentials');
   });
@@ -133,11 +149,15 @@ describe('classifyError on this machine (credentials, SSO, connections)', () => 
 
   for (const layout of ['sso-session section', 'legacy profile keys']) {
     it(`an SSO profile that is not signed in (${layout}) → ssoExpired with the login command`, async () => {
-      const config = layout === 'sso-session section'
-        ? '[profile corp-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-west-2\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'
-        : '[profile corp-dev]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Dev\n';
+      const config =
+        layout === 'sso-session section'
+          ? '[profile corp-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-west-2\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'
+          : '[profile corp-dev]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Dev\n';
       process.env.AWS_CONFIG_FILE = writeTempFiles({ config }).paths.config;
-      const client = buildGameLiftClient({ profile: 'corp-dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }, { maxAttempts: 1 });
+      const client = buildGameLiftClient(
+        { profile: 'corp-dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:9' },
+        { maxAttempts: 1 },
+      );
       const error = await failure(client.send(new ListFleetsCommand({})));
       const classified = classifyError(error, { profile: 'corp-dev' });
       assert.equal(classified.kind, 'ssoExpired');
@@ -151,7 +171,10 @@ describe('classifyError on this machine (credentials, SSO, connections)', () => 
     const raw = await startRawEndpoint();
     const url = raw.url;
     await raw.stop();
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: url }, { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) });
+    const client = buildGameLiftClient(
+      { region: 'us-west-2', endpoint: url },
+      { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) },
+    );
     const error = await failure(client.send(new ListFleetsCommand({})));
     const classified = classifyError(error);
     assert.equal(classified.kind, 'network');
@@ -177,8 +200,13 @@ describe('classifyError on scripted service errors', () => {
   ];
   for (const [type, status, kind] of cases) {
     it(`${type} (${status}) → ${kind}`, async () => {
-      const raw = await startRawEndpoint(() => serviceError(`com.amazonaws.gamelift#${type}`, `Scripted ${type}.`, status));
-      const client = buildGameLiftClient({ region: 'us-west-2', endpoint: raw.url }, { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) });
+      const raw = await startRawEndpoint(() =>
+        serviceError(`com.amazonaws.gamelift#${type}`, `Scripted ${type}.`, status),
+      );
+      const client = buildGameLiftClient(
+        { region: 'us-west-2', endpoint: raw.url },
+        { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) },
+      );
       const error = await failure(client.send(new ListFleetsCommand({})));
       const classified = classifyError(error, { profile: 'p', region: 'us-west-2' });
       assert.equal(classified.kind, kind, classified.message);
@@ -199,9 +227,14 @@ describe('classifyError on plain values', () => {
   });
 
   it('recognises malformed responses and network codes in causes', () => {
-    assert.equal(classifyError(new MalformedResponseError('ListFleets', 'has no FleetIds list')).kind, 'malformedResponse');
+    assert.equal(
+      classifyError(new MalformedResponseError('ListFleets', 'has no FleetIds list')).kind,
+      'malformedResponse',
+    );
     assert.equal(classifyError(new SyntaxError('Unexpected end of JSON input')).kind, 'malformedResponse');
-    const wrapped = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    const wrapped = Object.assign(new Error('fetch failed'), {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    });
     assert.equal(classifyError(wrapped).kind, 'network');
     assert.equal(classifyError(Object.assign(new Error('x'), { name: 'TimeoutError' })).kind, 'network');
   });

@@ -71,7 +71,8 @@ const EXPECTED: Record<string, [string, string]> = {
   LOCATION_STATE_UPDATING: ['location_state_transition', 'info'],
   LOCATION_STATE_ERROR: ['location_state_transition', 'error'],
   LOCATION_STATE_DELETING: ['location_state_transition', 'info'],
-  LOCATION_STATE_DELETED: ['location_state_transition', 'info'],};
+  LOCATION_STATE_DELETED: ['location_state_transition', 'info'],
+};
 
 describe('eventCatalog', () => {
   it('has exactly the 57 codes of the reference, the same as the SDK enum', () => {
@@ -88,7 +89,10 @@ describe('eventCatalog', () => {
       assert.equal(info.category, category);
       assert.equal(info.severity, severity);
       assert.ok(info.title.length > 0);
-      assert.ok(EVENT_CATEGORIES.some((c) => c.id === info.category), `category ${info.category} is displayed`);
+      assert.ok(
+        EVENT_CATEGORIES.some((c) => c.id === info.category),
+        `category ${info.category} is displayed`,
+      );
     });
   }
 

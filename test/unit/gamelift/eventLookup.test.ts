@@ -35,10 +35,12 @@ const SCENARIO: Scenario = {
 
 function httpStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
@@ -85,10 +87,19 @@ describe('refetchEvent (local endpoint, real SDK)', () => {
   it('pages through a crowd of events at the same moment to find it', async () => {
     const at = clock() - CROWD_TIME_MINUTES_AGO * 60_000;
     for (let i = 0; i < 250; i++) {
-      h.emulator.state.addEvent(FLEET, { eventCode: 'FLEET_SCALING_EVENT', eventTime: at, eventId: `crowd-${String(i).padStart(4, '0')}` });
+      h.emulator.state.addEvent(FLEET, {
+        eventCode: 'FLEET_SCALING_EVENT',
+        eventTime: at,
+        eventId: `crowd-${String(i).padStart(4, '0')}`,
+      });
     }
     // "zzz" sorts after every crowd-* id at the same time, so it is on the last page.
-    h.emulator.state.addEvent(FLEET, { eventCode: 'SERVER_PROCESS_CRASHED', eventTime: at, eventId: 'zzz-needle', hasLog: true });
+    h.emulator.state.addEvent(FLEET, {
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      eventTime: at,
+      eventId: 'zzz-needle',
+      hasLog: true,
+    });
     const found = await refetchEvent(h.client(), FLEET, { eventId: 'zzz-needle', eventTime: at });
     assert.equal(found?.eventId, 'zzz-needle');
     assert.ok(found?.preSignedLogUrl);
@@ -96,13 +107,19 @@ describe('refetchEvent (local endpoint, real SDK)', () => {
   });
 
   it('returns undefined when the event is gone', async () => {
-    const gone = await refetchEvent(h.client(), FLEET, { eventId: 'evt-that-never-was', eventTime: clock() - 30 * 60_000 });
+    const gone = await refetchEvent(h.client(), FLEET, {
+      eventId: 'evt-that-never-was',
+      eventTime: clock() - 30 * 60_000,
+    });
     assert.equal(gone, undefined);
   });
 
   it('reports a deleted fleet as notFound', async () => {
     h.emulator.state.deleteFleet(FLEET);
-    const error = await refetchEvent(h.client(), FLEET, { eventId: 'evt-plain', eventTime: clock() }).then(() => undefined, (e: unknown) => e);
+    const error = await refetchEvent(h.client(), FLEET, { eventId: 'evt-plain', eventTime: clock() }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(classifyError(error, { fleetId: FLEET }).kind, 'notFound');
   });
 });

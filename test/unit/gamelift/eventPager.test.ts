@@ -37,7 +37,10 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     }
     const expected = h.emulator.state.events(FLEET).map((e) => e.eventId);
     assert.equal(expected.length, EVENT_COUNT);
-    assert.deepEqual(pager.events.map((e) => e.eventId), expected);
+    assert.deepEqual(
+      pager.events.map((e) => e.eventId),
+      expected,
+    );
     assert.equal(new Set(pager.events.map((e) => e.eventId)).size, EVENT_COUNT);
     for (let i = 1; i < pager.events.length; i++) {
       assert.ok(pager.events[i - 1].eventTime! >= pager.events[i].eventTime!, `newest first at ${i}`);
@@ -70,7 +73,13 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
 
   it('shares one request between concurrent loads (double click)', async () => {
     const pager = new FleetEventPager(h.client(), FLEET, {}, 50);
-    const clicks = [pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage(), pager.loadNextPage()];
+    const clicks = [
+      pager.loadNextPage(),
+      pager.loadNextPage(),
+      pager.loadNextPage(),
+      pager.loadNextPage(),
+      pager.loadNextPage(),
+    ];
     assert.equal(pager.isLoading, true);
     const results = await Promise.all(clicks);
     assert.equal(pager.isLoading, false);
@@ -88,9 +97,18 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     const window = last24Hours(now);
     const pager = new FleetEventPager(h.client(), FLEET, window, 1000);
     while (pager.hasMore) await pager.loadNextPage();
-    const expected = h.emulator.state.events(FLEET).filter((e) => e.eventTime >= window.start!).map((e) => e.eventId);
-    assert.ok(expected.length > 0 && expected.length < EVENT_COUNT, `the window holds some events (${expected.length})`);
-    assert.deepEqual(pager.events.map((e) => e.eventId), expected);
+    const expected = h.emulator.state
+      .events(FLEET)
+      .filter((e) => e.eventTime >= window.start!)
+      .map((e) => e.eventId);
+    assert.ok(
+      expected.length > 0 && expected.length < EVENT_COUNT,
+      `the window holds some events (${expected.length})`,
+    );
+    assert.deepEqual(
+      pager.events.map((e) => e.eventId),
+      expected,
+    );
     const first = h.calls('DescribeFleetEvents')[0];
     assert.equal(Math.round(Number(first.input?.StartTime) * 1000), window.start);
 
@@ -123,7 +141,10 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     const cancelled = pager.loadNextPage(controller.signal);
     const other = pager.loadNextPage();
     controller.abort();
-    const error = await cancelled.then(() => undefined, (e: unknown) => e);
+    const error = await cancelled.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(classifyError(error).kind, 'cancelled');
     assert.equal((await other).added.length, 20);
     assert.equal(pager.events.length, 20);
@@ -141,7 +162,10 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     await new Promise((r) => setTimeout(r, 150));
     const started = Date.now();
     pager.abortInFlight();
-    const error = await load.then(() => undefined, (e: unknown) => e);
+    const error = await load.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal((error as { name?: string }).name, 'AbortError');
     assert.ok(Date.now() - started < 1_500, 'the request did not run to its end');
     assert.equal((pager.lastError as { name?: string }).name, 'AbortError');
@@ -162,14 +186,31 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
     h.emulator.setFaults({});
     await pager.loadNextPage();
     assert.equal(pager.lastError, undefined);
-    assert.deepEqual(pager.events.map((e) => e.eventId), h.emulator.state.events(FLEET).slice(0, 200).map((e) => e.eventId));
+    assert.deepEqual(
+      pager.events.map((e) => e.eventId),
+      h.emulator.state
+        .events(FLEET)
+        .slice(0, 200)
+        .map((e) => e.eventId),
+    );
   });
 
   it('fetchEvents stops at the limit and reports progress', async () => {
     const progress: number[] = [];
-    const events = await fetchEvents(h.client(), FLEET, {}, { limit: 250, pageSize: 100, onPage: (p) => progress.push(p.total) });
+    const events = await fetchEvents(
+      h.client(),
+      FLEET,
+      {},
+      { limit: 250, pageSize: 100, onPage: (p) => progress.push(p.total) },
+    );
     assert.equal(events.length, 250);
-    assert.deepEqual(events.map((e) => e.eventId), h.emulator.state.events(FLEET).slice(0, 250).map((e) => e.eventId));
+    assert.deepEqual(
+      events.map((e) => e.eventId),
+      h.emulator.state
+        .events(FLEET)
+        .slice(0, 250)
+        .map((e) => e.eventId),
+    );
     assert.deepEqual(progress, [100, 200, 250]);
     assert.equal(h.calls('DescribeFleetEvents').length, 3);
   });
@@ -184,7 +225,12 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
 
   it('fetchEvents can be cancelled between pages', async () => {
     const controller = new AbortController();
-    const run = fetchEvents(h.client(), FLEET, {}, { pageSize: 100, signal: controller.signal, onPage: () => controller.abort() });
+    const run = fetchEvents(
+      h.client(),
+      FLEET,
+      {},
+      { pageSize: 100, signal: controller.signal, onPage: () => controller.abort() },
+    );
     await assert.rejects(run, { name: 'AbortError' });
     assert.equal(h.calls('DescribeFleetEvents').length, 1);
   });
@@ -193,7 +239,12 @@ describe('FleetEventPager (local endpoint, real SDK)', function () {
 describe('FleetEventPager de-duplication (scripted endpoint)', () => {
   let raw: RawEndpoint;
   const T = Date.UTC(2026, 10, 20, 12, 0, 0) / 1000;
-  const ev = (id: string, secondsAgo: number) => ({ EventId: id, EventCode: 'GENERIC_EVENT', EventTime: T - secondsAgo, Message: id });
+  const ev = (id: string, secondsAgo: number) => ({
+    EventId: id,
+    EventCode: 'GENERIC_EVENT',
+    EventTime: T - secondsAgo,
+    Message: id,
+  });
   before(async () => {
     // Two pages that overlap (a new event pushed the old ones down between calls).
     raw = await startRawEndpoint((_req, i) =>
@@ -207,13 +258,24 @@ describe('FleetEventPager de-duplication (scripted endpoint)', () => {
   it('keeps each EventId once, in time order', async () => {
     const client = buildGameLiftClient(
       { region: 'us-west-2', endpoint: raw.url },
-      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+      },
     );
     const pager = new FleetEventPager(client, FLEET, {}, 3);
     await pager.loadNextPage();
     const { added } = await pager.loadNextPage();
-    assert.deepEqual(added.map((e) => e.eventId), ['d']);
-    assert.deepEqual(pager.events.map((e) => e.eventId), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(
+      added.map((e) => e.eventId),
+      ['d'],
+    );
+    assert.deepEqual(
+      pager.events.map((e) => e.eventId),
+      ['a', 'b', 'c', 'd'],
+    );
     assert.equal(pager.hasMore, false);
     assert.equal(raw.requests[1].body.NextToken, 'page-2');
     client.destroy();
@@ -223,15 +285,26 @@ describe('FleetEventPager de-duplication (scripted endpoint)', () => {
 describe('FleetEventPager against an endpoint that repeats its NextToken', () => {
   it('stops instead of paging forever', async () => {
     const raw = await startRawEndpoint((_req, i) => ({
-      body: { Events: [{ EventId: `e${i}`, EventCode: 'GENERIC_EVENT', EventTime: 1795000000 - i }], NextToken: 'stuck' },
+      body: {
+        Events: [{ EventId: `e${i}`, EventCode: 'GENERIC_EVENT', EventTime: 1795000000 - i }],
+        NextToken: 'stuck',
+      },
     }));
     const client = buildGameLiftClient(
       { region: 'us-west-2', endpoint: raw.url },
-      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+      },
     );
     try {
       const events = await fetchEvents(client, FLEET, {}, { pageSize: 1 });
-      assert.deepEqual(events.map((e) => e.eventId), ['e0', 'e1']);
+      assert.deepEqual(
+        events.map((e) => e.eventId),
+        ['e0', 'e1'],
+      );
       assert.equal(raw.requests.length, 2);
     } finally {
       client.destroy();

@@ -5,8 +5,23 @@ import type { FleetEvent } from '../../../src/gamelift/types';
 
 const T = Date.UTC(2026, 10, 20, 8, 0, 0);
 const events: FleetEvent[] = [
-  { eventId: 'e-1', eventCode: 'SERVER_PROCESS_CRASHED', message: 'Crashed, "badly"\nsee log', eventTime: T, resourceId: 'fleet-1', fetchedAt: T, preSignedLogUrl: 'https://logs.example/x?X-Amz-Signature=abc' },
-  { eventId: 'e-2', eventCode: 'GENERIC_EVENT', message: '=HYPERLINK("http://evil","click")', eventTime: T - 1000, count: 3, fetchedAt: T },
+  {
+    eventId: 'e-1',
+    eventCode: 'SERVER_PROCESS_CRASHED',
+    message: 'Crashed, "badly"\nsee log',
+    eventTime: T,
+    resourceId: 'fleet-1',
+    fetchedAt: T,
+    preSignedLogUrl: 'https://logs.example/x?X-Amz-Signature=abc',
+  },
+  {
+    eventId: 'e-2',
+    eventCode: 'GENERIC_EVENT',
+    message: '=HYPERLINK("http://evil","click")',
+    eventTime: T - 1000,
+    count: 3,
+    fetchedAt: T,
+  },
   { eventId: 'e-3', eventCode: 'NEW_CODE_FROM_THE_FUTURE', fetchedAt: T },
 ];
 
@@ -19,13 +34,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -52,9 +76,27 @@ describe('exportEvents', () => {
     assert.ok(csv.endsWith('\r\n'));
     assert.ok(!csv.includes('X-Amz-Signature'));
     const rows = parseCsv(csv);
-    assert.deepEqual(rows[0], ['eventTime', 'eventCode', 'category', 'severity', 'message', 'resourceId', 'count', 'eventId']);
+    assert.deepEqual(rows[0], [
+      'eventTime',
+      'eventCode',
+      'category',
+      'severity',
+      'message',
+      'resourceId',
+      'count',
+      'eventId',
+    ]);
     assert.equal(rows.length, 4);
-    assert.deepEqual(rows[1], ['2026-11-20T08:00:00.000Z', 'SERVER_PROCESS_CRASHED', 'server_process', 'error', 'Crashed, "badly"\nsee log', 'fleet-1', '', 'e-1']);
+    assert.deepEqual(rows[1], [
+      '2026-11-20T08:00:00.000Z',
+      'SERVER_PROCESS_CRASHED',
+      'server_process',
+      'error',
+      'Crashed, "badly"\nsee log',
+      'fleet-1',
+      '',
+      'e-1',
+    ]);
     assert.equal(rows[2][4], `'=HYPERLINK("http://evil","click")`);
     assert.equal(rows[2][6], '3');
     assert.deepEqual(rows[3].slice(1, 4), ['NEW_CODE_FROM_THE_FUTURE', 'other', 'info']);

@@ -8,11 +8,21 @@ const GOOD: Array<[string, Record<string, string>]> = [
   ['containerfleet-1234-ABCD', { fleetId: 'containerfleet-1234-ABCD' }],
   [
     'arn:aws:gamelift:us-west-2:111122223333:fleet/fleet-2222bbbb-33cc',
-    { fleetId: 'fleet-2222bbbb-33cc', region: 'us-west-2', accountId: '111122223333', arn: 'arn:aws:gamelift:us-west-2:111122223333:fleet/fleet-2222bbbb-33cc' },
+    {
+      fleetId: 'fleet-2222bbbb-33cc',
+      region: 'us-west-2',
+      accountId: '111122223333',
+      arn: 'arn:aws:gamelift:us-west-2:111122223333:fleet/fleet-2222bbbb-33cc',
+    },
   ],
   [
     'arn:aws-cn:gamelift:cn-north-1:444455556666:containerfleet/containerfleet-77',
-    { fleetId: 'containerfleet-77', region: 'cn-north-1', accountId: '444455556666', arn: 'arn:aws-cn:gamelift:cn-north-1:444455556666:containerfleet/containerfleet-77' },
+    {
+      fleetId: 'containerfleet-77',
+      region: 'cn-north-1',
+      accountId: '444455556666',
+      arn: 'arn:aws-cn:gamelift:cn-north-1:444455556666:containerfleet/containerfleet-77',
+    },
   ],
 ];
 

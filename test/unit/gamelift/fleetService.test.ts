@@ -24,7 +24,10 @@ describe('listFleets with 500 fleets (local endpoint, real SDK)', () => {
     const fleets = await listFleets(h.client(), { pageSize: 100, onPage: (p) => pagesSeen.push(p.length) });
     const expected = h.emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION).map((f) => f.fleetId);
     assert.equal(expected.length, 500);
-    assert.deepEqual(fleets.map((f) => f.fleetId), expected);
+    assert.deepEqual(
+      fleets.map((f) => f.fleetId),
+      expected,
+    );
 
     const list = h.calls('ListFleets');
     const describe = h.calls('DescribeFleetAttributes');
@@ -61,7 +64,10 @@ describe('listFleets with 500 fleets (local endpoint, real SDK)', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     const run = listFleets(h.client(), { pageSize: 100, signal: controller.signal, onPage: () => controller.abort() });
-    const error = await run.then(() => undefined, (e: unknown) => e);
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(classifyError(error).kind, 'cancelled');
     assert.equal(h.calls('ListFleets').length, 1);
   });
@@ -100,10 +106,15 @@ describe('listFleets and describeFleet with the default scenario', () => {
     assert.equal((await describeFleet(client, record.fleetId))?.fleetArn, record.fleetArn);
     assert.equal((await describeFleet(client, record.fleetArn))?.fleetId, record.fleetId);
     assert.equal(await describeFleet(client, 'fleet-00000000-0000-4000-8000-000000000000'), undefined);
-    const container = h.emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION).find((r) => r.kind === 'container')!;
+    const container = h.emulator.state
+      .fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION)
+      .find((r) => r.kind === 'container')!;
     const summary = await describeFleet(client, container.fleetId);
     assert.equal(summary?.isContainerFleet, true);
-    await assert.rejects(describeFleet(client, 'not a fleet'), (e: unknown) => classifyError(e).kind === 'invalidRequest');
+    await assert.rejects(
+      describeFleet(client, 'not a fleet'),
+      (e: unknown) => classifyError(e).kind === 'invalidRequest',
+    );
   });
 });
 
@@ -112,7 +123,13 @@ describe('listFleets with many container fleets', () => {
     accounts: [
       {
         profile: DEFAULT_TEST_ACCOUNT.profile,
-        regions: { [REGION]: Array.from({ length: count }, (_, i) => ({ kind: 'container' as const, name: `c${i}`, status: 'ACTIVE' })) },
+        regions: {
+          [REGION]: Array.from({ length: count }, (_, i) => ({
+            kind: 'container' as const,
+            name: `c${i}`,
+            status: 'ACTIVE',
+          })),
+        },
       },
     ],
   });
@@ -123,7 +140,9 @@ describe('listFleets with many container fleets', () => {
     try {
       const fleets = await listFleets(h.client());
       assert.equal(fleets.length, 12);
-      assert.ok(fleets.every((f) => f.isContainerFleet === true && f.status === 'ACTIVE' && f.creationTime !== undefined));
+      assert.ok(
+        fleets.every((f) => f.isContainerFleet === true && f.status === 'ACTIVE' && f.creationTime !== undefined),
+      );
       assert.ok(h.calls('ListContainerFleets').length >= 1);
       assert.equal(h.calls('DescribeContainerFleet').length, 0);
       assert.equal(h.calls('DescribeFleetAttributes').length, 0);
@@ -150,7 +169,11 @@ describe('listFleets with many container fleets', () => {
     try {
       const fleets = await listFleets(h.client({ maxAttempts: 1 }));
       assert.equal(fleets.length, 12);
-      assert.ok(fleets.every((f) => f.isContainerFleet === true && f.fleetId.startsWith('containerfleet-') && f.status === undefined));
+      assert.ok(
+        fleets.every(
+          (f) => f.isContainerFleet === true && f.fleetId.startsWith('containerfleet-') && f.status === undefined,
+        ),
+      );
       assert.equal(h.calls('DescribeContainerFleet').length, 0);
     } finally {
       await h.stop();

@@ -4,7 +4,12 @@ import { LOG_URL_VALIDITY_MS, isLogUrlExpired, logUrlExpiry, logUrlRemainingMs }
 import type { FleetEvent } from '../../../src/gamelift/types';
 
 const FETCHED = Date.UTC(2026, 10, 20, 8, 0, 0);
-const withUrl: FleetEvent = { eventId: 'e', eventCode: 'GENERIC_EVENT', fetchedAt: FETCHED, preSignedLogUrl: 'https://x/y' };
+const withUrl: FleetEvent = {
+  eventId: 'e',
+  eventCode: 'GENERIC_EVENT',
+  fetchedAt: FETCHED,
+  preSignedLogUrl: 'https://x/y',
+};
 const withoutUrl: FleetEvent = { eventId: 'f', eventCode: 'GENERIC_EVENT', fetchedAt: FETCHED };
 
 describe('logUrl', () => {

@@ -45,17 +45,32 @@ describe('profiles', () => {
   // "odd name" has a space, which the SDK's own parser does not accept either, so it is not offered.
   it('lists profiles from both files, default first, without sso-session or services sections', async () => {
     const test = sharedConfigFiles();
-    const files = writeTempFiles({ config: CONFIG, credentials: `${test.credentials}\n[creds-only]\naws_access_key_id = AKIAX\naws_secret_access_key = y\n` });
+    const files = writeTempFiles({
+      config: CONFIG,
+      credentials: `${test.credentials}\n[creds-only]\naws_access_key_id = AKIAX\naws_secret_access_key = y\n`,
+    });
     process.env.AWS_CONFIG_FILE = files.paths.config;
     process.env.AWS_SHARED_CREDENTIALS_FILE = files.paths.credentials;
-    assert.deepEqual(await listProfiles(), ['default', 'corp-dev', 'creds-only', 'local-dev', 'local-qa', 'old-sso', 'team/dev:sso', 'zeta']);
+    assert.deepEqual(await listProfiles(), [
+      'default',
+      'corp-dev',
+      'creds-only',
+      'local-dev',
+      'local-qa',
+      'old-sso',
+      'team/dev:sso',
+      'zeta',
+    ]);
   });
 
   it('reads the files again after they change', async () => {
     const files = writeTempFiles({ config: '[profile one]\nregion = us-west-2\n' });
     process.env.AWS_CONFIG_FILE = files.paths.config;
     assert.deepEqual(await listProfiles(), ['one']);
-    require('node:fs').writeFileSync(files.paths.config, '[profile one]\nregion = us-west-2\n[profile two]\nregion = us-east-1\n');
+    require('node:fs').writeFileSync(
+      files.paths.config,
+      '[profile one]\nregion = us-west-2\n[profile two]\nregion = us-east-1\n',
+    );
     assert.deepEqual(await listProfiles(), ['one', 'two']);
   });
 
@@ -80,7 +95,7 @@ describe('profiles', () => {
     });
     assert.equal(await ssoSessionFor('zeta'), undefined);
     assert.equal(await ssoSessionFor('missing'), undefined);
-    assert.equal((await ssoSessionFor('odd name')), undefined);
+    assert.equal(await ssoSessionFor('odd name'), undefined);
   });
 
   it('quotes odd profile names in the login command, and reads regions', async () => {

@@ -6,10 +6,18 @@ import { redactSecrets } from '../../../src/gamelift/redact';
 describe('gamelift: redactSecrets', () => {
   const cases: Array<[string, string, string]> = [
     ['bare secret=', 'connect secret=hunter2abc done', 'connect secret=<redacted> done'],
-    ['JSON "secret"', '{"secret": "s3cr3t value with spaces", "fleet": "fleet-1"}', '{"secret": "<redacted>", "fleet": "fleet-1"}'],
+    [
+      'JSON "secret"',
+      '{"secret": "s3cr3t value with spaces", "fleet": "fleet-1"}',
+      '{"secret": "<redacted>", "fleet": "fleet-1"}',
+    ],
     ['JSON "secret" with an escaped quote', '{"secret":"a\\"b c"}', '{"secret":"<redacted>"}'],
     ['single-quoted', "password: 'p@ss w0rd'", "password: '<redacted>'"],
-    ['password= in a query', 'https://127.0.0.1/x?user=a&password=Tr0ub4dor&mode=1', 'https://127.0.0.1/x?user=a&password=<redacted>&mode=1'],
+    [
+      'password= in a query',
+      'https://127.0.0.1/x?user=a&password=Tr0ub4dor&mode=1',
+      'https://127.0.0.1/x?user=a&password=<redacted>&mode=1',
+    ],
     ['prefixed names', 'client_secret=abc123 dbPassword=xyz', 'client_secret=<redacted> dbPassword=<redacted>'],
     ['suffixed names', 'secretKey=abc SECRET_VALUE=def', 'secretKey=<redacted> SECRET_VALUE=<redacted>'],
     ['upper case', 'PASSWORD=letmein', 'PASSWORD=<redacted>'],
@@ -22,7 +30,9 @@ describe('gamelift: redactSecrets', () => {
   }
 
   it('keeps the existing redactions (secret access keys, tokens, access key IDs, presigned URLs)', () => {
-    const out = redactSecrets('aws_secret_access_key=wJalrXUtnFEMI/K7MDENG sessionToken: IQoJb3JpZ2lu AKIAIOSFODNN7EXAMPLE https://b.s3.amazonaws.com/k?X-Amz-Signature=abc&X-Amz-Credential=def');
+    const out = redactSecrets(
+      'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG sessionToken: IQoJb3JpZ2lu AKIAIOSFODNN7EXAMPLE https://b.s3.amazonaws.com/k?X-Amz-Signature=abc&X-Amz-Credential=def',
+    );
     assert.doesNotMatch(out, /wJalrXUtnFEMI|IQoJb3JpZ2lu|IOSFODNN7EXAMPLE|X-Amz-Signature=abc/);
     assert.match(out, /aws_secret_access_key=<redacted>/);
   });

@@ -53,7 +53,10 @@ describe('timeRange', () => {
       end: Date.UTC(2026, 10, 20, 11, 45, 30),
     });
     assert.equal(ok(parseCustomRange('2026-11-20T10:30:00+02:00', '', NOW)).start, Date.UTC(2026, 10, 20, 8, 30));
-    assert.equal(ok(parseCustomRange('2026-11-20T10:30:00.250-0130', '', NOW)).start, Date.UTC(2026, 10, 20, 12, 0, 0, 250));
+    assert.equal(
+      ok(parseCustomRange('2026-11-20T10:30:00.250-0130', '', NOW)).start,
+      Date.UTC(2026, 10, 20, 12, 0, 0, 250),
+    );
     assert.deepEqual(ok(parseCustomRange('-2h', 'now', NOW)), { start: NOW - 2 * H, end: NOW });
     assert.deepEqual(ok(parseCustomRange('-3d', '-1d', NOW)), { start: NOW - 3 * D, end: NOW - D });
     assert.equal(ok(parseCustomRange('-30m', '', NOW)).start, NOW - 30 * 60_000);
@@ -65,7 +68,10 @@ describe('timeRange', () => {
     assert.match(err(parseCustomRange('2026-11-03', '2026-11-01', NOW)), /start .* must be before the end/i);
     assert.match(err(parseCustomRange('-1h', '-2h', NOW)), /must be before the end/);
     assert.match(err(parseCustomRange('2026-12-25', '', NOW)), /^Start: 2026-12-25 is in the future/);
-    assert.match(err(parseCustomRange('yesterday-ish', '', NOW)), /^Start: "yesterday-ish" is not a date or time.*ISO 8601.*-2h/);
+    assert.match(
+      err(parseCustomRange('yesterday-ish', '', NOW)),
+      /^Start: "yesterday-ish" is not a date or time.*ISO 8601.*-2h/,
+    );
     assert.match(err(parseCustomRange('', 'soon', NOW)), /^End: "soon" is not a date/);
     assert.match(err(parseCustomRange('2026-02-30', '', NOW)), /not a real date/);
     assert.match(err(parseCustomRange('2026-11-01T25:00', '', NOW)), /impossible time of day/);

@@ -24,7 +24,12 @@ describe('test host', () => {
     });
 
     it('matches source paths, compiled paths and bare fragments alike', () => {
-      for (const filter of ['activation', 'test/integration/activation.test.ts', 'out/test/integration/activation.test.js', './test/integration/activation.test.ts']) {
+      for (const filter of [
+        'activation',
+        'test/integration/activation.test.ts',
+        'out/test/integration/activation.test.js',
+        './test/integration/activation.test.ts',
+      ]) {
         assert.deepStrictEqual(selectFiles(files, filter), [files[0]], filter);
       }
     });
@@ -66,7 +71,10 @@ describe('test host', () => {
     assert.strictEqual(url.searchParams.get('folder'), '/tmp/ws dir');
     const payload = new Map(JSON.parse(url.searchParams.get('payload') ?? '[]') as [string, string][]);
     assert.strictEqual(payload.get('extensionDevelopmentPath'), 'vscode-remote://127.0.0.1:5000/repo');
-    assert.strictEqual(payload.get('extensionTestsPath'), 'vscode-remote://127.0.0.1:5000/repo/out/test/integration/index.js');
+    assert.strictEqual(
+      payload.get('extensionTestsPath'),
+      'vscode-remote://127.0.0.1:5000/repo/out/test/integration/index.js',
+    );
   });
 
   describe('withLock', () => {
@@ -84,7 +92,10 @@ describe('test host', () => {
           order.push(`${name}:out`);
         });
       await Promise.all([holder('a'), holder('b')]);
-      assert.deepStrictEqual(order.map((s) => s.split(':')[1]), ['in', 'out', 'in', 'out']);
+      assert.deepStrictEqual(
+        order.map((s) => s.split(':')[1]),
+        ['in', 'out', 'in', 'out'],
+      );
       assert.strictEqual(fs.existsSync(lock), false);
     });
 

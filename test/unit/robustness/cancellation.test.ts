@@ -25,12 +25,26 @@ describe('Cancelling a fetch of fleet events', function () {
   before(async () => {
     emulator = await startEmulator({
       port: 0,
-      scenario: { accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: { 'us-west-2': [{ fleetId: FLEET, name: 'cancel-me', status: 'ACTIVE', generate: { count: 500, seed: 3 } }] } }] },
+      scenario: {
+        accounts: [
+          {
+            profile: DEFAULT_TEST_ACCOUNT.profile,
+            regions: {
+              'us-west-2': [{ fleetId: FLEET, name: 'cancel-me', status: 'ACTIVE', generate: { count: 500, seed: 3 } }],
+            },
+          },
+        ],
+      },
       faults: { latencyMs: LATENCY_MS },
     });
     client = buildGameLiftClient(
       { ...target, endpoint: emulator.url },
-      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }) },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+      },
     );
     const source: FleetDataSource = {
       listFleets: (_t, signal) => listFleets(client, { signal }),
@@ -55,13 +69,18 @@ describe('Cancelling a fetch of fleet events', function () {
       while (!abort.signal.aborted && state.hasMore && !state.error) await state.loadMore();
     })();
     // Cancel in the middle of the third page.
-    while (emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length < 2) await new Promise((r) => setTimeout(r, 10));
+    while (emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length < 2)
+      await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, LATENCY_MS / 2));
     abort.abort();
     state.cancel();
     await loop;
     // The endpoint records a request when it answers: the third page is still on its way.
-    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 2, 'the loop returned without waiting for the page in flight');
+    assert.equal(
+      emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length,
+      2,
+      'the loop returned without waiting for the page in flight',
+    );
     assert.equal(state.isLoading, false, 'the tree shows no "Loading…" after Cancel');
     assert.equal(state.error, undefined, 'Cancel is not an error');
 
@@ -73,22 +92,34 @@ describe('Cancelling a fetch of fleet events', function () {
     const expected = emulator.state.events(FLEET).map((e) => e.eventId);
     const ids = state.events.map((e) => e.eventId);
     assert.equal(new Set(ids).size, ids.length, 'no duplicates');
-    assert.deepEqual(ids, expected.slice(0, ids.length), 'a prefix of the endpoint\'s events, newest first');
+    assert.deepEqual(ids, expected.slice(0, ids.length), "a prefix of the endpoint's events, newest first");
     assert.ok(ids.length === 100 || ids.length === 150, `whole pages only (${ids.length})`);
 
     // Fetching again continues from there, and ends with every event exactly once.
     while (state.hasMore && !state.error) await state.loadMore();
     assert.equal(state.error, undefined);
-    assert.deepEqual(state.events.map((e) => e.eventId), expected);
+    assert.deepEqual(
+      state.events.map((e) => e.eventId),
+      expected,
+    );
   });
 
   it('cancelling the one-shot fetch stops between pages with an AbortError', async () => {
     emulator.resetRequests();
     const abort = new AbortController();
     let pages = 0;
-    const run = fetchEvents(client, FLEET, {}, { pageSize: 50, signal: abort.signal, onPage: () => (++pages === 2 ? abort.abort() : undefined) });
+    const run = fetchEvents(
+      client,
+      FLEET,
+      {},
+      { pageSize: 50, signal: abort.signal, onPage: () => (++pages === 2 ? abort.abort() : undefined) },
+    );
     await assert.rejects(run, (err: unknown) => classifyError(err).kind === 'cancelled');
     await new Promise((r) => setTimeout(r, LATENCY_MS * 2));
-    assert.equal(emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length, 2, 'no request after the cancel');
+    assert.equal(
+      emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length,
+      2,
+      'no request after the cancel',
+    );
   });
 });

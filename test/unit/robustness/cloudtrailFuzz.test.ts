@@ -16,13 +16,22 @@ function checkAll(text: string, what: string): ReturnType<typeof validateCloudTr
   const stopped = r.diagnostics.find((d) => /stopped early/.test(d.message));
   assert.equal(stopped, undefined, `${what}: ${stopped?.message}`);
   for (const d of r.diagnostics) {
-    assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, `${what}: diagnostic ${d.start}-${d.end} outside 0-${text.length}`);
-    for (const f of d.fixes ?? []) for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${what}: fix range`);
+    assert.ok(
+      d.start >= 0 && d.start <= d.end && d.end <= text.length,
+      `${what}: diagnostic ${d.start}-${d.end} outside 0-${text.length}`,
+    );
+    for (const f of d.fixes ?? [])
+      for (const e of f.edits)
+        assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${what}: fix range`);
   }
-  for (const rec of r.records) assert.ok(rec.start >= 0 && rec.start < rec.end && rec.end <= text.length, `${what}: record range`);
+  for (const rec of r.records)
+    assert.ok(rec.start >= 0 && rec.start < rec.end && rec.end <= text.length, `${what}: record range`);
   for (const offset of [0, Math.floor(text.length / 2), text.length]) {
     assert.doesNotThrow(() => locate(text, offset), `${what}: locate at ${offset}`);
-    assert.doesNotThrow(() => semanticTokens(text, Math.max(0, offset - 1000), Math.min(text.length, offset + 1000)), `${what}: semantic tokens`);
+    assert.doesNotThrow(
+      () => semanticTokens(text, Math.max(0, offset - 1000), Math.min(text.length, offset + 1000)),
+      `${what}: semantic tokens`,
+    );
   }
   return r;
 }
@@ -32,7 +41,10 @@ const record = () => JSON.stringify(cleanRecord());
 describe('CloudTrail hostile input (robustness gaps)', function () {
   this.timeout(120_000);
 
-  for (const [name, open, close] of [['arrays', '[', ']'], ['objects', '{"a":', '}']] as const) {
+  for (const [name, open, close] of [
+    ['arrays', '[', ']'],
+    ['objects', '{"a":', '}'],
+  ] as const) {
     it(`100,000 levels of nested ${name}, closed and unclosed, inside a record`, () => {
       const deep = open.repeat(100_000);
       for (const tail of [close.repeat(100_000), '']) {
@@ -45,14 +57,20 @@ describe('CloudTrail hostile input (robustness gaps)', function () {
 
   it('a 10 MB string value', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const text = recordsFile([cleanRecord({ userAgent: huge }), cleanRecord({ errorMessage: `${huge.slice(0, 1000)}\u0000` })], false);
+    const text = recordsFile(
+      [cleanRecord({ userAgent: huge }), cleanRecord({ errorMessage: `${huge.slice(0, 1000)}\u0000` })],
+      false,
+    );
     const r = checkAll(text, '10 MB string');
     assert.equal(r.records.length, 2, 'both records still found');
     assert.doesNotThrow(() => formatCloudTrail(text), 'format');
   });
 
   it('a 10 MB string that never ends', () => {
-    checkAll(`{"Records":[{"eventVersion":"1.08","userAgent":"${'y'.repeat(10 * 1024 * 1024)}`, 'unterminated 10 MB string');
+    checkAll(
+      `{"Records":[{"eventVersion":"1.08","userAgent":"${'y'.repeat(10 * 1024 * 1024)}`,
+      'unterminated 10 MB string',
+    );
   });
 
   it('invalid UTF-8 decoded as the editor decodes it (U+FFFD), BOMs, NUL, lone surrogates', () => {

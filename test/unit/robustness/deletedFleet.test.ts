@@ -12,7 +12,14 @@ describe('Fleet deleted while the list is being described', () => {
   before(async () => {
     emulator = await startEmulator({
       port: 0,
-      scenario: { accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: { 'us-west-2': ids.map((fleetId, i) => ({ fleetId, name: `f${i}`, status: 'ACTIVE' })) } }] },
+      scenario: {
+        accounts: [
+          {
+            profile: DEFAULT_TEST_ACCOUNT.profile,
+            regions: { 'us-west-2': ids.map((fleetId, i) => ({ fleetId, name: `f${i}`, status: 'ACTIVE' })) },
+          },
+        ],
+      },
     });
   });
   after(async () => emulator.stop());
@@ -23,12 +30,24 @@ describe('Fleet deleted while the list is being described', () => {
     emulator.setFaults({ rules: [{ kind: 'notFound', operations: ['DescribeFleetAttributes'], fleetId: deleted }] });
     const client = buildGameLiftClient(
       { region: 'us-west-2', endpoint: emulator.url },
-      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }), maxAttempts: 1 },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+        maxAttempts: 1,
+      },
     );
     try {
       const fleets = await listFleets(client, { pageSize: 5, batchSize: 5 });
-      assert.deepEqual(fleets.map((f) => f.fleetId), ids.filter((id) => id !== deleted));
-      assert.ok(fleets.every((f) => f.name !== undefined && f.status === 'ACTIVE'), 'the others keep their attributes');
+      assert.deepEqual(
+        fleets.map((f) => f.fleetId),
+        ids.filter((id) => id !== deleted),
+      );
+      assert.ok(
+        fleets.every((f) => f.name !== undefined && f.status === 'ACTIVE'),
+        'the others keep their attributes',
+      );
       const describes = emulator.requests.filter((r) => r.operation === 'DescribeFleetAttributes');
       // 3 batches; the failed one (5 fleets) is described again fleet by fleet.
       assert.equal(describes.length, 3 + 5);
@@ -41,7 +60,13 @@ describe('Fleet deleted while the list is being described', () => {
     emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetAttributes'] }] });
     const client = buildGameLiftClient(
       { region: 'us-west-2', endpoint: emulator.url },
-      { credentials: async () => ({ accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey }), maxAttempts: 1 },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+        maxAttempts: 1,
+      },
     );
     try {
       await assert.rejects(listFleets(client, { pageSize: 5, batchSize: 5 }), { name: 'InternalServiceException' });

@@ -93,7 +93,13 @@ function matrixScenario(): Scenario {
         regions: {
           [REGION]: [
             ...fleets,
-            { fleetId: EVENTS_FLEET, name: 'matrix-events', status: 'ACTIVE', createdMinutesAgo: 60 * 24 * 30, generate: { count: EVENT_COUNT, seed: 6, spanMinutes: 60 * 24 * 20 } },
+            {
+              fleetId: EVENTS_FLEET,
+              name: 'matrix-events',
+              status: 'ACTIVE',
+              createdMinutesAgo: 60 * 24 * 30,
+              generate: { count: EVENT_COUNT, seed: 6, spanMinutes: 60 * 24 * 20 },
+            },
           ],
         },
       },
@@ -106,7 +112,12 @@ function sourceFor(client: ReturnType<typeof buildGameLiftClient>, afterFirstLis
   return {
     listFleets: (_target, signal) => {
       let pages = 0;
-      return listFleets(client, { signal, pageSize: PAGE, batchSize: PAGE, onPage: () => (++pages === 1 ? afterFirstListPage() : undefined) });
+      return listFleets(client, {
+        signal,
+        pageSize: PAGE,
+        batchSize: PAGE,
+        onPage: () => (++pages === 1 ? afterFirstListPage() : undefined),
+      });
     },
     describeFleet: (ref, signal) => describeFleet(client, ref.fleetId, signal),
     createPager: (ref, window, pageSize) => new FleetEventPager(client, ref.fleetId, window, pageSize),
@@ -118,19 +129,30 @@ function sourceFor(client: ReturnType<typeof buildGameLiftClient>, afterFirstLis
 function faultRules(fault: MatrixFault, operation: MatrixOperation): FaultRule[] | undefined {
   const operations = [operation];
   switch (fault) {
-    case 'spikeOnce': return [{ kind: 'spike', ms: SPIKE_MS, times: 1, operations }];
-    case 'spikeAlways': return [{ kind: 'spike', ms: SPIKE_MS, operations }];
-    case 'throttleThenOk': return [{ kind: 'throttle', times: 3, operations }];
-    case 'throttleForever': return [{ kind: 'throttle', operations }];
-    case 'internalOnce': return [{ kind: 'internalError', times: 1, operations }];
-    case 'malformedJson': return [{ kind: 'malformedJson', operations }];
-    case 'missingList': return [{ kind: 'wrongShape', shape: 'missingList', operations }];
-    case 'timeAsString': return [{ kind: 'wrongShape', shape: 'timeAsString', operations }];
-    case 'resetMidPage': return [{ kind: 'dropConnection', times: 1, operations }];
+    case 'spikeOnce':
+      return [{ kind: 'spike', ms: SPIKE_MS, times: 1, operations }];
+    case 'spikeAlways':
+      return [{ kind: 'spike', ms: SPIKE_MS, operations }];
+    case 'throttleThenOk':
+      return [{ kind: 'throttle', times: 3, operations }];
+    case 'throttleForever':
+      return [{ kind: 'throttle', operations }];
+    case 'internalOnce':
+      return [{ kind: 'internalError', times: 1, operations }];
+    case 'malformedJson':
+      return [{ kind: 'malformedJson', operations }];
+    case 'missingList':
+      return [{ kind: 'wrongShape', shape: 'missingList', operations }];
+    case 'timeAsString':
+      return [{ kind: 'wrongShape', shape: 'timeAsString', operations }];
+    case 'resetMidPage':
+      return [{ kind: 'dropConnection', times: 1, operations }];
     // DescribeFleetAttributes/DescribeFleetEvents: the service answers NotFound for a fleet
     // deleted after it was listed. ListFleets: the fleet is really deleted (see below).
-    case 'deletedBetweenPages': return operation === 'ListFleets' ? undefined : [{ kind: 'notFound', times: 1, operations }];
-    default: return undefined;
+    case 'deletedBetweenPages':
+      return operation === 'ListFleets' ? undefined : [{ kind: 'notFound', times: 1, operations }];
+    default:
+      return undefined;
   }
 }
 
@@ -145,7 +167,8 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     port: 0,
     scenario: matrixScenario(),
     log: (line) => {
-      if (line.startsWith('ListFleets 200') && ++listPagesAnswered === 2 && operation === 'DescribeFleetAttributes') startFault();
+      if (line.startsWith('ListFleets 200') && ++listPagesAnswered === 2 && operation === 'DescribeFleetAttributes')
+        startFault();
     },
   });
   let badKeys = false;
@@ -176,7 +199,8 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     counting = true;
     if (fault === 'badSignature') badKeys = true;
     else if (fault === 'clockSkew') emulator.advanceClock(20 * 60_000);
-    else if (fault === 'deletedBetweenPages' && operation === 'ListFleets') emulator.state.deleteFleet(emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION)[PAGE + 3].fleetId);
+    else if (fault === 'deletedBetweenPages' && operation === 'ListFleets')
+      emulator.state.deleteFleet(emulator.state.fleetsOf(DEFAULT_TEST_ACCOUNT.accountId, REGION)[PAGE + 3].fleetId);
     const rules = faultRules(fault, operation);
     if (rules) emulator.setFaults({ rules });
   };
@@ -185,13 +209,17 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     badKeys = false;
     emulator.setFaults({ rules: [] });
   };
-  const model = new ExplorerModel(sourceFor(client, () => (operation === 'ListFleets' ? startFault() : undefined)), {
-    pageSize: EVENT_PAGE,
-    defaultWindow: () => ({}),
-  });
+  const model = new ExplorerModel(
+    sourceFor(client, () => (operation === 'ListFleets' ? startFault() : undefined)),
+    {
+      pageSize: EVENT_PAGE,
+      defaultWindow: () => ({}),
+    },
+  );
   const t0 = Date.now();
   try {
-    if (operation === 'DescribeFleetEvents') return await eventsCell(emulator, model, target, operation, fault, startFault, clearFault, () => retries, t0);
+    if (operation === 'DescribeFleetEvents')
+      return await eventsCell(emulator, model, target, operation, fault, startFault, clearFault, () => retries, t0);
     return await listCell(emulator, model, target, operation, fault, clearFault, () => retries, t0);
   } finally {
     client.destroy();
@@ -248,7 +276,9 @@ async function eventsCell(
       if (fleet.error) break;
     }
   }
-  const problem = fleet.error ? `still failing after Retry: ${fleet.error.message}` : compareEvents(fleet.events, emulator.state.events(EVENTS_FLEET));
+  const problem = fleet.error
+    ? `still failing after Retry: ${fleet.error.message}`
+    : compareEvents(fleet.events, emulator.state.events(EVENTS_FLEET));
   return cellResult(operation, fault, error, retryCount, problem, started);
 }
 
@@ -274,7 +304,10 @@ function cellResult(
   };
 }
 
-function compareFleets(shown: readonly FleetSummary[], expected: readonly { fleetId: string; name?: string; createdAt?: number }[]): string | undefined {
+function compareFleets(
+  shown: readonly FleetSummary[],
+  expected: readonly { fleetId: string; name?: string; createdAt?: number }[],
+): string | undefined {
   const ids = shown.map((f) => f.fleetId);
   if (new Set(ids).size !== ids.length) return `${ids.length - new Set(ids).size} fleet(s) shown twice`;
   const want = expected.map((f) => f.fleetId);
@@ -286,7 +319,10 @@ function compareFleets(shown: readonly FleetSummary[], expected: readonly { flee
   return undefined;
 }
 
-function compareEvents(shown: readonly FleetEvent[], expected: readonly { eventId: string; eventTime: number }[]): string | undefined {
+function compareEvents(
+  shown: readonly FleetEvent[],
+  expected: readonly { eventId: string; eventTime: number }[],
+): string | undefined {
   const ids = shown.map((e) => e.eventId);
   if (new Set(ids).size !== ids.length) return `${ids.length - new Set(ids).size} event(s) shown twice`;
   const byId = new Map(shown.map((e) => [e.eventId, e]));
@@ -294,7 +330,8 @@ function compareEvents(shown: readonly FleetEvent[], expected: readonly { eventI
   if (missing.length) return `${missing.length} of ${expected.length} event(s) missing`;
   if (shown.length !== expected.length) return `${shown.length - expected.length} unknown event(s) shown`;
   const wrongTime = expected.filter((e) => byId.get(e.eventId)!.eventTime !== e.eventTime);
-  if (wrongTime.length) return `${wrongTime.length} event(s) shown with the wrong time (e.g. ${String(byId.get(wrongTime[0].eventId)!.eventTime)} for ${wrongTime[0].eventTime})`;
+  if (wrongTime.length)
+    return `${wrongTime.length} event(s) shown with the wrong time (e.g. ${String(byId.get(wrongTime[0].eventId)!.eventTime)} for ${wrongTime[0].eventTime})`;
   return undefined;
 }
 

@@ -21,12 +21,17 @@ function setAttrs(el: Element, attrs: ElementOptions['attrs']): void {
   if (!attrs) return;
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    if (/^on/i.test(name) || name === 'style' || name === 'href' || name === 'src') throw new Error(`refusing attribute ${name}`);
+    if (/^on/i.test(name) || name === 'style' || name === 'href' || name === 'src')
+      throw new Error(`refusing attribute ${name}`);
     el.setAttribute(name, value);
   }
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (options.className) el.className = options.className;
   setAttrs(el, options.attrs);
@@ -37,11 +42,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Elemen
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | number | undefined>> = {}, text?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Readonly<Record<string, string | number | undefined>> = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    if (/^on/i.test(name) || name === 'style' || name === 'href' || name === 'xlink:href') throw new Error(`refusing attribute ${name}`);
+    if (/^on/i.test(name) || name === 'style' || name === 'href' || name === 'xlink:href')
+      throw new Error(`refusing attribute ${name}`);
     el.setAttribute(name, String(value));
   }
   if (text !== undefined) el.textContent = text;
@@ -50,7 +60,10 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonl
 
 /** A codicon, hidden from assistive technology (the button or text next to it says what it means). */
 export function icon(name: string, extraClass = ''): HTMLSpanElement {
-  return h('span', { className: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, attrs: { 'aria-hidden': 'true' } });
+  return h('span', {
+    className: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`,
+    attrs: { 'aria-hidden': 'true' },
+  });
 }
 
 export interface ButtonOptions {
@@ -69,7 +82,12 @@ export function button(o: ButtonOptions): HTMLButtonElement {
   const variant = o.variant ?? 'secondary';
   const b = h('button', {
     className: `btn btn-${variant}`,
-    attrs: { type: 'button', 'data-action': o.action, title: o.title ?? o.label, 'aria-label': variant === 'icon' ? o.label : undefined },
+    attrs: {
+      type: 'button',
+      'data-action': o.action,
+      title: o.title ?? o.label,
+      'aria-label': variant === 'icon' ? o.label : undefined,
+    },
   });
   if (o.icon) b.appendChild(icon(o.icon));
   if (variant !== 'icon') b.appendChild(h('span', { text: o.label }));

@@ -15,7 +15,10 @@ export interface EmulatorHarness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(scenario: string | Scenario, options: Omit<EmulatorOptions, 'scenario' | 'port'> = {}): Promise<EmulatorHarness> {
+export async function startHarness(
+  scenario: string | Scenario,
+  options: Omit<EmulatorOptions, 'scenario' | 'port'> = {},
+): Promise<EmulatorHarness> {
   const emulator = await startEmulator({ ...options, port: 0, scenario });
   const clients: GameLiftClient[] = [];
   return {
@@ -44,7 +47,11 @@ export async function startHarness(scenario: string | Scenario, options: Omit<Em
 }
 
 /** A scenario with one fleet in us-west-2 for local-dev, holding `count` generated events. */
-export function oneFleetScenario(fleetId: string, count: number, extraFleets: Scenario['accounts'][number]['regions'] = {}): Scenario {
+export function oneFleetScenario(
+  fleetId: string,
+  count: number,
+  extraFleets: Scenario['accounts'][number]['regions'] = {},
+): Scenario {
   return {
     accounts: [
       {
@@ -53,7 +60,13 @@ export function oneFleetScenario(fleetId: string, count: number, extraFleets: Sc
           ...extraFleets,
           [REGION]: [
             ...((extraFleets ?? {})[REGION] ?? []),
-            { fleetId, name: 'pager-fleet', status: 'ACTIVE', createdMinutesAgo: 60 * 24 * 30, generate: { count, seed: 42, spanMinutes: 60 * 24 * 20 } },
+            {
+              fleetId,
+              name: 'pager-fleet',
+              status: 'ACTIVE',
+              createdMinutesAgo: 60 * 24 * 30,
+              generate: { count, seed: 42, spanMinutes: 60 * 24 * 20 },
+            },
           ],
         },
       },
