@@ -92,15 +92,13 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
 
   it('an invalid request → invalidRequest with the service message', async () => {
     const error = await failure(
-      h
-        .client()
-        .send(
-          new DescribeFleetEventsCommand({
-            FleetId: fleetId,
-            StartTime: new Date(2_000_000_000_000),
-            EndTime: new Date(1_000_000_000_000),
-          }),
-        ),
+      h.client().send(
+        new DescribeFleetEventsCommand({
+          FleetId: fleetId,
+          StartTime: new Date(2_000_000_000_000),
+          EndTime: new Date(1_000_000_000_000),
+        }),
+      ),
     );
     const classified = classifyError(error);
     assert.equal(classified.kind, 'invalidRequest');
