@@ -14,9 +14,7 @@ import { mutate, rng } from '../test/unit/cloudtrail/mutations';
 import { cleanRecord, recordsFile } from '../test/unit/cloudtrail/helpers';
 import { makeCloudTrailText } from './cloudtrail-data';
 import { bestTime } from './stats';
-
-const root = join(__dirname, '..', '..');
-const corpus = join(root, '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../test/support/cloudtrailCorpus';
 
 function loadSeeds(): Array<{ name: string; text: string }> {
   const seeds = [{ name: 'generated-200KB', text: makeCloudTrailText(200_000, true, 3) }];

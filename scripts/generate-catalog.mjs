@@ -1,12 +1,17 @@
-// Regenerates src/gamelift/data/*.json from the research catalog in ../shared/reference.
-// The generated files are committed so that building never depends on ../shared.
-// Run: node scripts/generate-catalog.mjs [path/to/gamelift-catalog.json]
+// Regenerates src/gamelift/data/*.json from a GameLift research catalog (gamelift-catalog.json,
+// kept outside this repository). The generated files are committed, so building and testing
+// never need the catalog. Run: node scripts/generate-catalog.mjs <path/to/gamelift-catalog.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'gamelift-catalog.json');
+const source = process.argv[2];
+if (!source) {
+  console.error('usage: node scripts/generate-catalog.mjs <path/to/gamelift-catalog.json>');
+  process.exit(2);
+}
 const catalog = JSON.parse(readFileSync(source, 'utf8'));
 
 const categoryOrder = [
@@ -37,10 +42,14 @@ const operations = catalog.operations.map((o) => ({
   ...(o.note ? { note: o.note } : {}),
 }));
 
-const write = (name, data) =>
-  writeFileSync(join(root, 'src', 'gamelift', 'data', name), JSON.stringify(data, null, 1) + '\n');
-write('eventCodes.json', { categories, eventCodes });
-write('operations.json', operations);
-write('enums.json', catalog.shapes.enums);
-write('cloudtrail.json', catalog.cloudtrail);
+// Written in the repository's Prettier layout, so `npm run format:check` stays green.
+const write = async (name, data) => {
+  const file = join(root, 'src', 'gamelift', 'data', name);
+  const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+  writeFileSync(file, await prettier.format(JSON.stringify(data, null, 2), options));
+};
+await write('eventCodes.json', { categories, eventCodes });
+await write('operations.json', operations);
+await write('enums.json', catalog.shapes.enums);
+await write('cloudtrail.json', catalog.cloudtrail);
 console.log(`wrote ${eventCodes.length} event codes, ${categories.length} categories, ${operations.length} operations`);

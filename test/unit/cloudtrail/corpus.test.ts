@@ -1,4 +1,4 @@
-// The public CloudTrail corpus (../shared/corpus/cloudtrail, listed in manifest.jsonl): no
+// The public CloudTrail corpus (test/fixtures/cloudtrail-corpus, listed in manifest.jsonl): no
 // valid-JSON file gets an error-severity diagnostic, invalid ones get syntax errors, and a
 // table of findings per severity and rule is printed.
 
@@ -7,9 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateCloudTrail, type CtSeverity } from '../../../src/cloudtrail';
-
-// out/test/unit/cloudtrail → repository root → ../shared
-const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../../support/cloudtrailCorpus';
 
 interface Row {
   source: string;

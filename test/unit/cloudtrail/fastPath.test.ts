@@ -10,8 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { validateWith } from '../../../src/cloudtrail/validate';
 import { makeCloudTrailText } from '../../../bench/cloudtrail-data';
 import { cleanRecord } from './helpers';
-
-const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../../support/cloudtrailCorpus';
 
 function bothPaths(text: string, label: string): number {
   const fast = validateWith(text, {}, false);

@@ -3,30 +3,25 @@
 // range lies inside the document. The longer run is bench/cloudtrail-fuzz.ts.
 
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCloudTrail, locate, semanticTokens, validateCloudTrail } from '../../../src/cloudtrail';
 import { mutate, rng } from './mutations';
 import { cleanRecord, recordsFile } from './helpers';
-
-const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../../support/cloudtrailCorpus';
 
 function seeds(): string[] {
   const out = [
     recordsFile([cleanRecord(), cleanRecord({ eventID: '6a2e4d3c-8b9f-4c0d-b1e2-f3a4b5c6d7e8' })]),
     JSON.stringify([cleanRecord()]),
   ];
-  const manifest = join(corpus, 'manifest.jsonl');
-  if (existsSync(manifest)) {
-    const rows = readFileSync(manifest, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { file: string; bytes: number });
-    const r = rng(7);
-    const small = rows.filter((x) => !x.file.endsWith('.gz') && x.bytes < 20_000);
-    for (let i = 0; i < 30 && small.length > 0; i++)
-      out.push(readFileSync(join(corpus, small[Math.floor(r() * small.length)].file), 'utf8'));
-  }
+  const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { file: string; bytes: number });
+  const r = rng(7);
+  const small = rows.filter((x) => !x.file.endsWith('.gz') && x.bytes < 20_000);
+  for (let i = 0; i < 30; i++) out.push(readFileSync(join(corpus, small[Math.floor(r() * small.length)].file), 'utf8'));
   return out;
 }
 

@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexRecords, reindexRecord, validateCloudTrail, type CtDiagnostic } from '../../../src/cloudtrail';
 import { applyEdits, cleanRecord, pos, recordsFile } from './helpers';
-
-const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../../support/cloudtrailCorpus';
 
 /** A file of three records whose third has a rule finding (eventTime not a real date). */
 function threeRecords(): string {

@@ -1,14 +1,13 @@
 // Detection heuristics on heads of real corpus files and on look-alikes that must not match.
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   detectCloudTrail,
   isCloudTrailFileName,
   DETECTION_HEAD_LENGTH,
 } from '../../../src/cloudtrail/editor/detectCloudTrail';
-
-const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'cloudtrail');
+import { CORPUS_DIR as corpus } from '../../support/cloudtrailCorpus';
 
 const record = {
   eventVersion: '1.08',
@@ -77,8 +76,7 @@ describe('cloudtrail adapter: detectCloudTrail', () => {
     assert.equal(detectCloudTrail(padding + JSON.stringify({ Records: [] })), undefined);
   });
 
-  it('recognises the corpus files in their published shapes', function () {
-    if (!existsSync(corpus)) this.skip();
+  it('recognises the corpus files in their published shapes', () => {
     const expected: Record<string, string> = {
       'Records-object': 'records-object',
       'json-array': 'records-array',
@@ -124,8 +122,7 @@ describe('cloudtrail adapter: isCloudTrailFileName', () => {
 });
 
 describe('cloudtrail adapter: corpus sanity', () => {
-  it('has the trailscraper delivery pair', function () {
-    if (!existsSync(corpus)) this.skip();
+  it('has the trailscraper delivery pair', () => {
     assert.ok(readdirSync(join(corpus, 'trailscraper')).some((f) => isCloudTrailFileName(f)));
   });
 });
