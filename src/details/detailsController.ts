@@ -5,7 +5,7 @@ import type { FleetRef } from '../explorer/api';
 import type { FleetEvent } from '../gamelift/types';
 import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
 import type { PersistedState } from './protocol';
-import type { DetailsDeps } from './registerDetails';
+import type { DetailsDeps } from './detailsDeps';
 import { createSecureWebviewPanel } from './securePanel';
 import type { DetailsServices } from './services';
 import { fleetKey, TIMELINE_VIEW_TYPE, TimelinePanel, type TimelinePanelHost } from './timelinePanel';

@@ -9,7 +9,7 @@ import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
 import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
 import { redactSecrets } from '../gamelift/redact';
 import type { FleetEvent } from '../gamelift/types';
-import type { DetailsDeps } from './registerDetails';
+import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
 import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';
 import { SecurePanel, type PageRequest } from './securePanel';

@@ -1,20 +1,14 @@
 // The event details panel and the fleet timeline: commands, the editor-title actions of the
 // details panel, and restoring both kinds of panel after a window reload.
 import * as vscode from 'vscode';
-import type { ExtensionDeps } from '../deps';
-import type { ExplorerApi, FleetRef } from '../explorer/api';
+import type { FleetRef } from '../explorer/api';
 import type { FleetEvent } from '../gamelift/types';
 import { DetailsController } from './detailsController';
+import type { DetailsDeps } from './detailsDeps';
 import { DETAILS_VIEW_TYPE } from './detailsPanel';
 import { isPersistedState } from './protocol';
-import { defaultServices, type DetailsServices } from './services';
+import { defaultServices } from './services';
 import { TIMELINE_VIEW_TYPE } from './timelinePanel';
-
-export interface DetailsDeps extends ExtensionDeps {
-  readonly explorer: ExplorerApi;
-  /** Clock, refetch and endpoint settings; tests inject their own. Default: the real ones. */
-  readonly detailsServices?: DetailsServices;
-}
 
 function isFleetRef(value: unknown): value is FleetRef {
   const v = value as Partial<FleetRef> | undefined;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { FleetRef } from '../explorer/api';
 import type { TimelineViewModel } from './protocol';
-import type { DetailsDeps } from './registerDetails';
+import type { DetailsDeps } from './detailsDeps';
 import { SecurePanel, type PageRequest } from './securePanel';
 import type { DetailsServices } from './services';
 import { buildTimelineViewModel } from './timelineModel';

@@ -3,9 +3,11 @@
 // adapter reaches the core only through its index. Imports are found with TypeScript's own
 // pre-processor, so comments and strings don't count but every import form does
 // (`import`, `import type`, `export … from`, `import x = require`, `require()`, `import()`).
+// No two modules import each other, even only for types (ESLint's import-x/no-cycle skips
+// `import type`, so this test is what catches a type-only cycle).
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import * as ts from 'typescript';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -37,6 +39,32 @@ function tsFiles(dir: string, recursive = true): string[] {
 
 function read(file: string): string {
   return readFileSync(join(ROOT, file), 'utf8');
+}
+
+/** The repository-relative `.ts` file a relative specifier names, if it exists. */
+function resolveRelative(from: string, module: string): string | undefined {
+  if (!module.startsWith('.')) return undefined;
+  const base = posix.join(dirname(from).split(sep).join('/'), module);
+  return [`${base}.ts`, `${base}/index.ts`].find((candidate) => existsSync(join(ROOT, candidate)));
+}
+
+/** Every import cycle of `graph` (file → files it imports), each as `a → b → … → a`. */
+function importCycles(graph: Map<string, string[]>): string[] {
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' → '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return cycles;
 }
 
 /** The parts ARCHITECTURE.md declares vscode-free, each with the files it currently covers. */
@@ -147,5 +175,28 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
         .map((m) => `${file} → ${m}`),
     );
     assert.deepEqual(offenders, []);
+  });
+
+  it('finds an import cycle when there is one', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    assert.deepEqual(importCycles(graph), ['a.ts → b.ts → c.ts → a.ts']);
+  });
+
+  it('has no import cycles in src, test or bench, type-only imports included', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('bench')]) {
+      const targets = importsOf(read(file)).map((m) => resolveRelative(file, m));
+      graph.set(
+        file,
+        targets.filter((t): t is string => t !== undefined),
+      );
+    }
+    assert.ok(graph.size > 100, `read ${graph.size} files`);
+    assert.deepEqual(importCycles(graph), [], 'move the shared type or function into a module of its own');
   });
 });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { validateAndPosition, type PositionedResult, type LcRange } from './adapterResult';
 import { StaleSourceError, WorkerValidator } from './adapterWorkerClient';
-import { documentLength } from './adapterWindow';
+import { documentLength } from './documentLength';
 import type { CtSeverity, CtValidateOptions } from '../index';
 
 export const CLOUDTRAIL_LANGUAGE = 'cloudtrail';

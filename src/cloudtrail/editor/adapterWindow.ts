@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { recordSpan } from './adapterRecords';
 import { RECORD_STRIDE, RecordSlot } from './adapterResult';
 import type { CloudTrailValidation } from './adapterValidation';
+import { documentLength } from './documentLength';
 
 /** Documents up to this many UTF-16 units are handed to the core whole. */
 export const WHOLE_TEXT_LIMIT = 1_000_000;
@@ -17,10 +18,6 @@ export interface TextPiece {
   text: string;
   /** Offset of text[0] in the document. */
   base: number;
-}
-
-export function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(new vscode.Position(document.lineCount, 0));
 }
 
 /**
