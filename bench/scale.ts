@@ -53,7 +53,7 @@ function scenario(): Scenario {
   });
   return {
     description: 'bench/scale.ts',
-    accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: regions as never }],
+    accounts: [{ profile: DEFAULT_TEST_ACCOUNT.profile, regions: regions }],
   };
 }
 
@@ -68,7 +68,7 @@ async function startEndpoint(dir: string): Promise<{ url: string; child: ChildPr
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve(m[1]);

@@ -6,6 +6,9 @@
 // ThemeColor) are stood in by plain data classes of the same shape.
 // Run: npm run compile-tests && npm run bench:tree
 import Module = require('node:module');
+import type * as CategoryNodeModule from '../src/explorer/nodes/categoryNode';
+import type * as CategoryGroupsModule from '../src/explorer/model/categoryGroups';
+import type * as EventCatalogModule from '../src/gamelift/eventCatalog';
 import type { FleetEvent } from '../src/gamelift/types';
 import { median } from './stats';
 
@@ -46,11 +49,9 @@ moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
 };
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { CategoryNode } =
-  require('../src/explorer/nodes/categoryNode') as typeof import('../src/explorer/nodes/categoryNode');
-const { groupByCategory } =
-  require('../src/explorer/model/categoryGroups') as typeof import('../src/explorer/model/categoryGroups');
-const catalog = require('../src/gamelift/eventCatalog') as typeof import('../src/gamelift/eventCatalog');
+const { CategoryNode } = require('../src/explorer/nodes/categoryNode') as typeof CategoryNodeModule;
+const { groupByCategory } = require('../src/explorer/model/categoryGroups') as typeof CategoryGroupsModule;
+const catalog = require('../src/gamelift/eventCatalog') as typeof EventCatalogModule;
 
 function makeEvents(): FleetEvent[] {
   const codes = catalog.KNOWN_EVENT_CODES.filter((c) => catalog.lookupEventCode(c).category === 'server_process');

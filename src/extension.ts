@@ -1,6 +1,6 @@
 // Activation is a table of contents: one register call per feature, all disposables
 // owned by the extension context. Features receive what they need through `deps`.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { createDeps } from './deps';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerDetails } from './details/registerDetails';

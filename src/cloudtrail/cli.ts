@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { LineIndex, RULES, validateCloudTrail, type CtDiagnostic } from './index';
+import { LineIndex, RULES, validateCloudTrail } from './index';
 
 const USAGE = `Usage: cloudtrail-lint [--format text|json] [--max N] [--rules] <file.json | file.json.gz | -> ...
 
@@ -36,7 +36,7 @@ export function decodeInput(name: string, bytes: Buffer): string {
     try {
       data = gunzipSync(data);
     } catch (e) {
-      throw new Error(`the gzip data is damaged (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`the gzip data is damaged (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -121,7 +121,7 @@ export function runCli(argv: string[], io: CliIo): number {
     const result = validateCloudTrail(text, { maxDiagnostics: max });
     const lines = new LineIndex(text);
     const out: string[] = [];
-    for (const d of result.diagnostics as CtDiagnostic[]) {
+    for (const d of result.diagnostics) {
       if (d.severity === 'error') errors = true;
       const s = lines.lineColumn(d.start);
       const e = lines.lineColumn(d.end);

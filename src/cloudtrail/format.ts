@@ -8,7 +8,7 @@ const TOKEN =
   /\s*(?:("[^"\\\u0000-\u001f]*(?:\\.[^"\\\u0000-\u001f]*)*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\]:,]))/y;
 
 export function formatCloudTrail(text: string, indent = 2): string | undefined {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
     JSON.parse(start ? text.slice(start) : text);
   } catch {
@@ -28,7 +28,6 @@ export function formatCloudTrail(text: string, indent = 2): string | undefined {
   let m: RegExpExecArray | null;
   let prevOpen = false;
   while ((m = TOKEN.exec(text)) !== null) {
-    start = TOKEN.lastIndex;
     const tok = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (tok === '{' || tok === '[') {
       if (prevOpen) newline(depth);

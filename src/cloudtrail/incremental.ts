@@ -63,7 +63,7 @@ export function tryIncremental(
   const index = recordContaining(records, edits[0].start);
   if (index < 0) return no('edit outside any record');
   const old = records[index];
-  let start = old.start;
+  const start = old.start;
   let end = old.end;
   for (const e of edits) {
     if (!(e.start > start && e.end >= e.start && e.end < end)) return no('edit not strictly inside one record');

@@ -3,7 +3,7 @@
 // Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
 
 import { allOfClass, CHAR_CLASS, DIGIT, uuidKeyOf } from './charClasses';
-import { EventIdIndex } from './eventIdIndex';
+import type { EventIdIndex } from './eventIdIndex';
 import type { Finding, Reporter } from './findings';
 
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
@@ -189,7 +189,7 @@ export function looksLikeRecord(v: unknown): v is Record<string, unknown> {
   if (o.eventID !== undefined && ++n >= 2) return true;
   if (o.userIdentity !== undefined && ++n >= 2) return true;
   if (o.awsRegion !== undefined && ++n >= 2) return true;
-  return o.eventType !== undefined && ++n >= 2;
+  return o.eventType !== undefined && n + 1 >= 2;
 }
 
 /** Documentation placeholder account? Plain comparisons: Set lookups would hash every parsed string. */

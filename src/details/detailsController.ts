@@ -192,7 +192,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   /** Test hook: deliver a message as if the page had posted it. */
   async deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {
     if (target === 'timeline') {
-      const first = this.timelines.values().next().value as TimelinePanel | undefined;
+      const first = this.timelines.values().next().value;
       await first?.onMessage(message);
       return;
     }

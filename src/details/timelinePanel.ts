@@ -1,7 +1,7 @@
 // One fleet timeline webview panel per fleet: posts the timeline view model built from the
 // explorer's loaded events, re-reads them on request, and opens an event's details when the
 // page asks (by event ID only: the host looks the event up, the page cannot invent one).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FleetRef } from '../explorer/api';
 import type { TimelineViewModel } from './protocol';
 import type { DetailsDeps } from './detailsDeps';

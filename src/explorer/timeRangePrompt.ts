@@ -17,7 +17,7 @@ export async function promptTimeWindow(
   const items = [
     ...TIME_RANGE_PRESETS.map((p) => ({
       label: p.label,
-      id: p.id as string,
+      id: p.id,
       description: current?.preset === p.id ? 'current' : undefined,
     })),
     {

@@ -281,7 +281,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 function asErrorLike(err: unknown): ErrorLike {
-  return typeof err === 'object' && err !== null ? (err as ErrorLike) : { message: String(err) };
+  return typeof err === 'object' && err !== null ? err : { message: String(err) };
 }
 
 function isAbort(err: unknown, e: ErrorLike): boolean {

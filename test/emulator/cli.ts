@@ -1,6 +1,6 @@
 // Runs the local GameLift endpoint from the command line (`npm run emulator -- --port 4566`)
 // until Ctrl-C/SIGTERM. Prints the URL first so scripts can read it from stdout.
-import { parseFaultShorthand, FaultConfig, FaultRule } from './faults';
+import { parseFaultShorthand, type FaultConfig, type FaultRule } from './faults';
 import { startEmulator } from './server';
 
 interface CliOptions {

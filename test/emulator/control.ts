@@ -3,7 +3,7 @@
 // operations are `POST /` only, so no AWS call can reach these routes.
 import type * as http from 'node:http';
 import type { TestAccount } from './credentials';
-import { FaultConfig, FaultInjector, validateFaults } from './faults';
+import { type FaultConfig, type FaultInjector, validateFaults } from './faults';
 import type { EmulatorState, NewEvent } from './state';
 
 export const CONTROL_PREFIX = '/__emulator/';

@@ -1,8 +1,8 @@
 // The GameLift operations the local endpoint answers, with the service's validation rules,
 // paging and output shapes (see /work/shared/reference/gamelift-facts.md §3). Each handler
 // takes the parsed JSON input and returns the JSON output (timestamps as epoch seconds).
-import { compareEvents, EmulatorState, EventRecord, FleetRecord, fleetIdFromIdOrArn } from './state';
-import { fromEpochSeconds, invalidRequest, notFound, PageTokens, ServiceError, toEpochSeconds } from './wire';
+import { compareEvents, type EmulatorState, type EventRecord, type FleetRecord, fleetIdFromIdOrArn } from './state';
+import { fromEpochSeconds, invalidRequest, notFound, type PageTokens, ServiceError, toEpochSeconds } from './wire';
 
 export interface OperationContext {
   readonly accountId: string;
@@ -32,7 +32,7 @@ const FLEET_ID_OR_ARN_SOURCE = '^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*flee
 const BUILD_ID_OR_ARN = /^(build-\S+|arn:.*:build\/build-\S+)$/;
 const SCRIPT_ID_OR_ARN = /^(script-\S+|arn:.*:script\/script-\S+)$/;
 const LOCATION = /^[A-Za-z0-9-]+$/;
-const CONTAINER_GROUP_DEFINITION = /^[a-zA-Z0-9\-]+$|^arn:.*:containergroupdefinition\/[a-zA-Z0-9\-]+(:[0-9]+)?$/;
+const CONTAINER_GROUP_DEFINITION = /^[a-zA-Z0-9-]+$|^arn:.*:containergroupdefinition\/[a-zA-Z0-9-]+(:[0-9]+)?$/;
 
 // ---------- input validation (Coral-style messages, InvalidRequestException) ----------
 

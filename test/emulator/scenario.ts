@@ -4,17 +4,17 @@
 // a seed at load time instead of being committed. See test/emulator/README.md for the format.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestAccount } from './credentials';
-import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, TextContext } from './eventText';
-import { FaultConfig } from './faults';
+import type { TestAccount } from './credentials';
+import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, type TextContext } from './eventText';
+import type { FaultConfig } from './faults';
 import {
-  CapacityRecord,
+  type CapacityRecord,
   deterministicUuid,
-  EmulatorState,
-  EventRecord,
+  type EmulatorState,
+  type EventRecord,
   fleetArn,
-  FleetKind,
-  FleetRecord,
+  type FleetKind,
+  type FleetRecord,
 } from './state';
 
 export interface ScenarioEvent {

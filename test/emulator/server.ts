@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { TEST_ACCOUNTS, TestAccount } from './credentials';
-import { CONTROL_PREFIX, ControlContext, handleControl } from './control';
-import { FaultConfig, FaultInjector, FaultRule } from './faults';
+import { TEST_ACCOUNTS, type TestAccount } from './credentials';
+import { CONTROL_PREFIX, type ControlContext, handleControl } from './control';
+import { type FaultConfig, FaultInjector, type FaultRule } from './faults';
 import { EventLogs, LOG_PATH_PREFIX } from './logs';
 import { fleetIdsOf, OPERATIONS, RESULT_MEMBER } from './operations';
-import { loadScenario, readScenario, Scenario } from './scenario';
+import { loadScenario, readScenario, type Scenario } from './scenario';
 import { amzDate, verifyRequest } from './sigv4';
 import { EmulatorState } from './state';
 import { JSON_CONTENT_TYPE, PageTokens, ServiceError } from './wire';

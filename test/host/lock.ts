@@ -38,7 +38,7 @@ export async function withLock<T>(
         fs.rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the lock ${lockDir}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for the lock ${lockDir}`, { cause: err });
       if (!announced) {
         announced = true;
         onWait();

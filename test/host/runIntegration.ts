@@ -9,7 +9,7 @@ import { runCleanups } from './cleanup';
 import { parseNarrowing } from './args';
 import { INTEGRATION_INDEX } from './paths';
 import { startHostSession } from './session';
-import { formatSummary, parseSummary, SUMMARY_PREFIX, TestSummary } from './summary';
+import { formatSummary, parseSummary, SUMMARY_PREFIX, type TestSummary } from './summary';
 
 /** First line test/integration/index.ts prints. */
 const TESTS_START = '[integration] ';

@@ -7,7 +7,7 @@ import { parseNarrowing } from './args';
 import { runCleanups } from './cleanup';
 import { findTestFiles, lineReporter, selectFiles } from './mochaSupport';
 import { REPO_ROOT, UI_OUTPUT_DIR } from './paths';
-import { formatSummary, TestSummary } from './summary';
+import { formatSummary, type TestSummary } from './summary';
 import { getWorkbench, reloadWorkbench, shutdownWorkbench } from '../ui/harness';
 
 async function main(): Promise<number> {

@@ -4,13 +4,20 @@
 // reverse order and is also registered for Ctrl-C / SIGTERM.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, BrowserContext, Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { killProcessesMentioning, onCleanup, runCleanups, trackRunMarker } from './cleanup';
-import { EmulatorHandle, startEmulatorIfAvailable } from './emulator';
+import { type EmulatorHandle, startEmulatorIfAvailable } from './emulator';
 import { REPO_ROOT } from './paths';
-import { HostInstall, provision } from './provision';
-import { createRunDir, gameliftSettings, QUIET_SETTINGS, RunDir, runEnvironment, writeUserSettings } from './runDir';
-import { startVsCodeServer, VsCodeServer } from './vscodeServer';
+import { type HostInstall, provision } from './provision';
+import {
+  createRunDir,
+  gameliftSettings,
+  QUIET_SETTINGS,
+  type RunDir,
+  runEnvironment,
+  writeUserSettings,
+} from './runDir';
+import { startVsCodeServer, type VsCodeServer } from './vscodeServer';
 
 export interface SessionOptions {
   /** Short name used in the run dir and logs, e.g. "integration". */

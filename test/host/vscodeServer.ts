@@ -2,13 +2,13 @@
 // one run: its own port, data dirs and HOME; its own process group so stopping it also
 // ends the extension host and pty host it spawns. Also builds the workbench URL whose
 // `payload` loads our extension in development mode (and, optionally, its tests).
-import { spawn, ChildProcess } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
 import { killGroupNow, trackProcessGroup } from './cleanup';
-import { HostInstall } from './provision';
-import { RunDir } from './runDir';
+import type { HostInstall } from './provision';
+import type { RunDir } from './runDir';
 
 export interface VsCodeServer {
   port: number;

@@ -24,7 +24,7 @@ interface EventArg {
 const ENDPOINT = process.env.GAMELIFT_TEST_ENDPOINT ?? '';
 
 async function snapshot(): Promise<DetailsSnapshot> {
-  return (await vscode.commands.executeCommand<DetailsSnapshot>('gamelift.details._snapshot'))!;
+  return await vscode.commands.executeCommand<DetailsSnapshot>('gamelift.details._snapshot');
 }
 
 async function deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {

@@ -258,9 +258,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const big = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.events.length > 1000)!;
     const node = await fleetNode(big.fleetId);
     const ref = (node as unknown as { ref: { target: never; fleetId: string } }).ref;
-    hooks.explorer.refreshFleet(ref as never);
+    hooks.explorer.refreshFleet(ref);
     await childrenOf(hooks, node);
-    const state = hooks.explorer.model.findFleet(ref as never)!;
+    const state = hooks.explorer.model.findFleet(ref)!;
     // Load until one category holds more than two chunks.
     const biggest = () => state.groups(hooks.explorer.model.filter).reduce((a, b) => (b.count > a.count ? b : a));
     while (biggest().count <= 1000 && state.hasMore) await state.loadMore();
@@ -280,7 +280,7 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.strictEqual(children.filter((c) => contextValue(c)?.startsWith('event')).length, 1000);
     // The oldest event is beyond the 1000 shown: revealing it extends the shown chunk.
     const oldest = group.events[group.count - 1].event;
-    await hooks.explorer.revealEvent(ref as never, oldest.eventId);
+    await hooks.explorer.revealEvent(ref, oldest.eventId);
     children = await childrenOf(hooks, category);
     assert.ok(
       children.some((c) => (c as unknown as { event?: { eventId: string } }).event?.eventId === oldest.eventId),
@@ -717,7 +717,7 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const children = await childrenOf(hooks, node);
     const call = emulator.requests.find((r) => r.operation === 'DescribeFleetEvents');
     assert.ok(call && typeof call.input?.StartTime === 'number', 'StartTime sent');
-    assert.ok(Math.abs((call.input!.StartTime as number) * 1000 - Date.parse(start)) < 1000);
+    assert.ok(Math.abs(call.input.StartTime * 1000 - Date.parse(start)) < 1000);
     const shown = (
       await Promise.all(children.filter((c) => contextValue(c) === 'eventCategory').map((c) => childrenOf(hooks, c)))
     ).flat();

@@ -149,7 +149,7 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
   for (const fault of eventFaults) {
     it(`DescribeFleetEvents, ${fault.name} on page 2: error node with Retry, then every event exactly once`, async () => {
       const node = await fleetNode(BIG);
-      hooks.explorer.refreshFleet((node as unknown as RefHolder).ref as never);
+      hooks.explorer.refreshFleet((node as unknown as RefHolder).ref);
       let children = await childrenOf(hooks, node);
       const more = children.find((c) => contextValue(c) === 'loadMore');
       assert.ok(more, `page 1 loaded with a Load more node (got ${children.map(label).join(' | ')})`);
@@ -202,7 +202,7 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
   it('Cancel on the "Fetch fleet events" progress stops requests promptly and leaves the tree consistent', async () => {
     const latencyMs = 400;
     const node = await fleetNode(BIG);
-    hooks.explorer.refreshFleet((node as unknown as RefHolder).ref as never);
+    hooks.explorer.refreshFleet((node as unknown as RefHolder).ref);
     await vscode.commands.executeCommand('notifications.clearAll');
     emulator.setFaults({ latencyMs });
     emulator.resetRequests();
@@ -240,7 +240,7 @@ describe('Robustness in real VS Code (faults, Retry, cancellation)', function ()
       `stopped within a page of Cancel (${answeredBeforeCancel} answered before, ${sent} in all)`,
     );
 
-    const state = hooks.explorer.model.findFleet((node as unknown as RefHolder).ref as never)!;
+    const state = hooks.explorer.model.findFleet((node as unknown as RefHolder).ref)!;
     assert.strictEqual(state.isLoading, false, 'nothing left loading');
     assert.strictEqual(state.error, undefined, 'Cancel is not an error');
     const children = await childrenOf(hooks, node);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { EmulatorHandle } from '../host/emulator';
 import { REPO_ROOT, UI_OUTPUT_DIR } from '../host/paths';
-import { HostSession, startHostSession, waitForWorkbench } from '../host/session';
+import { type HostSession, startHostSession, waitForWorkbench } from '../host/session';
 
 export interface Workbench {
   page: Page;

@@ -20,7 +20,7 @@ const OPERATIONS = new Map((operations as Operation[]).map((o) => [o.name, o]));
 const FLEET_ID = /^fleet-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FLEET_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:fleet\/(fleet-[0-9a-f-]{36})$/;
 /** The FleetId pattern of the GameLift API (DescribeFleetEvents), checked again before a link is built. */
-const API_FLEET_ID = /^[a-z]*fleet-[a-zA-Z0-9\-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9\-]+$/;
+const API_FLEET_ID = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
 const API_FLEET_ID_MAX = 512;
 
 /** The explorer command a hover may run (the hover's only trusted command). */
@@ -106,7 +106,7 @@ export function fetchFleetEventsLink(fleetId: string): string | undefined {
 
 /** Backslash-escapes Markdown punctuation so text shows literally (link text, never code). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}\[\]()<>!|~]/g, (c) => `\\${c}`);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>!|~]/g, (c) => `\\${c}`);
 }
 
 /** The bare fleet ID of a fleet ID or fleet ARN. */

@@ -257,7 +257,7 @@ export class WorkerValidator {
         for (const chunk of chunksOf(piece)) {
           if (this.running !== job) return;
           const bytes = encoder.encode(chunk);
-          post({ type: 'chunk', id: job.id, bytes }, [bytes.buffer as ArrayBuffer]);
+          post({ type: 'chunk', id: job.id, bytes }, [bytes.buffer]);
           sinceYield += chunk.length;
           if (sinceYield >= YIELD_EVERY_CHARS) {
             sinceYield = 0;

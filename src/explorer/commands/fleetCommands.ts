@@ -20,12 +20,10 @@ export function registerFleetCommands(
   const fleetOf = (node: unknown): FleetNode | undefined => {
     if (node instanceof FleetNode) return node;
     const selected = explorer.view.selection.find((n) => n instanceof FleetNode);
-    return selected as FleetNode | undefined;
+    return selected;
   };
   const eventOf = (node: unknown): EventNode | undefined =>
-    node instanceof EventNode
-      ? node
-      : (explorer.view.selection.find((n) => n instanceof EventNode) as EventNode | undefined);
+    node instanceof EventNode ? node : explorer.view.selection.find((n) => n instanceof EventNode);
 
   return [
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, (node?: LoadMoreNode) =>

@@ -10,7 +10,8 @@ export class ErrorNode extends ExplorerNode {
     parent: ExplorerNode | undefined,
     readonly id: string,
     readonly message: string,
-    readonly retry: () => void,
+    /** May return the load it starts, so the Retry command resolves when the load is done. */
+    readonly retry: () => void | Promise<void>,
     private readonly actionLabel = 'Retry',
   ) {
     super(parent);

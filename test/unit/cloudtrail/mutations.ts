@@ -69,7 +69,7 @@ export const MUTATIONS: Record<string, Mutation> = {
     const i = at(t, r);
     return t.slice(0, i) + (r() < 0.5 ? '\uD83D' : '\uDE00') + t.slice(i);
   },
-  hugeNumber: (t, r) => t.replace(/(?<=[:\[,]\s*)(-?\d+(\.\d+)?)/, r() < 0.5 ? '1e999999' : '9'.repeat(400)),
+  hugeNumber: (t, r) => t.replace(/(?<=[:[,]\s*)(-?\d+(\.\d+)?)/, r() < 0.5 ? '1e999999' : '9'.repeat(400)),
   nbsp: (t) => t.replace(/\n {2}/g, '\n\u00A0\u00A0'),
   longString: (t, r) => {
     const i = t.indexOf('"', at(t, r));

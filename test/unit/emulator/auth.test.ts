@@ -5,7 +5,7 @@ import { GameLiftClient, ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rawCall, rejection } from './helpers';
 
 describe('emulator SigV4 authentication', () => {

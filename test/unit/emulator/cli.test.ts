@@ -1,10 +1,10 @@
 // The command-line endpoint: `node out/test/emulator/cli.js --port 0` prints its URL, answers
 // the real SDK, takes --fault/--latency, exposes the control path, and exits on SIGTERM.
 import { ListFleetsCommand } from '@aws-sdk/client-gamelift';
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { RunningEmulator } from '../../emulator/server';
+import type { RunningEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'emulator', 'cli.js');
@@ -24,8 +24,8 @@ function startCli(args: string[]): Promise<Started> {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve({ child, url: m[1], output: () => out });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`cli exited with ${code}: ${out}`)));
     child.once('error', reject);
   });
@@ -95,7 +95,7 @@ describe('emulator CLI', function () {
     const child = spawn(process.execPath, [CLI, '--fault', 'meteor:3'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     assert.equal(await exited(child), 2);
     assert.match(err, /unknown fault kind/);
     assert.match(err, /Usage:/);

@@ -3,13 +3,13 @@
 // NotFound for unknown fleets and for a fleet deleted between pages; events added mid-paging.
 import {
   DescribeFleetEventsCommand,
-  Event,
-  GameLiftClient,
+  type Event,
+  type GameLiftClient,
   paginateDescribeFleetEvents,
 } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
 async function allEvents(

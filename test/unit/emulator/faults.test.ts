@@ -1,11 +1,11 @@
 // Fault knobs through the real SDK: each one yields the error AWS would give, or a successful
 // SDK retry when the fault runs out first (maxAttempts controls which). Count-based rules
 // decrement per matching request; rules can be scoped to operations and fleets.
-import { DescribeFleetEventsCommand, GameLiftClient, ListFleetsCommand } from '@aws-sdk/client-gamelift';
+import { DescribeFleetEventsCommand, type GameLiftClient, ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { parseFaultShorthand } from '../../emulator/faults';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
 const FLEET = DEFAULT_FLEETS.failedActivation;

@@ -6,7 +6,7 @@ import {
   DescribeFleetAttributesCommand,
   DescribeFleetCapacityCommand,
   DescribeFleetLocationAttributesCommand,
-  GameLiftClient,
+  type GameLiftClient,
   ListContainerFleetsCommand,
   ListFleetsCommand,
   paginateDescribeFleetAttributes,
@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor, rejection } from './helpers';
 
 describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locations, containers)', () => {
@@ -78,7 +78,7 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
       out.FleetAttributes?.map((f) => f.FleetId),
       [DEFAULT_FLEETS.failedActivation, DEFAULT_FLEETS.busy],
     );
-    const busy = out.FleetAttributes![1];
+    const busy = out.FleetAttributes[1];
     assert.equal(busy.Name, 'arena-prod');
     assert.equal(busy.Status, 'ACTIVE');
     assert.equal(busy.FleetType, 'ON_DEMAND');
@@ -87,8 +87,8 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
     assert.equal(busy.ComputeType, 'EC2');
     assert.equal(busy.FleetArn, `arn:aws:gamelift:us-west-2:111122223333:fleet/${DEFAULT_FLEETS.busy}`);
     assert.ok(busy.CreationTime instanceof Date);
-    assert.equal(busy.CreationTime!.getTime(), emulator.state.getFleet(DEFAULT_FLEETS.busy)!.creationTime);
-    assert.equal(out.FleetAttributes![0].Status, 'ERROR');
+    assert.equal(busy.CreationTime.getTime(), emulator.state.getFleet(DEFAULT_FLEETS.busy)!.creationTime);
+    assert.equal(out.FleetAttributes[0].Status, 'ERROR');
   });
 
   it('accepts fleet ARNs in DescribeFleetAttributes and ignores fleets of other regions', async () => {
@@ -134,7 +134,7 @@ describe('emulator fleets (ListFleets, DescribeFleetAttributes, capacity, locati
       out.FleetCapacity?.map((c) => c.FleetId),
       [DEFAULT_FLEETS.busy, DEFAULT_FLEETS.container],
     );
-    const [busy, container] = out.FleetCapacity!;
+    const [busy, container] = out.FleetCapacity;
     assert.deepEqual(busy.InstanceCounts, {
       DESIRED: 6,
       MINIMUM: 2,

@@ -2,9 +2,9 @@
 // and raw requests signed by the SDK's own SigV4 signer (@smithy/signature-v4) for wire checks.
 import { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, Hash, Hmac } from 'node:crypto';
-import { DEFAULT_TEST_ACCOUNT, TestAccount } from '../../emulator/credentials';
-import { RunningEmulator } from '../../emulator/server';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { DEFAULT_TEST_ACCOUNT, type TestAccount } from '../../emulator/credentials';
+import type { RunningEmulator } from '../../emulator/server';
 
 export interface ClientOptions {
   readonly region?: string;
@@ -80,6 +80,7 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw wire JSON; tests index into it freely
   json(): any;
 }
 
@@ -114,7 +115,7 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
       sha256: NodeSha256,
     });
     const signed = await signer.sign(request, call.signingDate ? { signingDate: call.signingDate } : {});
-    headers = signed.headers as Record<string, string>;
+    headers = signed.headers;
   }
   const sendHeaders = { ...headers };
   delete sendHeaders.host;
@@ -128,13 +129,17 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
 
+/** What an AWS SDK v3 client rejects with: an Error with the service's fault and metadata. */
+type SdkFailure = Error & { $fault?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
+
 /** Error name and HTTP status of a rejected SDK call (fails the test if it resolved). */
 export async function rejection(
   promise: Promise<unknown>,
-): Promise<{ name: string; status?: number; message: string; attempts?: number; error: any }> {
+): Promise<{ name: string; status?: number; message: string; attempts?: number; error: SdkFailure }> {
   try {
     await promise;
-  } catch (error: any) {
+  } catch (caught) {
+    const error = caught as SdkFailure;
     return {
       name: error.name,
       status: error.$metadata?.httpStatusCode,

@@ -1,10 +1,10 @@
 // Presigned log URLs: minted fresh on every DescribeFleetEvents response, pointing at the
 // endpoint itself, served until 15 minutes after minting and then refused like S3 does
 // ("Request has expired"). The endpoint clock is advanced instead of waiting.
-import { DescribeFleetEventsCommand, GameLiftClient } from '@aws-sdk/client-gamelift';
+import { DescribeFleetEventsCommand, type GameLiftClient } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { clientFor } from './helpers';
 
 describe('emulator presigned event logs', () => {
@@ -99,7 +99,7 @@ describe('emulator presigned event logs', () => {
     });
     const out = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
     assert.equal(out.Events?.[0].EventId, odd);
-    const url = out.Events![0].PreSignedLogUrl!;
+    const url = out.Events[0].PreSignedLogUrl!;
     const res = await fetch(url);
     assert.equal(res.status, 200);
     assert.equal(await res.text(), 'odd id log\n');
@@ -121,7 +121,7 @@ describe('emulator presigned event logs', () => {
     });
     const out = await client.send(new DescribeFleetEventsCommand({ FleetId: DEFAULT_FLEETS.spot, Limit: 1 }));
     assert.equal(out.Events?.[0].EventId, added.eventId);
-    const url = out.Events![0].PreSignedLogUrl!;
+    const url = out.Events[0].PreSignedLogUrl!;
     assert.equal(await (await fetch(url)).text(), 'custom log line\n');
     const moved = await fetch(`${emulator.url}/__emulator/clock`, {
       method: 'POST',

@@ -12,8 +12,8 @@ import eventCodes from '../../../src/gamelift/data/eventCodes.json';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
 import { DEFAULT_FLEETS, HOSTILE_FLEET, UNKNOWN_EVENT_CODE } from '../../emulator/fixtures';
 import { readScenario } from '../../emulator/scenario';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
-import { EmulatorState } from '../../emulator/state';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
+import type { EmulatorState } from '../../emulator/state';
 import { clientFor } from './helpers';
 
 const KNOWN_CODES = eventCodes.eventCodes.map((c) => c.code);

@@ -2,7 +2,7 @@
 // errors, request IDs, unknown operations, wrong content types and bad JSON bodies.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
-import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { rawCall } from './helpers';
 
 describe('emulator wire protocol (awsJson1_1)', () => {

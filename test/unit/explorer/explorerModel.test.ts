@@ -116,8 +116,8 @@ describe('explorer: model against the local endpoint', () => {
     const state = model.fleet({ target, fleetId });
     await state.ensureStarted();
     assert.equal(state.error?.kind, 'internal');
-    assert.match(state.error!.message, new RegExp(`Fetching events for ${fleetId}`));
-    assert.equal(state.error!.retryable, true);
+    assert.match(state.error.message, new RegExp(`Fetching events for ${fleetId}`));
+    assert.equal(state.error.retryable, true);
     emulator.setFaults({ rules: [] });
     await state.loadMore();
     assert.equal(state.error, undefined);

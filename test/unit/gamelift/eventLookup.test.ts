@@ -61,13 +61,13 @@ describe('refetchEvent (local endpoint, real SDK)', () => {
     await pager.loadNextPage();
     const original = pager.events.find((e) => e.eventId === 'evt-with-log')!;
     assert.ok(original.preSignedLogUrl, 'the event has a log');
-    assert.equal(await httpStatus(original.preSignedLogUrl!), 200);
+    assert.equal(await httpStatus(original.preSignedLogUrl), 200);
 
     // Sixteen minutes later (the SDK corrects its clock skew against the endpoint by itself).
     offset += 16 * 60_000;
     const later = clock();
     assert.equal(isLogUrlExpired(original, later), true);
-    assert.equal(await httpStatus(original.preSignedLogUrl!), 403, 'the endpoint agrees the old link expired');
+    assert.equal(await httpStatus(original.preSignedLogUrl), 403, 'the endpoint agrees the old link expired');
 
     h.emulator.resetRequests();
     const fresh = await refetchEvent(h.client(), FLEET, original, { now: () => later });

@@ -1,6 +1,7 @@
 // Profiles from the shared files named by AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, and
 // SSO details for the "sign in again" hint.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { listProfiles, regionForProfile, ssoSessionFor } from '../../../src/gamelift/profiles';
 import { sharedConfigFiles } from '../../emulator/credentials';
 import { isolateAwsEnv, writeTempFiles } from './helpers/env';
@@ -67,10 +68,7 @@ describe('profiles', () => {
     const files = writeTempFiles({ config: '[profile one]\nregion = us-west-2\n' });
     process.env.AWS_CONFIG_FILE = files.paths.config;
     assert.deepEqual(await listProfiles(), ['one']);
-    require('node:fs').writeFileSync(
-      files.paths.config,
-      '[profile one]\nregion = us-west-2\n[profile two]\nregion = us-east-1\n',
-    );
+    writeFileSync(files.paths.config, '[profile one]\nregion = us-west-2\n[profile two]\nregion = us-east-1\n');
     assert.deepEqual(await listProfiles(), ['one', 'two']);
   });
 

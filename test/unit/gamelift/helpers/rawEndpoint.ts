@@ -2,7 +2,7 @@
 // whatever a test scripts. Used where the emulator's behaviour is not the point: headers
 // (user agent, signature), endpoint selection, and responses the emulator would never send.
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedRequest {
   readonly operation: string;
@@ -38,7 +38,7 @@ export function serviceError(type: string, message: string, status = 400): Scrip
 
 export async function startRawEndpoint(respond: Responder = () => ({ body: {} })): Promise<RawEndpoint> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const endpoint: RawEndpoint = {
     url: '',
     requests,
@@ -54,7 +54,7 @@ export async function startRawEndpoint(respond: Responder = () => ({ body: {} })
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
       } catch {
