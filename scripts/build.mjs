@@ -76,9 +76,31 @@ function copyCodicons() {
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(src, f), join(dest, f));
 }
 
+/**
+ * In watch mode, one line when a rebuild starts and one when all bundles are done: the editor's
+ * watch task (.vscode/tasks.json) waits for the second before F5 starts the extension.
+ */
+let building = 0;
+let buildErrors = 0;
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) {
+        buildErrors = 0;
+        console.log('esbuild: build started');
+      }
+    });
+    build.onEnd((result) => {
+      buildErrors += result.errors.length;
+      if (--building === 0) console.log(`esbuild: build finished with ${buildErrors} error(s)`);
+    });
+  },
+};
+
 if (watch) {
   for (const options of builds) {
-    const ctx = await esbuild.context(options);
+    const ctx = await esbuild.context({ ...options, plugins: [watchLog] });
     await ctx.watch();
   }
   copyCodicons();

@@ -1,8 +1,9 @@
 // `npm test` (after `pretest` has built the extension and compiled the tests): runs the
-// three test levels in turn — unit (mocha in Node), integration (mocha inside a real
-// VS Code) and UI (Playwright against the workbench) — each even if an earlier one
-// failed. Prints what each level ran, then one line "N passed, N failed" (summed), and
-// exits non-zero if any level failed or ran no tests.
+// static checks (lint, format, typecheck, README tables; each counts as one test) and then
+// the three test levels — unit (mocha in Node), integration (mocha inside a real VS Code)
+// and UI (Playwright against the workbench) — each even if an earlier one failed. Prints a
+// row per step, then one line "N passed, N failed" (summed), and exits non-zero if any
+// step failed or a level ran no tests.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,22 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 
+// The checks and the unit level run their package.json scripts, so `npm run lint` (etc.) is
+// exactly what `npm test` runs.
+const npmCli = process.env.npm_execpath;
+const npmScript = (name) =>
+  npmCli
+    ? { command: node, args: [npmCli, 'run', '--silent', name] }
+    : { command: 'npm', args: ['run', '--silent', name] };
+
 const levels = [
-  { name: 'unit', args: [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', '.mocharc.json'] },
-  { name: 'integration', args: [path.join(root, 'out', 'test', 'host', 'runIntegration.js')] },
-  { name: 'ui', args: [path.join(root, 'out', 'test', 'host', 'runUi.js')] },
+  { name: 'lint', check: true, ...npmScript('lint') },
+  { name: 'format', check: true, ...npmScript('format:check') },
+  { name: 'typecheck', check: true, ...npmScript('typecheck') },
+  { name: 'readme', check: true, ...npmScript('readme:check') },
+  { name: 'unit', ...npmScript('test:unit') },
+  { name: 'integration', command: node, args: [path.join(root, 'out', 'test', 'host', 'runIntegration.js')] },
+  { name: 'ui', command: node, args: [path.join(root, 'out', 'test', 'host', 'runUi.js')] },
 ];
 
 const SUMMARY = '##gamelift-summary ';
@@ -53,9 +66,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function runLevel(level) {
   return new Promise((resolve) => {
     const started = Date.now();
-    console.log(`\n===== ${level.name} tests =====`);
+    console.log(`\n===== ${level.name} ${level.check ? 'check' : 'tests'} =====`);
     let output = '';
-    const child = spawn(node, level.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(level.command, level.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     activeChild = child;
     child.stdout.on('data', (d) => {
       output += d;
@@ -71,9 +84,13 @@ function runLevel(level) {
     });
     child.on('close', (code, signal) => {
       activeChild = undefined;
-      const counts = countsFrom(output);
+      const exitCode = code ?? (signal ? 1 : 0);
+      // A check is one test: it passes when its command exits 0.
+      const counts = level.check
+        ? { passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1, pending: 0 }
+        : countsFrom(output);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      resolve({ ...level, code: code ?? (signal ? 1 : 0), seconds, ...counts });
+      resolve({ ...level, code: exitCode, seconds, ...counts });
     });
   });
 }
