@@ -1,5 +1,5 @@
 // The GameLift operations the local endpoint answers, with the service's validation rules,
-// paging and output shapes (see /work/shared/reference/gamelift-facts.md §3). Each handler
+// paging and output shapes (as the Amazon GameLift API Reference documents them). Each handler
 // takes the parsed JSON input and returns the JSON output (timestamps as epoch seconds).
 import { compareEvents, type EmulatorState, type EventRecord, type FleetRecord, fleetIdFromIdOrArn } from './state';
 import { fromEpochSeconds, invalidRequest, notFound, type PageTokens, ServiceError, toEpochSeconds } from './wire';
