@@ -19,6 +19,8 @@ export interface TextContext {
   readonly instanceType?: string;
   /** Picks Windows or Linux launch paths. */
   readonly operatingSystem?: string;
+  /** The fleet's own launch paths (its runtime configuration), used instead of the stock ones. */
+  readonly launchPaths?: readonly string[];
   readonly random: () => number;
 }
 
@@ -55,7 +57,15 @@ export function messageFor(code: string, ctx: TextContext): string {
   const build = ctx.buildId ?? 'build-00000000-0000-4000-8000-000000000000';
   // Parts are made on demand: big generated histories call this 100,000 times.
   const inst = () => instanceId(r);
-  const path = () => pick(r, windows ? WINDOWS_LAUNCH_PATHS : LINUX_LAUNCH_PATHS);
+  const path = () =>
+    pick(
+      r,
+      ctx.launchPaths && ctx.launchPaths.length > 0
+        ? ctx.launchPaths
+        : windows
+          ? WINDOWS_LAUNCH_PATHS
+          : LINUX_LAUNCH_PATHS,
+    );
   const pid = () => 1000 + Math.floor(r() * 30000);
   const location = () => pick(r, ['us-east-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1']);
   const gameSession = () =>

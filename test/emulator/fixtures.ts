@@ -38,3 +38,50 @@ export const HOSTILE_FLEET = 'fleet-53ad679d-b5c0-4363-869c-fe66337bb388';
 
 /** The 100,000-event fleet of the `large` scenario (local-dev, us-west-2). */
 export const FIREHOSE_FLEET = 'fleet-0b1c2d3e-4f50-4617-a829-3a4b5c6d7e8f';
+
+/** The Region (of local-dev in `default`) that holds one fleet per story of the diagnosis (issue 16). */
+export const DIAGNOSIS_REGION = 'us-east-2';
+
+/** One fleet per diagnosis story, local-dev / us-east-2 of the `default` scenario. */
+export const DIAGNOSIS_FLEETS = {
+  /** the build archive is truncated, so it cannot be extracted (log served gzip-compressed). */
+  buildDownload: 'fleet-ff249e15-c2b8-4e88-b09c-434795f3c4e9',
+  /** install.sh was committed from Windows with CRLF line endings. */
+  installerCrlf: 'fleet-c19c5256-0a5a-4b89-84da-215e487a9ea2',
+  /** install.sh builds glibc, but make is not installed. */
+  installerTools: 'fleet-258beef6-f899-4969-bad8-8a7934b136f3',
+  /** a Windows launch path on a Linux fleet. */
+  launchPathWindows: 'fleet-e3d36da1-2f88-4ee5-a639-ce782d2fec98',
+  /** the launch path points outside /local/game. */
+  launchPathOutside: 'fleet-2652ec2c-6479-44a0-99f5-e63672c8f794',
+  /** the server needs libssl.so.1.1, which Amazon Linux 2023 does not have. */
+  executableFailure: 'fleet-3f3dd2a0-13e6-422f-b240-5f6165bb639f',
+  /** validation timed out on a 28 GB build. */
+  validationTimeout: 'fleet-5577fca3-5f81-41a4-9476-a2dbaf6b0510',
+  /** the server crashes while loading its first map. */
+  activationFailed: 'fleet-8d6a66a7-4afc-4723-8dd3-c66d24f89832',
+  /** no g5.2xlarge capacity for the fleet. */
+  noInstances: 'fleet-4b22c304-1b01-4fee-a89b-dabae4601ff3',
+  /** a Unity server launched without -batchmode never calls InitSDK(). */
+  noInitSdk: 'fleet-e09e392a-ab17-4db5-9022-e7aa8e880f2e',
+  /** an Unreal server calls InitSDK() but never ProcessReady() (still ACTIVATING). */
+  noProcessReady: 'fleet-68cb13bb-4a79-4b6c-9bf2-0ed8f6c8e79d',
+  /** ACTIVE, crashes rising over the last 12 hours. */
+  crashLoop: 'fleet-5055d68e-392e-471d-b8ed-0b8b1bd34ac1',
+  /** ACTIVE, game sessions time out before ActivateGameSession(). */
+  sessionTimeouts: 'fleet-2e94d3d1-fb83-49e9-b30f-11cb6b5a3b68',
+  /** ACTIVE Spot fleet losing instances. */
+  spotInterruptions: 'fleet-9d276592-b103-402a-9612-99e317df683d',
+  /** ACTIVE, VPC peering failed on overlapping CIDR blocks. */
+  vpcPeering: 'fleet-a704c172-79d6-48aa-b373-be22a1fcea55',
+  /** ACTIVE at home, ap-southeast-2 in ERROR. */
+  locationError: 'fleet-9b59db00-58c4-4317-b937-7dadd102f810',
+  /** ACTIVE container fleet whose game server container keeps crashing. */
+  containerCrashes: 'containerfleet-9496f16d-5278-403c-8629-9e3c301fa1c1',
+  /** a container fleet whose game server listens outside its port range (still ACTIVATING). */
+  containerPorts: 'containerfleet-1a5a9c37-f5e1-4739-a770-e62f0ed9bd1a',
+  /** ACTIVATING with no event for over 3 hours. */
+  stuck: 'fleet-21b19d4a-da58-48b9-b748-6709f6bf522a',
+  /** ACTIVE and well (the control case). */
+  healthy: 'fleet-639f0e42-88dc-412e-a327-87331b26eceb',
+} as const;

@@ -1,6 +1,7 @@
 // The GameLift operations the local endpoint answers, with the service's validation rules,
 // paging and output shapes (as the Amazon GameLift API Reference documents them). Each handler
 // takes the parsed JSON input and returns the JSON output (timestamps as epoch seconds).
+import { runtimeConfigurationOf } from './creationLogs';
 import { compareEvents, type EmulatorState, type EventRecord, type FleetRecord, fleetIdFromIdOrArn } from './state';
 import { fromEpochSeconds, invalidRequest, notFound, type PageTokens, ServiceError, toEpochSeconds } from './wire';
 
@@ -354,6 +355,15 @@ const DescribeFleetLocationAttributes: Operation = (ctx) => {
   };
 };
 
+const DescribeRuntimeConfiguration: Operation = (ctx) => {
+  const fleet = requireFleet(ctx, fleetIdMember(ctx.input));
+  // Container fleets take their processes from the container group definition. What the service
+  // answers for them here is not documented; the endpoint says NotFound, as DescribeFleetAttributes omits them.
+  if (fleet.kind === 'container')
+    throw notFound(`Fleet ${fleet.fleetId} has no runtime configuration (container fleet).`);
+  return { RuntimeConfiguration: runtimeConfigurationOf(fleet) };
+};
+
 interface EventCursor {
   readonly t: number;
   readonly id: string;
@@ -415,6 +425,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeFleetLocationAttributes,
   DescribeContainerFleet,
   ListContainerFleets,
+  DescribeRuntimeConfiguration,
 };
 
 /** The result list member of each operation (what the `missingList` fault removes). */
@@ -426,6 +437,7 @@ export const RESULT_MEMBER: Readonly<Record<string, string>> = {
   DescribeFleetLocationAttributes: 'LocationAttributes',
   DescribeContainerFleet: 'ContainerFleet',
   ListContainerFleets: 'ContainerFleets',
+  DescribeRuntimeConfiguration: 'RuntimeConfiguration',
 };
 
 /** Fleet IDs named by a request (for fleet-scoped faults). */

@@ -8,6 +8,7 @@ import type { TestAccount } from './credentials';
 import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, type TextContext } from './eventText';
 import type { FaultConfig } from './faults';
 import {
+  type BuildContents,
   type CapacityRecord,
   deterministicUuid,
   type EmulatorState,
@@ -15,6 +16,7 @@ import {
   fleetArn,
   type FleetKind,
   type FleetRecord,
+  type LogFormat,
 } from './state';
 
 export interface ScenarioEvent {
@@ -30,6 +32,8 @@ export interface ScenarioEvent {
   readonly logText?: string;
   /** PreSignedLogUrl sent as-is instead of a minted one (for hostile-payload tests). */
   readonly logUrl?: string;
+  /** Serve the log gzip-compressed or in a zip (default plain text). */
+  readonly logFormat?: LogFormat;
 }
 
 export interface GenerateEvents {
@@ -64,6 +68,10 @@ export interface ScenarioFleet {
   /** Extra PascalCase members copied into the describe output. */
   readonly extra?: Record<string, unknown>;
   readonly story?: Story;
+  /** DescribeRuntimeConfiguration's answer (PascalCase, as the API writes it). */
+  readonly runtimeConfiguration?: Record<string, unknown>;
+  /** The build's files and outputs, from which the creation logs are written. */
+  readonly build?: BuildContents;
   readonly events?: readonly ScenarioEvent[];
   readonly generate?: GenerateEvents;
 }
@@ -223,6 +231,8 @@ export function buildFleet(
       ...(spec.capacity ?? {}),
     },
     events: [],
+    ...(spec.runtimeConfiguration ? { runtimeConfiguration: spec.runtimeConfiguration } : {}),
+    ...(spec.build ? { build: spec.build } : {}),
   };
   const text = {
     fleetId,
@@ -230,6 +240,7 @@ export function buildFleet(
     buildId,
     instanceType: fleet.instanceType,
     operatingSystem: fleet.operatingSystem,
+    launchPaths: launchPathsOf(spec.runtimeConfiguration),
     random,
   };
   const toRecord = (e: ScenarioEvent, i: number, tag: string): EventRecord => {
@@ -244,6 +255,7 @@ export function buildFleet(
       ...(e.count !== undefined ? { count: e.count } : {}),
       ...(e.logText !== undefined ? { logText: e.logText } : {}),
       ...(e.logUrl !== undefined ? { logUrl: e.logUrl } : {}),
+      ...(e.logFormat !== undefined ? { logFormat: e.logFormat } : {}),
     };
   };
   const createdMinutesAgo = (now - createdAt) / MINUTE;
@@ -253,6 +265,13 @@ export function buildFleet(
   (spec.events ?? []).forEach((e, i) => fleet.events.push(toRecord(e, i, 'event')));
   if (spec.generate) fleet.events.push(...generateEvents(spec.generate, fleet, now));
   return fleet;
+}
+
+/** The launch paths of a scenario's runtime configuration (PascalCase), for consistent messages. */
+function launchPathsOf(config: Record<string, unknown> | undefined): string[] | undefined {
+  const processes = config?.ServerProcesses;
+  if (!Array.isArray(processes)) return undefined;
+  return processes.map((p) => String((p as { LaunchPath?: unknown }).LaunchPath ?? '')).filter(Boolean);
 }
 
 /** Ordered (oldest first) event sequences for typical fleet lifecycles. */

@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { TEST_ACCOUNTS, type TestAccount } from './credentials';
 import { CONTROL_PREFIX, type ControlContext, handleControl } from './control';
 import { type FaultConfig, FaultInjector, type FaultRule } from './faults';
-import { EventLogs, LOG_PATH_PREFIX } from './logs';
+import { EventLogs, LOG_DOWNLOAD_OPERATION, LOG_PATH_PREFIX } from './logs';
 import { fleetIdsOf, OPERATIONS, RESULT_MEMBER } from './operations';
 import { loadScenario, readScenario, type Scenario } from './scenario';
 import { amzDate, verifyRequest } from './sigv4';
@@ -35,6 +35,7 @@ export interface EmulatorOptions {
 }
 
 export interface RecordedRequest {
+  /** The GameLift operation, or `GetObject` for a download of a presigned log URL. */
   readonly operation: string;
   /** HTTP status sent; 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -44,7 +45,7 @@ export interface RecordedRequest {
   readonly region?: string;
   /** The error code for failed calls. */
   readonly errorCode?: string;
-  /** The parsed JSON input (for asserting batch sizes, time windows, Limit…). */
+  /** The parsed JSON input (for asserting batch sizes, time windows, Limit…); for GetObject, FleetId and EventId. */
   readonly input?: Readonly<Record<string, unknown>>;
 }
 
@@ -308,7 +309,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       } else if (url.startsWith(CONTROL_PREFIX)) {
         handleControl(req, res, body, control);
       } else if (url.startsWith(LOG_PATH_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+        const at = now();
         const served = logs.serve(req, res, hostOf(req));
+        requests.push({
+          operation: LOG_DOWNLOAD_OPERATION,
+          status: served.status,
+          at,
+          ...(served.errorCode ? { errorCode: served.errorCode } : {}),
+          input: {
+            ...(served.fleetId ? { FleetId: served.fleetId } : {}),
+            ...(served.eventId ? { EventId: served.eventId } : {}),
+          },
+        });
         log(`GET log ${served.status}${served.reason ? ` ${served.reason}` : ''}`);
       } else if (url === '/' || url.startsWith('/?')) {
         if (req.method !== 'POST') {

@@ -19,6 +19,24 @@ export interface EventRecord {
   readonly logText?: string;
   /** A fixed PreSignedLogUrl sent instead of a minted one (hostile-payload tests). */
   readonly logUrl?: string;
+  /** How the log is served: plain text (default), gzip-compressed, or a zip holding it and the server log. */
+  readonly logFormat?: LogFormat;
+}
+
+export type LogFormat = 'text' | 'gzip' | 'zip';
+
+/** What a fleet's build holds and prints, for the creation logs (stageLogs.ts). */
+export interface BuildContents {
+  /** Paths relative to the build root, `/`-separated; shown under /local/game or C:\game. */
+  readonly files: readonly string[];
+  /** What the install script prints, one log line each (raw, e.g. with a carriage return). */
+  readonly installOutput?: readonly string[];
+  /** The install script's exit code (default 0). */
+  readonly installExitCode?: number;
+  /** Lines the download or extraction prints before it fails (a damaged archive). */
+  readonly extractError?: readonly string[];
+  /** What the server executable prints when GameLift starts it (validation, activation, crashes). */
+  readonly serverOutput?: readonly string[];
 }
 
 export interface LocationRecord {
@@ -57,6 +75,10 @@ export interface FleetRecord {
   extra: Record<string, unknown>;
   locations: LocationRecord[];
   capacity: CapacityRecord;
+  /** DescribeRuntimeConfiguration's RuntimeConfiguration (PascalCase); a default by OS when absent. */
+  runtimeConfiguration?: Record<string, unknown>;
+  /** The build's files and outputs, for the creation logs; absent: generic logs. */
+  build?: BuildContents;
   /** Newest first (ties broken by EventId) — the order DescribeFleetEvents returns them in. */
   events: EventRecord[];
 }
