@@ -86,6 +86,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
         'validationWorker.ts',
       ].map((f) => `src/cloudtrail/editor/${f}`),
   },
+  { area: 'src/diagnosis/** (the diagnosis core)', files: () => tsFiles('src/diagnosis') },
   { area: 'src/explorer/api.ts', files: () => ['src/explorer/api.ts'] },
   { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
   {
