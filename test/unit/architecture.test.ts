@@ -87,6 +87,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
       ].map((f) => `src/cloudtrail/editor/${f}`),
   },
   { area: 'src/diagnosis/** (the diagnosis core)', files: () => tsFiles('src/diagnosis') },
+  { area: 'src/logs/** (log download and reading, Node only)', files: () => tsFiles('src/logs') },
   { area: 'src/explorer/api.ts', files: () => ['src/explorer/api.ts'] },
   { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
   {
