@@ -84,7 +84,7 @@ export interface LaunchPathCheck {
 }
 
 export interface Finding {
-  /** Stable ID of the story, e.g. `installer-failed`, `crash-loop` (for icons, tests, telemetry-free grouping). */
+  /** Stable ID of the story, e.g. `installer-failed`, `crash-loop`. */
   readonly id: string;
   readonly verdict: Verdict;
   /** One sentence. */
@@ -96,17 +96,10 @@ export interface Finding {
   readonly hints: readonly string[];
 }
 
-export interface Diagnosis {
+/** The main finding, with where the fleet stands and the further findings. */
+export interface Diagnosis extends Finding {
   readonly fleetId: string;
-  readonly verdict: Verdict;
   readonly phase: PhaseReport;
-  /** The main finding's ID. */
-  readonly id: string;
-  readonly headline: string;
-  readonly cause?: Cause;
-  readonly evidence: readonly Evidence[];
-  readonly nextSteps: readonly string[];
-  readonly hints: readonly string[];
   /** Further findings, most important first. */
   readonly also: readonly Finding[];
   /** Present when a runtime configuration was given. */

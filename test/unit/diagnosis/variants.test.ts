@@ -42,6 +42,16 @@ const creationUntilInstaller = () => [
   ev('FLEET_CREATION_RUNNING_INSTALLER', 97),
 ];
 
+/** The agent's own message when install.sh cannot be started (seen in public issue trackers). */
+const cannotRunInstaller = () => [
+  ...creationUntilInstaller(),
+  ev('FLEET_CREATION_FAILED_INSTALLER', 96, {
+    message:
+      'Cannot run program "/local/game/install.sh" (in directory "/local/game"): error=2, No such file or directory',
+  }),
+  ev('FLEET_STATE_ERROR', 95),
+];
+
 describe('diagnosis variants', () => {
   it("CRLF pasted as ^M and as $'\\r': command not found are both proof", () => {
     for (const line of [
@@ -65,14 +75,7 @@ describe('diagnosis variants', () => {
   });
 
   it('"Cannot run program … install.sh … error=2" without a log: CRLF is the likely cause, marked as a guess', () => {
-    const events = [
-      ...creationUntilInstaller(),
-      ev('FLEET_CREATION_FAILED_INSTALLER', 96, {
-        message:
-          'Cannot run program "/local/game/install.sh" (in directory "/local/game"): error=2, No such file or directory',
-      }),
-      ev('FLEET_STATE_ERROR', 95),
-    ];
+    const events = cannotRunInstaller();
     const d = diagnoseFleet(input({}, events));
     assert.equal(d.headline, 'install.sh exists but could not be started ("No such file or directory").');
     assert.equal(d.cause?.guess, true);
@@ -80,14 +83,7 @@ describe('diagnosis variants', () => {
   });
 
   it('…but when the extraction log lists no install script, the script is missing, not broken', () => {
-    const events = [
-      ...creationUntilInstaller(),
-      ev('FLEET_CREATION_FAILED_INSTALLER', 96, {
-        message:
-          'Cannot run program "/local/game/install.sh" (in directory "/local/game"): error=2, No such file or directory',
-      }),
-      ev('FLEET_STATE_ERROR', 95),
-    ];
+    const events = cannotRunInstaller();
     const extract = events[2];
     const d = diagnoseFleet(
       input({}, events, {
