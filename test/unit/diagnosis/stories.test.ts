@@ -33,7 +33,7 @@ describe('diagnosis stories (default scenario, us-east-2)', () => {
     assert.deepEqual([d.phase.reached, d.phase.stoppedAt, d.phase.step], ['DOWNLOADING', 'DOWNLOADING', 'download']);
     assert.match(d.headline, /could not be extracted/);
     assert.equal(d.cause?.guess, false);
-    assert.match(d.cause!.text, /damaged or incomplete/);
+    assert.match(d.cause.text, /damaged or incomplete/);
     assert.ok(logTexts(d).some((t) => t.includes('End-of-central-directory signature not found')));
     assert.ok(d.nextSteps.some((s) => s.includes('upload-build')));
   });

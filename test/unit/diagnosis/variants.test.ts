@@ -79,7 +79,7 @@ describe('diagnosis variants', () => {
     const d = diagnoseFleet(input({}, events));
     assert.equal(d.headline, 'install.sh exists but could not be started ("No such file or directory").');
     assert.equal(d.cause?.guess, true);
-    assert.match(d.cause!.text, /CRLF/);
+    assert.match(d.cause.text, /CRLF/);
   });
 
   it('…but when the extraction log lists no install script, the script is missing, not broken', () => {
