@@ -1,41 +1,24 @@
 // The reads the diagnosis needs beyond the tree's, against the local endpoint through the real
 // SDK: DescribeRuntimeConfiguration, every location's status, and all events since creation
 // (large pages, a cap that says when the history was cut).
-import type { GameLiftClient } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
 import { fetchEventsSinceCreation } from '../../../src/gamelift/eventsSinceCreation';
 import { describeFleetLocations } from '../../../src/gamelift/fleetLocations';
 import { describeRuntimeConfiguration } from '../../../src/gamelift/runtimeConfiguration';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { DEFAULT_FLEETS, DIAGNOSIS_FLEETS, DIAGNOSIS_REGION } from '../../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import type { RunningEmulator } from '../../emulator/server';
+import { type EmulatorHarness, startHarness } from './helpers/emulator';
 
 describe('diagnosis reads (local endpoint, real SDK)', () => {
+  let h: EmulatorHarness;
   let emulator: RunningEmulator;
-  const clients: GameLiftClient[] = [];
-  const client = (region = DIAGNOSIS_REGION) => {
-    const c = buildGameLiftClient(
-      { region, endpoint: emulator.url },
-      {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
-        maxAttempts: 1,
-      },
-    );
-    clients.push(c);
-    return c;
-  };
+  const client = (region = DIAGNOSIS_REGION) => h.client({ region, maxAttempts: 1 });
   before(async () => {
-    emulator = await startEmulator({ scenario: 'default', port: 0 });
+    h = await startHarness('default');
+    emulator = h.emulator;
   });
-  after(async () => {
-    for (const c of clients) c.destroy();
-    await emulator.stop();
-  });
+  after(async () => h.stop());
   beforeEach(() => emulator.resetRequests());
 
   describe('describeRuntimeConfiguration', () => {

@@ -5,41 +5,30 @@ import type { GameLiftClient } from '@aws-sdk/client-gamelift';
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
 import { isCancellation } from '../../../src/gamelift/errors';
 import { fetchEventsSinceCreation } from '../../../src/gamelift/eventsSinceCreation';
 import { refetchEvent } from '../../../src/gamelift/eventLookup';
 import type { FleetEvent } from '../../../src/gamelift/types';
 import { downloadLog } from '../../../src/logs/download';
 import { fetchEventLog } from '../../../src/logs/fetchEventLog';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { DIAGNOSIS_FLEETS, DIAGNOSIS_REGION } from '../../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import type { RunningEmulator } from '../../emulator/server';
+import { type EmulatorHarness, startHarness } from '../gamelift/helpers/emulator';
 
 const MINUTE = 60_000;
 
 describe('logs: downloads from the local endpoint', () => {
+  let h: EmulatorHarness;
   let emulator: RunningEmulator;
   let client: GameLiftClient;
   let clock: number;
   before(async () => {
     clock = Date.now();
-    emulator = await startEmulator({ scenario: 'default', port: 0, now: () => clock });
-    client = buildGameLiftClient(
-      { region: DIAGNOSIS_REGION, endpoint: emulator.url },
-      {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
-        maxAttempts: 1,
-      },
-    );
+    h = await startHarness('default', { now: () => clock });
+    emulator = h.emulator;
+    client = h.client({ region: DIAGNOSIS_REGION, maxAttempts: 1 });
   });
-  after(async () => {
-    client.destroy();
-    await emulator.stop();
-  });
+  after(async () => h.stop());
   beforeEach(() => emulator.resetRequests());
 
   const allowed = () => ({ allowedEndpoints: [emulator.url], now: () => clock });

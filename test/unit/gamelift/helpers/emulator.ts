@@ -9,7 +9,7 @@ export const REGION = 'us-west-2';
 export interface EmulatorHarness {
   readonly emulator: RunningEmulator;
   /** A client signed with a test account's keys, pointed at the emulator. */
-  client(options?: ClientOptions & { account?: TestAccount }): GameLiftClient;
+  client(options?: ClientOptions & { account?: TestAccount; region?: string }): GameLiftClient;
   /** The recorded requests for one operation. */
   calls(operation: string): RunningEmulator['requests'][number][];
   stop(): Promise<void>;
@@ -26,7 +26,7 @@ export async function startHarness(
     client(clientOptions = {}) {
       const account = clientOptions.account ?? DEFAULT_TEST_ACCOUNT;
       const client = buildGameLiftClient(
-        { region: REGION, endpoint: emulator.url },
+        { region: clientOptions.region ?? REGION, endpoint: emulator.url },
         {
           credentials: async () => ({ accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }),
           maxAttempts: 3,
