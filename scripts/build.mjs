@@ -1,4 +1,4 @@
-// Bundles the extension host code, the CloudTrail CLI and worker, and the webview
+// Bundles the extension host code, the CloudTrail CLIs and workers, and the webview
 // scripts with esbuild. `--release` minifies and drops sourcemaps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,8 @@ const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cloudtrail/cli.ts', out: 'cloudtrail-lint' },
   { in: 'src/cloudtrail/editor/validationWorker.ts', out: 'cloudtrail.worker' },
+  { in: 'src/history/cli.ts', out: 'cloudtrail-history' },
+  { in: 'src/history/history.worker.ts', out: 'history.worker' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 /** Webview scripts: every `src/<feature>/webview/<name>.ts` becomes `dist/webview/<name>.js`. */
@@ -51,7 +53,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    // The CLI is run as `node dist/cloudtrail-lint.js`; the banner lets it run directly too.
+    // The CLIs are run as `node dist/cloudtrail-lint.js`; the banner lets them run directly too.
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
   },

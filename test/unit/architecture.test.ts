@@ -88,6 +88,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   },
   { area: 'src/diagnosis/** (the diagnosis core)', files: () => tsFiles('src/diagnosis') },
   { area: 'src/logs/** (log download and reading, Node only)', files: () => tsFiles('src/logs') },
+  { area: 'src/history/** (history index, CLI, LookupEvents core)', files: () => tsFiles('src/history') },
   { area: 'src/explorer/api.ts', files: () => ['src/explorer/api.ts'] },
   { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
   {
