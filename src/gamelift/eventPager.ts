@@ -258,7 +258,8 @@ function mergeNewer(existing: FleetEvent[], added: FleetEvent[]): FleetEvent[] {
   return mergeNewestFirst(existing, added);
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/** The promise, or an AbortError as soon as `signal` aborts (the promise itself goes on). */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -25,7 +25,9 @@ export type FaultKind =
   /** 400 UnauthorizedException, as for an IAM identity without GameLift read permissions. */
   | 'unauthorized'
   /** 400 InvalidRequestException, as for a parameter the service refuses. */
-  | 'invalidRequest';
+  | 'invalidRequest'
+  /** 400 AccessDeniedException naming `<service>:<Operation>`, as IAM denies a call (CloudTrail's LookupEvents). */
+  | 'accessDenied';
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -63,6 +65,7 @@ export const ERROR_KINDS: ReadonlySet<FaultKind> = new Set([
   'notFound',
   'unauthorized',
   'invalidRequest',
+  'accessDenied',
 ]);
 
 export interface FaultDecision {

@@ -1,23 +1,30 @@
-// The local GameLift endpoint: an HTTP server on 127.0.0.1 that speaks awsJson1_1 exactly as
-// the service does (SigV4 checked, PascalCase JSON, epoch-second timestamps, __type errors),
-// serves presigned event logs, injects faults, and offers a control path (/__emulator/…) that
-// no AWS call can reach. The real @aws-sdk/client-gamelift talks to it through `endpoint`.
+// The local AWS endpoint: an HTTP server on 127.0.0.1 that speaks awsJson1_1 exactly as the
+// services do (SigV4 checked, PascalCase JSON, epoch-second timestamps, __type errors) for
+// GameLift and CloudTrail (routed by X-Amz-Target, services.ts), serves presigned event logs,
+// injects faults, and offers a control path (/__emulator/…) that no AWS call can reach. The real
+// SDK clients talk to it through `endpoint`.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TEST_ACCOUNTS, type TestAccount } from './credentials';
+import { recordFleetHistory } from './cloudtrail/fleetHistory';
+import { cloudTrailService } from './cloudtrail/lookupEvents';
+import { TrailState } from './cloudtrail/trailState';
 import { CONTROL_PREFIX, type ControlContext, handleControl } from './control';
 import { type FaultConfig, FaultInjector, type FaultRule } from './faults';
 import { EventLogs, LOG_DOWNLOAD_OPERATION, LOG_PATH_PREFIX } from './logs';
-import { fleetIdsOf, OPERATIONS, RESULT_MEMBER } from './operations';
+import { gameLiftService } from './gameliftService';
+import { fleetIdsOf } from './operations';
 import { loadScenario, readScenario, type Scenario } from './scenario';
-import { amzDate, verifyRequest } from './sigv4';
+import { routeTarget, serviceBySigningName, type EmulatedService } from './services';
+import { amzDate, headerMap, verifyRequest } from './sigv4';
 import { EmulatorState } from './state';
 import { JSON_CONTENT_TYPE, PageTokens, ServiceError } from './wire';
 
 export type { FaultConfig, FaultRule } from './faults';
 export type { Scenario } from './scenario';
 export type { EmulatorState, EventRecord, FleetRecord, NewEvent } from './state';
+export type { TrailEvent, TrailState } from './cloudtrail/trailState';
 
 export interface EmulatorOptions {
   /** 0 or undefined = a random free port on 127.0.0.1. */
@@ -35,7 +42,9 @@ export interface EmulatorOptions {
 }
 
 export interface RecordedRequest {
-  /** The GameLift operation, or `GetObject` for a download of a presigned log URL. */
+  /** The service's name ("GameLift", "CloudTrail"); absent when the target named none (and for log downloads). */
+  readonly service?: string;
+  /** The operation (`LookupEvents`, a GameLift operation), or `GetObject` for a download of a presigned log URL. */
   readonly operation: string;
   /** HTTP status sent; 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -62,6 +71,8 @@ export interface RunningEmulator {
   resetRequests(): void;
   /** Fleets and events; mutate with addEvent/deleteFleet/setFleetStatus. */
   readonly state: EmulatorState;
+  /** CloudTrail's event history (LookupEvents), made from the fleets at start; add records with `add`. */
+  readonly trail: TrailState;
   /** Endpoint clock (epoch ms), including any advance. */
   now(): number;
   /** Moves the endpoint clock forward (e.g. 16 minutes to expire presigned log URLs). */
@@ -84,6 +95,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults ?? scenario.faults);
   const tokens = new PageTokens();
   const logs = new EventLogs(state, now);
+  const trail = new TrailState();
+  recordFleetHistory(state, trail, now());
+  const services: readonly EmulatedService[] = [gameLiftService(state, tokens, logs), cloudTrailService(trail, tokens)];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -125,15 +139,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.end(text);
   }
 
-  function sendError(res: http.ServerResponse, requestId: string, status: number, code: string, message: string): void {
-    const namespace =
-      code === 'InternalServiceException' || OPERATION_ERRORS.has(code)
-        ? 'com.amazonaws.gamelift'
-        : 'com.amazon.coral.service';
+  function sendError(
+    res: http.ServerResponse,
+    requestId: string,
+    status: number,
+    code: string,
+    message: string,
+    service: EmulatedService = services[0],
+  ): void {
+    const modelled = service.modelledErrors.has(code);
+    const namespace = modelled ? service.errorNamespace : 'com.amazon.coral.service';
     sendJson(
       res,
       status,
-      { __type: code, message },
+      { __type: modelled && service.namespacedErrors ? `${namespace}#${code}` : code, message },
       {
         ...baseHeaders(requestId),
         'x-amzn-ErrorType': `${code}:http://internal.amazon.com/coral/${namespace}/`,
@@ -145,22 +164,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const started = Date.now();
     const at = now();
     const requestId = randomUUID();
+    const arrivedAt = performance.now();
     const target = String(req.headers['x-amz-target'] ?? '');
-    const operation = target.startsWith('GameLift.') ? target.slice('GameLift.'.length) : target || '(none)';
-    let record: RecordedRequest = { operation, status: 0, at };
+    const route = routeTarget(services, target);
+    // Without a usable target, the signature's service decides who answers "unknown operation".
+    const service =
+      route?.service ??
+      serviceBySigningName(services, headerMap(req.rawHeaders).get('authorization')?.[0]) ??
+      services[0];
+    const operation = route?.operation || target || '(none)';
+    let record: RecordedRequest = { ...(route ? { service: service.name } : {}), operation, status: 0, at };
     const finish = (status: number, errorCode?: string) => {
       record = { ...record, status, ...(errorCode ? { errorCode } : {}) };
       requests.push(record);
       log(`${operation} ${status}${errorCode ? ` ${errorCode}` : ''} ${Date.now() - started}ms`);
     };
     const fail = (status: number, code: string, message: string) => {
-      sendError(res, requestId, status, code, message);
+      sendError(res, requestId, status, code, message, service);
       finish(status, code);
     };
 
     const verified = verifyRequest(
       { method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body },
-      'gamelift',
+      service.signingName,
       secretFor,
       at,
     );
@@ -168,7 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const account = accountFor(verified.accessKeyId)!;
     record = { ...record, accountId: account.accountId, region: verified.region };
 
-    if (!target.startsWith('GameLift.') || !Object.prototype.hasOwnProperty.call(OPERATIONS, operation)) {
+    if (!route || !service.has(operation)) {
       return fail(
         400,
         'UnknownOperationException',
@@ -205,18 +231,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (stopped || res.destroyed || !res.socket || res.socket.destroyed) return finish(0, 'ClientGone');
     const failure = decision.failure;
     if (failure && failure.kind !== 'wrongShape')
-      return sendInjectedFailure(failure, res, requestId, operation, input, fail, finish);
+      return sendInjectedFailure(failure, res, requestId, service, operation, input, account.accountId, fail, finish);
 
     let output: Record<string, unknown>;
     try {
-      output = OPERATIONS[operation]({
+      output = service.handle({
+        operation,
         accountId: account.accountId,
         region: verified.region,
         input,
-        state,
-        tokens,
         now: at,
-        logUrl: (fleet, event) => logs.mint(hostOf(req), fleet, event),
+        arrivedAt,
+        host: hostOf(req),
       });
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.status, error.code, error.message);
@@ -225,7 +251,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (failure?.kind === 'wrongShape') {
       const shape = failure.shape ?? 'missingList';
-      if (shape === 'missingList') delete output[RESULT_MEMBER[operation]];
+      if (shape === 'missingList') delete output[service.resultMember[operation]];
       else timesToStrings(output);
       sendJson(res, 200, output, baseHeaders(requestId));
       return finish(200, `WrongShape:${shape}`);
@@ -239,8 +265,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     rule: FaultRule,
     res: http.ServerResponse,
     requestId: string,
+    service: EmulatedService,
     operation: string,
     input: Record<string, unknown>,
+    accountId: string,
     fail: (status: number, code: string, message: string) => void,
     finish: (status: number, errorCode?: string) => void,
   ): void {
@@ -265,6 +293,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           'UnauthorizedException',
           rule.message ?? `User is not authorized to perform: gamelift:${operation}`,
         );
+      case 'accessDenied': {
+        const action = `${service.signingName}:${operation}`;
+        return fail(
+          400,
+          'AccessDeniedException',
+          rule.message ??
+            `User: arn:aws:iam::${accountId}:user/local-test is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+        );
+      }
       case 'invalidRequest':
         return fail(
           400,
@@ -272,12 +309,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           rule.message ?? `1 validation error detected in ${operation}: the request is not valid.`,
         );
       case 'malformedJson': {
-        const text = `{"${RESULT_MEMBER[operation]}": [{"EventId": "e-1", "EventTime": 1469498468.0`;
+        const text = `{"${service.resultMember[operation]}": [{"EventId": "e-1", "EventTime": 1469498468.0`;
         sendJson(res, 200, text, baseHeaders(requestId));
         return finish(200, 'MalformedJson');
       }
       case 'dropConnection': {
-        const text = JSON.stringify({ [RESULT_MEMBER[operation]]: [], Padding: 'x'.repeat(2048) });
+        const text = JSON.stringify({ [service.resultMember[operation]]: [], Padding: 'x'.repeat(2048) });
         res.writeHead(200, {
           ...baseHeaders(requestId),
           'Content-Type': JSON_CONTENT_TYPE,
@@ -329,7 +366,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             randomUUID(),
             400,
             'UnknownOperationException',
-            'Only POST / is supported for GameLift operations.',
+            'Only POST / is supported for AWS operations.',
           );
           return;
         }
@@ -367,6 +404,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     port,
     state,
+    trail,
     requests,
     stop: async () => {
       if (stopped) return;
@@ -387,15 +425,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     advanceClock: control.advanceClock,
   };
 }
-
-/** Modelled GameLift errors (namespaced com.amazonaws.gamelift in x-amzn-ErrorType). */
-const OPERATION_ERRORS: ReadonlySet<string> = new Set([
-  'NotFoundException',
-  'InvalidRequestException',
-  'UnauthorizedException',
-  'UnsupportedRegionException',
-  'LimitExceededException',
-]);
 
 const TIME_MEMBERS = new Set(['EventTime', 'CreationTime', 'TerminationTime']);
 

@@ -204,3 +204,47 @@ export function writeDeliveries(options: DeliveryOptions): GeneratedTrail {
   }
   return { files, records, bytes, compressedBytes, fleets: everyFleet };
 }
+
+/** `1GB`, `500MB`, `2.5GiB`, `100000` (bytes) → bytes. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|m|g)?i?b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { k: 1e3, m: 1e6, g: 1e9 }[(m[2] ?? '').toLowerCase() as 'k' | 'm' | 'g'] ?? 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const out = value('--out');
+  const records = value('--records');
+  const size = value('--size');
+  if (!out || (!records && !size)) {
+    process.stderr.write(
+      'Usage: node out/test/emulator/cloudtrail/deliveries.js --out DIR (--records N | --size 1GB) [--seed N] [--pretty]\n',
+    );
+    process.exitCode = 2;
+  } else {
+    const bytes = size ? parseSize(size) : undefined;
+    if (size && bytes === undefined) {
+      process.stderr.write(`cannot read --size ${size} (use e.g. 500MB or 1GB)\n`);
+      process.exitCode = 2;
+    } else {
+      const started = Date.now();
+      const trail = writeDeliveries({
+        dir: out,
+        ...(records ? { records: Number(records) } : {}),
+        ...(bytes !== undefined ? { bytes } : {}),
+        seed: Number(value('--seed') ?? 1),
+        ...(args.includes('--pretty') ? { format: 'pretty' as const } : {}),
+      });
+      process.stdout.write(
+        `${trail.files.length} files, ${trail.records} records, ${(trail.bytes / 1e6).toFixed(1)} MB of JSON ` +
+          `(${(trail.compressedBytes / 1e6).toFixed(1)} MB gzip) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    }
+  }
+}
