@@ -5,8 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { discoverFiles, type DiscoveredFile } from './discover';
-import { LocalStrings, readFileChunk, type FileChunk } from './fileChunk';
-import type { ReadRequest } from './history.worker';
+import { ChunkReader, type ReadRequest, type RecordChunk } from './fileChunk';
 import { HistoryIndexBuilder, type ChunkSource, type HistoryIndex } from './historyIndex';
 import type { BuildProgress, FileFailure } from './types';
 
@@ -19,6 +18,8 @@ export interface BuildOptions {
   readonly threads?: number;
   /** The bundled worker script; default `history.worker.js` beside this module (dist/ or out/). */
   readonly workerScript?: string;
+  /** Files go to threads in batches of about this many stored bytes (default 1 MiB; at most 256 files). */
+  readonly batchBytes?: number;
 }
 
 export interface BuildResult {
@@ -35,8 +36,29 @@ export interface BuildResult {
 
 /** Below this much data, starting threads costs more than it saves. */
 const IN_THREAD_BYTES = 4 * 1024 * 1024;
-/** Files sent ahead to each thread, so it never waits for the next name. */
+/** Batches sent ahead to each thread, so it never waits for the next one. */
 const QUEUE_PER_THREAD = 2;
+/** A batch: consecutive files up to this many stored bytes (about 0.1 s of work) or files. */
+const BATCH_BYTES = 1024 * 1024;
+const BATCH_FILES = 256;
+
+/** Consecutive files grouped into batches of about `batchBytes` (a big file is a batch of its own). */
+function batchesOf(files: readonly DiscoveredFile[], batchBytes: number): ReadRequest[][] {
+  const batches: ReadRequest[][] = [];
+  let current: ReadRequest[] = [];
+  let bytes = 0;
+  files.forEach((f, fileNo) => {
+    current.push({ path: f.path, fileNo });
+    bytes += f.size;
+    if (bytes >= batchBytes || current.length >= BATCH_FILES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 export async function buildHistoryIndex(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -65,36 +87,32 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
       failures: failures.length,
     });
   };
-  const take = (source: ChunkSource, chunk: FileChunk) => {
+  const take = (source: ChunkSource, chunk: RecordChunk) => {
     source.add(chunk);
-    filesDone++;
-    bytesRead += files[chunk.fileNo].size;
-    if (chunk.problem) failures.push({ file: files[chunk.fileNo].path, reason: chunk.problem, records: chunk.count });
+    for (const f of chunk.files) {
+      filesDone++;
+      bytesRead += files[f.fileNo].size;
+      if (f.problem) failures.push({ file: files[f.fileNo].path, reason: f.problem, records: f.records });
+    }
     report(false);
   };
 
+  const batches = batchesOf(files, options.batchBytes ?? BATCH_BYTES);
   const wanted = options.threads ?? availableParallelism();
-  const threads = bytesTotal < IN_THREAD_BYTES && options.threads === undefined ? 0 : Math.min(wanted, files.length);
+  const threads = bytesTotal < IN_THREAD_BYTES && options.threads === undefined ? 0 : Math.min(wanted, batches.length);
   report(true);
   if (threads === 0) {
     const source = builder.source();
-    const strings = new LocalStrings();
-    for (let i = 0; i < files.length; i++) {
+    const reader = new ChunkReader();
+    for (const batch of batches) {
       signal?.throwIfAborted();
-      take(source, readFileChunk(files[i].path, i, strings));
-      // Let the caller's event loop breathe (progress, cancellation) between files.
+      take(source, reader.readFiles(batch));
+      // Let the caller's event loop breathe (progress, cancellation) between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    await readInThreads(
-      files,
-      threads,
-      options.workerScript ?? join(__dirname, 'history.worker.js'),
-      builder,
-      take,
-      failures,
-      signal,
-    );
+    const script = options.workerScript ?? join(__dirname, 'history.worker.js');
+    await readInThreads(batches, threads, script, builder, take, failures, signal);
   }
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   report(true);
@@ -110,11 +128,11 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
 }
 
 function readInThreads(
-  files: readonly DiscoveredFile[],
+  batches: readonly ReadRequest[][],
   threads: number,
   script: string,
   builder: HistoryIndexBuilder,
-  take: (source: ChunkSource, chunk: FileChunk) => void,
+  take: (source: ChunkSource, chunk: RecordChunk) => void,
   failures: FileFailure[],
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -136,32 +154,33 @@ function readInThreads(
     const spawn = () => {
       const worker = new Worker(script);
       const source = builder.source();
-      const inFlight: number[] = [];
+      // Batches sent to this thread and not answered yet, oldest first (a thread answers in order).
+      const inFlight: Array<readonly ReadRequest[]> = [];
       pool.add(worker);
       const feed = () => {
-        while (inFlight.length < QUEUE_PER_THREAD && next < files.length) {
-          const fileNo = next++;
-          inFlight.push(fileNo);
-          const request: ReadRequest = { path: files[fileNo].path, fileNo };
-          worker.postMessage(request);
+        while (inFlight.length < QUEUE_PER_THREAD && next < batches.length) {
+          const batch = batches[next++];
+          inFlight.push(batch);
+          worker.postMessage(batch);
         }
       };
-      worker.on('message', (chunk: FileChunk) => {
-        inFlight.splice(inFlight.indexOf(chunk.fileNo), 1);
+      worker.on('message', (chunk: RecordChunk) => {
+        inFlight.shift();
         take(source, chunk);
         done++;
-        if (done === files.length) return finish();
+        if (done === batches.length) return finish();
         feed();
       });
       const lost = (why: string) => {
         if (!pool.delete(worker)) return;
         void worker.terminate();
-        for (const fileNo of inFlight) {
-          failures.push({ file: files[fileNo].path, reason: `the reader thread stopped: ${why}`, records: 0 });
+        for (const batch of inFlight) {
+          for (const r of batch)
+            failures.push({ file: r.path, reason: `the reader thread stopped: ${why}`, records: 0 });
           done++;
         }
         inFlight.length = 0;
-        if (done === files.length) return finish();
+        if (done === batches.length) return finish();
         if (respawns-- <= 0) return finish(new Error(`history reader threads keep stopping (${why})`));
         spawn();
       };
@@ -169,7 +188,7 @@ function readInThreads(
       worker.on('exit', (code) => lost(`exit code ${code}`));
       feed();
     };
-    if (files.length === 0) return finish();
+    if (batches.length === 0) return finish();
     for (let t = 0; t < threads; t++) spawn();
   });
 }

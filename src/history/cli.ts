@@ -9,6 +9,10 @@ import { runQuery } from './query';
 import { RecordReader } from './readRecord';
 import type { HistoryRow } from './types';
 
+// The bundle is also a library for scripts and the benchmark: require('dist/cloudtrail-history.js').
+export { buildHistoryIndex } from './buildIndex';
+export { runQuery } from './query';
+
 export interface CliIo {
   /** Resolves when the text was taken (back-pressure); rejects with EPIPE when the reader went away. */
   readonly write: (text: string) => Promise<void>;

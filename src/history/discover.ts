@@ -9,6 +9,8 @@ import type { FileFailure } from './types';
 
 /** File names read from folders: CloudTrail's own, JSON Lines, and their gzip forms. */
 const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
+/** Files whose size is asked for at once. */
+const STAT_BATCH = 256;
 /** Digest files prove integrity; they hold no events. */
 const DIGEST = /_CloudTrail-Digest_|(^|[\\/])CloudTrail-Digest([\\/]|$)/;
 
@@ -29,6 +31,17 @@ export async function discoverFiles(inputs: readonly string[], signal?: AbortSig
   const failures: FileFailure[] = [];
   let ignored = 0;
 
+  const statFile = async (path: string): Promise<void> => {
+    try {
+      const s = await stat(path);
+      if (s.isFile()) files.set(path, s.size);
+      else ignored++;
+    } catch (e) {
+      failures.push({ file: path, reason: reasonOf(e), records: 0 });
+    }
+  };
+  // Sizes are asked for many files at once (a bucket copy has thousands per day): one at a
+  // time, each answer's round trip through the thread pool made discovery the slowest part.
   const walk = async (dir: string): Promise<void> => {
     signal?.throwIfAborted();
     let entries: Dirent[];
@@ -38,26 +51,22 @@ export async function discoverFiles(inputs: readonly string[], signal?: AbortSig
       failures.push({ file: dir, reason: reasonOf(e), records: 0 });
       return;
     }
+    const candidates: string[] = [];
+    const folders: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!DIGEST.test(path)) await walk(path);
-        continue;
-      }
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      if (!READABLE.test(entry.name) || DIGEST.test(path)) {
-        ignored++;
-        continue;
-      }
-      try {
-        const s = await stat(path);
-        if (s.isFile()) files.set(path, s.size);
-        else ignored++;
-      } catch (e) {
-        failures.push({ file: path, reason: reasonOf(e), records: 0 });
-      }
+        if (!DIGEST.test(path)) folders.push(path);
+      } else if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      else if (!READABLE.test(entry.name) || DIGEST.test(path)) ignored++;
+      else candidates.push(path);
     }
+    for (let k = 0; k < candidates.length; k += STAT_BATCH) {
+      signal?.throwIfAborted();
+      await Promise.all(candidates.slice(k, k + STAT_BATCH).map(statFile));
+    }
+    await Promise.all(folders.map(walk));
   };
 
   for (const input of inputs) {

@@ -1,18 +1,13 @@
-// Worker thread of the history index build: reads the files it is sent, one chunk back per
-// file (typed arrays transferred, not copied). Bundled to dist/history.worker.js.
+// Worker thread of the history index build: reads the batches of files it is sent, one chunk
+// back per batch (typed arrays transferred, not copied). Bundled to dist/history.worker.js.
 import { parentPort } from 'node:worker_threads';
-import { chunkTransferList, LocalStrings, readFileChunk } from './fileChunk';
+import { ChunkReader, chunkTransferList, type ReadRequest } from './fileChunk';
 
-export interface ReadRequest {
-  readonly path: string;
-  readonly fileNo: number;
-}
-
-const strings = new LocalStrings();
+const reader = new ChunkReader();
 const port = parentPort;
 if (port) {
-  port.on('message', (request: ReadRequest) => {
-    const chunk = readFileChunk(request.path, request.fileNo, strings);
+  port.on('message', (batch: readonly ReadRequest[]) => {
+    const chunk = reader.readFiles(batch);
     port.postMessage(chunk, chunkTransferList(chunk));
   });
 }

@@ -1,7 +1,7 @@
 // The history index: per record its time, eight interned strings, flags, resources and its place
 // in its file — columns of typed arrays in time order, and one table of distinct strings. No
-// record is kept whole. `HistoryIndexBuilder` takes file chunks in any order (from any reader
-// thread) and `seal()` lays them out in file order, then sorted by time (stable).
+// record is kept whole. `HistoryIndexBuilder` takes chunks in any order (from any reader thread)
+// and `seal()` lays them out in file order, then sorted by time (stable).
 import {
   FIELD_COUNT,
   FLAG_ERROR,
@@ -9,7 +9,7 @@ import {
   FLAG_READ_ONLY,
   FLAG_STRING_ENCODED,
   FLAG_WRITE,
-  type FileChunk,
+  type RecordChunk,
 } from './fileChunk';
 import { orderByTime } from './sortByTime';
 import { STRING_FIELDS, type HistoryRow, type RecordPlace, type StringField } from './types';
@@ -118,7 +118,7 @@ export class ChunkSource {
 
   constructor(private readonly builder: HistoryIndexBuilder) {}
 
-  add(chunk: FileChunk): void {
+  add(chunk: RecordChunk): void {
     for (const s of chunk.newStrings) this.toGlobal.push(this.builder.intern(s));
     const map = this.toGlobal;
     const fields = chunk.fields;
@@ -132,12 +132,10 @@ export class ChunkSource {
 export class HistoryIndexBuilder {
   private readonly strings: string[] = [''];
   private readonly ids = new Map<string, number>([['', 0]]);
-  private readonly chunks: Array<FileChunk | undefined>;
+  private readonly chunks: RecordChunk[] = [];
   private recordCount = 0;
 
-  constructor(readonly files: readonly string[]) {
-    this.chunks = new Array<FileChunk | undefined>(files.length);
-  }
+  constructor(readonly files: readonly string[]) {}
 
   get records(): number {
     return this.recordCount;
@@ -158,51 +156,53 @@ export class HistoryIndexBuilder {
     return id;
   }
 
-  /** Takes a chunk whose IDs are already the index's (ChunkSource.add does that). */
-  accept(chunk: FileChunk): void {
-    if (this.chunks[chunk.fileNo]) throw new Error(`file ${chunk.fileNo} was read twice`);
-    this.chunks[chunk.fileNo] = chunk;
+  /** Takes a chunk whose IDs are already the index's (ChunkSource.add does that), in any order. */
+  accept(chunk: RecordChunk): void {
+    this.chunks.push(chunk);
     this.recordCount += chunk.count;
   }
 
   /** The index of everything added so far (the builder can go on taking chunks). */
   seal(): HistoryIndex {
     const n = this.recordCount;
-    // 1. Concatenate in file order.
+    // 1. Concatenate in arrival order.
     const time = new Float64Array(n);
     const fields = new Uint32Array(n * FIELD_COUNT);
     const flags = new Uint8Array(n);
     const fileNo = new Uint32Array(n);
     const offset = new Uint32Array(n);
     const length = new Uint32Array(n);
+    const firstRes = new Uint32Array(n);
     const resCount = new Uint32Array(n);
     let totalRes = 0;
+    for (const c of this.chunks) totalRes += c.resourceIds.length;
+    const allRes = new Uint32Array(totalRes);
     let at = 0;
+    let r = 0;
     for (const c of this.chunks) {
-      if (!c) continue;
       time.set(c.time, at);
       fields.set(c.fields, at * FIELD_COUNT);
       flags.set(c.flags, at);
-      fileNo.fill(c.fileNo, at, at + c.count);
+      fileNo.set(c.fileNo, at);
       offset.set(c.offset, at);
       length.set(c.length, at);
-      for (let i = 0; i < c.count; i++) resCount[at + i] = c.resourceStart[i + 1] - c.resourceStart[i];
-      totalRes += c.resourceIds.length;
-      at += c.count;
-    }
-    const allRes = new Uint32Array(totalRes);
-    const firstRes = new Uint32Array(n);
-    let r = 0;
-    at = 0;
-    for (const c of this.chunks) {
-      if (!c) continue;
       allRes.set(c.resourceIds, r);
-      for (let i = 0; i < c.count; i++) firstRes[at + i] = r + c.resourceStart[i];
+      for (let i = 0; i < c.count; i++) {
+        firstRes[at + i] = r + c.resourceStart[i];
+        resCount[at + i] = c.resourceStart[i + 1] - c.resourceStart[i];
+      }
       r += c.resourceIds.length;
       at += c.count;
     }
-    // 2. Lay every column out in time order.
-    const order = orderByTime(time);
+    // 2. File order (a counting sort: chunks hold each file's records together, in place order),
+    // then time order, stable: records at the same second stay in file and place order.
+    const perFile = new Uint32Array(this.files.length + 1);
+    for (let k = 0; k < n; k++) perFile[fileNo[k] + 1]++;
+    for (let f = 1; f <= this.files.length; f++) perFile[f] += perFile[f - 1];
+    const byFile = new Uint32Array(n);
+    for (let k = 0; k < n; k++) byFile[perFile[fileNo[k]]++] = k;
+    const order = orderByTime(time, byFile);
+    // 3. Lay every column out in that order.
     const sTime = new Float64Array(n);
     const sFlags = new Uint8Array(n);
     const sFile = new Uint32Array(n);

@@ -1,7 +1,7 @@
-// Answers a HistoryQuery over a HistoryIndex in one pass over the columns: the matches in time
-// order, the counts of each field's values among the matches of all the *other* filters (pick
-// lists), and a histogram over time of the matches of every filter but the time range (the brush).
-// Field filters become one byte per distinct string (does it pass?), so a record costs a lookup per filter.
+// Answers a HistoryQuery over a HistoryIndex: the matches in time order, the counts of each
+// field's values among the matches of all the *other* filters (pick lists), and a histogram over
+// time of the matches of every filter but the time range (the brush). Field filters become one
+// byte per distinct string (does it pass?), so a record costs one lookup per filter.
 import { FLAG_ERROR, FLAG_WRITE } from './fileChunk';
 import { gameliftResourceId } from './gameliftIds';
 import type { HistoryIndex } from './historyIndex';
@@ -23,10 +23,12 @@ const FLEET_BIT = 1 << 4;
 /** Field filters use bits 5… in HISTORY_FIELDS order. */
 const fieldBit = (field: HistoryField) => 1 << (5 + HISTORY_FIELDS.indexOf(field));
 
-/** Per index: string → ID, and which IDs each column holds (built on first use). */
+/** Per index: string → ID, which IDs each column holds (built on first use), and the failure bits' array. */
 interface Lookup {
   readonly ids: Map<string, number>;
   readonly distinct: Partial<Record<HistoryField, Uint32Array>>;
+  /** Reused by every query (queries run one at a time): no 2 MB allocation per filter change. */
+  readonly fail: Uint16Array;
 }
 const lookups = new WeakMap<HistoryIndex, Lookup>();
 
@@ -35,7 +37,7 @@ function lookupOf(index: HistoryIndex): Lookup {
   if (!l) {
     const ids = new Map<string, number>();
     index.strings.forEach((s, i) => ids.set(s, i));
-    l = { ids, distinct: {} };
+    l = { ids, distinct: {}, fail: new Uint16Array(index.size) };
     lookups.set(index, l);
   }
   return l;
@@ -93,125 +95,152 @@ function lowerBound(time: Float64Array, t: number, end: number): number {
   return lo;
 }
 
+/** Sets `bit` in fail[k] for every record whose value in `column` has mask 0. */
+function markColumn(fail: Uint16Array, column: Uint32Array, mask: Uint8Array, bit: number): void {
+  for (let k = 0; k < column.length; k++) if (mask[column[k]] === 0) fail[k] |= bit;
+}
+
+/** Sets `bit` for records none of whose resources has mask 1. */
+function markResources(fail: Uint16Array, index: HistoryIndex, mask: Uint8Array, bit: number): void {
+  const { resourceStart, resourceIds } = index;
+  for (let k = 0; k < index.size; k++) {
+    let hit = false;
+    for (let j = resourceStart[k]; j < resourceStart[k + 1] && !hit; j++) hit = mask[resourceIds[j]] === 1;
+    if (!hit) fail[k] |= bit;
+  }
+}
+
+/** Counts the values of a column over the records failing nothing but `own` (a pick list's counts). */
+function countColumn(fail: Uint16Array, column: Uint32Array, own: number, counts: Uint32Array): void {
+  const others = ~own & 0xffff;
+  for (let k = 0; k < column.length; k++) if ((fail[k] & others) === 0) counts[column[k]]++;
+}
+
+function countResources(fail: Uint16Array, index: HistoryIndex, own: number, counts: Uint32Array): void {
+  const others = ~own & 0xffff;
+  const { resourceStart, resourceIds } = index;
+  for (let k = 0; k < index.size; k++)
+    if ((fail[k] & others) === 0)
+      for (let j = resourceStart[k]; j < resourceStart[k + 1]; j++) counts[resourceIds[j]]++;
+}
+
+/** Counts over time of the records failing nothing but the time range; times are ascending, so buckets advance. */
+function histogramOf(
+  index: HistoryIndex,
+  fail: Uint16Array,
+  from: number,
+  bucketMs: number,
+  buckets: number,
+): Uint32Array {
+  const counts = new Uint32Array(buckets);
+  const time = index.time;
+  const others = ~TIME_BIT & 0xffff;
+  let k = 0;
+  while (k < index.size && !(time[k] >= from)) k++;
+  let b = 0;
+  let next = from + bucketMs;
+  for (; k < index.size; k++) {
+    const t = time[k];
+    while (t >= next && b < buckets) {
+      b++;
+      next = from + (b + 1) * bucketMs;
+    }
+    if (b >= buckets || Number.isNaN(t)) break;
+    if ((fail[k] & others) === 0) counts[b]++;
+  }
+  return counts;
+}
+
+/**
+ * One pass per active filter marks what each record fails (a bit per filter), then one pass
+ * each collects the matches, the histogram and every pick list: simple loops V8 compiles tightly.
+ */
 export function runQuery(index: HistoryIndex, query: HistoryQuery): QueryResult {
   const started = performance.now();
   const n = index.size;
-  const { time, flags, resourceStart, resourceIds } = index;
-  const span = index.timeSpan();
-  const timed = span ? lowerBound(time, Number.POSITIVE_INFINITY, n) : 0; // records with a time come first
-  const lo = query.since !== undefined ? lowerBound(time, query.since, timed) : 0;
-  const hi = query.until !== undefined ? lowerBound(time, query.until, timed) : n;
-  const timeFiltered = query.since !== undefined || query.until !== undefined;
+  const { time, flags } = index;
+  const fail = lookupOf(index).fail.fill(0);
 
-  // String-column filters.
-  // `principal` is "who": it matches the identity's ARN or its user name.
-  const columnFilters: Array<{ column: Uint32Array; also?: Uint32Array; mask: Uint8Array; bit: number }> = [];
+  if (query.since !== undefined || query.until !== undefined) {
+    const timed = lowerBound(time, Number.POSITIVE_INFINITY, n); // records without a time are last
+    const lo = query.since !== undefined ? lowerBound(time, query.since, timed) : 0;
+    const hi = query.until !== undefined ? lowerBound(time, query.until, timed) : timed;
+    fail.fill(TIME_BIT, 0, lo);
+    fail.fill(TIME_BIT, Math.max(lo, hi), n);
+  }
   for (const field of STRING_FIELDS) {
     const filter = query.fields?.[field];
     if (!isActive(filter)) continue;
     const mask = fieldMask(index, field, filter);
     if (field === 'principal') {
+      // "Who": the identity's ARN or its user name.
       const userMask = fieldMask(index, 'user', filter);
-      for (let id = 0; id < mask.length; id++) mask[id] |= userMask[id];
-      columnFilters.push({ column: index.columns.principal, also: index.columns.user, mask, bit: fieldBit(field) });
-    } else columnFilters.push({ column: index.columns[field], mask, bit: fieldBit(field) });
+      const principal = index.columns.principal;
+      const user = index.columns.user;
+      const bit = fieldBit(field);
+      for (let k = 0; k < n; k++) if (mask[principal[k]] === 0 && userMask[user[k]] === 0) fail[k] |= bit;
+    } else markColumn(fail, index.columns[field], mask, fieldBit(field));
   }
-  const resourceFilter = isActive(query.fields?.resource)
-    ? fieldMask(index, 'resource', query.fields.resource)
-    : undefined;
-  let fleetMask: Uint8Array | undefined;
+  if (isActive(query.fields?.resource))
+    markResources(fail, index, fieldMask(index, 'resource', query.fields.resource), fieldBit('resource'));
   if (query.fleet) {
-    fleetMask = new Uint8Array(index.strings.length);
+    const mask = new Uint8Array(index.strings.length);
     const id = lookupOf(index).ids.get(gameliftResourceId(query.fleet.trim()) ?? query.fleet.trim());
-    if (id !== undefined) fleetMask[id] = 1;
+    if (id !== undefined) mask[id] = 1;
+    markResources(fail, index, mask, FLEET_BIT);
   }
-  let textMask: Uint8Array | undefined;
+  if (query.errorsOnly) for (let k = 0; k < n; k++) if ((flags[k] & FLAG_ERROR) === 0) fail[k] |= ERRORS_BIT;
+  if (query.writesOnly) for (let k = 0; k < n; k++) if ((flags[k] & FLAG_WRITE) === 0) fail[k] |= WRITES_BIT;
   if (query.text) {
     const needle = query.text.toLowerCase();
-    textMask = new Uint8Array(index.strings.length);
+    const mask = new Uint8Array(index.strings.length);
     index.strings.forEach((s, id) => {
-      if (s.toLowerCase().includes(needle)) textMask![id] = 1;
+      if (s.toLowerCase().includes(needle)) mask[id] = 1;
     });
+    // A record passes when any of its fields does: start from "fails", clear on any hit.
+    const miss = new Uint8Array(n).fill(1);
+    for (const field of STRING_FIELDS) {
+      const column = index.columns[field];
+      for (let k = 0; k < n; k++) if (mask[column[k]] === 1) miss[k] = 0;
+    }
+    const { resourceStart, resourceIds } = index;
+    for (let k = 0; k < n; k++) {
+      if (miss[k] === 0) continue;
+      for (let j = resourceStart[k]; j < resourceStart[k + 1]; j++) if (mask[resourceIds[j]] === 1) miss[k] = 0;
+      if (miss[k] === 1) fail[k] |= TEXT_BIT;
+    }
   }
-  const allColumns = STRING_FIELDS.map((f) => index.columns[f]);
 
-  // Facets and histogram.
-  const facetFields = query.facets ?? [];
-  const facetCounts = facetFields.map(() => new Uint32Array(index.strings.length));
-  const facetBits = facetFields.map((f) => fieldBit(f));
-  const facetColumns = facetFields.map((f) => (f === 'resource' ? undefined : index.columns[f]));
+  let total = 0;
+  for (let k = 0; k < n; k++) if (fail[k] === 0) total++;
+  const rows = new Uint32Array(total);
+  if (query.order === 'oldest') {
+    let r = 0;
+    for (let k = 0; k < n; k++) if (fail[k] === 0) rows[r++] = k;
+  } else {
+    let r = 0;
+    for (let k = n - 1; k >= 0; k--) if (fail[k] === 0) rows[r++] = k;
+  }
+
   let histogram: QueryResult['histogram'];
-  let histFrom = 0;
-  let bucketMs = 1;
-  let histCounts: Uint32Array | undefined;
   if (query.histogram && query.histogram.buckets > 0) {
-    histFrom = query.histogram.from ?? span?.from ?? 0;
-    const to = query.histogram.to ?? (span ? span.to + 1 : histFrom + 1);
-    bucketMs = Math.max(1, Math.ceil((to - histFrom) / query.histogram.buckets));
-    histCounts = new Uint32Array(query.histogram.buckets);
-    histogram = { from: histFrom, bucketMs, counts: histCounts };
+    const span = index.timeSpan();
+    const from = query.histogram.from ?? span?.from ?? 0;
+    const to = query.histogram.to ?? (span ? span.to + 1 : from + 1);
+    const bucketMs = Math.max(1, Math.ceil((to - from) / query.histogram.buckets));
+    histogram = { from, bucketMs, counts: histogramOf(index, fail, from, bucketMs, query.histogram.buckets) };
   }
-  const wantsAll = facetFields.length > 0 || histCounts !== undefined;
-  const first = wantsAll ? 0 : lo;
-  const last = wantsAll ? n : hi;
-
-  const matches = new Uint32Array(Math.max(0, hi - lo));
-  let m = 0;
-  for (let k = first; k < last; k++) {
-    let fail = timeFiltered && (k < lo || k >= hi) ? TIME_BIT : 0;
-    for (let f = 0; f < columnFilters.length; f++) {
-      const cf = columnFilters[f];
-      if (cf.mask[cf.column[k]] === 0 && (cf.also === undefined || cf.mask[cf.also[k]] === 0)) fail |= cf.bit;
-    }
-    const fl = flags[k];
-    if (query.errorsOnly && (fl & FLAG_ERROR) === 0) fail |= ERRORS_BIT;
-    if (query.writesOnly && (fl & FLAG_WRITE) === 0) fail |= WRITES_BIT;
-    if (resourceFilter || fleetMask) {
-      let inResource = false;
-      let inFleet = false;
-      for (let j = resourceStart[k]; j < resourceStart[k + 1]; j++) {
-        const id = resourceIds[j];
-        if (resourceFilter && resourceFilter[id]) inResource = true;
-        if (fleetMask && fleetMask[id]) inFleet = true;
-      }
-      if (resourceFilter && !inResource) fail |= fieldBit('resource');
-      if (fleetMask && !inFleet) fail |= FLEET_BIT;
-    }
-    if (textMask) {
-      let hit = false;
-      for (let c = 0; c < allColumns.length && !hit; c++) hit = textMask[allColumns[c][k]] === 1;
-      for (let j = resourceStart[k]; j < resourceStart[k + 1] && !hit; j++) hit = textMask[resourceIds[j]] === 1;
-      if (!hit) fail |= TEXT_BIT;
-    }
-    if (fail === 0) matches[m++] = k;
-    if (histCounts && (fail & ~TIME_BIT) === 0) {
-      const t = time[k];
-      if (t >= histFrom) {
-        const b = Math.floor((t - histFrom) / bucketMs);
-        if (b < histCounts.length) histCounts[b]++;
-      }
-    }
-    for (let f = 0; f < facetFields.length; f++) {
-      if ((fail & ~facetBits[f]) !== 0) continue;
-      const column = facetColumns[f];
-      const counts = facetCounts[f];
-      if (column) counts[column[k]]++;
-      else for (let j = resourceStart[k]; j < resourceStart[k + 1]; j++) counts[resourceIds[j]]++;
-    }
-  }
-
-  const rows = new Uint32Array(m);
-  if (query.order === 'oldest') rows.set(matches.subarray(0, m));
-  else for (let i = 0; i < m; i++) rows[i] = matches[m - 1 - i];
 
   const facets: Partial<Record<HistoryField, FacetValue[]>> = {};
-  facetFields.forEach((field, f) => {
-    const counts = facetCounts[f];
+  for (const field of query.facets ?? []) {
+    const counts = new Uint32Array(index.strings.length);
+    if (field === 'resource') countResources(fail, index, fieldBit(field), counts);
+    else countColumn(fail, index.columns[field], fieldBit(field), counts);
     const values: FacetValue[] = [];
     for (const id of distinctIds(index, field))
       if (counts[id] > 0) values.push({ value: index.strings[id], count: counts[id] });
     values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     facets[field] = values;
-  });
-  return { total: m, rows, facets, ...(histogram ? { histogram } : {}), ms: performance.now() - started };
+  }
+  return { total, rows, facets, ...(histogram ? { histogram } : {}), ms: performance.now() - started };
 }

@@ -95,8 +95,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults ?? scenario.faults);
   const tokens = new PageTokens();
   const logs = new EventLogs(state, now);
-  const trail = new TrailState();
-  recordFleetHistory(state, trail, now());
+  const trail = new TrailState(now());
+  recordFleetHistory(state, trail);
   const services: readonly EmulatedService[] = [gameLiftService(state, tokens, logs), cloudTrailService(trail, tokens)];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();

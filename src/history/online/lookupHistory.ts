@@ -154,20 +154,26 @@ export class LookupWindow {
 
   private async fetchPage(): Promise<readonly LookupRecord[]> {
     const signal = this.requests.signal;
-    await this.options.limiter.acquire(this.options.limiterKey, signal);
     // One paginator per run of pages: it sends the identical input with each NextToken. After a
     // failure or an abort it is gone, and the next one starts from the last token received.
-    this.pages ??= paginateLookupEvents(
+    const pages = (this.pages ??= paginateLookupEvents(
       { client: this.client, pageSize: LOOKUP_PAGE_SIZE, ...(this.nextToken ? { startingToken: this.nextToken } : {}) },
       { ...this.input },
       { abortSignal: signal },
-    );
-    this.calls++;
+    ));
     let step: IteratorResult<LookupEventsCommandOutput, undefined>;
     try {
-      step = await this.pages.next();
+      // Each next() is one LookupEvents call; the shared limiter decides when it may start.
+      step = await this.options.limiter.run(
+        this.options.limiterKey,
+        () => {
+          this.calls++;
+          return pages.next();
+        },
+        signal,
+      );
     } catch (err) {
-      this.pages = undefined;
+      if (this.pages === pages) this.pages = undefined;
       // A token the service no longer takes: read the window again from the start (known events are skipped).
       if ((err as Error).name === 'InvalidNextTokenException') this.nextToken = undefined;
       throw err;

@@ -58,8 +58,9 @@ export function fleetStory(fleet: FleetRecord, now: number): FleetCall[] {
   return calls.sort((a, b) => a.time - b.time);
 }
 
-/** Fills `trail` with the stories of every fleet in `state` plus other services' calls, within LookupEvents' 90 days. */
-export function recordFleetHistory(state: EmulatorState, trail: TrailState, now: number): void {
+/** Fills `trail` with the stories of every fleet in `state` up to `trail.startedAt`, plus other services' calls, within LookupEvents' 90 days. */
+export function recordFleetHistory(state: EmulatorState, trail: TrailState): void {
+  const now = trail.startedAt;
   const places = new Set<string>();
   for (const fleet of state.allFleets()) {
     places.add(`${fleet.accountId}/${fleet.region}`);

@@ -20,6 +20,9 @@ export interface TrailEvent {
 export class TrailState {
   private readonly byPlace = new Map<string, TrailEvent[]>();
 
+  /** @param startedAt the endpoint clock (epoch ms) the fleets' stories were told up to (`fleetStory(fleet, startedAt)`). */
+  constructor(readonly startedAt: number) {}
+
   /** Events of an account in a Region, newest first (ties by EventId), a live view: do not mutate. */
   events(accountId: string, region: string): readonly TrailEvent[] {
     return this.byPlace.get(`${accountId}/${region}`) ?? [];

@@ -11,6 +11,9 @@ import { readContent } from '../../../src/history/fileChunk';
 import type { BuildProgress } from '../../../src/history/types';
 import { plainScan, writeMixedFolder, type MixedFolder } from './trailFolder';
 
+/** Small batches, so this small folder still makes many (the default is 1 MiB of files). */
+const SMALL_BATCH = 16 * 1024;
+
 describe('history: building the index', function () {
   this.timeout(60_000);
   let dir = '';
@@ -23,8 +26,8 @@ describe('history: building the index', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives the same index from two worker threads as from the calling thread', async () => {
-    const inThread = await buildHistoryIndex([dir], { threads: 0 });
-    const threaded = await buildHistoryIndex([dir], { threads: 2 });
+    const inThread = await buildHistoryIndex([dir], { threads: 0, batchBytes: SMALL_BATCH });
+    const threaded = await buildHistoryIndex([dir], { threads: 2, batchBytes: SMALL_BATCH });
     assert.equal(threaded.threads, 2);
     assert.equal(inThread.threads, 0);
     assert.equal(threaded.index.size, inThread.index.size);
@@ -36,7 +39,7 @@ describe('history: building the index', function () {
   });
 
   it('lists each broken file with its reason, keeps what it could read, and ignores digests', async () => {
-    const result = await buildHistoryIndex([dir, join(dir, 'no-such-folder')], { threads: 2 });
+    const result = await buildHistoryIndex([dir, join(dir, 'no-such-folder')], { threads: 2, batchBytes: SMALL_BATCH });
     const reasons = new Map(result.failures.map((f) => [f.file, f]));
     assert.equal(result.failures.length, 5);
     assert.match(reasons.get(folder.broken[0])!.reason, /damaged after 2 records/);
@@ -55,6 +58,7 @@ describe('history: building the index', function () {
     const seen: BuildProgress[] = [];
     const result = await buildHistoryIndex([dir], {
       threads: 2,
+      batchBytes: SMALL_BATCH,
       progressIntervalMs: 0,
       onProgress: (p) => seen.push(p),
     });
@@ -81,6 +85,7 @@ describe('history: building the index', function () {
       await assert.rejects(
         buildHistoryIndex([dir], {
           threads,
+          batchBytes: SMALL_BATCH,
           signal: during.signal,
           progressIntervalMs: 0,
           onProgress: (p) => {
@@ -98,7 +103,7 @@ describe('history: building the index', function () {
     writeFileSync(locked, '{"Records":[]}');
     chmodSync(locked, 0o000);
     try {
-      const result = await buildHistoryIndex([dir], { threads: 0 });
+      const result = await buildHistoryIndex([dir], { threads: 0, batchBytes: SMALL_BATCH });
       assert.match(result.failures.find((f) => f.file === locked)!.reason, /permission denied/);
     } finally {
       rmSync(locked, { force: true });
@@ -106,7 +111,7 @@ describe('history: building the index', function () {
   });
 
   it('reads every record back from its place: gzip, plain and lookup-events string', async () => {
-    const { index } = await buildHistoryIndex([dir], { threads: 2 });
+    const { index } = await buildHistoryIndex([dir], { threads: 2, batchBytes: SMALL_BATCH });
     const reader = new RecordReader(2);
     const kinds = new Set<string>();
     for (let k = 0; k < index.size; k++) {

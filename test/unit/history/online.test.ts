@@ -130,7 +130,7 @@ describe('history online: LookupEvents core', function () {
     const fleet = emulator.state.getFleet(DEFAULT_FLEETS.busy)!;
     const result = await loadFleetChanges(window, fleet.fleetArn, { wanted: 1000 });
     assert.ok(result.complete);
-    const story = fleetStory(fleet, emulator.now())
+    const story = fleetStory(fleet, emulator.trail.startedAt)
       .filter((c) => !c.shape.readOnly)
       .reverse();
     assert.deepEqual(
@@ -186,6 +186,33 @@ describe('history online: LookupEvents core', function () {
     assert.ok((await window.loadNextPage()).length > 0);
   });
 
+  it('holds each slot from the start of a call until a window after its end, first come first served', async () => {
+    const limiter = new RateLimiter({ perWindow: 2, windowMs: 200, marginMs: 0 });
+    const spans: Array<{ i: number; start: number; end: number }> = [];
+    const call = (i: number, ms: number) =>
+      limiter.run('k', async () => {
+        const start = performance.now();
+        await new Promise((r) => setTimeout(r, ms));
+        spans.push({ i, start, end: performance.now() });
+      });
+    await Promise.all([call(0, 120), call(1, 10), call(2, 10), call(3, 10), call(4, 10)]);
+    const byStart = [...spans].sort((a, b) => a.start - b.start);
+    assert.deepEqual(
+      byStart.map((s) => s.i),
+      [0, 1, 2, 3, 4],
+    );
+    for (let k = 2; k < byStart.length; k++) {
+      // Of any three calls, the third starts a window after one of the first two ended.
+      const freed = Math.min(byStart[k - 1].end, byStart[k - 2].end);
+      assert.ok(
+        byStart[k].start >= freed + 199,
+        `call ${k} started ${byStart[k].start - freed} ms after a slot was freed`,
+      );
+    }
+    // A slow call keeps its slot: call 2 waited for call 1 (fast), not for call 0 (slow).
+    assert.ok(byStart[2].start < byStart[0].end + 199);
+  });
+
   it("names throttling as CloudTrail's and leaves other failures to the common classification", () => {
     const throttled = classifyLookupError(
       Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { attempts: 5 } }),
@@ -212,14 +239,13 @@ describe('history online: LookupEvents core', function () {
     await assert.rejects(owner, { name: 'AbortError' });
 
     const limiter = new RateLimiter({ perWindow: 1, windowMs: 300, marginMs: 0 });
-    await limiter.acquire('k');
+    await limiter.run('k', async () => undefined);
     const gaveUp = new AbortController();
     const order: string[] = [];
-    const waiting = limiter.acquire('k', gaveUp.signal).then(
-      () => order.push('gave up?'),
-      () => order.push('cancelled'),
-    );
-    const next = limiter.acquire('k').then(() => order.push('next'));
+    const waiting = limiter
+      .run('k', async () => order.push('gave up?'), gaveUp.signal)
+      .catch(() => order.push('cancelled'));
+    const next = limiter.run('k', async () => order.push('next'));
     gaveUp.abort();
     await Promise.all([waiting, next]);
     assert.deepEqual(order, ['cancelled', 'next']);
