@@ -64,7 +64,8 @@ interface Dataset {
 /** Generates a profile's folder once (a marker file records what is in it). */
 function ensureDataset(profile: Profile): Dataset {
   const dir = join(dataRoot, profile.name);
-  const marker = join(dir, 'dataset.json');
+  // The marker sits beside the folder: inside it, it would be one more .json file to read.
+  const marker = join(dataRoot, `${profile.name}.json`);
   const key = JSON.stringify(profile.options);
   if (existsSync(marker)) {
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as Dataset & { key: string };

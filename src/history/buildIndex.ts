@@ -20,6 +20,14 @@ export interface BuildOptions {
   readonly workerScript?: string;
   /** Files go to threads in batches of about this many stored bytes (default 1 MiB; at most 256 files). */
   readonly batchBytes?: number;
+  /** Stop reading more files once the index holds this many records (default MAX_RECORDS). */
+  readonly maxRecords?: number;
+  /**
+   * Called once, `snapshotAfterMs` (default 500) into the read if it is still going, with an index
+   * of what was read so far: the first matches can be shown while the rest is read.
+   */
+  readonly onSnapshot?: (partial: HistoryIndex) => void;
+  readonly snapshotAfterMs?: number;
 }
 
 export interface BuildResult {
@@ -30,9 +38,17 @@ export interface BuildResult {
   /** Files in the folders that were not for us (other extensions, digests). */
   readonly ignored: number;
   readonly bytesRead: number;
+  /** Files not read because the index was full (maxRecords); the Athena path is for such folders. */
+  readonly unread: number;
   readonly threads: number;
   readonly ms: number;
 }
+
+/**
+ * The most records an index takes by default: about 650 MB at ~65 bytes per record, and filter
+ * changes of a few hundred ms. Larger histories belong in Athena (athena.ts).
+ */
+export const MAX_RECORDS = 10_000_000;
 
 /** Below this much data, starting threads costs more than it saves. */
 const IN_THREAD_BYTES = 4 * 1024 * 1024;
@@ -87,8 +103,13 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
       failures: failures.length,
     });
   };
+  let snapshotDue = options.onSnapshot !== undefined;
   const take = (source: ChunkSource, chunk: RecordChunk) => {
     source.add(chunk);
+    if (snapshotDue && performance.now() - started >= (options.snapshotAfterMs ?? 500)) {
+      snapshotDue = false;
+      options.onSnapshot!(builder.snapshot());
+    }
     for (const f of chunk.files) {
       filesDone++;
       bytesRead += files[f.fileNo].size;
@@ -96,8 +117,17 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
     }
     report(false);
   };
+  /** A reader thread died with these files: each is listed as failed. */
+  const lose = (batch: readonly ReadRequest[], why: string) => {
+    for (const r of batch) {
+      filesDone++;
+      failures.push({ file: r.path, reason: `the reader thread stopped: ${why}`, records: 0 });
+    }
+  };
 
   const batches = batchesOf(files, options.batchBytes ?? BATCH_BYTES);
+  const maxRecords = options.maxRecords ?? MAX_RECORDS;
+  const full = () => builder.records >= maxRecords;
   const wanted = options.threads ?? availableParallelism();
   const threads = bytesTotal < IN_THREAD_BYTES && options.threads === undefined ? 0 : Math.min(wanted, batches.length);
   report(true);
@@ -106,14 +136,16 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
     const reader = new ChunkReader();
     for (const batch of batches) {
       signal?.throwIfAborted();
+      if (full()) break;
       take(source, reader.readFiles(batch));
       // Let the caller's event loop breathe (progress, cancellation) between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
     const script = options.workerScript ?? join(__dirname, 'history.worker.js');
-    await readInThreads(batches, threads, script, builder, take, failures, signal);
+    await readInThreads(batches, threads, script, builder, take, lose, full, signal);
   }
+  const unread = files.length - filesDone;
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   report(true);
   return {
@@ -122,6 +154,7 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
     files: files.length,
     ignored: discovery.ignored,
     bytesRead,
+    unread,
     threads,
     ms: performance.now() - started,
   };
@@ -133,12 +166,15 @@ function readInThreads(
   script: string,
   builder: HistoryIndexBuilder,
   take: (source: ChunkSource, chunk: RecordChunk) => void,
-  failures: FileFailure[],
+  lose: (batch: readonly ReadRequest[], why: string) => void,
+  full: () => boolean,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let done = 0;
+    // Once the index is full no more batches go out; the build ends when those sent are answered.
+    const over = () => done === next && (next === batches.length || full());
     let respawns = threads * 2;
     const pool = new Set<Worker>();
     const finish = (error?: unknown) => {
@@ -158,7 +194,7 @@ function readInThreads(
       const inFlight: Array<readonly ReadRequest[]> = [];
       pool.add(worker);
       const feed = () => {
-        while (inFlight.length < QUEUE_PER_THREAD && next < batches.length) {
+        while (inFlight.length < QUEUE_PER_THREAD && next < batches.length && !full()) {
           const batch = batches[next++];
           inFlight.push(batch);
           worker.postMessage(batch);
@@ -168,19 +204,18 @@ function readInThreads(
         inFlight.shift();
         take(source, chunk);
         done++;
-        if (done === batches.length) return finish();
+        if (over()) return finish();
         feed();
       });
       const lost = (why: string) => {
         if (!pool.delete(worker)) return;
         void worker.terminate();
         for (const batch of inFlight) {
-          for (const r of batch)
-            failures.push({ file: r.path, reason: `the reader thread stopped: ${why}`, records: 0 });
+          lose(batch, why);
           done++;
         }
         inFlight.length = 0;
-        if (done === batches.length) return finish();
+        if (over()) return finish();
         if (respawns-- <= 0) return finish(new Error(`history reader threads keep stopping (${why})`));
         spawn();
       };

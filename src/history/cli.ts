@@ -45,6 +45,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.error(`cloudtrail-history: ${f.file}: ${f.reason}\n`);
   if (built.failures.length > MAX_LISTED_FAILURES)
     io.error(`cloudtrail-history: … and ${built.failures.length - MAX_LISTED_FAILURES} more files with problems\n`);
+  if (built.unread > 0)
+    io.error(
+      `cloudtrail-history: the index is full at ${num(built.index.size)} records; ${num(built.unread)} files were not read. ` +
+        'For histories this large, query the trail bucket with Athena.\n',
+    );
 
   const index = built.index;
   const result = runQuery(index, options.query);

@@ -162,77 +162,98 @@ export class HistoryIndexBuilder {
     this.recordCount += chunk.count;
   }
 
-  /** The index of everything added so far (the builder can go on taking chunks). */
+  /**
+   * The index of everything added: file order, then time order (stable). Ends the build: the
+   * chunks are dropped as they are copied and each column's unsorted copy as it is sorted, so the
+   * memory at the peak stays near twice the index, not four times.
+   */
   seal(): HistoryIndex {
+    const chunks = this.chunks.splice(0);
     const n = this.recordCount;
-    // 1. Concatenate in arrival order.
-    const time = new Float64Array(n);
-    const fields = new Uint32Array(n * FIELD_COUNT);
-    const flags = new Uint8Array(n);
-    const fileNo = new Uint32Array(n);
-    const offset = new Uint32Array(n);
-    const length = new Uint32Array(n);
-    const firstRes = new Uint32Array(n);
-    const resCount = new Uint32Array(n);
+    this.recordCount = 0;
+    return this.layout(chunks, n, this.strings);
+  }
+
+  /** An index of what was added so far, while the build goes on (e.g. to show first matches early). */
+  snapshot(): HistoryIndex {
+    return this.layout(this.chunks.slice(), this.recordCount, this.strings.slice());
+  }
+
+  private layout(chunks: Array<RecordChunk | undefined>, n: number, strings: string[]): HistoryIndex {
     let totalRes = 0;
-    for (const c of this.chunks) totalRes += c.resourceIds.length;
-    const allRes = new Uint32Array(totalRes);
+    for (const c of chunks) totalRes += c!.resourceIds.length;
+    // 1. Concatenate in arrival order, letting go of each chunk once copied.
+    const time = new Float64Array(n);
+    let fields: Uint32Array | undefined = new Uint32Array(n * FIELD_COUNT);
+    let flags: Uint8Array | undefined = new Uint8Array(n);
+    const fileNo = new Uint32Array(n);
+    let offset: Uint32Array | undefined = new Uint32Array(n);
+    let length: Uint32Array | undefined = new Uint32Array(n);
+    let firstRes: Uint32Array | undefined = new Uint32Array(n);
+    let resCount: Uint32Array | undefined = new Uint32Array(n);
+    let allRes: Uint32Array | undefined = new Uint32Array(totalRes);
     let at = 0;
     let r = 0;
-    for (const c of this.chunks) {
-      time.set(c.time, at);
-      fields.set(c.fields, at * FIELD_COUNT);
-      flags.set(c.flags, at);
-      fileNo.set(c.fileNo, at);
-      offset.set(c.offset, at);
-      length.set(c.length, at);
-      allRes.set(c.resourceIds, r);
-      for (let i = 0; i < c.count; i++) {
-        firstRes[at + i] = r + c.resourceStart[i];
-        resCount[at + i] = c.resourceStart[i + 1] - c.resourceStart[i];
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c]!;
+      time.set(chunk.time, at);
+      fields.set(chunk.fields, at * FIELD_COUNT);
+      flags.set(chunk.flags, at);
+      fileNo.set(chunk.fileNo, at);
+      offset.set(chunk.offset, at);
+      length.set(chunk.length, at);
+      allRes.set(chunk.resourceIds, r);
+      for (let i = 0; i < chunk.count; i++) {
+        firstRes[at + i] = r + chunk.resourceStart[i];
+        resCount[at + i] = chunk.resourceStart[i + 1] - chunk.resourceStart[i];
       }
-      r += c.resourceIds.length;
-      at += c.count;
+      r += chunk.resourceIds.length;
+      at += chunk.count;
+      chunks[c] = undefined;
     }
-    // 2. File order (a counting sort: chunks hold each file's records together, in place order),
-    // then time order, stable: records at the same second stay in file and place order.
+    // 2. File order (a counting sort: a chunk holds each of its files' records together, in
+    // place order), then time order, stable: records of the same second stay in file and place order.
     const perFile = new Uint32Array(this.files.length + 1);
     for (let k = 0; k < n; k++) perFile[fileNo[k] + 1]++;
     for (let f = 1; f <= this.files.length; f++) perFile[f] += perFile[f - 1];
     const byFile = new Uint32Array(n);
     for (let k = 0; k < n; k++) byFile[perFile[fileNo[k]]++] = k;
     const order = orderByTime(time, byFile);
-    // 3. Lay every column out in that order.
-    const sTime = new Float64Array(n);
-    const sFlags = new Uint8Array(n);
-    const sFile = new Uint32Array(n);
-    const sOffset = new Uint32Array(n);
-    const sLength = new Uint32Array(n);
+    // 3. Lay each column out in that order, dropping its unsorted copy.
+    const permute = <T extends Float64Array | Uint32Array | Uint8Array>(from: T): T => {
+      const to = new (from.constructor as new (size: number) => T)(n);
+      for (let k = 0; k < n; k++) to[k] = from[order[k]];
+      return to;
+    };
+    const sTime = permute(time);
+    const sFile = permute(fileNo);
+    const sFlags = permute(flags);
+    flags = undefined;
+    const sOffset = permute(offset);
+    offset = undefined;
+    const sLength = permute(length);
+    length = undefined;
+    const columns = {} as Record<StringField, Uint32Array>;
+    STRING_FIELDS.forEach((field, f) => {
+      const column = new Uint32Array(n);
+      for (let k = 0; k < n; k++) column[k] = fields![order[k] * FIELD_COUNT + f];
+      columns[field] = column;
+    });
+    fields = undefined;
     const resourceStart = new Uint32Array(n + 1);
     const resourceIds = new Uint32Array(totalRes);
-    const columns = Object.fromEntries(STRING_FIELDS.map((f) => [f, new Uint32Array(n)])) as Record<
-      StringField,
-      Uint32Array
-    >;
-    const cols = STRING_FIELDS.map((f) => columns[f]);
     let out = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      sTime[k] = time[i];
-      sFlags[k] = flags[i];
-      sFile[k] = fileNo[i];
-      sOffset[k] = offset[i];
-      sLength[k] = length[i];
-      const base = i * FIELD_COUNT;
-      for (let f = 0; f < FIELD_COUNT; f++) cols[f][k] = fields[base + f];
       const from = firstRes[i];
       const count = resCount[i];
       for (let j = 0; j < count; j++) resourceIds[out + j] = allRes[from + j];
       out += count;
       resourceStart[k + 1] = out;
     }
+    firstRes = resCount = allRes = undefined;
     return new HistoryIndex(
-      this.strings.slice(),
+      strings,
       this.files,
       sTime,
       columns,

@@ -2,7 +2,7 @@
 // "Changes" rows and the timeline lane use. See docs/ARCHITECTURE.md "History core".
 
 // Offline: a folder of CloudTrail files as one index.
-export { buildHistoryIndex, type BuildOptions, type BuildResult } from './buildIndex';
+export { buildHistoryIndex, MAX_RECORDS, type BuildOptions, type BuildResult } from './buildIndex';
 export { HistoryIndex } from './historyIndex';
 export { runQuery } from './query';
 export { RecordReader, charOffset } from './readRecord';

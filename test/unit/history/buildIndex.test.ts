@@ -6,6 +6,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHistoryIndex } from '../../../src/history/buildIndex';
+import type { HistoryIndex } from '../../../src/history/historyIndex';
+import { runQuery } from '../../../src/history/query';
 import { RecordReader, charOffset } from '../../../src/history/readRecord';
 import { readContent } from '../../../src/history/fileChunk';
 import type { BuildProgress } from '../../../src/history/types';
@@ -94,6 +96,34 @@ describe('history: building the index', function () {
         }),
         { name: 'AbortError' },
       );
+    }
+  });
+
+  it('hands out an index of what was read so far while the build goes on', async () => {
+    let partial: HistoryIndex | undefined;
+    const result = await buildHistoryIndex([dir], {
+      threads: 2,
+      batchBytes: SMALL_BATCH,
+      snapshotAfterMs: 0,
+      onSnapshot: (index) => (partial = index),
+    });
+    assert.ok(partial && partial.size > 0 && partial.size < result.index.size, String(partial?.size));
+    // Its records are the full index's, in the same time order, with the same places.
+    const places = new Set(Array.from({ length: result.index.size }, (_, k) => JSON.stringify(result.index.place(k))));
+    for (let k = 0; k < partial.size; k++) {
+      assert.ok(places.has(JSON.stringify(partial.place(k))));
+      if (k > 0) assert.ok(!(partial.time[k] < partial.time[k - 1]));
+    }
+    assert.ok(runQuery(partial, { errorsOnly: true }).total <= runQuery(result.index, { errorsOnly: true }).total);
+  });
+
+  it('stops taking files once the index is full, and says how many were not read', async () => {
+    const all = await buildHistoryIndex([dir], { threads: 0, batchBytes: SMALL_BATCH });
+    for (const threads of [0, 2]) {
+      const capped = await buildHistoryIndex([dir], { threads, batchBytes: SMALL_BATCH, maxRecords: 500 });
+      assert.ok(capped.index.size >= 500 && capped.index.size < all.index.size, String(capped.index.size));
+      assert.ok(capped.unread > 0 && capped.unread < all.files);
+      assert.equal(all.unread, 0);
     }
   });
 
