@@ -12,6 +12,7 @@
 // Run: npm run bench:history [-- --size 1.25GB --runs 3 --skip-jq]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { parseSize, writeDeliveries, type DeliveryOptions } from '../test/emulator/cloudtrail/deliveries';
@@ -181,7 +182,7 @@ async function benchJq(data: Dataset): Promise<void> {
 }
 
 async function benchIndex(data: Dataset): Promise<void> {
-  const lib = require(bundle) as typeof HistoryBundle;
+  const lib = (await import(bundle)) as typeof HistoryBundle;
   gc?.();
   const before = process.memoryUsage();
   const cold = await lib.buildHistoryIndex([data.dir]);
@@ -347,7 +348,7 @@ async function main(): Promise<void> {
   ];
   const datasets = profiles.map(ensureDataset);
   console.log(
-    `node ${process.version}, ${require('node:os').availableParallelism()} cores; times are wall clock, medians of ${runs} runs taking turns`,
+    `node ${process.version}, ${availableParallelism()} cores; times are wall clock, medians of ${runs} runs taking turns`,
   );
   for (let i = 0; i < profiles.length; i++) await benchBuild(profiles[i], datasets[i], runs);
   if (!process.argv.includes('--skip-jq')) await benchJq(datasets[0]);

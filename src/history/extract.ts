@@ -62,7 +62,7 @@ export function extractRecords(bytes: Uint8Array, sink: RecordSink): ExtractOutc
     if (looksLikeRecord(value)) sink(value, start, end, RecordEncoding.Json);
     else skip(`the value at byte ${start} is not a CloudTrail record`);
   };
-  const emitLookupEvent = (start: number, end: number) => {
+  const emitLookupEvent = (start: number) => {
     if (buffer[start] !== OPEN_BRACE) return skip(`the Events entry at byte ${start} is not an object`);
     const member = objectMembers(buffer, start).members.find((m) => m.name === 'CloudTrailEvent');
     if (!member || buffer[member.start] !== QUOTE)

@@ -68,8 +68,8 @@ export function readContent(path: string): { bytes: Buffer; stored: number; gzip
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ERR_BUFFER_TOO_LARGE')
-      throw new Error(`decompresses to more than ${MAX_FILE_BYTES / 2 ** 30} GiB`);
-    throw new Error(`the gzip data is damaged (${err.message})`);
+      throw new Error(`decompresses to more than ${MAX_FILE_BYTES / 2 ** 30} GiB`, { cause: e });
+    throw new Error(`the gzip data is damaged (${err.message})`, { cause: e });
   }
 }
 

@@ -182,30 +182,41 @@ export class HistoryIndexBuilder {
   private layout(chunks: Array<RecordChunk | undefined>, n: number, strings: string[]): HistoryIndex {
     let totalRes = 0;
     for (const c of chunks) totalRes += c!.resourceIds.length;
-    // 1. Concatenate in arrival order, letting go of each chunk once copied.
+    // 1. Concatenate in arrival order, letting go of each chunk once copied. The unsorted copies
+    // live in `u` so each can be let go of as soon as its sorted column exists.
+    const u: {
+      fields?: Uint32Array;
+      flags?: Uint8Array;
+      offset?: Uint32Array;
+      length?: Uint32Array;
+      firstRes?: Uint32Array;
+      resCount?: Uint32Array;
+      allRes?: Uint32Array;
+    } = {
+      fields: new Uint32Array(n * FIELD_COUNT),
+      flags: new Uint8Array(n),
+      offset: new Uint32Array(n),
+      length: new Uint32Array(n),
+      firstRes: new Uint32Array(n),
+      resCount: new Uint32Array(n),
+      allRes: new Uint32Array(totalRes),
+    };
     const time = new Float64Array(n);
-    let fields: Uint32Array | undefined = new Uint32Array(n * FIELD_COUNT);
-    let flags: Uint8Array | undefined = new Uint8Array(n);
     const fileNo = new Uint32Array(n);
-    let offset: Uint32Array | undefined = new Uint32Array(n);
-    let length: Uint32Array | undefined = new Uint32Array(n);
-    let firstRes: Uint32Array | undefined = new Uint32Array(n);
-    let resCount: Uint32Array | undefined = new Uint32Array(n);
-    let allRes: Uint32Array | undefined = new Uint32Array(totalRes);
     let at = 0;
     let r = 0;
     for (let c = 0; c < chunks.length; c++) {
       const chunk = chunks[c]!;
       time.set(chunk.time, at);
-      fields.set(chunk.fields, at * FIELD_COUNT);
-      flags.set(chunk.flags, at);
+      u.fields!.set(chunk.fields, at * FIELD_COUNT);
+      u.flags!.set(chunk.flags, at);
       fileNo.set(chunk.fileNo, at);
-      offset.set(chunk.offset, at);
-      length.set(chunk.length, at);
-      allRes.set(chunk.resourceIds, r);
+      u.offset!.set(chunk.offset, at);
+      u.length!.set(chunk.length, at);
+      u.allRes!.set(chunk.resourceIds, r);
       for (let i = 0; i < chunk.count; i++) {
-        firstRes[at + i] = r + chunk.resourceStart[i];
-        resCount[at + i] = chunk.resourceStart[i + 1] - chunk.resourceStart[i];
+        u.firstRes![at + i] = r + chunk.resourceStart[i];
+        u.resCount![at + i] = chunk.resourceStart[i + 1] - chunk.resourceStart[i];
       }
       r += chunk.resourceIds.length;
       at += chunk.count;
@@ -227,21 +238,23 @@ export class HistoryIndexBuilder {
     };
     const sTime = permute(time);
     const sFile = permute(fileNo);
-    const sFlags = permute(flags);
-    flags = undefined;
-    const sOffset = permute(offset);
-    offset = undefined;
-    const sLength = permute(length);
-    length = undefined;
+    const sFlags = permute(u.flags!);
+    delete u.flags;
+    const sOffset = permute(u.offset!);
+    delete u.offset;
+    const sLength = permute(u.length!);
+    delete u.length;
     const columns = {} as Record<StringField, Uint32Array>;
+    const fields = u.fields!;
     STRING_FIELDS.forEach((field, f) => {
       const column = new Uint32Array(n);
-      for (let k = 0; k < n; k++) column[k] = fields![order[k] * FIELD_COUNT + f];
+      for (let k = 0; k < n; k++) column[k] = fields[order[k] * FIELD_COUNT + f];
       columns[field] = column;
     });
-    fields = undefined;
+    delete u.fields;
     const resourceStart = new Uint32Array(n + 1);
     const resourceIds = new Uint32Array(totalRes);
+    const { firstRes, resCount, allRes } = u as Required<typeof u>;
     let out = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
@@ -251,7 +264,6 @@ export class HistoryIndexBuilder {
       out += count;
       resourceStart[k + 1] = out;
     }
-    firstRes = resCount = allRes = undefined;
     return new HistoryIndex(
       strings,
       this.files,

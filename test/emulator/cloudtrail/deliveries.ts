@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../../support/seededRandom';
 import { fleetArn } from '../state';
-import { ACTORS, cloudTrailRecord, FLEET_CALLS, FleetFacts, otherServiceCall, uuidFrom, type Actor } from './records';
+import {
+  ACTORS,
+  cloudTrailRecord,
+  FLEET_CALLS,
+  otherServiceCall,
+  uuidFrom,
+  type Actor,
+  type FleetFacts,
+} from './records';
 
 export interface DeliveryOptions {
   /** The folder to write into (the `AWSLogs/` tree is created inside it). */

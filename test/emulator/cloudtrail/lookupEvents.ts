@@ -5,7 +5,7 @@
 // newest first, a NextToken valid only with identical parameters, and 2 requests per second per
 // account and Region (ThrottlingException above that).
 import type { EmulatedService, ServiceRequest } from '../services';
-import { fromEpochSeconds, PageTokens, ServiceError, toEpochSeconds } from '../wire';
+import { fromEpochSeconds, type PageTokens, ServiceError, toEpochSeconds } from '../wire';
 import { LOOKUP_WINDOW_MS } from './fleetHistory';
 import type { TrailEvent, TrailState } from './trailState';
 
