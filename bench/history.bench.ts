@@ -20,6 +20,7 @@ import { ACTORS, cloudTrailRecord, FLEET_CALLS } from '../test/emulator/cloudtra
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
 import { DEFAULT_FLEETS } from '../test/emulator/fixtures';
 import { startEmulator } from '../test/emulator/server';
+import { busiestWindow } from '../test/support/busiestWindow';
 import { seededRandom } from '../test/support/seededRandom';
 import type * as HistoryBundle from '../src/history/cli';
 import type { HistoryQuery } from '../src/history/types';
@@ -323,12 +324,7 @@ async function benchOnline(events: number): Promise<void> {
     await window.loadUntil(() => false);
     const ms = performance.now() - started;
     const calls = emulator.requests.filter((r) => r.operation === 'LookupEvents');
-    let perSecond = 0;
-    for (let i = 0; i < calls.length; i++) {
-      let n = 0;
-      for (let j = i; j < calls.length && calls[j].at - calls[i].at < 1000; j++) n++;
-      perSecond = Math.max(perSecond, n);
-    }
+    const perSecond = busiestWindow(calls.map((r) => r.at));
     const throttled = calls.filter((r) => r.errorCode).length;
     console.log(
       `\n[online] ${fmt(window.events.length)} GameLift events: ${calls.length} LookupEvents calls in ${fmt(ms / 1000, 1)} s, at most ${perSecond} in any second, ${throttled} refused`,

@@ -3,7 +3,20 @@
 // `zcat *.json.gz` gives), EventBridge envelopes (the record is `detail`) and the output of
 // `aws cloudtrail lookup-events` (`{"Events":[{"CloudTrailEvent":"<record as a JSON string>"}]}`).
 // Each record is parsed on its own from its slice, and reported with where that slice is.
-import { arrayElements, JsonScanError, objectMembers, skipSpace, skipString, skipValue } from './jsonScan';
+import {
+  arrayElements,
+  CLOSE_BRACE,
+  COLON,
+  COMMA,
+  JsonScanError,
+  objectMembers,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  skipSpace,
+  skipString,
+  skipValue,
+} from './jsonScan';
 
 /** How a record's slice is written: the record itself, or a JSON string holding it (lookup-events). */
 export const enum RecordEncoding {
@@ -25,13 +38,6 @@ export interface ExtractOutcome {
   /** The file is damaged from this point on (records before it were reported). */
   readonly damaged?: string;
 }
-
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const CLOSE_BRACE = 0x7d;
-const COLON = 0x3a;
 
 /** True for an object that reads as a CloudTrail record (Insights records have no eventName). */
 export function looksLikeRecord(value: unknown): value is Record<string, unknown> {

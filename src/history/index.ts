@@ -20,11 +20,12 @@ export {
   type HistoryRow,
   type QueryResult,
   type RecordPlace,
+  type RecordSummary,
   type StringField,
 } from './types';
 
 // What a record is about, the same for files and LookupEvents.
-export { summarizeRecord, parseEventTime, type RecordSummary } from './summarize';
+export { summarizeRecord, parseEventTime } from './summarize';
 export { fleetIdsOf, gameliftResourceId, isFleetId, resourceIdsOf } from './gameliftIds';
 
 // Beyond one machine: Athena over the trail's bucket.

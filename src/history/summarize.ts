@@ -1,26 +1,7 @@
 // The few things about a CloudTrail record that filters, the history table and the "who · what ·
 // when" list need, read from the parsed record: the same reading for files and for LookupEvents.
 import { resourceIdsOf } from './gameliftIds';
-
-export interface RecordSummary {
-  /** eventTime in epoch ms; NaN when missing or unreadable. */
-  readonly time: number;
-  readonly eventSource: string;
-  readonly eventName: string;
-  /** The full identity: userIdentity.arn, else invokedBy, principalId or type. */
-  readonly principal: string;
-  /** The short "who": user name, role session name, invoking service, or `root`. */
-  readonly user: string;
-  readonly sourceIp: string;
-  readonly region: string;
-  readonly account: string;
-  /** Empty when the call succeeded. */
-  readonly errorCode: string;
-  /** true, false, or undefined when the record does not say (service events, Insights). */
-  readonly readOnly: boolean | undefined;
-  /** GameLift resource IDs (fleet ARNs reduced to fleet IDs) and other resources' ARNs. */
-  readonly resources: readonly string[];
-}
+import type { RecordSummary } from './types';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

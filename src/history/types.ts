@@ -69,21 +69,30 @@ export interface QueryResult {
   readonly ms: number;
 }
 
-/** One record as the table shows it (plain JSON). */
-export interface HistoryRow {
-  readonly record: number;
-  /** Epoch ms (NaN when the record has no readable eventTime). */
+/** What the index keeps of a record (and what LookupEvents records are read into): plain JSON. */
+export interface RecordSummary {
+  /** eventTime in epoch ms; NaN when missing or unreadable. */
   readonly time: number;
   readonly eventSource: string;
   readonly eventName: string;
+  /** The full identity: userIdentity.arn, else invokedBy, principalId or type. */
   readonly principal: string;
+  /** The short "who": user name, role session name, invoking service, or `root`. */
   readonly user: string;
   readonly sourceIp: string;
   readonly region: string;
   readonly account: string;
+  /** Empty when the call succeeded. */
   readonly errorCode: string;
+  /** true, false, or undefined when the record does not say (service events, Insights). */
   readonly readOnly: boolean | undefined;
+  /** GameLift resource IDs (fleet ARNs reduced to fleet IDs) and other resources' ARNs. */
   readonly resources: readonly string[];
+}
+
+/** One record of an index as the table shows it: its summary and its record number. */
+export interface HistoryRow extends RecordSummary {
+  readonly record: number;
 }
 
 /** Where a record is: its file and the byte range of its JSON in the file's (decompressed) content. */

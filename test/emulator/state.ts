@@ -209,7 +209,8 @@ export class EmulatorState {
   }
 }
 
-function insertSorted(events: EventRecord[], record: EventRecord): void {
+/** Inserts `record` into `events` (newest first, ties by EventId) where compareEvents puts it. */
+export function insertSorted<T extends Pick<EventRecord, 'eventTime' | 'eventId'>>(events: T[], record: T): void {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {

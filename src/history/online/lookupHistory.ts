@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import { abortError, requireList } from '../../gamelift/errors';
 import { raceAbort } from '../../gamelift/eventPager';
-import { summarizeRecord, type RecordSummary } from '../summarize';
+import { summarizeRecord } from '../summarize';
+import type { RecordSummary } from '../types';
 import type { RateLimiter } from './rateLimiter';
 
 /** LookupEvents' maximum page size. */

@@ -1,6 +1,6 @@
 // The endpoint's CloudTrail event history: per (account, Region) the management events newest
 // first, each with the attributes LookupEvents filters on and its record as a JSON string.
-import { compareEvents } from '../state';
+import { insertSorted } from '../state';
 import { lookupUsername, type Actor } from './records';
 
 export interface TrailEvent {
@@ -54,14 +54,7 @@ export class TrailState {
     const key = `${String(record.recipientAccountId)}/${String(record.awsRegion)}`;
     let list = this.byPlace.get(key);
     if (!list) this.byPlace.set(key, (list = []));
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEvents(list[mid], event) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, event);
+    insertSorted(list, event);
     return event;
   }
 }

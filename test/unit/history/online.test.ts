@@ -8,6 +8,7 @@ import { classifyLookupError } from '../../../src/history/online/lookupErrors';
 import { fleetChangesIn, loadFleetChanges } from '../../../src/history/online/fleetChanges';
 import { LookupHistory, recentWindow, type LookupWindowRange } from '../../../src/history/online/lookupHistory';
 import { RateLimiter } from '../../../src/history/online/rateLimiter';
+import { busiestWindow } from '../../support/busiestWindow';
 import { seededRandom } from '../../support/seededRandom';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { fleetStory } from '../../emulator/cloudtrail/fleetHistory';
@@ -20,12 +21,7 @@ const KEY = `${DEFAULT_TEST_ACCOUNT.accountId}/us-west-2`;
 /** The most LookupEvents calls that arrived within any 1000 ms, and how many were throttled. */
 function rateOf(emulator: RunningEmulator): { calls: number; maxPerSecond: number; throttled: number } {
   const calls = emulator.requests.filter((r) => r.operation === 'LookupEvents');
-  let maxPerSecond = 0;
-  for (let i = 0; i < calls.length; i++) {
-    let n = 0;
-    for (let j = i; j < calls.length && calls[j].at - calls[i].at < 1000; j++) n++;
-    maxPerSecond = Math.max(maxPerSecond, n);
-  }
+  const maxPerSecond = busiestWindow(calls.map((r) => r.at));
   return {
     calls: calls.length,
     maxPerSecond,

@@ -10,8 +10,14 @@ import { buildHistoryIndex } from '../../../src/history/buildIndex';
 import type { HistoryIndex } from '../../../src/history/historyIndex';
 import { runQuery } from '../../../src/history/query';
 import { orderByTime } from '../../../src/history/sortByTime';
-import { summarizeRecord, type RecordSummary } from '../../../src/history/summarize';
-import { HISTORY_FIELDS, STRING_FIELDS, type HistoryField, type HistoryQuery } from '../../../src/history/types';
+import { summarizeRecord } from '../../../src/history/summarize';
+import {
+  HISTORY_FIELDS,
+  STRING_FIELDS,
+  type HistoryField,
+  type HistoryQuery,
+  type RecordSummary,
+} from '../../../src/history/types';
 import { seededRandom } from '../../support/seededRandom';
 import { plainScan, writeMixedFolder } from './trailFolder';
 
