@@ -5,11 +5,15 @@ import type * as http from 'node:http';
 import type { TestAccount } from './credentials';
 import { type FaultConfig, type FaultInjector, validateFaults } from './faults';
 import type { EmulatorState, NewEvent } from './state';
+import { recordFleetCall } from './cloudtrail/fleetHistory';
+import { ACTORS, FLEET_CALLS, lookupUsername, type FleetCallShape } from './cloudtrail/records';
+import type { TrailState } from './cloudtrail/trailState';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
 export interface ControlContext {
   readonly state: EmulatorState;
+  readonly trail: TrailState;
   readonly faults: FaultInjector;
   readonly accounts: readonly TestAccount[];
   readonly requests: unknown[];
@@ -63,6 +67,28 @@ export function handleControl(
         state.setFleetStatus(b.fleetId, b.status);
         return reply(200, { ok: true });
       }
+      case 'GET /cloudtrail': {
+        const accountId = searchParams.get('accountId') ?? '';
+        const region = searchParams.get('region') ?? '';
+        return reply(200, { accountId, region, events: ctx.trail.events(accountId, region) });
+      }
+      case 'POST /cloudtrail/calls': {
+        const b = json() as { fleetId?: string; call?: string; value?: number; user?: string; errorCode?: string };
+        const fleet = b.fleetId ? state.getFleet(b.fleetId) : undefined;
+        const shape = fleet && b.call ? fleetCallShape(fleet, b.call, b.value) : undefined;
+        if (!fleet || !shape)
+          return reply(400, {
+            error: `need {fleetId, call: ${Object.keys(CALLS).join(' | ')}, value?, user?, errorCode?} for a known fleet`,
+          });
+        const actor = ACTORS.find((a) => lookupUsername(a) === b.user) ?? ACTORS[0];
+        const event = recordFleetCall(ctx.trail, fleet, {
+          time: ctx.now(),
+          actor,
+          shape,
+          ...(b.errorCode ? { errorCode: b.errorCode, errorMessage: `${b.errorCode} (set by the test)` } : {}),
+        });
+        return reply(200, event);
+      }
       case 'GET /faults':
         return reply(200, ctx.faults.get());
       case 'POST /faults': {
@@ -89,4 +115,23 @@ export function handleControl(
   } catch (error) {
     return reply(400, { error: (error as Error).message });
   }
+}
+
+/** The write calls a test can make on a fleet through the control path (CloudTrail records them). */
+const CALLS = {
+  scale: (f, v) => FLEET_CALLS.scale(f, v ?? 0),
+  updateAttributes: (f) => FLEET_CALLS.updateAttributes(f, 'FullProtection'),
+  updateRuntime: (f, v) => FLEET_CALLS.updateRuntime(f, v ?? 1),
+  putScalingPolicy: (f, v) => FLEET_CALLS.putScalingPolicy(f, v ?? 20),
+  delete: (f) => FLEET_CALLS.delete(f),
+} satisfies Record<string, (fleet: Parameters<typeof FLEET_CALLS.scale>[0], value?: number) => FleetCallShape>;
+
+function fleetCallShape(
+  fleet: Parameters<typeof FLEET_CALLS.scale>[0],
+  call: string,
+  value: number | undefined,
+): FleetCallShape | undefined {
+  return Object.prototype.hasOwnProperty.call(CALLS, call)
+    ? CALLS[call as keyof typeof CALLS](fleet, value)
+    : undefined;
 }

@@ -106,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const control: ControlContext = {
     state,
+    trail,
     faults,
     accounts,
     requests,

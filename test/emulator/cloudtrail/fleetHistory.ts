@@ -6,7 +6,7 @@ import { seededRandom } from '../../support/seededRandom';
 import { hashSeed } from '../eventText';
 import type { EmulatorState, FleetRecord } from '../state';
 import { ACTORS, cloudTrailRecord, FLEET_CALLS, otherServiceCall, type Actor, type FleetCallShape } from './records';
-import type { TrailState } from './trailState';
+import type { TrailEvent, TrailState } from './trailState';
 
 const MINUTE = 60_000;
 /** LookupEvents looks back this far. */
@@ -58,6 +58,28 @@ export function fleetStory(fleet: FleetRecord, now: number): FleetCall[] {
   return calls.sort((a, b) => a.time - b.time);
 }
 
+/** Adds one call on a fleet to the trail, as CloudTrail records it. */
+export function recordFleetCall(
+  trail: TrailState,
+  fleet: FleetRecord,
+  call: FleetCall,
+  random: () => number = seededRandom(hashSeed(`call/${fleet.fleetId}/${call.time}`)),
+): TrailEvent {
+  const record = cloudTrailRecord(
+    {
+      time: call.time,
+      accountId: fleet.accountId,
+      region: fleet.region,
+      actor: call.actor,
+      eventSource: 'gamelift.amazonaws.com',
+      ...call.shape,
+      ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: call.errorMessage } : {}),
+    },
+    random,
+  );
+  return trail.add(record, call.actor);
+}
+
 /** Fills `trail` with the stories of every fleet in `state` up to `trail.startedAt`, plus other services' calls, within LookupEvents' 90 days. */
 export function recordFleetHistory(state: EmulatorState, trail: TrailState): void {
   const now = trail.startedAt;
@@ -66,20 +88,7 @@ export function recordFleetHistory(state: EmulatorState, trail: TrailState): voi
     places.add(`${fleet.accountId}/${fleet.region}`);
     const random = seededRandom(hashSeed(`records/${fleet.fleetId}`));
     for (const call of fleetStory(fleet, now)) {
-      if (call.time < now - LOOKUP_WINDOW_MS) continue;
-      const record = cloudTrailRecord(
-        {
-          time: call.time,
-          accountId: fleet.accountId,
-          region: fleet.region,
-          actor: call.actor,
-          eventSource: 'gamelift.amazonaws.com',
-          ...call.shape,
-          ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: call.errorMessage } : {}),
-        },
-        random,
-      );
-      trail.add(record, call.actor);
+      if (call.time >= now - LOOKUP_WINDOW_MS) recordFleetCall(trail, fleet, call, random);
     }
   }
   for (const place of places) {

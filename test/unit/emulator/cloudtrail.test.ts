@@ -250,6 +250,31 @@ describe('emulator: CloudTrail LookupEvents', function () {
     assert.match(r.message, /not authorized to perform: cloudtrail:LookupEvents/);
   });
 
+  it('records a fleet call made through the control path, then LookupEvents shows it first', async () => {
+    const post = (body: unknown) =>
+      fetch(`${emulator.url}/__emulator/cloudtrail/calls`, { method: 'POST', body: JSON.stringify(body) });
+    const bad = await post({ fleetId: DEFAULT_FLEETS.busy, call: 'explode' });
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: string }).error, /scale \| updateAttributes/);
+    const made = await post({ fleetId: DEFAULT_FLEETS.busy, call: 'scale', value: 0, user: 'carol' });
+    assert.equal(made.status, 200);
+    const out = await client.send(new LookupEventsCommand({ LookupAttributes: [GAMELIFT], MaxResults: 1 }));
+    const newest = out.Events![0];
+    assert.equal(newest.EventName, 'UpdateFleetCapacity');
+    assert.equal(newest.Username, 'carol');
+    const record = JSON.parse(newest.CloudTrailEvent!);
+    assert.deepEqual(record.requestParameters, {
+      fleetId: DEFAULT_FLEETS.busy,
+      desiredInstances: 0,
+      minSize: 0,
+      maxSize: 10,
+    });
+    const listed = (await (
+      await fetch(`${emulator.url}/__emulator/cloudtrail?accountId=${DEFAULT_TEST_ACCOUNT.accountId}&region=us-west-2`)
+    ).json()) as { events: Array<{ eventId: string }> };
+    assert.equal(listed.events[0].eventId, newest.EventId);
+  });
+
   it('records each call with its service and operation', async () => {
     await client.send(new LookupEventsCommand({ MaxResults: 1 }));
     const last = emulator.requests[emulator.requests.length - 1];
