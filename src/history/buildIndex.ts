@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { discoverFiles, type DiscoveredFile } from './discover';
+import { discoverFiles, type DiscoveredFile, type Discovery } from './discover';
 import { ChunkReader, type ReadRequest, type RecordChunk } from './fileChunk';
 import { HistoryIndexBuilder, type ChunkSource, type HistoryIndex } from './historyIndex';
 import type { BuildProgress, FileFailure } from './types';
@@ -80,7 +80,18 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
   const started = performance.now();
   const { signal } = options;
   signal?.throwIfAborted();
-  const discovery = await discoverFiles(inputs, signal);
+  const wanted = options.threads ?? availableParallelism();
+  const script = options.workerScript ?? join(__dirname, 'history.worker.js');
+  // Reader threads start while the folders are walked: a thread takes tens of milliseconds to
+  // start, which small folders would otherwise wait for. Those not needed are stopped.
+  const early = options.threads === 0 ? [] : Array.from({ length: wanted }, () => startReader(script));
+  let discovery: Discovery;
+  try {
+    discovery = await discoverFiles(inputs, signal);
+  } catch (e) {
+    for (const r of early) void r.worker.terminate();
+    throw e;
+  }
   const files = discovery.files;
   const builder = new HistoryIndexBuilder(files.map((f) => f.path));
   const failures: FileFailure[] = [...discovery.failures];
@@ -128,8 +139,8 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
   const batches = batchesOf(files, options.batchBytes ?? BATCH_BYTES);
   const maxRecords = options.maxRecords ?? MAX_RECORDS;
   const full = () => builder.records >= maxRecords;
-  const wanted = options.threads ?? availableParallelism();
   const threads = bytesTotal < IN_THREAD_BYTES && options.threads === undefined ? 0 : Math.min(wanted, batches.length);
+  for (const r of early.slice(threads)) void r.worker.terminate();
   report(true);
   if (threads === 0) {
     const source = builder.source();
@@ -142,8 +153,7 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    const script = options.workerScript ?? join(__dirname, 'history.worker.js');
-    await readInThreads(batches, threads, script, builder, take, lose, full, signal);
+    await readInThreads(batches, early.slice(0, threads), script, builder, take, lose, full, signal);
   }
   const unread = files.length - filesDone;
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -160,9 +170,23 @@ export async function buildHistoryIndex(inputs: readonly string[], options: Buil
   };
 }
 
+/** A reader thread, started before it has work; `stopped` is set if it ends on its own. */
+interface Reader {
+  readonly worker: Worker;
+  stopped?: string;
+}
+
+function startReader(script: string): Reader {
+  const reader: Reader = { worker: new Worker(script) };
+  // Until the pool takes it over, a failure is only noted (an 'error' nobody listens to would throw).
+  reader.worker.on('error', (e) => (reader.stopped ??= e.message));
+  reader.worker.on('exit', (code) => (reader.stopped ??= `exit code ${code}`));
+  return reader;
+}
+
 function readInThreads(
   batches: readonly ReadRequest[][],
-  threads: number,
+  readers: readonly Reader[],
   script: string,
   builder: HistoryIndexBuilder,
   take: (source: ChunkSource, chunk: RecordChunk) => void,
@@ -173,9 +197,9 @@ function readInThreads(
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let done = 0;
+    let respawns = readers.length * 2;
     // Once the index is full no more batches go out; the build ends when those sent are answered.
     const over = () => done === next && (next === batches.length || full());
-    let respawns = threads * 2;
     const pool = new Set<Worker>();
     const finish = (error?: unknown) => {
       signal?.removeEventListener('abort', onAbort);
@@ -187,8 +211,13 @@ function readInThreads(
     const onAbort = () => finish(signal?.reason ?? new DOMException('The build was cancelled.', 'AbortError'));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const spawn = () => {
-      const worker = new Worker(script);
+    const use = (reader: Reader) => {
+      if (reader.stopped !== undefined) {
+        // It ended before it got any work: start another in its place.
+        if (respawns-- <= 0) return finish(new Error(`history reader threads keep stopping (${reader.stopped})`));
+        return use(startReader(script));
+      }
+      const worker = reader.worker;
       const source = builder.source();
       // Batches sent to this thread and not answered yet, oldest first (a thread answers in order).
       const inFlight: Array<readonly ReadRequest[]> = [];
@@ -217,13 +246,13 @@ function readInThreads(
         inFlight.length = 0;
         if (over()) return finish();
         if (respawns-- <= 0) return finish(new Error(`history reader threads keep stopping (${why})`));
-        spawn();
+        use(startReader(script));
       };
       worker.on('error', (e) => lost(e.message));
       worker.on('exit', (code) => lost(`exit code ${code}`));
       feed();
     };
     if (batches.length === 0) return finish();
-    for (let t = 0; t < threads; t++) spawn();
+    for (const reader of readers) use(reader);
   });
 }

@@ -150,8 +150,18 @@ async function printRows(index: HistoryIndex, rows: Uint32Array, options: CliOpt
     }
   } else {
     const reader = new RecordReader();
+    const lost = new Set<string>();
     for (const r of rows) {
-      const text = await reader.text(index.place(r));
+      const place = index.place(r);
+      let text: string;
+      try {
+        text = await reader.text(place);
+      } catch (e) {
+        // The file changed or went away after it was read: say so once per file, print the rest.
+        if (!lost.has(place.file)) io.error(`cloudtrail-history: ${(e as Error).message}\n`);
+        lost.add(place.file);
+        continue;
+      }
       // Records written on one line go out as they are; others are put on one line.
       await out.add(/[\r\n]/.test(text) ? `${JSON.stringify(JSON.parse(text))}\n` : `${text}\n`);
       printed++;

@@ -30,7 +30,12 @@ export class RecordReader {
       }
     }
     if (place.encoding === 'json') return raw;
-    const decoded: unknown = JSON.parse(raw);
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(raw);
+    } catch {
+      decoded = undefined;
+    }
     if (typeof decoded !== 'string') throw new Error(`${place.file} changed since it was read`);
     return decoded;
   }

@@ -140,6 +140,18 @@ describe('history: building the index', function () {
     }
   });
 
+  it('says a file changed since it was read rather than returning something else', async () => {
+    const { index } = await buildHistoryIndex([dir], { threads: 0, batchBytes: SMALL_BATCH });
+    const reader = new RecordReader();
+    const at = (file: string) =>
+      index.place(Array.from({ length: index.size }, (_, k) => k).find((k) => index.place(k).file === file)!);
+    const plain = at(join(dir, 'exports', 'array.json'));
+    await assert.rejects(reader.text({ ...plain, length: plain.length + 10_000 }), /changed since it was read/);
+    const lookup = at(join(dir, 'exports', 'lookup-events.json'));
+    await assert.rejects(reader.text({ ...lookup, offset: lookup.offset + 1 }), /changed since it was read/);
+    await assert.rejects(reader.text({ ...plain, file: join(dir, 'gone.json') }), /ENOENT/);
+  });
+
   it('reads every record back from its place: gzip, plain and lookup-events string', async () => {
     const { index } = await buildHistoryIndex([dir], { threads: 2, batchBytes: SMALL_BATCH });
     const reader = new RecordReader(2);
