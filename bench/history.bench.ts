@@ -255,6 +255,7 @@ async function benchIndex(data: Dataset): Promise<void> {
   lib.runQuery(index, { ...base }); // the first query builds the string lookup once
   const rows: string[] = [];
   let slowest = 0;
+  let slowestCpu = 0;
   for (const [name, q] of steps) {
     const wall: number[] = [];
     const cpu: number[] = [];
@@ -269,6 +270,7 @@ async function benchIndex(data: Dataset): Promise<void> {
     }
     const t = median(wall);
     slowest = Math.max(slowest, t);
+    slowestCpu = Math.max(slowestCpu, median(cpu));
     rows.push(
       `  ${name.padEnd(26)} ${fmt(t, 1).padStart(7)} ms (CPU ${fmt(median(cpu), 1).padStart(6)} ms)  ${fmt(total).padStart(10)} matches`,
     );
@@ -277,8 +279,11 @@ async function benchIndex(data: Dataset): Promise<void> {
   console.log(rows.join('\n'));
   verdict(
     slowest < 100,
-    `slowest filter change ${fmt(slowest, 1)} ms over ${fmt(index.size)} records (target < 100 ms)`,
+    `slowest filter change ${fmt(slowest, 1)} ms wall clock over ${fmt(index.size)} records (target < 100 ms)`,
   );
+  // The CPU time is what the same change takes on a core of its own (on a shared machine the
+  // wall clock adds the time spent waiting for one).
+  console.log(`  slowest filter change in CPU time: ${fmt(slowestCpu, 1)} ms`);
 }
 
 async function benchOnline(events: number): Promise<void> {
