@@ -3,7 +3,8 @@
 // HOME (test profiles in ~/.aws) and user settings pointing at it, then opens
 // test/fixtures/demo-workspace either in desktop VS Code (`code` on PATH) or in the
 // offline VS Code server (provisioned on first use) whose URL it prints.
-// Ctrl-C stops everything it started.
+// Ctrl-C, or SIGINT/SIGTERM to npm alone (an editor's stop button), stops everything it started.
+// GAMELIFT_DEMO_BROWSER=1 skips desktop VS Code; GAMELIFT_DEMO_DIR moves the demo HOME (default .demo/).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const out = (...p) => path.join(root, 'out', ...p);
 const workspace = path.join(root, 'test', 'fixtures', 'demo-workspace');
-const demoDir = path.join(root, '.demo');
+const demoDir = process.env.GAMELIFT_DEMO_DIR ? path.resolve(process.env.GAMELIFT_DEMO_DIR) : path.join(root, '.demo');
 const log = (m) => console.log(`[demo] ${m}`);
 
 function newestMtime(dir) {
@@ -95,7 +96,24 @@ function onPath(cmd) {
   return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, cmd)));
 }
 
+/**
+ * npm runs this script through `sh -c`; a SIGINT/SIGTERM that reaches only npm is passed to
+ * the shell, which dies without passing it on, and this process is re-parented. Treat that
+ * as the signal, so the editor's stop button stops the emulator and server too.
+ */
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log('npm has gone: stopping…');
+    process.kill(process.pid, 'SIGTERM'); // handled by test/host/cleanup.js once it is loaded
+  }, 250);
+  timer.unref();
+}
+
 async function main() {
+  stopWhenOrphaned();
   buildIfNeeded();
   const cleanup = require(out('test', 'host', 'cleanup.js'));
   const runDirs = require(out('test', 'host', 'runDir.js'));
