@@ -12,6 +12,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { DEFAULT_TEST_ACCOUNT } from '../emulator/credentials';
 import { readScenario } from '../emulator/scenario';
 import { REPO_ROOT } from '../host/paths';
+import { npmCommand } from '../support/npm';
 import { GAMELIFT_ACTIVITY, getWorkbench } from './harness';
 
 interface RunningDemo {
@@ -27,9 +28,7 @@ interface RunningDemo {
 async function startDemo(): Promise<RunningDemo> {
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-demo-home-'));
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-demo-tmp-'));
-  // npm_execpath is npm's own CLI when the tests run under `npm test`.
-  const npmCli = process.env.npm_execpath;
-  const [cmd, args] = npmCli?.endsWith('.js') ? [process.execPath, [npmCli, 'run', 'demo']] : ['npm', ['run', 'demo']];
+  const [cmd, args] = npmCommand(['run', 'demo']);
   const npm = spawn(cmd, args, {
     cwd: REPO_ROOT,
     detached: true,
