@@ -13,6 +13,7 @@ import { EVENT_CATEGORIES, lookupEventCode, titleForCode } from '../../src/gamel
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { FetchResult } from '../../src/explorer/commands/fetchFleetEvents';
+import { fleetStatusLabel } from '../../src/explorer/model/fleetStatus';
 import {
   ScriptedPrompts,
   childrenOf,
@@ -85,11 +86,14 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const item = node.getTreeItem();
       if (record.name) assert.strictEqual(label(node), record.name);
       else assert.ok(label(node).length > 0, `${fleetId} has a label`);
-      assert.ok(
-        String(item.description).includes(record.status),
-        `${fleetId} description shows ${record.status}: ${item.description}`,
-      );
+      // Status first and nothing else: the default time range is not repeated, the ID is in the tooltip.
+      assert.strictEqual(item.description, fleetStatusLabel(record.status), `${fleetId} description`);
       assert.ok(String(item.tooltip).includes(fleetId));
+      assert.ok(String(item.tooltip).includes(`Status: ${record.status}`));
+      assert.ok(
+        String(item.tooltip).includes('Events: all events'),
+        'the time range (the default here) is in the tooltip',
+      );
       assert.ok(item.iconPath instanceof vscode.ThemeIcon);
       const transitional = [
         'NEW',
@@ -502,7 +506,7 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       return sel?.event?.eventId === added.eventId ? sel : undefined;
     });
     assert.ok(selected);
-    assert.match(String(node.getTreeItem().description), /ERROR/, 'status refreshed');
+    assert.strictEqual(node.getTreeItem().description, 'Error', 'status refreshed');
 
     // Settled (no longer transitional): polled once more, then left alone.
     await hooks.watcher.tick();

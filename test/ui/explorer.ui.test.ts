@@ -1,11 +1,66 @@
-// What a person sees in the Fleets view: a fleet expanded into its event categories (with
-// counts and severity icons) and one category expanded into its events. Saves
-// test-output/ui/explorer-expanded-fleet.png.
+// What a person sees in the Fleets view: every fleet's name and status readable at the
+// default side-bar width, a fleet expanded into its event categories (with counts and
+// severity icons) and one category expanded into its events. Saves
+// test-output/ui/explorer-default-width.png and explorer-expanded-fleet.png.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import type { Locator } from 'playwright-core';
 import { EVENT_CATEGORIES } from '../../src/gamelift/eventCatalog';
-import { getWorkbench, openGameLiftView, runCommand, screenshot, SIDEBAR_TREE_ITEM, waitForTreeItem } from './harness';
+import {
+  DEFAULT_SIDE_BAR_WIDTH,
+  getWorkbench,
+  openGameLiftView,
+  resizeSideBar,
+  runCommand,
+  screenshot,
+  SIDEBAR_TREE_ITEM,
+  waitForTreeItem,
+} from './harness';
+
+// Browser globals used inside row.evaluate, which runs in the page (this file compiles without the DOM lib).
+interface PageNode {
+  readonly textContent: string | null;
+  getBoundingClientRect(): { right: number };
+  querySelector(selector: string): PageNode | null;
+}
+declare const document: {
+  createTreeWalker(root: PageNode, whatToShow: number): { nextNode(): PageNode | null };
+  createRange(): {
+    setStart(node: PageNode, offset: number): void;
+    setEnd(node: PageNode, offset: number): void;
+  } & PageNode;
+};
+declare const NodeFilter: { readonly SHOW_TEXT: number };
+
+/**
+ * Where a row's label ends, where its description's first `chars` characters end, and
+ * where the row clips its text (the container whose overflow shows "…"), in page pixels.
+ */
+async function rowGeometry(
+  row: Locator,
+  chars: number,
+): Promise<{ text: string; name: number; lead: number; clip: number }> {
+  return row.evaluate((row, n) => {
+    const el = row as unknown as PageNode;
+    const container = el.querySelector('.monaco-icon-label-container')!;
+    const name = el.querySelector('.label-name')!;
+    const description = el.querySelector('.label-description');
+    const textNode = description && document.createTreeWalker(description, NodeFilter.SHOW_TEXT).nextNode();
+    let lead = 0;
+    if (textNode) {
+      const range = document.createRange();
+      range.setStart(textNode, 0);
+      range.setEnd(textNode, Math.min(n, textNode.textContent!.length));
+      lead = range.getBoundingClientRect().right;
+    }
+    return {
+      text: `${name.textContent} ${description?.textContent ?? ''}`,
+      name: name.getBoundingClientRect().right,
+      lead,
+      clip: container.getBoundingClientRect().right,
+    };
+  }, chars);
+}
 
 async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) === 'true') return;
@@ -14,6 +69,38 @@ async function expand(row: Locator): Promise<void> {
 }
 
 describe('Fleet explorer (UI)', () => {
+  it("shows every fleet's name and status in full at the default side-bar width", async function () {
+    const { page, emulator } = await getWorkbench();
+    if (!emulator) this.skip();
+    await openGameLiftView();
+    await resizeSideBar(DEFAULT_SIDE_BAR_WIDTH);
+    const collapseAll = page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first();
+    if (await collapseAll.isVisible()) await collapseAll.click();
+    const fleets = emulator.state.fleetsOf('111122223333', 'us-west-2').filter((f) => f.name);
+    assert.ok(fleets.length >= 5, 'the default scenario has named fleets');
+    const cut: string[] = [];
+    for (const fleet of fleets) {
+      const row = await waitForTreeItem(fleet.name!);
+      // The status leads the description; it may be shown in words other than the API's.
+      const description = (await row.locator('.label-description').first().innerText()).trim();
+      const status = description.split(' · ')[0];
+      assert.equal(
+        status.toUpperCase().replace(/ /g, '_'),
+        fleet.status,
+        `${fleet.name}: status first in "${description}"`,
+      );
+      const g = await rowGeometry(row, status.length);
+      // Room for the ellipsis when more text follows the status.
+      const room = description.length > status.length ? 12 : 0;
+      if (g.name > g.clip || g.lead > g.clip - room)
+        cut.push(`${g.text} (name ends ${g.name}, status ${g.lead}, clip ${g.clip})`);
+    }
+    await page.mouse.move(900, 700); // no hover tooltip in the picture
+    await page.waitForTimeout(500);
+    await screenshot('explorer-default-width');
+    assert.deepEqual(cut, [], `rows whose name or status is cut at ${DEFAULT_SIDE_BAR_WIDTH} px:\n${cut.join('\n')}`);
+  });
+
   it('shows a fleet expanded into event categories and events', async function () {
     const { page, emulator } = await getWorkbench();
     if (!emulator) this.skip();

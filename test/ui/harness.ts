@@ -84,6 +84,23 @@ export async function openGameLiftView(): Promise<Locator> {
   return sidebar;
 }
 
+/** VS Code's default side-bar width in a window this size (`sideBar.size`: 300, or a quarter of a narrow window). */
+export const DEFAULT_SIDE_BAR_WIDTH = 300;
+
+/** Drags the side bar's edge until the side bar is `width` pixels wide (wider or narrower). */
+export async function resizeSideBar(width: number): Promise<void> {
+  const { page } = await getWorkbench();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const box = await page.locator('.part.sidebar').boundingBox();
+    if (!box || Math.abs(box.width - width) < 1) return;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + width + 1, y, { steps: 5 });
+    await page.mouse.up();
+  }
+}
+
 /** Runs a command through the palette by its title, e.g. "GameLift: Refresh". */
 export async function runCommand(title: string): Promise<void> {
   const { page } = await getWorkbench();

@@ -4,27 +4,17 @@
 // README shows (refreshed into docs/images/ with UPDATE_SCREENSHOTS=1).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import type { Page } from 'playwright-core';
 import {
+  DEFAULT_SIDE_BAR_WIDTH,
   getWorkbench,
   GAMELIFT_ACTIVITY,
   openGameLiftView,
+  resizeSideBar,
   runCommand,
   screenshot,
   SIDEBAR_TREE_ITEM,
   treeItems,
 } from './harness';
-
-/** Drags the side bar's edge so fleet names and IDs fit in the picture. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width >= width) return;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 5 });
-  await page.mouse.up();
-}
 
 const CLOUDTRAIL_FILE = '111122223333_CloudTrail_us-west-2_20261120T1005Z_Gm7qLx2Rv9TbNc4W.json';
 
@@ -73,7 +63,7 @@ describe('Workbench smoke', () => {
       .locator('.editor-group-container .tab', { hasText: CLOUDTRAIL_FILE })
       .first()
       .waitFor({ timeout: 15_000 });
-    await widenSideBar(page, 460);
+    await resizeSideBar(DEFAULT_SIDE_BAR_WIDTH); // the picture shows what a user sees
     await page.mouse.move(900, 700); // no hover tooltip in the picture
     await page.waitForTimeout(1_500);
     const file = await screenshot('fleet-explorer', { docsImage: 'fleet-explorer.png' });

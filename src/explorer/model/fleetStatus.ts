@@ -1,5 +1,6 @@
 // What a fleet's status means for the tree: which states are transitional (watched and
-// refreshed on an interval) and which codicon + theme colour show the state at a glance.
+// refreshed on an interval), which codicon + theme colour show the state at a glance, and
+// the short word a row shows.
 import type { FleetStatus } from '../../gamelift/types';
 
 /** States a fleet passes through on its way somewhere else; these are polled. */
@@ -17,6 +18,17 @@ export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
 
 export function isTransitional(status: FleetStatus | undefined): boolean {
   return status !== undefined && TRANSITIONAL_STATUSES.has(status);
+}
+
+/**
+ * The status as a fleet row shows it: one capital, as the GameLift console writes it
+ * ("Deleting", "Not found"). Narrower than the API's capitals, so it survives a narrow side
+ * bar; the tooltip keeps the API value.
+ */
+export function fleetStatusLabel(status: FleetStatus | undefined): string {
+  if (!status) return '';
+  const words = status.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export interface IconSpec {

@@ -1,11 +1,12 @@
-// One fleet: name, ID, status (icon + theme colour), time range in the description, a
-// plain-text tooltip with its attributes. Children are its event categories, then exactly
-// one of: "Loading…", an error with Retry, "Load more…", or a placeholder when empty.
+// One fleet: its name (or ID), status icon and word, its own time range when it differs from
+// the default, and a plain-text tooltip with the ID, range and attributes. Children are its
+// event categories, then exactly one of: "Loading…", an error with Retry, "Load more…", or a
+// placeholder when empty.
 import * as vscode from 'vscode';
 import { describeWindow } from '../../gamelift/timeRange';
-import type { FleetSummary } from '../../gamelift/types';
+import type { FleetSummary, TimeWindow } from '../../gamelift/types';
 import type { FleetRef } from '../api';
-import { fleetStatusIcon, isTransitional } from '../model/fleetStatus';
+import { fleetStatusIcon, fleetStatusLabel, isTransitional } from '../model/fleetStatus';
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';
 import { categoryNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';
@@ -40,10 +41,13 @@ export class FleetNode extends ExplorerNode {
     const s = this.summary;
     const item = new vscode.TreeItem(s.name || s.fleetId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    // Status and time range first: the ID is long and the row truncates from the right.
-    const parts = [s.status ?? '', describeWindow(this.state.window), s.name ? s.fleetId : ''].filter((p) => p);
-    item.description = parts.join(' · ');
-    item.tooltip = fleetTooltip(s);
+    // The row truncates from the right at the side bar's edge, so what a user scans for (name,
+    // status) comes first and the description stays short: the default time range is not
+    // repeated on every row, and the ID is in the tooltip.
+    const window = this.state.window;
+    const ownRange = window.preset === this.ctx.settings().defaultTimeRange ? '' : describeWindow(window);
+    item.description = [fleetStatusLabel(s.status), ownRange].filter((p) => p).join(' · ');
+    item.tooltip = fleetTooltip(s, window);
     const icon = fleetStatusIcon(s.status);
     item.iconPath = new vscode.ThemeIcon(icon.icon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     item.contextValue = isTransitional(s.status) ? 'fleet:transitional' : 'fleet';
@@ -90,10 +94,11 @@ export class FleetNode extends ExplorerNode {
   }
 }
 
-function fleetTooltip(s: FleetSummary): string {
+function fleetTooltip(s: FleetSummary, window: TimeWindow): string {
   const lines = [
     s.name ? `${s.name} (${s.fleetId})` : s.fleetId,
     s.status ? `Status: ${s.status}` : '',
+    `Events: ${describeWindow(window)}`,
     s.isContainerFleet ? 'Container fleet' : '',
     s.fleetType ? `Type: ${s.fleetType}` : '',
     s.computeType ? `Compute: ${s.computeType}` : '',

@@ -1,6 +1,11 @@
 // Which fleet states are watched, and how states and severities look.
 import * as assert from 'node:assert/strict';
-import { fleetStatusIcon, isTransitional, severityIcon } from '../../../src/explorer/model/fleetStatus';
+import {
+  fleetStatusIcon,
+  fleetStatusLabel,
+  isTransitional,
+  severityIcon,
+} from '../../../src/explorer/model/fleetStatus';
 
 describe('explorer: fleet status', () => {
   it('treats the in-between states as transitional', () => {
@@ -25,5 +30,11 @@ describe('explorer: fleet status', () => {
     assert.equal(fleetStatusIcon('ERROR').icon, 'error');
     assert.equal(fleetStatusIcon('BUILDING').icon, 'sync~spin');
     assert.equal(severityIcon('warning').color, 'problemsWarningIcon.foreground');
+  });
+  it('words a status as the console does, one capital, narrower than the API value', () => {
+    assert.equal(fleetStatusLabel('DELETING'), 'Deleting');
+    assert.equal(fleetStatusLabel('ACTIVE'), 'Active');
+    assert.equal(fleetStatusLabel('NOT_FOUND'), 'Not found');
+    assert.equal(fleetStatusLabel(undefined), '');
   });
 });
