@@ -1,6 +1,8 @@
-// Regenerates src/gamelift/data/*.json from a GameLift research catalog (gamelift-catalog.json,
-// kept outside this repository). The generated files are committed, so building and testing
-// never need the catalog. Run: node scripts/generate-catalog.mjs <path/to/gamelift-catalog.json>
+// Regenerates src/gamelift/data/*.json (and the CloudTrail catalogue the tests hold the hover
+// docs to, in test/fixtures/cloudtrail-catalog) from a GameLift research catalog
+// (gamelift-catalog.json, kept outside this repository). The generated files are committed, so
+// building and testing never need the catalog.
+// Run: node scripts/generate-catalog.mjs <path/to/gamelift-catalog.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,13 +45,12 @@ const operations = catalog.operations.map((o) => ({
 }));
 
 // Written in the repository's Prettier layout, so `npm run format:check` stays green.
-const write = async (name, data) => {
-  const file = join(root, 'src', 'gamelift', 'data', name);
+const write = async (dir, name, data) => {
+  const file = join(root, ...dir, name);
   const options = { ...(await prettier.resolveConfig(file)), filepath: file };
   writeFileSync(file, await prettier.format(JSON.stringify(data, null, 2), options));
 };
-await write('eventCodes.json', { categories, eventCodes });
-await write('operations.json', operations);
-await write('enums.json', catalog.shapes.enums);
-await write('cloudtrail.json', catalog.cloudtrail);
+await write(['src', 'gamelift', 'data'], 'eventCodes.json', { categories, eventCodes });
+await write(['src', 'gamelift', 'data'], 'operations.json', operations);
+await write(['test', 'fixtures', 'cloudtrail-catalog'], 'cloudtrail.json', catalog.cloudtrail);
 console.log(`wrote ${eventCodes.length} event codes, ${categories.length} categories, ${operations.length} operations`);

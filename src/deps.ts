@@ -1,4 +1,4 @@
-// Shared services handed to every feature: the log channel and the settings reader.
+// Shared services handed to every feature: the log channel and the extension's URI.
 // Built once per activation; features must not create their own output channels.
 import * as vscode from 'vscode';
 

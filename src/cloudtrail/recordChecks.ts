@@ -1,6 +1,7 @@
 // Rule checks for one CloudTrail record (any service), run on the plain object of the record.
 // Kept allocation-free on clean records: a few typeof tests and sticky-free anchored regexes.
-// Facts come from src/gamelift/data/cloudtrail.json (record fields, since-versions, enums).
+// Facts (record fields, since-versions, enums) come from the research catalogue in
+// test/fixtures/cloudtrail-catalog.
 
 import { allOfClass, CHAR_CLASS, DIGIT, uuidKeyOf } from './charClasses';
 import type { EventIdIndex } from './eventIdIndex';

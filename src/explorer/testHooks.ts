@@ -1,6 +1,6 @@
 // A hidden command that hands integration tests the explorer's live objects (the tree
 // provider, model, prompt holder, watcher) so they can read the tree and answer prompts.
-// Registered only outside production mode, or when GAMELIFT_EXPLORER_TEST_HOOKS=1.
+// Registered only outside production mode (an installed extension never has it).
 import * as vscode from 'vscode';
 import type { ExplorerView } from './explorerView';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -34,8 +34,7 @@ export function registerTestHooks(
   context: vscode.ExtensionContext,
   parts: { explorer: ExplorerView; prompts: PromptHolder; watcher: FleetWatcher },
 ): void {
-  if (context.extensionMode === vscode.ExtensionMode.Production && process.env.GAMELIFT_EXPLORER_TEST_HOOKS !== '1')
-    return;
+  if (context.extensionMode === vscode.ExtensionMode.Production) return;
   const hooks: ExplorerTestHooks = {
     ...parts,
     logUri: context.logUri,

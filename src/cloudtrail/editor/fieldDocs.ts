@@ -1,6 +1,6 @@
 // Plain-language explanations of CloudTrail record fields and of their enumerated values,
 // for hovers (and for the core, if it wants them in messages). Written from the facts in
-// src/gamelift/data/cloudtrail.json and docs/ in our own words. Pure: no `vscode` import.
+// the research catalogue (test/fixtures/cloudtrail-catalog) in our own words. Pure: no `vscode`.
 
 export interface FieldDoc {
   /** One sentence: what the field holds. */

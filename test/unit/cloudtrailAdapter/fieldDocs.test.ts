@@ -1,6 +1,6 @@
 // Field explanations must cover every catalogued top-level field and every enumerated value.
 import * as assert from 'node:assert/strict';
-import catalog from '../../../src/gamelift/data/cloudtrail.json';
+import catalog from '../../fixtures/cloudtrail-catalog/cloudtrail.json';
 import {
   TOP_LEVEL_FIELD_DOCS,
   NESTED_FIELD_DOCS,
