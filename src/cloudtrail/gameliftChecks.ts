@@ -10,6 +10,7 @@ import type { Finding, Reporter } from './findings';
 import { allOfClass, ID_CHAR, isUuidAt } from './charClasses';
 import { closest, hasBlank } from './recordChecks';
 import type { CtSeverity } from './types';
+import { isObject } from '../shared/guards';
 
 interface MemberShape {
   type: 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'any' | 'enum' | 'structure' | 'list' | 'map';
@@ -57,10 +58,6 @@ function lowerFirst(s: string): string {
 }
 function upperFirst(s: string): string {
   return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

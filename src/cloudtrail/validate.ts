@@ -22,6 +22,7 @@ import type {
   CtValidateOptions,
   CtValidationResult,
 } from './types';
+import { isObject } from '../shared/guards';
 
 const RECORDS_HEAD = /\{\s*"Records"\s*:\s*(?=\[)/y;
 /** A separator between records with nothing but JSON white space around its comma. */
@@ -38,10 +39,6 @@ interface ParsedValue {
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Who made the call, for the outline: the user name, else the last part of the ARN, else who invoked it. */

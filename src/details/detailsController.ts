@@ -1,8 +1,7 @@
 // Keeps track of the details panels (one preview that follows the selection, any number of
 // kept-open ones) and the timeline panels (one per fleet), and restores them after a reload.
 import * as vscode from 'vscode';
-import type { FleetRef } from '../explorer/api';
-import type { FleetEvent } from '../gamelift/types';
+import type { FleetEvent, FleetRef } from '../gamelift/types';
 import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
 import type { PersistedState } from './protocol';
 import type { DetailsDeps } from './detailsDeps';

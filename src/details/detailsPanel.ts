@@ -3,12 +3,11 @@
 // older/newer event, reveal in the explorer, copy the event as JSON, keep the panel open).
 // The presigned URL stays on this side; the page only ever learns its host.
 import * as vscode from 'vscode';
-import type { FleetRef } from '../explorer/api';
 import { classifyError } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
 import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
 import { redactSecrets } from '../gamelift/redact';
-import type { FleetEvent } from '../gamelift/types';
+import type { FleetEvent, FleetRef } from '../gamelift/types';
 import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
 import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';

@@ -3,8 +3,8 @@
 // `isPageMessage` before use, and it never receives a presigned URL (the host keeps it).
 // Pure: no vscode, no DOM.
 import type { Severity } from '../gamelift/eventCatalog';
-import type { FleetRef } from '../explorer/api';
-import type { FleetEvent } from '../gamelift/types';
+import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
+import { isObject, isOptionalString } from '../shared/guards';
 
 // ---------- view models (plain JSON) ----------
 
@@ -173,13 +173,9 @@ const SIMPLE_PAGE_MESSAGES = new Set([
 /** Longest event ID we accept from the page (real ones are ~40 characters). */
 const MAX_EVENT_ID_LENGTH = 256;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Type guard for messages from the (untrusted) page. Anything else is to be ignored. */
 export function isPageMessage(value: unknown): value is PageMessage {
-  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  if (!isObject(value) || typeof value.type !== 'string') return false;
   if (SIMPLE_PAGE_MESSAGES.has(value.type)) return true;
   switch (value.type) {
     case 'navigate':
@@ -197,33 +193,21 @@ const HOST_MESSAGE_TYPES = new Set(['showDetails', 'logLink', 'busy', 'notice', 
 
 /** The page's check on what it receives (the host is trusted, but the page must not crash on junk). */
 export function isHostMessage(value: unknown): value is HostMessage {
-  return isRecord(value) && typeof value.type === 'string' && HOST_MESSAGE_TYPES.has(value.type);
-}
-
-function isOptionalString(v: unknown): boolean {
-  return v === undefined || typeof v === 'string';
+  return isObject(value) && typeof value.type === 'string' && HOST_MESSAGE_TYPES.has(value.type);
 }
 
 function isOptionalNumber(v: unknown): boolean {
   return v === undefined || (typeof v === 'number' && Number.isFinite(v));
 }
 
-function isFleetRef(v: unknown): v is FleetRef {
-  if (!isRecord(v) || typeof v.fleetId !== 'string' || v.fleetId.length === 0 || !isRecord(v.target)) return false;
-  const t = v.target;
-  return (
-    typeof t.region === 'string' && t.region.length > 0 && isOptionalString(t.profile) && isOptionalString(t.endpoint)
-  );
-}
-
 /** Checks state handed back by VS Code after a reload (it was written by the page, so it is untrusted too). */
 export function isPersistedState(value: unknown): value is PersistedState {
-  if (!isRecord(value) || !isFleetRef(value.ref)) return false;
+  if (!isObject(value) || !isFleetRef(value.ref)) return false;
   if (value.kind === 'timeline') return true;
   if (value.kind !== 'details' || typeof value.pinned !== 'boolean') return false;
   const e = value.event;
   return (
-    isRecord(e) &&
+    isObject(e) &&
     typeof e.eventId === 'string' &&
     e.eventId.length > 0 &&
     e.eventId.length <= MAX_EVENT_ID_LENGTH &&

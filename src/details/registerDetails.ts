@@ -1,8 +1,8 @@
 // The event details panel and the fleet timeline: commands, the editor-title actions of the
 // details panel, and restoring both kinds of panel after a window reload.
 import * as vscode from 'vscode';
-import type { FleetRef } from '../explorer/api';
-import type { FleetEvent } from '../gamelift/types';
+import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
+import { isObject } from '../shared/guards';
 import { DetailsController } from './detailsController';
 import type { DetailsDeps } from './detailsDeps';
 import { DETAILS_VIEW_TYPE } from './detailsPanel';
@@ -10,29 +10,11 @@ import { isPersistedState } from './protocol';
 import { defaultServices } from './services';
 import { TIMELINE_VIEW_TYPE } from './timelinePanel';
 
-function isFleetRef(value: unknown): value is FleetRef {
-  const v = value as Partial<FleetRef> | undefined;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.fleetId === 'string' &&
-    typeof v.target === 'object' &&
-    v.target !== null &&
-    typeof v.target.region === 'string'
-  );
-}
-
 function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
-  const v = value as { ref?: unknown; event?: Partial<FleetEvent> } | undefined;
+  if (!isObject(value) || !isFleetRef(value.ref) || !isObject(value.event)) return false;
+  const event = value.event;
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    isFleetRef(v.ref) &&
-    typeof v.event === 'object' &&
-    v.event !== null &&
-    typeof v.event.eventId === 'string' &&
-    typeof v.event.eventCode === 'string' &&
-    typeof v.event.fetchedAt === 'number'
+    typeof event.eventId === 'string' && typeof event.eventCode === 'string' && typeof event.fetchedAt === 'number'
   );
 }
 

@@ -2,10 +2,9 @@
 // the clock, re-fetching one event for a fresh log link, and the custom endpoints whose
 // origin may serve log links. Defaults use the real GameLift client.
 import * as vscode from 'vscode';
-import type { FleetRef } from '../explorer/api';
 import { createGameLiftClient } from '../gamelift/clientFactory';
 import { refetchEvent } from '../gamelift/eventLookup';
-import type { FleetEvent } from '../gamelift/types';
+import type { FleetEvent, FleetRef } from '../gamelift/types';
 
 export interface DetailsServices {
   now(): number;

@@ -1,9 +1,8 @@
 // Builds the fleet timeline's view model from the loaded events: one lane per category (in
 // the catalog's display order, only lanes that have events), one mark per timed event, and
 // a status band reconstructed from the fleet-state events. Pure: no vscode, no clock.
-import type { FleetRef } from '../explorer/api';
 import { EVENT_CATEGORIES, lookupEventCode } from '../gamelift/eventCatalog';
-import type { FleetEvent, FleetSummary } from '../gamelift/types';
+import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineMarkView, TimelineViewModel } from './protocol';
 import { formatUtc } from './timeFormat';
 import { toFleetInfo } from './viewModel';

@@ -2,7 +2,7 @@
 // explorer's loaded events, re-reads them on request, and opens an event's details when the
 // page asks (by event ID only: the host looks the event up, the page cannot invent one).
 import type * as vscode from 'vscode';
-import type { FleetRef } from '../explorer/api';
+import type { FleetRef } from '../gamelift/types';
 import type { TimelineViewModel } from './protocol';
 import type { DetailsDeps } from './detailsDeps';
 import { SecurePanel, type PageRequest } from './securePanel';

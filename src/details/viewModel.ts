@@ -1,10 +1,9 @@
 // Turns a fleet event (plus what the explorer knows about its fleet) into the plain view model
 // the details page renders. Pure: no vscode, no clock; the presigned URL itself never enters
 // the model, only the host it points at and whether the policy allows it.
-import type { FleetRef } from '../explorer/api';
 import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
 import { guidanceForCode } from '../gamelift/eventGuidance';
-import type { FleetEvent, FleetSummary } from '../gamelift/types';
+import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
 import type {
   DetailsViewModel,

@@ -1,12 +1,6 @@
 // What other features (the details panel, CloudTrail fleet links) may ask of the explorer.
 // Kept free of `vscode` types so it can be implemented and tested anywhere.
-import type { ConnectionTarget, FleetEvent, FleetSummary } from '../gamelift/types';
-
-/** Identifies one fleet under one connection (profile + region + endpoint). */
-export interface FleetRef {
-  readonly target: ConnectionTarget;
-  readonly fleetId: string;
-}
+import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 
 export interface ExplorerApi {
   /** The fleet's events loaded so far, newest first (empty when none are loaded). */

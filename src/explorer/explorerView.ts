@@ -3,8 +3,7 @@
 // reveal (fleet with its categories, or one event) for commands and the details panel.
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
-import type { FleetEvent, FleetSummary, TimeWindow } from '../gamelift/types';
-import type { FleetRef } from './api';
+import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../gamelift/types';
 import { FleetTreeProvider } from './fleetTreeProvider';
 import type { ClassifiedError, FleetDataSource } from './model/dataSource';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';

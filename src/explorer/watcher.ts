@@ -4,7 +4,7 @@
 // A new error-severity event raises a notification whose "Show" reveals it. A fleet is
 // polled once more after leaving a transitional state, so the event that ended it is seen.
 import * as vscode from 'vscode';
-import type { FleetRef } from './api';
+import type { FleetRef } from '../gamelift/types';
 import type { ExplorerView } from './explorerView';
 import { viewOf } from './model/categoryGroups';
 import { isTransitional } from './model/fleetStatus';

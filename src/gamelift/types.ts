@@ -1,5 +1,6 @@
 // Plain data types shared by the AWS side, the explorer, the details panel and the tests.
 // They carry no SDK or vscode types so that they serialise to JSON as they are.
+import { isObject, isOptionalString } from '../shared/guards';
 
 /** Where to talk to GameLift: one (profile, region) pair, with an optional custom endpoint. */
 export interface ConnectionTarget {
@@ -8,6 +9,25 @@ export interface ConnectionTarget {
   readonly region: string;
   /** Custom endpoint URL (the local endpoint, or a VPC endpoint); undefined for AWS's own. */
   readonly endpoint?: string;
+}
+
+/** Identifies one fleet under one connection (profile + region + endpoint). */
+export interface FleetRef {
+  readonly target: ConnectionTarget;
+  readonly fleetId: string;
+}
+
+/** Checks a FleetRef that came from outside (a command argument, a webview's saved state). */
+export function isFleetRef(value: unknown): value is FleetRef {
+  if (!isObject(value) || typeof value.fleetId !== 'string' || value.fleetId.length === 0) return false;
+  const target = value.target;
+  return (
+    isObject(target) &&
+    typeof target.region === 'string' &&
+    target.region.length > 0 &&
+    isOptionalString(target.profile) &&
+    isOptionalString(target.endpoint)
+  );
 }
 
 export type FleetStatus =

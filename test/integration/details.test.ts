@@ -10,9 +10,8 @@ import * as vscode from 'vscode';
 import type { DetailsSnapshot } from '../../src/details/detailsController';
 import { describeExpiry } from '../../src/details/expiry';
 import type { TimelineViewModel } from '../../src/details/protocol';
-import type { FleetRef } from '../../src/explorer/api';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { FleetEvent } from '../../src/gamelift/types';
+import type { FleetEvent, FleetRef } from '../../src/gamelift/types';
 import { windowPrompts } from '../../src/explorer/prompts';
 import { explorerHooks, ScriptedPrompts, waitFor } from './explorerSupport';
 

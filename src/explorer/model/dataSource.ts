@@ -1,8 +1,7 @@
 // The explorer's view of the AWS side: what it needs from src/gamelift (fleet listing,
 // an event pager, one-shot fetches, error classification), as an interface so the model
 // stays testable and the adapter to the services lives in one file (gameliftSource.ts).
-import type { ConnectionTarget, FleetEvent, FleetSummary, TimeWindow } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { ConnectionTarget, FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 
 export interface EventPagerLike {
   /** Loaded events, newest first, de-duplicated by EventId. */

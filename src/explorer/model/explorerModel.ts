@@ -1,8 +1,7 @@
 // Everything the explorer knows, free of vscode: the connections from settings, their fleet
 // lists, per-fleet event state, the filter, and fleets fetched by command from connections
 // the settings do not list ("pinned"). The tree and the commands read and change it.
-import type { ConnectionTarget, FleetSummary, TimeWindow } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { ConnectionState } from './connectionState';
 import type { FleetDataSource } from './dataSource';
 import { NO_FILTER, type EventFilter } from './eventFilter';

@@ -2,8 +2,7 @@
 // event pager and the last error. Double "Load more" clicks share one in-flight load; events
 // are grouped into categories as pages arrive (only the new ones), and each category shows
 // its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
-import type { FleetEvent, FleetSummary, TimeWindow } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { CategoryIndex, type CategoryGroup } from './categoryGroups';
 import type { ClassifiedError, EventPagerLike, FleetDataSource } from './dataSource';
 import { isFilterActive, type EventFilter } from './eventFilter';

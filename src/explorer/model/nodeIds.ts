@@ -1,8 +1,7 @@
 // Stable tree-node ids. VS Code keeps expansion and selection by id across refreshes,
 // so ids derive only from what a node stands for (connection, fleet, category, event),
 // never from positions or counts.
-import type { ConnectionTarget } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { ConnectionTarget, FleetRef } from '../../gamelift/types';
 
 /** One string per connection; the default credential chain is spelled `(default)`. */
 export function targetKey(target: ConnectionTarget): string {

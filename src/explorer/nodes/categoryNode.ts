@@ -4,7 +4,7 @@
 // then "Show more…" while more are loaded; built in one cheap loop (titles and severities
 // were computed when the events were grouped).
 import * as vscode from 'vscode';
-import type { FleetRef } from '../api';
+import type { FleetRef } from '../../gamelift/types';
 import type { CategoryGroup } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
 import { SHOW_CHUNK } from '../model/fleetState';

@@ -1,8 +1,7 @@
 // One fleet event: readable title, time as description, plain-text message as tooltip,
 // severity icon. Carries `ref` and `event`, the argument of gamelift.showEventDetails.
 import * as vscode from 'vscode';
-import type { FleetEvent } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { FleetEvent, FleetRef } from '../../gamelift/types';
 import type { EventView } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
 import { formatEventTime, formatLocal, formatUtc } from '../model/timeFormat';

@@ -4,8 +4,7 @@
 // placeholder when empty.
 import * as vscode from 'vscode';
 import { describeWindow } from '../../gamelift/timeRange';
-import type { FleetSummary, TimeWindow } from '../../gamelift/types';
-import type { FleetRef } from '../api';
+import type { FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { fleetStatusIcon, fleetStatusLabel, isTransitional } from '../model/fleetStatus';
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';

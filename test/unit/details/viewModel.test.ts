@@ -1,9 +1,8 @@
 // The details view model: every field present, guidance for every code, log link states,
 // navigation among the loaded events, and no presigned URL anywhere in what the page gets.
 import * as assert from 'node:assert/strict';
-import type { FleetRef } from '../../../src/explorer/api';
 import { KNOWN_EVENT_CODES } from '../../../src/gamelift/eventCatalog';
-import type { FleetEvent } from '../../../src/gamelift/types';
+import type { FleetEvent, FleetRef } from '../../../src/gamelift/types';
 import {
   buildDetailsViewModel,
   eventAsServiceJson,
