@@ -15,7 +15,7 @@ import {
   type GameLiftClient,
 } from '@aws-sdk/client-gamelift';
 import * as os from 'node:os';
-import { buildGameLiftClient } from '../src/gamelift/clientFactory';
+import { buildClient } from '../src/gamelift/clientFactory';
 import { DEFAULT_EVENT_PAGE_SIZE, FleetEventPager, fetchEvents } from '../src/gamelift/eventPager';
 import { DEFAULT_ATTRIBUTES_BATCH_SIZE, DEFAULT_FLEET_PAGE_SIZE, listFleets } from '../src/gamelift/fleetService';
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
@@ -208,8 +208,8 @@ async function main(): Promise<void> {
     accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
     secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
   });
-  const eventsClient = buildGameLiftClient({ region: EVENTS_REGION, endpoint: emulator.url }, { credentials });
-  const fleetsClient = buildGameLiftClient({ region: FLEETS_REGION, endpoint: emulator.url }, { credentials });
+  const eventsClient = buildClient('gamelift', { region: EVENTS_REGION, endpoint: emulator.url }, { credentials });
+  const fleetsClient = buildClient('gamelift', { region: FLEETS_REGION, endpoint: emulator.url }, { credentials });
   const expectedPages = Math.ceil(EVENT_COUNT / DEFAULT_EVENT_PAGE_SIZE);
   const expectedListCalls = Math.ceil(FLEET_COUNT / DEFAULT_FLEET_PAGE_SIZE);
   const expectedBatches = expectedListCalls * Math.ceil(DEFAULT_FLEET_PAGE_SIZE / DEFAULT_ATTRIBUTES_BATCH_SIZE);

@@ -16,12 +16,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-gamelift';
-import { buildGameLiftClient } from '../src/gamelift/clientFactory';
-import { classifyError } from '../src/gamelift/errors';
-import { FleetEventPager } from '../src/gamelift/eventPager';
-import { describeFleet, listFleets } from '../src/gamelift/fleetService';
+import { createClientFactory } from '../src/gamelift/clientFactory';
 import type { ConnectionTarget } from '../src/gamelift/types';
-import type { FleetDataSource } from '../src/explorer/model/dataSource';
 import { ExplorerModel } from '../src/explorer/model/explorerModel';
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
 import type { Scenario } from '../test/emulator/scenario';
@@ -127,25 +123,12 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gamelift-scale-'));
   const endpoint = await startEndpoint(dir);
-  const clients: ReturnType<typeof buildGameLiftClient>[] = [];
-  const credentials = async () => ({
-    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+  const clients = createClientFactory({
+    credentials: async () => ({
+      accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+      secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+    }),
   });
-  const clientFor = (region: string) => {
-    const c = buildGameLiftClient({ region, endpoint: endpoint.url }, { credentials });
-    clients.push(c);
-    return c;
-  };
-  const byRegion = new Map(REGIONS.map((r) => [r, clientFor(r)]));
-  const source: FleetDataSource = {
-    listFleets: (t, signal) => listFleets(byRegion.get(t.region)!, { signal }),
-    describeFleet: (ref, signal) => describeFleet(byRegion.get(ref.target.region)!, ref.fleetId, signal),
-    createPager: (ref, window, pageSize) =>
-      new FleetEventPager(byRegion.get(ref.target.region)!, ref.fleetId, window, pageSize),
-    classifyError: (err, context) => classifyError(err, context),
-    forgetClients: () => undefined,
-  };
   const targets: ConnectionTarget[] = REGIONS.map((region) => ({
     profile: DEFAULT_TEST_ACCOUNT.profile,
     region,
@@ -155,7 +138,10 @@ async function main(): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   try {
     // Warm-up: connections, credentials, SDK code paths; also the one-request baseline.
-    const west = byRegion.get('us-west-2')!;
+    const west = clients.clientFor(
+      'gamelift',
+      targets.find((t) => t.region === 'us-west-2')!,
+    );
     await west.send(new ListFleetsCommand({ Limit: 1 }));
     let t = performance.now();
     for (let i = 0; i < 5; i++) await west.send(new ListFleetsCommand({ Limit: 1 }));
@@ -166,7 +152,7 @@ async function main(): Promise<void> {
     const blocked: Record<string, { gapMs: number; cpuMs: number }> = {};
 
     // 1. List 1,000 fleets across 3 regions, in parallel as the region nodes do.
-    const model = new ExplorerModel(source, { pageSize: 1000, defaultWindow: () => ({}) });
+    const model = new ExplorerModel(clients, { pageSize: 1000, defaultWindow: () => ({}), now: () => Date.now() });
     t = performance.now();
     await Promise.all(targets.map((target) => model.connection(target).load()));
     const listMs = performance.now() - t;
@@ -187,7 +173,7 @@ async function main(): Promise<void> {
     );
 
     // 2. First events of the big fleet with the default page size (100).
-    const firstModel = new ExplorerModel(source, { pageSize: 100, defaultWindow: () => ({}) });
+    const firstModel = new ExplorerModel(clients, { pageSize: 100, defaultWindow: () => ({}), now: () => Date.now() });
     const ref = { target: targets[0], fleetId: BIG_FLEET };
     t = performance.now();
     await firstModel.fleet(ref).ensureStarted();
@@ -342,7 +328,7 @@ async function main(): Promise<void> {
     process.exitCode = missed ? 1 : 0;
     model.dispose();
   } finally {
-    for (const c of clients) c.destroy();
+    clients.forget();
     endpoint.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,15 +1,34 @@
-// Shared services handed to every feature: the log channel and the extension's URI.
-// Built once per activation; features must not create their own output channels.
+// Shared services, created once per activation and handed to every feature: the log channel,
+// the clock and the AWS client factory. Features must not create their own output channels,
+// clocks or clients.
 import * as vscode from 'vscode';
+import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
+import { systemClock, type Clock } from './shared/clock';
 
 export interface ExtensionDeps {
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
+  readonly clock: Clock;
+  /** Every AWS SDK client comes from here (one per service and connection). */
+  readonly clients: ClientFactory;
 }
 
 export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
   const log = vscode.window.createOutputChannel('GameLift Fleet Explorer', { log: true });
-  context.subscriptions.push(log);
-  context.subscriptions.push(vscode.commands.registerCommand('gamelift.showLog', () => log.show()));
-  return { log, extensionUri: context.extensionUri };
+  const clients = createClientFactory({
+    userAgentSuffix: `vscode/${vscode.version}`,
+    // Only warnings and errors from the SDK (its debug output is noisy); the factory redacts them.
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
+  });
+  context.subscriptions.push(
+    log,
+    { dispose: () => clients.forget() },
+    vscode.commands.registerCommand('gamelift.showLog', () => log.show()),
+  );
+  return { log, extensionUri: context.extensionUri, clock: systemClock, clients };
 }

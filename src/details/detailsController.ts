@@ -6,7 +6,6 @@ import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPan
 import type { PersistedState } from './protocol';
 import type { DetailsDeps } from './detailsDeps';
 import { createSecureWebviewPanel } from './securePanel';
-import type { DetailsServices } from './services';
 import { fleetKey, TIMELINE_VIEW_TYPE, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
 import { fromPersistedEvent } from './viewModel';
 
@@ -30,10 +29,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   /** The details panel the user looked at last (target of palette commands). */
   private lastActive: DetailsPanel | undefined;
 
-  constructor(
-    private readonly deps: DetailsDeps,
-    private readonly services: DetailsServices,
-  ) {}
+  constructor(private readonly deps: DetailsDeps) {}
 
   private settings(): { reusePreview: boolean; column: vscode.ViewColumn } {
     const config = vscode.workspace.getConfiguration('gamelift.details');
@@ -78,7 +74,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     pinned: boolean,
     hadLog: boolean,
   ): DetailsPanel {
-    const details = new DetailsPanel(panel, ref, event, pinned, this.deps, this.services, this, { hadLog });
+    const details = new DetailsPanel(panel, ref, event, pinned, this.deps, this, { hadLog });
     if (pinned) this.kept.add(details);
     else this.preview = details;
     this.lastActive = details;
@@ -146,7 +142,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   }
 
   private adoptTimeline(panel: vscode.WebviewPanel, ref: FleetRef): TimelinePanel {
-    const timeline = new TimelinePanel(panel, ref, this.deps, this.services, this);
+    const timeline = new TimelinePanel(panel, ref, this.deps, this);
     this.timelines.set(fleetKey(ref), timeline);
     return timeline;
   }

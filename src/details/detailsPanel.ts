@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
+import { refetchEvent } from '../gamelift/eventLookup';
 import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
 import { redactSecrets } from '../gamelift/redact';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
@@ -12,7 +13,6 @@ import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
 import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';
 import { SecurePanel, type PageRequest } from './securePanel';
-import type { DetailsServices } from './services';
 import { openExternalExactly } from './openExternal';
 import { checkExternalUrl } from './urlPolicy';
 import { buildDetailsViewModel, eventAsServiceJson, neighbours, toPersistedEvent } from './viewModel';
@@ -50,7 +50,6 @@ export class DetailsPanel {
     private event: FleetEvent,
     private pinnedState: boolean,
     private readonly deps: DetailsDeps,
-    private readonly services: DetailsServices,
     private readonly host: DetailsPanelHost,
     options: { hadLog?: boolean } = {},
   ) {
@@ -164,7 +163,7 @@ export class DetailsPanel {
       loadedEvents: this.deps.explorer.getLoadedEvents(this.ref),
       pinned: this.pinnedState,
       logOverride: this.logOverride,
-      customEndpoints: this.services.customEndpoints(this.ref),
+      customEndpoints: this.customEndpoints(),
       validityMs: LOG_URL_VALIDITY_MS,
     });
   }
@@ -172,7 +171,7 @@ export class DetailsPanel {
   /** Rebuilds the model and posts it (once the page is ready). */
   render(): void {
     this.model = this.buildModel();
-    this.post({ type: 'showDetails', model: this.model, hostNow: this.services.now(), persist: this.persisted() });
+    this.post({ type: 'showDetails', model: this.model, hostNow: this.deps.clock.now(), persist: this.persisted() });
   }
 
   private post(message: HostMessage): void {
@@ -184,6 +183,11 @@ export class DetailsPanel {
     this.panel.title = this.pinnedState ? code : `${code} (preview)`;
   }
 
+  /** Endpoints the user configured: a log URL on exactly their origin is allowed (the local endpoint). */
+  private customEndpoints(): (string | undefined)[] {
+    return [vscode.workspace.getConfiguration('gamelift').get<string>('endpoint'), this.ref.target.endpoint];
+  }
+
   private logUrlCheck(): { url: string } | { problem: string; expired?: boolean } {
     const url = this.event.preSignedLogUrl;
     if (this.logOverride === 'gone')
@@ -193,13 +197,13 @@ export class DetailsPanel {
         ? { problem: 'The log link was not kept across the reload. Get a fresh link first.', expired: true }
         : { problem: 'This event has no log.' };
     }
-    const verdict = checkExternalUrl(url, 'log', { customEndpoints: this.services.customEndpoints(this.ref) });
+    const verdict = checkExternalUrl(url, 'log', { customEndpoints: this.customEndpoints() });
     if (!verdict.allowed) {
       // The reason names the scheme or host only, never the query that holds the signature.
       this.deps.log.warn(`Event details: refused the log link of event ${this.event.eventId}: ${verdict.reason}.`);
       return { problem: `The log link was not opened: ${verdict.reason}.` };
     }
-    if (describeExpiry(this.event.fetchedAt, this.services.now(), LOG_URL_VALIDITY_MS).expired) {
+    if (describeExpiry(this.event.fetchedAt, this.deps.clock.now(), LOG_URL_VALIDITY_MS).expired) {
       return { problem: 'The log link has expired (links are valid for 15 minutes).', expired: true };
     }
     return { url: verdict.url.href };
@@ -229,7 +233,7 @@ export class DetailsPanel {
       return;
     }
     await vscode.env.clipboard.writeText(check.url);
-    const left = describeExpiry(this.event.fetchedAt, this.services.now(), LOG_URL_VALIDITY_MS);
+    const left = describeExpiry(this.event.fetchedAt, this.deps.clock.now(), LOG_URL_VALIDITY_MS);
     void vscode.window.showInformationMessage(
       `Copied the log link. It ${left.clockText.toLowerCase()}; treat it like a password until then.`,
     );
@@ -242,7 +246,10 @@ export class DetailsPanel {
     try {
       const fresh = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'GameLift: getting a fresh log link' },
-        () => this.services.refetch(this.ref, this.event),
+        () =>
+          refetchEvent(this.deps.clients.clientFor('gamelift', this.ref.target), this.ref.fleetId, this.event, {
+            now: () => this.deps.clock.now(),
+          }),
       );
       if (!fresh) {
         this.logOverride = 'gone';

@@ -7,7 +7,6 @@ import { DetailsController } from './detailsController';
 import type { DetailsDeps } from './detailsDeps';
 import { DETAILS_VIEW_TYPE } from './detailsPanel';
 import { isPersistedState } from './protocol';
-import { defaultServices } from './services';
 import { TIMELINE_VIEW_TYPE } from './timelinePanel';
 
 function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
@@ -19,7 +18,7 @@ function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent
 }
 
 export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsController {
-  const controller = new DetailsController(deps, deps.detailsServices ?? defaultServices());
+  const controller = new DetailsController(deps);
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
 

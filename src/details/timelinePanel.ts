@@ -6,7 +6,6 @@ import type { FleetRef } from '../gamelift/types';
 import type { TimelineViewModel } from './protocol';
 import type { DetailsDeps } from './detailsDeps';
 import { SecurePanel, type PageRequest } from './securePanel';
-import type { DetailsServices } from './services';
 import { buildTimelineViewModel } from './timelineModel';
 
 export const TIMELINE_VIEW_TYPE = 'gamelift.fleetTimeline';
@@ -28,7 +27,6 @@ export class TimelinePanel {
     readonly panel: vscode.WebviewPanel,
     readonly ref: FleetRef,
     private readonly deps: DetailsDeps,
-    private readonly services: DetailsServices,
     private readonly host: TimelinePanelHost,
   ) {
     this.page = new SecurePanel(
@@ -81,7 +79,7 @@ export class TimelinePanel {
     this.page.post({
       type: 'showTimeline',
       model: this.model,
-      hostNow: this.services.now(),
+      hostNow: this.deps.clock.now(),
       persist: { kind: 'timeline', ref: this.ref },
     });
   }

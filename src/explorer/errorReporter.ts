@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ssoSessionFor } from '../gamelift/profiles';
 import { redactSecrets } from '../gamelift/redact';
-import type { ClassifiedError } from './model/dataSource';
+import type { ClassifiedError } from '../gamelift/errors';
 import type { Prompts } from './prompts';
 
 export const SIGN_IN_ACTION = 'Sign in';

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
 import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../gamelift/types';
 import { FleetTreeProvider } from './fleetTreeProvider';
-import type { ClassifiedError, FleetDataSource } from './model/dataSource';
+import type { ClientFactory } from '../gamelift/clientFactory';
+import type { ClassifiedError } from '../gamelift/errors';
+import type { Clock } from '../shared/clock';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
 import { ExplorerModel } from './model/explorerModel';
 import { categoryNodeId, eventNodeId, fleetNodeId, sameTarget } from './model/nodeIds';
@@ -22,9 +24,9 @@ export const FILTER_ACTIVE_KEY = 'gamelift.filterActive';
 export const CREDENTIALS_MISSING_KEY = 'gamelift.credentialsMissing';
 
 export interface ExplorerViewOptions {
-  readonly source: FleetDataSource;
+  readonly clients: ClientFactory;
+  readonly clock: Clock;
   readonly onError: (error: ClassifiedError, what: string) => void;
-  readonly now?: () => number;
 }
 
 export class ExplorerView implements vscode.Disposable {
@@ -41,16 +43,17 @@ export class ExplorerView implements vscode.Disposable {
 
   constructor(private readonly options: ExplorerViewOptions) {
     this.settingsValue = readSettings();
-    const now = options.now ?? Date.now;
-    this.model = new ExplorerModel(options.source, {
+    const clock = options.clock;
+    this.model = new ExplorerModel(options.clients, {
       pageSize: this.settingsValue.pageSize,
-      defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, now()),
+      defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, clock.now()),
+      now: () => clock.now(),
     });
     this.model.setTargets(targetsOf(this.settingsValue));
     this.provider = new FleetTreeProvider({
       model: this.model,
       settings: () => this.settingsValue,
-      now,
+      clock,
       onError: options.onError,
       onCredentialsMissing: (missing) => {
         if (missing === this.credentialsMissing) return;
@@ -73,7 +76,7 @@ export class ExplorerView implements vscode.Disposable {
     this.settingsValue = readSettings();
     this.model.options.pageSize = this.settingsValue.pageSize;
     if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
-      this.options.source.forgetClients();
+      this.options.clients.forget();
       this.model.setTargets(targetsOf(this.settingsValue));
       this.model.resetAll();
       this.provider.refreshAll();
@@ -86,8 +89,8 @@ export class ExplorerView implements vscode.Disposable {
 
   /** Re-lists and reloads everything (windows of preset ranges move to "now"). */
   refreshAll(): void {
-    this.options.source.forgetClients();
-    const now = (this.options.now ?? Date.now)();
+    this.options.clients.forget();
+    const now = this.options.clock.now();
     for (const fleet of this.model.allFleets()) fleet.reset(refreshWindow(fleet.window, now));
     this.model.resetAll();
     this.provider.refreshAll();
@@ -96,7 +99,7 @@ export class ExplorerView implements vscode.Disposable {
   refreshFleet(ref: FleetRef): void {
     const state = this.model.findFleet(ref);
     if (!state) return;
-    state.reset(refreshWindow(state.window, (this.options.now ?? Date.now)()));
+    state.reset(refreshWindow(state.window, this.options.clock.now()));
     this.fleetChanged(ref);
   }
 

@@ -3,7 +3,8 @@
 // reveal find the same nodes, and routes errors to the log, sign-in prompts and the
 // credentials welcome view.
 import * as vscode from 'vscode';
-import type { ClassifiedError } from './model/dataSource';
+import type { ClassifiedError } from '../gamelift/errors';
+import type { Clock } from '../shared/clock';
 import type { ExplorerModel } from './model/explorerModel';
 import { profileNodeId, regionNodeId } from './model/nodeIds';
 import { EventNode } from './nodes/eventNode';
@@ -17,7 +18,7 @@ import { ErrorNode } from './nodes/errorNode';
 export interface ProviderOptions {
   readonly model: ExplorerModel;
   readonly settings: () => ExplorerSettings;
-  readonly now?: () => number;
+  readonly clock: Clock;
   /** Called for each new error the tree shows (logging, prompts). */
   readonly onError: (error: ClassifiedError, what: string) => void;
   /** Missing credentials for every root: the tree empties so the welcome view explains. */
@@ -40,7 +41,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   }
 
   now(): number {
-    return this.options.now ? this.options.now() : Date.now();
+    return this.options.clock.now();
   }
 
   changed(node?: ExplorerNode): void {

@@ -10,7 +10,6 @@ import { registerFilterCommands } from './commands/filterCommands';
 import { registerFleetCommands } from './commands/fleetCommands';
 import { ErrorReporter } from './errorReporter';
 import { ExplorerView } from './explorerView';
-import { createGameLiftSource } from './gameliftSource';
 import { PromptHolder } from './prompts';
 import { createStatusBar } from './statusBar';
 import { registerTestHooks } from './testHooks';
@@ -20,16 +19,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
   const prompts = new PromptHolder();
   const errors = new ErrorReporter(deps.log, prompts);
   const explorer = new ExplorerView({
-    // Only warnings and errors from the SDK (its debug output is noisy); the factory redacts them.
-    source: createGameLiftSource({
-      userAgentSuffix: `vscode/${vscode.version}`,
-      logger: {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (m) => deps.log.warn(m),
-        error: (m) => deps.log.error(m),
-      },
-    }),
+    clients: deps.clients,
+    clock: deps.clock,
     onError: (error, what) => errors.report(error, what),
   });
   const watcher = new FleetWatcher(explorer, prompts);
@@ -39,8 +30,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
     createStatusBar(explorer.settings, explorer.onDidChangeConnections),
     ...registerConnectionCommands(explorer, prompts, deps.log),
     ...registerFilterCommands(explorer, prompts),
-    ...registerFleetCommands(explorer, prompts, deps.log),
-    registerFetchCommand(explorer, prompts, (error, what) => errors.report(error, what)),
+    ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),
+    registerFetchCommand(explorer, prompts, deps.clock, (error, what) => errors.report(error, what)),
     vscode.commands.registerCommand('gamelift.refresh', () => {
       errors.reset();
       explorer.refreshAll();

@@ -1,14 +1,49 @@
-// The one place GameLift clients are built: region, endpoint, credentials, retries, timeouts
-// and the user agent. Everything else receives a ready client, so tests can point the real
-// SDK at the local endpoint by changing only the ConnectionTarget.
-import { InvalidEndpointError, validateEndpoint } from './endpointPolicy';
-import { GameLiftClient, type GameLiftClientConfig } from '@aws-sdk/client-gamelift';
+// The one place AWS SDK clients are built. Every service in SERVICES gets the same region,
+// credentials, endpoint resolution, retries, timeouts, redacting logger and user agent. A
+// ClientFactory is created once (src/deps.ts) and injected; it keeps one client per service
+// and target, so tests point the real SDK at the local endpoint by changing only the target.
+import { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
 import { version as extensionVersion } from '../../package.json';
 import { configuredEndpointFor } from './configuredEndpoint';
+import { InvalidEndpointError, validateEndpoint } from './endpointPolicy';
 import { redactSecrets } from './redact';
 import type { ConnectionTarget } from './types';
+
+/** The settings every client gets; each SDK client's own config type accepts them. */
+export interface CommonClientConfig {
+  region: string;
+  profile?: string;
+  credentials: AwsCredentialIdentityProvider;
+  maxAttempts: number;
+  retryMode: 'standard' | 'adaptive';
+  requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: boolean };
+  customUserAgent: [string, string?][];
+  logger?: Logger;
+  endpoint?: string;
+}
+
+interface ServiceEntry {
+  readonly Client: new (config: CommonClientConfig) => { destroy(): void; config: object };
+  /**
+   * The service's key in a profile's `[services …]` section; upper-cased, it is also the suffix
+   * of AWS_ENDPOINT_URL_<KEY> (`cloudwatch_logs` → AWS_ENDPOINT_URL_CLOUDWATCH_LOGS).
+   */
+  readonly endpointKey: string;
+}
+
+/**
+ * The AWS services the extension calls. Adding one is one line here (plus its SDK package), e.g.
+ * `cloudtrail: { Client: CloudTrailClient, endpointKey: 'cloudtrail' }` or
+ * `logs: { Client: CloudWatchLogsClient, endpointKey: 'cloudwatch_logs' }`.
+ */
+const SERVICES = {
+  gamelift: { Client: GameLiftClient, endpointKey: 'gamelift' },
+} satisfies Record<string, ServiceEntry>;
+
+export type ServiceName = keyof typeof SERVICES;
+export type ClientOf<S extends ServiceName> = InstanceType<(typeof SERVICES)[S]['Client']>;
 
 /** The name this extension gives itself in the User-Agent header. */
 export const USER_AGENT_NAME = 'gamelift-fleet-explorer';
@@ -19,6 +54,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 /** Per-request limit for the whole request/response; a hung endpoint must not hang the tree. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+/** Clients kept per factory; the least recently used one is destroyed beyond this. */
+const MAX_CACHED_CLIENTS = 32;
 
 /** Something that logs lines; `deps.log` (a LogOutputChannel) fits. */
 export interface LineLogger {
@@ -30,7 +67,7 @@ export interface LineLogger {
 }
 
 export interface ClientOptions {
-  /** Injected credentials (tests, or a provider the UI built). Default: the Node provider chain for `target.profile`. */
+  /** Injected credentials (tests). Default: the Node provider chain for `target.profile`. */
   readonly credentials?: AwsCredentialIdentityProvider;
   readonly maxAttempts?: number;
   /** 'standard' (default) or 'adaptive' (client-side rate limiting as well as backoff). */
@@ -43,47 +80,75 @@ export interface ClientOptions {
   readonly logger?: LineLogger;
 }
 
-/**
- * Builds (or returns the cached) GameLift client for a target. Clients are cached by target and
- * options so the tree does not rebuild one per node; call `forgetGameLiftClients()` when the
- * user changes profiles or signs in again, so fresh credentials are read.
- */
-export function createGameLiftClient(target: ConnectionTarget, options: ClientOptions = {}): GameLiftClient {
-  const key = cacheKey(target, options);
-  const cached = cache.get(key);
-  if (cached) {
-    // Re-insert so the map's order is least-recently-used first.
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
-  const client = buildGameLiftClient(target, options);
-  cache.set(key, client);
-  while (cache.size > MAX_CACHED_CLIENTS) {
-    const [oldestKey, oldest] = cache.entries().next().value as [string, GameLiftClient];
-    cache.delete(oldestKey);
-    oldest.destroy();
-  }
-  return client;
+export interface ClientFactory {
+  /** The client of `service` for `target`, built on first use and then kept. */
+  clientFor<S extends ServiceName>(service: S, target: ConnectionTarget): ClientOf<S>;
+  /**
+   * Destroys kept clients (all, or those whose target matches), so the next call reads fresh
+   * credentials and settings: after a profile or endpoint change, a refresh or a new sign-in.
+   */
+  forget(matches?: (target: ConnectionTarget) => boolean): void;
+  /** How many clients are kept (for tests). */
+  readonly size: number;
 }
 
-/** Builds a new client every time (no cache). */
-export function buildGameLiftClient(target: ConnectionTarget, options: ClientOptions = {}): GameLiftClient {
-  const client = new GameLiftClient(gameLiftClientConfig(target, options));
+/** A factory whose clients all share `options`. Create one per activation and inject it. */
+export function createClientFactory(options: ClientOptions = {}): ClientFactory {
+  // Map order is least-recently-used first: a hit is re-inserted at the end.
+  const kept = new Map<string, { target: ConnectionTarget; client: { destroy(): void } }>();
+  return {
+    clientFor<S extends ServiceName>(service: S, target: ConnectionTarget): ClientOf<S> {
+      const key = `${service}\n${targetKey(target)}`;
+      const hit = kept.get(key);
+      if (hit) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit.client as ClientOf<S>;
+      }
+      const client = buildClient(service, target, options);
+      kept.set(key, { target, client });
+      for (const [oldKey, old] of kept) {
+        if (kept.size <= MAX_CACHED_CLIENTS) break;
+        kept.delete(oldKey);
+        old.client.destroy();
+      }
+      return client;
+    },
+    forget(matches = () => true) {
+      for (const [key, entry] of [...kept]) {
+        if (!matches(entry.target)) continue;
+        kept.delete(key);
+        entry.client.destroy();
+      }
+    },
+    get size() {
+      return kept.size;
+    },
+  };
+}
+
+/** A new client every time (nothing kept; the caller destroys it). Tests and benchmarks use it. */
+export function buildClient<S extends ServiceName>(
+  service: S,
+  target: ConnectionTarget,
+  options: ClientOptions = {},
+): ClientOf<S> {
+  const entry: ServiceEntry = SERVICES[service];
+  const client = new entry.Client(clientConfig(target, options));
   if (target.profile && !target.endpoint?.trim()) {
     // The SDK resolves env/profile endpoint URLs for AWS_PROFILE only; resolve them for the
     // chosen profile instead, through the SDK's own hook for exactly this lookup.
     let resolved: Promise<string | undefined> | undefined;
     const profile = target.profile;
     (client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> }).serviceConfiguredEndpoint =
-      () => (resolved ??= configuredEndpointFor(profile));
+      () => (resolved ??= configuredEndpointFor(profile, entry.endpointKey));
   }
-  return client;
+  return client as ClientOf<S>;
 }
 
-/** The client configuration for a target; exported so tests can check the choices made. */
-export function gameLiftClientConfig(target: ConnectionTarget, options: ClientOptions = {}): GameLiftClientConfig {
-  const config: GameLiftClientConfig = {
+/** The client configuration for a target (the same for every service); exported for tests. */
+export function clientConfig(target: ConnectionTarget, options: ClientOptions = {}): CommonClientConfig {
+  const config: CommonClientConfig = {
     region: target.region,
     // Setting `profile` also makes the SDK read the profile's own settings
     // (e.g. `endpoint_url`, `services`) from the shared config file.
@@ -107,7 +172,7 @@ export function gameLiftClientConfig(target: ConnectionTarget, options: ClientOp
     ...(options.logger ? { logger: redactingLogger(options.logger) } : {}),
   };
   // Only set `endpoint` when the user configured one: otherwise the SDK's own
-  // AWS_ENDPOINT_URL_GAMELIFT / AWS_ENDPOINT_URL / profile `endpoint_url` must still apply.
+  // AWS_ENDPOINT_URL_<SERVICE> / AWS_ENDPOINT_URL / profile `endpoint_url` must still apply.
   const endpoint = target.endpoint?.trim();
   if (endpoint) {
     // Last line of defence: callers check the setting first, but no client is ever built
@@ -119,53 +184,8 @@ export function gameLiftClientConfig(target: ConnectionTarget, options: ClientOp
   return config;
 }
 
-/** Forgets cached clients (all, or those matching), destroying their connections. */
-export function forgetGameLiftClients(matches: (target: ConnectionTarget) => boolean = () => true): void {
-  for (const [key, client] of [...cache.entries()]) {
-    if (matches(JSON.parse(key.split('\n')[0]) as ConnectionTarget)) {
-      cache.delete(key);
-      client.destroy();
-    }
-  }
-}
-
-/** How many clients are cached (for tests). */
-export function cachedClientCount(): number {
-  return cache.size;
-}
-
-const MAX_CACHED_CLIENTS = 32;
-const cache = new Map<string, GameLiftClient>();
-
-// Injected providers and loggers have no natural key, so each distinct object gets a number.
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
-function idOf(value: object | undefined): number {
-  if (!value) return 0;
-  let id = objectIds.get(value);
-  if (id === undefined) {
-    id = nextObjectId++;
-    objectIds.set(value, id);
-  }
-  return id;
-}
-
-function cacheKey(target: ConnectionTarget, options: ClientOptions): string {
-  const targetPart = JSON.stringify({
-    profile: target.profile || undefined,
-    region: target.region,
-    endpoint: target.endpoint?.trim() || undefined,
-  });
-  const optionPart = [
-    idOf(options.credentials),
-    idOf(options.logger),
-    options.maxAttempts ?? '',
-    options.retryMode ?? '',
-    options.requestTimeoutMs ?? '',
-    options.connectionTimeoutMs ?? '',
-    options.userAgentSuffix ?? '',
-  ].join('|');
-  return `${targetPart}\n${optionPart}`;
+function targetKey(target: ConnectionTarget): string {
+  return JSON.stringify([target.profile || '', target.region, target.endpoint?.trim() || '']);
 }
 
 function redactingLogger(log: LineLogger): Logger {

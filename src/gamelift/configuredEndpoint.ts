@@ -1,6 +1,6 @@
-// The endpoint the user configured outside this extension, resolved for the chosen profile:
-// AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL, then the profile's `services` section
-// (`gamelift = \n  endpoint_url = …`) and its `endpoint_url`, unless
+// The endpoint the user configured outside this extension for one service, resolved for the
+// chosen profile: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, then the profile's `services`
+// section (`gamelift = \n  endpoint_url = …`) and its `endpoint_url`, unless
 // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / `ignore_configured_endpoint_urls` say not to.
 //
 // Why: the SDK looks these up only for the AWS_PROFILE (or default) profile, not for the
@@ -11,14 +11,19 @@ import { loadConfig } from '@smithy/core/config';
 type Section = Record<string, string | undefined>;
 type ConfigFile = Record<string, Section | undefined>;
 
-const SERVICE_KEY = 'gamelift';
-
 function isTrue(value: string | undefined): boolean {
   return value !== undefined && value.trim().toLowerCase() === 'true';
 }
 
-/** The configured endpoint for `profile` (undefined profile = AWS_PROFILE or default), if any. */
-export async function configuredEndpointFor(profile: string | undefined): Promise<string | undefined> {
+/**
+ * The configured endpoint of a service (`serviceKey`: its key in a `[services …]` section, e.g.
+ * `gamelift`) for `profile` (undefined = AWS_PROFILE or default), if any.
+ */
+export async function configuredEndpointFor(
+  profile: string | undefined,
+  serviceKey: string,
+): Promise<string | undefined> {
+  const envName = `AWS_ENDPOINT_URL_${serviceKey.toUpperCase()}`;
   const init = profile ? { profile } : {};
   const ignore = await loadConfig<boolean>(
     {
@@ -37,12 +42,12 @@ export async function configuredEndpointFor(profile: string | undefined): Promis
   if (ignore) return undefined;
   const url = await loadConfig<string | undefined>(
     {
-      environmentVariableSelector: (env) => env.AWS_ENDPOINT_URL_GAMELIFT || env.AWS_ENDPOINT_URL || undefined,
+      environmentVariableSelector: (env) => env[envName] || env.AWS_ENDPOINT_URL || undefined,
       configFileSelector: (section, file) => {
         const servicesName = section.services;
         if (servicesName) {
           const services = (file as ConfigFile | undefined)?.[`services.${servicesName}`];
-          const fromServices = services?.[`${SERVICE_KEY}.endpoint_url`];
+          const fromServices = services?.[`${serviceKey}.endpoint_url`];
           if (fromServices) return fromServices;
         }
         return section.endpoint_url || undefined;

@@ -6,6 +6,7 @@ import { DescribeFleetEventsCommand } from '@aws-sdk/client-gamelift';
 import { requireList, throwIfAborted } from './errors';
 import { windowInput } from './eventPager';
 import { toFleetEvent } from './mapping';
+import { systemClock } from '../shared/clock';
 import type { FleetEvent } from './types';
 
 /** How far either side of the event's time to look (timestamps travel as seconds with a fraction). */
@@ -26,7 +27,7 @@ export async function refetchEvent(
   event: Pick<FleetEvent, 'eventId' | 'eventTime'>,
   options: RefetchOptions = {},
 ): Promise<FleetEvent | undefined> {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const window =
     event.eventTime !== undefined
       ? { start: event.eventTime - LOOKUP_MARGIN_MS, end: event.eventTime + LOOKUP_MARGIN_MS }

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-gamelift';
 import { abortError, requireList, throwIfAborted } from './errors';
 import { toFleetEvent } from './mapping';
+import { systemClock } from '../shared/clock';
 import type { FleetEvent, TimeWindow } from './types';
 
 /** Events per DescribeFleetEvents call. The API has no maximum; 100 fills a tree nicely. */
@@ -41,7 +42,7 @@ export class FleetEventPager {
     readonly pageSize: number = DEFAULT_EVENT_PAGE_SIZE,
     options: PagerOptions = {},
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? systemClock.now;
   }
 
   /** Events loaded so far, newest first, each EventId once. */

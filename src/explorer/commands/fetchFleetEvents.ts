@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import { eventsToJson } from '../../gamelift/exportEvents';
 import { isParseError, parseFleetIdOrArn } from '../../gamelift/fleetIds';
+import { describeFleet } from '../../gamelift/fleetService';
 import { describeWindow, presetWindow } from '../../gamelift/timeRange';
 import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import type { ExplorerView } from '../explorerView';
-import type { ClassifiedError } from '../model/dataSource';
+import type { ClassifiedError } from '../../gamelift/errors';
+import type { Clock } from '../../shared/clock';
 import type { Prompts } from '../prompts';
 import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, targetsOf } from '../settings';
 import { promptTimeWindow } from '../timeRangePrompt';
@@ -38,6 +40,7 @@ interface FleetPickItem extends vscode.QuickPickItem {
 export function registerFetchCommand(
   explorer: ExplorerView,
   prompts: Prompts,
+  clock: Clock,
   reportError: (error: ClassifiedError, what: string) => void,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(FETCH_COMMAND, async (args?: FetchArgs): Promise<FetchResult | undefined> => {
@@ -56,7 +59,7 @@ export function registerFetchCommand(
         ? await refFromText(explorer, prompts, args.fleetId, args.target)
         : await pickFleet(explorer, prompts);
     if (!ref) return undefined;
-    const now = Date.now();
+    const now = clock.now();
     const window = await promptTimeWindow(prompts, presetWindow(explorer.settings.defaultTimeRange, now), now);
     if (!window) return undefined;
     const limitText = await prompts.input({
@@ -99,7 +102,11 @@ async function fetchInto(
       });
       try {
         if (!state.summary) {
-          state.summary = await explorer.model.source.describeFleet(ref, abort.signal).catch(() => undefined);
+          state.summary = await describeFleet(
+            explorer.model.clients.clientFor('gamelift', ref.target),
+            ref.fleetId,
+            abort.signal,
+          ).catch(() => undefined);
         }
         explorer.setWindow(ref, window, Number.isFinite(limit) ? limit : undefined);
         while (!abort.signal.aborted && state.hasMore && state.events.length < limit && !state.error) {

@@ -9,6 +9,7 @@ import { ErrorNode, RETRY_COMMAND } from '../nodes/errorNode';
 import { EventNode } from '../nodes/eventNode';
 import { FleetNode } from '../nodes/fleetNode';
 import { LOAD_MORE_COMMAND, LoadMoreNode } from '../nodes/loadMoreNode';
+import type { Clock } from '../../shared/clock';
 import type { Prompts } from '../prompts';
 import { promptTimeWindow } from '../timeRangePrompt';
 
@@ -16,6 +17,7 @@ export function registerFleetCommands(
   explorer: ExplorerView,
   prompts: Prompts,
   log: vscode.LogOutputChannel,
+  clock: Clock,
 ): vscode.Disposable[] {
   const fleetOf = (node: unknown): FleetNode | undefined => {
     if (node instanceof FleetNode) return node;
@@ -39,7 +41,7 @@ export function registerFleetCommands(
     vscode.commands.registerCommand('gamelift.setFleetTimeRange', async (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (!fleet) return;
-      const window = await promptTimeWindow(prompts, fleet.state.window, Date.now());
+      const window = await promptTimeWindow(prompts, fleet.state.window, clock.now());
       if (window) explorer.setWindow(fleet.ref, window);
     }),
     vscode.commands.registerCommand('gamelift.copyFleetId', async (node?: FleetNode) => {

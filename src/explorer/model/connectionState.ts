@@ -1,7 +1,9 @@
 // Per-connection (profile + region) fleet list state, free of vscode: loads once, shares
 // an in-flight load, remembers the classified error so the tree can show Retry.
+import type { ClientFactory } from '../../gamelift/clientFactory';
+import { classifyError, type ClassifiedError } from '../../gamelift/errors';
+import { listFleets, type ListFleetsOptions } from '../../gamelift/fleetService';
 import type { ConnectionTarget, FleetSummary } from '../../gamelift/types';
-import type { ClassifiedError, FleetDataSource } from './dataSource';
 
 export class ConnectionState {
   fleets: FleetSummary[] | undefined;
@@ -11,7 +13,8 @@ export class ConnectionState {
 
   constructor(
     readonly target: ConnectionTarget,
-    private readonly source: FleetDataSource,
+    private readonly clients: ClientFactory,
+    private readonly listing: Pick<ListFleetsOptions, 'pageSize' | 'batchSize'> = {},
   ) {}
 
   get isLoading(): boolean {
@@ -28,14 +31,13 @@ export class ConnectionState {
     if (this.inFlight) return this.inFlight;
     this.error = undefined;
     const abort = (this.abort = new AbortController());
-    const run = this.source
-      .listFleets(this.target, abort.signal)
+    const run = listFleets(this.clients.clientFor('gamelift', this.target), { ...this.listing, signal: abort.signal })
       .then((fleets) => {
         if (!abort.signal.aborted) this.fleets = fleets;
       })
       .catch((err: unknown) => {
         if (!abort.signal.aborted)
-          this.error = this.source.classifyError(err, {
+          this.error = classifyError(err, {
             action: `Listing fleets in ${this.target.region}`,
             profile: this.target.profile,
             region: this.target.region,

@@ -1,9 +1,10 @@
 // Everything the explorer knows, free of vscode: the connections from settings, their fleet
 // lists, per-fleet event state, the filter, and fleets fetched by command from connections
 // the settings do not list ("pinned"). The tree and the commands read and change it.
+import type { ClientFactory } from '../../gamelift/clientFactory';
+import type { ListFleetsOptions } from '../../gamelift/fleetService';
 import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { ConnectionState } from './connectionState';
-import type { FleetDataSource } from './dataSource';
 import { NO_FILTER, type EventFilter } from './eventFilter';
 import { FleetState } from './fleetState';
 import { refKey, targetKey } from './nodeIds';
@@ -12,6 +13,10 @@ export interface ModelOptions {
   pageSize: number;
   /** The window a fleet starts with (from the default-time-range setting). */
   defaultWindow: () => TimeWindow;
+  /** The clock for events' `fetchedAt`. */
+  now: () => number;
+  /** ListFleets page and DescribeFleetAttributes batch sizes (default: fleetService's). */
+  fleetListing?: Pick<ListFleetsOptions, 'pageSize' | 'batchSize'>;
 }
 
 export class ExplorerModel {
@@ -22,7 +27,8 @@ export class ExplorerModel {
   filter: EventFilter = NO_FILTER;
 
   constructor(
-    readonly source: FleetDataSource,
+    /** Where the model's GameLift clients come from (also for commands that call GameLift). */
+    readonly clients: ClientFactory,
     public options: ModelOptions,
   ) {}
 
@@ -61,7 +67,8 @@ export class ExplorerModel {
   connection(target: ConnectionTarget): ConnectionState {
     const key = targetKey(target);
     let state = this.connections.get(key);
-    if (!state) this.connections.set(key, (state = new ConnectionState(target, this.source)));
+    if (!state)
+      this.connections.set(key, (state = new ConnectionState(target, this.clients, this.options.fleetListing)));
     return state;
   }
 
@@ -69,7 +76,14 @@ export class ExplorerModel {
     const key = refKey(ref);
     let state = this.fleetStates.get(key);
     if (!state) {
-      state = new FleetState(ref, summary, this.options.defaultWindow(), this.source, () => this.options.pageSize);
+      state = new FleetState(
+        ref,
+        summary,
+        this.options.defaultWindow(),
+        this.clients,
+        () => this.options.pageSize,
+        this.options.now,
+      );
       this.fleetStates.set(key, state);
     } else if (summary) {
       state.summary = summary;

@@ -2,16 +2,18 @@
 // event pager and the last error. Double "Load more" clicks share one in-flight load; events
 // are grouped into categories as pages arrive (only the new ones), and each category shows
 // its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
+import type { ClientFactory } from '../../gamelift/clientFactory';
+import { classifyError, type ClassifiedError } from '../../gamelift/errors';
+import { FleetEventPager } from '../../gamelift/eventPager';
 import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { CategoryIndex, type CategoryGroup } from './categoryGroups';
-import type { ClassifiedError, EventPagerLike, FleetDataSource } from './dataSource';
 import { isFilterActive, type EventFilter } from './eventFilter';
 
 /** Events a category shows at first, and how many more each "Show more…" adds. */
 export const SHOW_CHUNK = 500;
 
 export class FleetState {
-  private pager: EventPagerLike;
+  private pager: FleetEventPager;
   private inFlight: Promise<void> | undefined;
   private started = false;
   private abort: AbortController | undefined;
@@ -30,11 +32,18 @@ export class FleetState {
     readonly ref: FleetRef,
     public summary: FleetSummary | undefined,
     private windowValue: TimeWindow,
-    private readonly source: FleetDataSource,
+    private readonly clients: ClientFactory,
     /** Read at every (re)start, so a changed page-size setting applies on the next refresh. */
     private readonly pageSize: () => number,
+    private readonly now: () => number,
   ) {
-    this.pager = source.createPager(ref, windowValue, pageSize());
+    this.pager = this.createPager(windowValue, pageSize());
+  }
+
+  // A new pager per window, with the current client (clients are replaced after a settings change).
+  private createPager(window: TimeWindow, pageSize: number): FleetEventPager {
+    const client = this.clients.clientFor('gamelift', this.ref.target);
+    return new FleetEventPager(client, this.ref.fleetId, window, pageSize, { now: this.now });
   }
 
   get window(): TimeWindow {
@@ -117,7 +126,7 @@ export class FleetState {
 
   /** The error a failed fetch of this fleet's events shows, with this fleet's profile and region. */
   private failure(err: unknown, action: string): ClassifiedError {
-    return this.source.classifyError(err, {
+    return classifyError(err, {
       action,
       profile: this.ref.target.profile,
       region: this.ref.target.region,
@@ -144,7 +153,7 @@ export class FleetState {
     // A smaller page for a limited fetch ("at most 5 events"), so no more is loaded than asked.
     const pageSize =
       pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
-    this.pager = this.source.createPager(this.ref, window, pageSize);
+    this.pager = this.createPager(window, pageSize);
     this.started = false;
     this.error = undefined;
     this.allGroups = new CategoryIndex();

@@ -1,7 +1,7 @@
 // The base of every explorer tree node: data plus getTreeItem(), a stable id and a parent
 // (for reveal). Nodes reach shared state through the TreeContext they are built with.
 import type * as vscode from 'vscode';
-import type { ClassifiedError } from '../model/dataSource';
+import type { ClassifiedError } from '../../gamelift/errors';
 import type { ExplorerModel } from '../model/explorerModel';
 import type { ExplorerSettings } from '../settings';
 

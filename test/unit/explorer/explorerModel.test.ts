@@ -1,18 +1,16 @@
 // The explorer's model (connections, fleet state, paging, cancel, errors) through the real
-// SDK against the local endpoint — the same source the extension uses, minus vscode.
+// SDK against the local endpoint — the same client factory the extension uses, minus vscode.
 import * as assert from 'node:assert/strict';
-import type { GameLiftClient } from '@aws-sdk/client-gamelift';
-import { createGameLiftSource } from '../../../src/explorer/gameliftSource';
 import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
 import { SHOW_CHUNK } from '../../../src/explorer/model/fleetState';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { createClientFactory, type ClientFactory } from '../../../src/gamelift/clientFactory';
 import type { ConnectionTarget } from '../../../src/gamelift/types';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 describe('explorer: model against the local endpoint', () => {
   let emulator: RunningEmulator;
-  let clients: GameLiftClient[] = [];
+  let clients: ClientFactory;
   let model: ExplorerModel;
   let target: ConnectionTarget;
 
@@ -24,27 +22,24 @@ describe('explorer: model against the local endpoint', () => {
   beforeEach(() => {
     emulator.setFaults({ rules: [] });
     emulator.resetRequests();
-    const source = createGameLiftSource({
-      clientFor: (t) => {
-        const client = buildGameLiftClient(t, {
-          credentials: async () => ({
-            accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-            secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-          }),
-          maxAttempts: 2,
-        });
-        clients.push(client);
-        return client;
-      },
+    clients = createClientFactory({
+      credentials: async () => ({
+        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+      }),
+      maxAttempts: 2,
     });
-    model = new ExplorerModel(source, { pageSize: 10, defaultWindow: () => ({ preset: 'all' }) });
+    model = new ExplorerModel(clients, {
+      pageSize: 10,
+      defaultWindow: () => ({ preset: 'all' }),
+      now: () => Date.now(),
+    });
     model.setTargets([target]);
   });
 
   afterEach(() => {
     model.dispose();
-    for (const c of clients) c.destroy();
-    clients = [];
+    clients.forget();
   });
 
   after(async () => {

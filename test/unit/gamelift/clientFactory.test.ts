@@ -3,14 +3,7 @@
 // credentials from a profile in temp shared files, the user agent, timeouts and the cache.
 import * as assert from 'node:assert/strict';
 import { ListFleetsCommand } from '@aws-sdk/client-gamelift';
-import {
-  USER_AGENT,
-  buildGameLiftClient,
-  cachedClientCount,
-  createGameLiftClient,
-  forgetGameLiftClients,
-  gameLiftClientConfig,
-} from '../../../src/gamelift/clientFactory';
+import { USER_AGENT, buildClient, clientConfig, createClientFactory } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
 import { TEST_ACCOUNTS } from '../../emulator/credentials';
 import { isolateAwsEnv, writeTempFiles } from './helpers/env';
@@ -35,14 +28,17 @@ describe('clientFactory', () => {
     b = await startRawEndpoint(() => ({ body: { FleetIds: ['fleet-from-b'] } }));
   });
   afterEach(async () => {
-    forgetGameLiftClients();
     restoreEnv();
     await a.stop();
     await b.stop();
   });
 
   it('sends to the explicit endpoint, signed for the region, with the extension in the user agent', async () => {
-    const client = buildGameLiftClient({ region: 'eu-west-1', endpoint: a.url }, { credentials: staticCredentials });
+    const client = buildClient(
+      'gamelift',
+      { region: 'eu-west-1', endpoint: a.url },
+      { credentials: staticCredentials },
+    );
     const out = await client.send(new ListFleetsCommand({}));
     assert.deepEqual(out.FleetIds, ['fleet-from-a']);
     assert.equal(a.requests.length, 1);
@@ -56,7 +52,8 @@ describe('clientFactory', () => {
   });
 
   it('adds the user agent suffix', async () => {
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: a.url },
       { credentials: staticCredentials, userAgentSuffix: 'vscode/1.96.0' },
     );
@@ -68,7 +65,7 @@ describe('clientFactory', () => {
 
   it('honours AWS_ENDPOINT_URL_GAMELIFT when no endpoint is set', async () => {
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
-    const client = buildGameLiftClient({ region: 'us-west-2' }, { credentials: staticCredentials });
+    const client = buildClient('gamelift', { region: 'us-west-2' }, { credentials: staticCredentials });
     const out = await client.send(new ListFleetsCommand({}));
     assert.deepEqual(out.FleetIds, ['fleet-from-b']);
     assert.equal(b.requests.length, 1);
@@ -79,8 +76,8 @@ describe('clientFactory', () => {
   it('treats an empty or blank endpoint setting as none (the env still applies)', async () => {
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
     for (const endpoint of ['', '   ']) {
-      assert.equal(gameLiftClientConfig({ region: 'us-west-2', endpoint }).endpoint, undefined);
-      const client = buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials });
+      assert.equal(clientConfig({ region: 'us-west-2', endpoint }).endpoint, undefined);
+      const client = buildClient('gamelift', { region: 'us-west-2', endpoint }, { credentials: staticCredentials });
       await client.send(new ListFleetsCommand({}));
       client.destroy();
     }
@@ -90,7 +87,7 @@ describe('clientFactory', () => {
   it('builds no client for an endpoint validateEndpoint refuses, saying why', () => {
     for (const endpoint of ['javascript:alert(1)', 'ftp://x', 'http://user:pw@127.0.0.1:1']) {
       assert.throws(
-        () => buildGameLiftClient({ region: 'us-west-2', endpoint }, { credentials: staticCredentials }),
+        () => buildClient('gamelift', { region: 'us-west-2', endpoint }, { credentials: staticCredentials }),
         (err: Error) => {
           assert.equal(err.name, 'InvalidEndpointError');
           assert.match(err.message, /GameLift endpoint/);
@@ -99,15 +96,13 @@ describe('clientFactory', () => {
         },
       );
     }
-    assert.equal(
-      gameLiftClientConfig({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }).endpoint,
-      'http://127.0.0.1:9',
-    );
+    assert.equal(clientConfig({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }).endpoint, 'http://127.0.0.1:9');
   });
 
   it('lets an explicit endpoint win over AWS_ENDPOINT_URL_GAMELIFT', async () => {
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: ` ${a.url} ` },
       { credentials: staticCredentials },
     );
@@ -125,13 +120,13 @@ describe('clientFactory', () => {
     process.env.AWS_CONFIG_FILE = files.paths.config;
     process.env.AWS_SHARED_CREDENTIALS_FILE = files.paths.credentials;
 
-    const qa = buildGameLiftClient({ profile: QA.profile, region: 'us-east-1' });
+    const qa = buildClient('gamelift', { profile: QA.profile, region: 'us-east-1' });
     await qa.send(new ListFleetsCommand({}));
     assert.equal(b.requests.length, 1, "the profile's endpoint_url is used when no endpoint is set");
     assert.equal(accessKeyOf(b), QA.accessKeyId);
     qa.destroy();
 
-    const dev = buildGameLiftClient({ profile: DEV.profile, region: 'us-west-2', endpoint: a.url });
+    const dev = buildClient('gamelift', { profile: DEV.profile, region: 'us-west-2', endpoint: a.url });
     await dev.send(new ListFleetsCommand({}));
     assert.equal(accessKeyOf(a), DEV.accessKeyId);
     dev.destroy();
@@ -144,26 +139,27 @@ describe('clientFactory', () => {
     });
     process.env.AWS_CONFIG_FILE = files.paths.config;
     process.env.AWS_SHARED_CREDENTIALS_FILE = files.paths.credentials;
-    const viaServices = buildGameLiftClient({ profile: QA.profile, region: 'us-east-1' });
+    const viaServices = buildClient('gamelift', { profile: QA.profile, region: 'us-east-1' });
     await viaServices.send(new ListFleetsCommand({}));
     assert.equal(a.requests.length, 1);
     viaServices.destroy();
 
     process.env.AWS_ENDPOINT_URL_GAMELIFT = b.url;
-    const viaEnv = buildGameLiftClient({ profile: QA.profile, region: 'us-east-1' });
+    const viaEnv = buildClient('gamelift', { profile: QA.profile, region: 'us-east-1' });
     await viaEnv.send(new ListFleetsCommand({}));
     assert.equal(b.requests.length, 1, 'AWS_ENDPOINT_URL_GAMELIFT beats the profile');
     viaEnv.destroy();
 
     process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = 'true';
-    const ignoring = buildGameLiftClient({ profile: QA.profile, region: 'us-east-1', endpoint: a.url });
+    const ignoring = buildClient('gamelift', { profile: QA.profile, region: 'us-east-1', endpoint: a.url });
     await ignoring.send(new ListFleetsCommand({}));
     assert.equal(a.requests.length, 2, 'an explicit endpoint still applies when configured ones are ignored');
     ignoring.destroy();
   });
 
   it('reports a missing profile as a credentials problem naming the profile', async () => {
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { profile: 'no-such-profile', region: 'us-west-2', endpoint: a.url },
       { maxAttempts: 1 },
     );
@@ -182,7 +178,8 @@ describe('clientFactory', () => {
 
   it('times out a hung endpoint as a network error', async () => {
     a.respond = () => ({ hang: true });
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: a.url },
       { credentials: staticCredentials, requestTimeoutMs: 300, maxAttempts: 1 },
     );
@@ -201,7 +198,8 @@ describe('clientFactory', () => {
         : i === 1
           ? { status: 400, body: { __type: 'LimitExceededException', message: 'Limit' } }
           : { body: { FleetIds: ['fleet-after-retries'] } };
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: a.url },
       { credentials: staticCredentials, maxAttempts: 3 },
     );
@@ -214,7 +212,8 @@ describe('clientFactory', () => {
 
   it('stops after maxAttempts and classifies the throttling', async () => {
     a.respond = () => ({ status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } });
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: a.url },
       { credentials: staticCredentials, maxAttempts: 2 },
     );
@@ -262,7 +261,8 @@ describe('clientFactory', () => {
       warn: (m: string) => lines.push(m),
       error: (m: string) => lines.push(m),
     };
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: a.url },
       { credentials: staticCredentials, logger, maxAttempts: 1 },
     );
@@ -281,19 +281,54 @@ describe('clientFactory', () => {
     client.destroy();
   });
 
-  it('caches clients by target and options, and forgets them on request', () => {
-    forgetGameLiftClients();
+  it('keeps one client per service and target, and forgets them on request', () => {
+    const clients = createClientFactory();
     const target = { region: 'us-west-2', profile: 'p1', endpoint: a.url };
-    const first = createGameLiftClient(target);
-    assert.equal(createGameLiftClient({ ...target }), first);
-    assert.notEqual(createGameLiftClient({ ...target, region: 'eu-west-1' }), first);
-    assert.notEqual(createGameLiftClient({ ...target, profile: 'p2' }), first);
-    assert.notEqual(createGameLiftClient(target, { maxAttempts: 1 }), first);
-    assert.equal(cachedClientCount(), 4);
-    forgetGameLiftClients((t) => t.profile === 'p2');
-    assert.equal(cachedClientCount(), 3);
-    forgetGameLiftClients();
-    assert.equal(cachedClientCount(), 0);
-    assert.notEqual(createGameLiftClient(target), first);
+    const first = clients.clientFor('gamelift', target);
+    assert.equal(clients.clientFor('gamelift', { ...target }), first);
+    assert.notEqual(clients.clientFor('gamelift', { ...target, region: 'eu-west-1' }), first);
+    assert.notEqual(clients.clientFor('gamelift', { ...target, profile: 'p2' }), first);
+    assert.notEqual(
+      createClientFactory({ maxAttempts: 1 }).clientFor('gamelift', target),
+      first,
+      'another factory (other options) has its own clients',
+    );
+    assert.equal(clients.size, 3);
+    clients.forget((t) => t.profile === 'p2');
+    assert.equal(clients.size, 2);
+    clients.forget();
+    assert.equal(clients.size, 0);
+    assert.notEqual(clients.clientFor('gamelift', target), first);
+    clients.forget();
+  });
+
+  it('gives every client of a factory the same options (the logger and the user agent)', async () => {
+    const lines: string[] = [];
+    const logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => lines.push(m),
+      error: (m: string) => lines.push(m),
+    };
+    const clients = createClientFactory({
+      credentials: staticCredentials,
+      logger,
+      userAgentSuffix: 'vscode/9.9.9',
+      maxAttempts: 1,
+    });
+    a.respond = () => ({ status: 400, body: { __type: 'InvalidRequestException', message: 'nope' } });
+    for (const region of ['us-west-2', 'eu-west-1']) {
+      await clients
+        .clientFor('gamelift', { region, endpoint: a.url })
+        .send(new ListFleetsCommand({}))
+        .catch(() => undefined);
+    }
+    assert.equal(a.requests.length, 2);
+    assert.equal(lines.filter((l) => l.includes('InvalidRequestException')).length, 2, 'each client logs its failure');
+    for (const request of a.requests) {
+      const agents = `${request.headers['user-agent'] ?? ''} ${request.headers['x-amz-user-agent'] ?? ''}`;
+      assert.ok(agents.includes('vscode/9.9.9'), agents);
+    }
+    clients.forget();
   });
 });

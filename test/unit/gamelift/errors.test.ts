@@ -3,7 +3,7 @@
 // missing credentials, refused connections; plus scripted service errors and redaction.
 import * as assert from 'node:assert/strict';
 import { DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-gamelift';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { buildClient } from '../../../src/gamelift/clientFactory';
 import { abortError, classifyError, MalformedResponseError, type ErrorKind } from '../../../src/gamelift/errors';
 import { FleetEventPager } from '../../../src/gamelift/eventPager';
 import { listFleets } from '../../../src/gamelift/fleetService';
@@ -136,7 +136,7 @@ describe('classifyError on this machine (credentials, SSO, connections)', () => 
   afterEach(() => restore());
 
   it('no credentials anywhere → credentials, not retryable', async () => {
-    const client = buildGameLiftClient({ region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }, { maxAttempts: 1 });
+    const client = buildClient('gamelift', { region: 'us-west-2', endpoint: 'http://127.0.0.1:9' }, { maxAttempts: 1 });
     const error = await failure(client.send(new ListFleetsCommand({})));
     const classified = classifyError(error);
     assert.equal(classified.kind, 'credentials');
@@ -152,7 +152,8 @@ describe('classifyError on this machine (credentials, SSO, connections)', () => 
           ? '[profile corp-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-west-2\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'
           : '[profile corp-dev]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Dev\n';
       process.env.AWS_CONFIG_FILE = writeTempFiles({ config }).paths.config;
-      const client = buildGameLiftClient(
+      const client = buildClient(
+        'gamelift',
         { profile: 'corp-dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:9' },
         { maxAttempts: 1 },
       );
@@ -169,7 +170,8 @@ describe('classifyError on this machine (credentials, SSO, connections)', () => 
     const raw = await startRawEndpoint();
     const url = raw.url;
     await raw.stop();
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: url },
       { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) },
     );
@@ -201,7 +203,8 @@ describe('classifyError on scripted service errors', () => {
       const raw = await startRawEndpoint(() =>
         serviceError(`com.amazonaws.gamelift#${type}`, `Scripted ${type}.`, status),
       );
-      const client = buildGameLiftClient(
+      const client = buildClient(
+        'gamelift',
         { region: 'us-west-2', endpoint: raw.url },
         { maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAX', secretAccessKey: 'y' }) },
       );

@@ -7,7 +7,7 @@ import { FleetEventPager, fetchEvents } from '../../../src/gamelift/eventPager';
 import { last24Hours } from '../../../src/gamelift/timeRange';
 import { startHarness, oneFleetScenario, type EmulatorHarness } from './helpers/emulator';
 import { startRawEndpoint, type RawEndpoint } from './helpers/rawEndpoint';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { buildClient } from '../../../src/gamelift/clientFactory';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 
 const FLEET = 'fleet-0a0b0c0d-1111-4222-8333-444455556666';
@@ -256,7 +256,8 @@ describe('FleetEventPager de-duplication (scripted endpoint)', () => {
   after(async () => raw.stop());
 
   it('keeps each EventId once, in time order', async () => {
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: raw.url },
       {
         credentials: async () => ({
@@ -290,7 +291,8 @@ describe('FleetEventPager against an endpoint that repeats its NextToken', () =>
         NextToken: 'stuck',
       },
     }));
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: raw.url },
       {
         credentials: async () => ({

@@ -3,11 +3,10 @@
 // a duplicate-free prefix of the endpoint's list, nothing is loading, and the next load
 // continues where the last one stopped, so in the end every event is shown exactly once.
 import * as assert from 'node:assert/strict';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { createClientFactory, type ClientFactory } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
-import { FleetEventPager, fetchEvents } from '../../../src/gamelift/eventPager';
-import { describeFleet, listFleets } from '../../../src/gamelift/fleetService';
-import type { FleetDataSource } from '../../../src/explorer/model/dataSource';
+import { fetchEvents } from '../../../src/gamelift/eventPager';
+import type { ConnectionTarget } from '../../../src/gamelift/types';
 import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
@@ -18,9 +17,9 @@ const LATENCY_MS = 150;
 describe('Cancelling a fetch of fleet events', function () {
   this.timeout(20_000);
   let emulator: RunningEmulator;
-  let client: ReturnType<typeof buildGameLiftClient>;
+  let clients: ClientFactory;
   let model: ExplorerModel;
-  const target = { profile: DEFAULT_TEST_ACCOUNT.profile, region: 'us-west-2' };
+  let target: ConnectionTarget;
 
   before(async () => {
     emulator = await startEmulator({
@@ -37,27 +36,18 @@ describe('Cancelling a fetch of fleet events', function () {
       },
       faults: { latencyMs: LATENCY_MS },
     });
-    client = buildGameLiftClient(
-      { ...target, endpoint: emulator.url },
-      {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
-      },
-    );
-    const source: FleetDataSource = {
-      listFleets: (_t, signal) => listFleets(client, { signal }),
-      describeFleet: (ref, signal) => describeFleet(client, ref.fleetId, signal),
-      createPager: (ref, window, pageSize) => new FleetEventPager(client, ref.fleetId, window, pageSize),
-      classifyError: (err, context) => classifyError(err, context),
-      forgetClients: () => undefined,
-    };
-    model = new ExplorerModel(source, { pageSize: 50, defaultWindow: () => ({}) });
+    target = { profile: DEFAULT_TEST_ACCOUNT.profile, region: 'us-west-2', endpoint: emulator.url };
+    clients = createClientFactory({
+      credentials: async () => ({
+        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+      }),
+    });
+    model = new ExplorerModel(clients, { pageSize: 50, defaultWindow: () => ({}), now: () => Date.now() });
   });
   after(async () => {
     model.dispose();
-    client.destroy();
+    clients.forget();
     await emulator.stop();
   });
 
@@ -109,7 +99,7 @@ describe('Cancelling a fetch of fleet events', function () {
     const abort = new AbortController();
     let pages = 0;
     const run = fetchEvents(
-      client,
+      clients.clientFor('gamelift', target),
       FLEET,
       {},
       { pageSize: 50, signal: abort.signal, onPage: () => (++pages === 2 ? abort.abort() : undefined) },

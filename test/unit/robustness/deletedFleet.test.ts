@@ -1,7 +1,7 @@
 // A fleet deleted between ListFleets and DescribeFleetAttributes: GameLift answers the
 // batch with NotFoundException. The list must still show every other fleet, once.
 import * as assert from 'node:assert/strict';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
+import { buildClient } from '../../../src/gamelift/clientFactory';
 import { listFleets } from '../../../src/gamelift/fleetService';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
@@ -28,7 +28,8 @@ describe('Fleet deleted while the list is being described', () => {
     const deleted = ids[6];
     // Every call naming the deleted fleet answers NotFound, as GameLift does.
     emulator.setFaults({ rules: [{ kind: 'notFound', operations: ['DescribeFleetAttributes'], fleetId: deleted }] });
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: emulator.url },
       {
         credentials: async () => ({
@@ -58,7 +59,8 @@ describe('Fleet deleted while the list is being described', () => {
 
   it('still fails the list for errors other than NotFound', async () => {
     emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetAttributes'] }] });
-    const client = buildGameLiftClient(
+    const client = buildClient(
+      'gamelift',
       { region: 'us-west-2', endpoint: emulator.url },
       {
         credentials: async () => ({

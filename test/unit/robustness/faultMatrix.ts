@@ -6,12 +6,8 @@
 // would see and checks, after recovery, that every fleet/event the endpoint holds is shown
 // exactly once. Used by faultMatrix.test.ts (assertions) and bench/faultMatrix.ts (table).
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { buildGameLiftClient } from '../../../src/gamelift/clientFactory';
-import { classifyError } from '../../../src/gamelift/errors';
-import { FleetEventPager } from '../../../src/gamelift/eventPager';
-import { describeFleet, listFleets } from '../../../src/gamelift/fleetService';
+import { createClientFactory } from '../../../src/gamelift/clientFactory';
 import type { ConnectionTarget, FleetEvent, FleetSummary } from '../../../src/gamelift/types';
-import type { FleetDataSource } from '../../../src/explorer/model/dataSource';
 import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
 import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
 import { startEmulator, type FaultRule, type RunningEmulator, type Scenario } from '../../emulator/server';
@@ -107,25 +103,6 @@ function matrixScenario(): Scenario {
   };
 }
 
-/** The explorer's FleetDataSource without vscode: the same services gameliftSource.ts wires. */
-function sourceFor(client: ReturnType<typeof buildGameLiftClient>, afterFirstListPage: () => void): FleetDataSource {
-  return {
-    listFleets: (_target, signal) => {
-      let pages = 0;
-      return listFleets(client, {
-        signal,
-        pageSize: PAGE,
-        batchSize: PAGE,
-        onPage: () => (++pages === 1 ? afterFirstListPage() : undefined),
-      });
-    },
-    describeFleet: (ref, signal) => describeFleet(client, ref.fleetId, signal),
-    createPager: (ref, window, pageSize) => new FleetEventPager(client, ref.fleetId, window, pageSize),
-    classifyError: (err, context) => classifyError(err, context),
-    forgetClients: () => undefined,
-  };
-}
-
 function faultRules(fault: MatrixFault, operation: MatrixOperation): FaultRule[] | undefined {
   const operations = [operation];
   switch (fault) {
@@ -169,6 +146,7 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     log: (line) => {
       if (line.startsWith('ListFleets 200') && ++listPagesAnswered === 2 && operation === 'DescribeFleetAttributes')
         startFault();
+      if (line.startsWith('DescribeFleetAttributes 200') && operation === 'ListFleets') startFault();
     },
   });
   let badKeys = false;
@@ -179,7 +157,8 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     expiration: new Date(Date.now() + 1_000),
   });
   const target: ConnectionTarget = { profile: DEFAULT_TEST_ACCOUNT.profile, region: REGION, endpoint: emulator.url };
-  const client = buildGameLiftClient(target, { credentials, requestTimeoutMs: MATRIX_REQUEST_TIMEOUT_MS });
+  const clients = createClientFactory({ credentials, requestTimeoutMs: MATRIX_REQUEST_TIMEOUT_MS });
+  const client = clients.clientFor('gamelift', target);
   // The deserialize step runs once per attempt; the SDK numbers attempts in amz-sdk-request.
   let counting = false;
   let retries = 0;
@@ -209,21 +188,20 @@ export async function runCell(operation: MatrixOperation, fault: MatrixFault): P
     badKeys = false;
     emulator.setFaults({ rules: [] });
   };
-  const model = new ExplorerModel(
-    sourceFor(client, () => (operation === 'ListFleets' ? startFault() : undefined)),
-    {
-      pageSize: EVENT_PAGE,
-      defaultWindow: () => ({}),
-    },
-  );
+  const model = new ExplorerModel(clients, {
+    pageSize: EVENT_PAGE,
+    defaultWindow: () => ({}),
+    now: () => Date.now(),
+    fleetListing: { pageSize: PAGE, batchSize: PAGE },
+  });
   const t0 = Date.now();
   try {
     if (operation === 'DescribeFleetEvents')
       return await eventsCell(emulator, model, target, operation, fault, startFault, clearFault, () => retries, t0);
     return await listCell(emulator, model, target, operation, fault, clearFault, () => retries, t0);
   } finally {
-    client.destroy();
     model.dispose();
+    clients.forget();
     await emulator.stop();
   }
 }

@@ -1,5 +1,6 @@
 // The VS Code webview API, typed with our protocol: posting is limited to PageMessage and
 // the saved state to PersistedState.
+import { systemClock } from '../../../shared/clock';
 import type { PageMessage, PersistedState } from '../../protocol';
 
 interface VsCodeApi {
@@ -22,9 +23,9 @@ export function vscodeApi(): VsCodeApi {
 export class HostClock {
   private offset = 0;
   sync(hostNow: number): void {
-    this.offset = hostNow - Date.now();
+    this.offset = hostNow - systemClock.now();
   }
   now(): number {
-    return Date.now() + this.offset;
+    return systemClock.now() + this.offset;
   }
 }

@@ -1,6 +1,6 @@
 // Starts the local GameLift endpoint with a scenario and builds real SDK clients for it.
 import type { GameLiftClient } from '@aws-sdk/client-gamelift';
-import { buildGameLiftClient, type ClientOptions } from '../../../../src/gamelift/clientFactory';
+import { buildClient, type ClientOptions } from '../../../../src/gamelift/clientFactory';
 import { DEFAULT_TEST_ACCOUNT, type TestAccount } from '../../../emulator/credentials';
 import { startEmulator, type EmulatorOptions, type RunningEmulator, type Scenario } from '../../../emulator/server';
 
@@ -25,7 +25,8 @@ export async function startHarness(
     emulator,
     client(clientOptions = {}) {
       const account = clientOptions.account ?? DEFAULT_TEST_ACCOUNT;
-      const client = buildGameLiftClient(
+      const client = buildClient(
+        'gamelift',
         { region: clientOptions.region ?? REGION, endpoint: emulator.url },
         {
           credentials: async () => ({ accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey }),
