@@ -16,8 +16,6 @@ export class FleetWatcher implements vscode.Disposable {
   private running = false;
   /** Fleets watched at the last tick (to poll once more after they settle). */
   private watched = new Set<string>();
-  /** Event IDs already seen per fleet; only events not in here can notify. */
-  private readonly seen = new Map<string, Set<string>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -63,18 +61,13 @@ export class FleetWatcher implements vscode.Disposable {
         }
       }
       for (const fleet of fleets) {
-        const key = refKey(fleet.ref);
         // Events loaded before (by the tree or an earlier tick) are the baseline; without one,
-        // this first look only records what exists, so opening VS Code never floods notifications.
-        const hasBaseline = this.seen.has(key) || fleet.hasStarted;
-        const seen = this.seen.get(key) ?? new Set(fleet.events.map((e) => e.eventId));
-        this.seen.set(key, seen);
+        // this first look only loads what exists, so opening VS Code never floods notifications.
+        const hasBaseline = fleet.hasStarted;
         // Only the newest page(s), merged by EventId: older pages the user loaded stay.
-        await fleet.poll();
-        const fresh = fleet.events.filter((e) => !seen.has(e.eventId));
-        for (const e of fresh) seen.add(e.eventId);
+        const added = await fleet.poll();
         this.explorer.fleetChanged(fleet.ref);
-        const errors = fresh.filter((e) => viewOf(e).severity === 'error');
+        const errors = added.filter((e) => viewOf(e).severity === 'error');
         if (hasBaseline && errors.length > 0)
           void this.notify(fleet.ref, errors[0].eventId, viewOf(errors[0]).title, errors.length);
       }

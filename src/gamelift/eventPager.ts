@@ -1,8 +1,9 @@
 // Pages through a fleet's events one DescribeFleetEvents call at a time, for "Load more".
-// VS Code-free: the tree holds one pager per fleet. Concurrent loads share the call in
-// flight, so a double click never loads a page twice; events are de-duplicated by EventId.
-// Every SDK call carries the pager's own AbortSignal: abortInFlight() (the owner cancelling)
-// and reset() abort the request itself, while one caller's signal only stops that caller.
+// VS Code-free: the tree holds one pager per fleet, and the pager alone owns the work in
+// flight. Concurrent loads (and concurrent polls) share the call under way, so a double click
+// never loads a page twice; events are de-duplicated by EventId. Every SDK call carries the
+// pager's own AbortSignal: abortInFlight() (the owner cancelling) and reset() abort the
+// request itself, while one caller's signal only stops that caller.
 import {
   DescribeFleetEventsCommand,
   type DescribeFleetEventsCommandInput,
@@ -28,6 +29,7 @@ export class FleetEventPager {
   private started = false;
   private finished = false;
   private inFlight: Promise<{ added: FleetEvent[] }> | undefined;
+  private polling: Promise<{ added: FleetEvent[] }> | undefined;
   private error: unknown;
   // Bumped by reset(): a page that arrives for an older generation is dropped.
   private generation = 0;
@@ -82,70 +84,115 @@ export class FleetEventPager {
     if (signal?.aborted) return Promise.reject(abortError());
     if (this.finished) return Promise.resolve({ added: [] });
     if (!this.inFlight) {
-      const generation = this.generation;
-      this.inFlight = this.fetchPage(generation).finally(() => {
-        if (this.generation === generation) this.inFlight = undefined;
+      const load: Promise<{ added: FleetEvent[] }> = this.fetchPage(this.generation).finally(() => {
+        if (this.inFlight === load) this.inFlight = undefined;
       });
       // A caller that aborted stops listening; the failure is still kept in lastError.
-      this.inFlight.catch(() => undefined);
+      load.catch(() => undefined);
+      this.inFlight = load;
     }
     return signal ? raceAbort(this.inFlight, signal) : this.inFlight;
+  }
+
+  /**
+   * The owner's loop ("Fetch fleet events"): loads pages until `limit` events are loaded or
+   * none are left, calling `onPage` after each. Unlike a shared load, aborting `signal` also
+   * aborts the request in flight. Resolves to the first `limit` events.
+   */
+  async loadUntil(limit: number, options: LoadUntilOptions = {}): Promise<FleetEvent[]> {
+    const { signal } = options;
+    const abort = () => this.abortInFlight();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      while (this.hasMore && this.loaded.length < limit) {
+        throwIfAborted(signal);
+        const { added } = await this.loadNextPage(signal);
+        options.onPage?.({ added, total: Math.min(this.loaded.length, limit), hasMore: this.hasMore });
+      }
+      return this.loaded.slice(0, limit === Infinity ? undefined : limit);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
   }
 
   /**
    * Fetches events newer than those loaded (a watcher's poll): pages from the newest on, merged
    * by EventId, stopping at the first page that holds an already-loaded event (or after
    * `maxPages`). Older pages loaded with loadNextPage and the "Load more" position are kept.
-   * Before any page was loaded this is just loadNextPage.
+   * Resolves to the events it added. Before any page was loaded this is just loadNextPage.
+   * Concurrent polls share one; `signal` only stops its caller.
    */
-  async loadNewest(signal?: AbortSignal, maxPages = 20): Promise<{ added: FleetEvent[] }> {
-    if (signal?.aborted) throw abortError();
+  loadNewest(signal?: AbortSignal, maxPages = 20): Promise<{ added: FleetEvent[] }> {
+    if (signal?.aborted) return Promise.reject(abortError());
     if (!this.started) return this.loadNextPage(signal);
+    if (!this.polling) {
+      const poll: Promise<{ added: FleetEvent[] }> = this.fetchNewest(maxPages).finally(() => {
+        if (this.polling === poll) this.polling = undefined;
+      });
+      poll.catch(() => undefined);
+      this.polling = poll;
+    }
+    return signal ? raceAbort(this.polling, signal) : this.polling;
+  }
+
+  private async fetchNewest(maxPages: number): Promise<{ added: FleetEvent[] }> {
     // One at a time with Load more, so the two never merge into the list at once.
-    if (this.inFlight) await (signal ? raceAbort(this.inFlight, signal) : this.inFlight).catch(() => undefined);
+    if (this.inFlight) await this.inFlight.catch(() => undefined);
     const generation = this.generation;
     const added: FleetEvent[] = [];
+    // Marked as seen only once merged: events of a poll that fails half-way stay loadable.
+    const fresh = new Set<string>();
     let token: string | undefined;
-    for (let page = 0; page < maxPages; page++) {
-      throwIfAborted(signal);
-      const input: DescribeFleetEventsCommandInput = {
-        FleetId: this.fleetId,
-        Limit: this.pageSize,
-        ...windowInput(this.windowValue),
-        ...(token ? { NextToken: token } : {}),
-      };
-      // A poll is not shared: the caller's signal and the owner's both abort it.
-      const abortSignal = signal ? AbortSignal.any([signal, this.requests.signal]) : this.requests.signal;
-      const out = await this.client.send(new DescribeFleetEventsCommand(input), { abortSignal });
-      if (generation !== this.generation) return { added: [] };
-      const fetchedAt = this.now();
-      let reachedKnown = false;
-      for (const raw of requireList(out.Events, 'DescribeFleetEvents', 'Events')) {
-        const event = toFleetEvent(raw, fetchedAt);
-        if (!event) continue;
-        if (this.seen.has(event.eventId)) {
-          reachedKnown = true;
-          continue;
+    try {
+      for (let page = 0; page < maxPages; page++) {
+        const input: DescribeFleetEventsCommandInput = {
+          FleetId: this.fleetId,
+          Limit: this.pageSize,
+          ...windowInput(this.windowValue),
+          ...(token ? { NextToken: token } : {}),
+        };
+        const out = await this.client.send(new DescribeFleetEventsCommand(input), {
+          abortSignal: this.requests.signal,
+        });
+        if (generation !== this.generation) return { added: [] };
+        const fetchedAt = this.now();
+        let reachedKnown = false;
+        for (const raw of requireList(out.Events, 'DescribeFleetEvents', 'Events')) {
+          const event = toFleetEvent(raw, fetchedAt);
+          if (!event || fresh.has(event.eventId)) continue;
+          if (this.seen.has(event.eventId)) {
+            reachedKnown = true;
+            continue;
+          }
+          fresh.add(event.eventId);
+          added.push(event);
         }
-        this.seen.add(event.eventId);
-        added.push(event);
+        const next = out.NextToken || undefined;
+        if (reachedKnown || next === undefined || next === token) break;
+        token = next;
       }
-      const next = out.NextToken || undefined;
-      if (reachedKnown || next === undefined || next === token) break;
-      token = next;
+    } catch (err) {
+      // A reset aborted this poll: its window is gone, which is not an error.
+      if (generation !== this.generation) return { added: [] };
+      this.error = err;
+      throw err;
     }
+    for (const id of fresh) this.seen.add(id);
     this.loaded = mergeNewer(this.loaded, added);
     this.error = undefined;
     return { added };
   }
 
   /**
-   * Aborts the SDK request in flight, whoever is waiting on it (the owner cancelled): the
-   * shared load fails with an AbortError (kept in lastError) and the next load asks again.
+   * Aborts the SDK requests in flight (a load and a poll), whoever is waiting on them (the owner
+   * cancelled): they fail with an AbortError (kept in lastError), the pager is not loading any
+   * more from this moment, and the next load asks again.
    */
   abortInFlight(): void {
     this.requests.abort();
     this.requests = new AbortController();
+    this.inFlight = undefined;
+    this.polling = undefined;
   }
 
   /** Forgets everything (optionally with a new window); the next load starts from the newest events. */
@@ -158,7 +205,6 @@ export class FleetEventPager {
     this.nextToken = undefined;
     this.started = false;
     this.finished = false;
-    this.inFlight = undefined;
     this.error = undefined;
   }
 
@@ -198,6 +244,12 @@ export class FleetEventPager {
   }
 }
 
+export interface LoadUntilOptions {
+  readonly signal?: AbortSignal;
+  /** Progress: called after each page with the events it added and how many are loaded (up to the limit). */
+  readonly onPage?: (page: { added: readonly FleetEvent[]; total: number; hasMore: boolean }) => void;
+}
+
 export interface FetchEventsOptions {
   /** Stop after this many events (default: all in the window). */
   readonly limit?: number;
@@ -219,12 +271,7 @@ export async function fetchEvents(
   // Don't ask for more than needed on the last page.
   const pageSize = Math.max(1, Math.min(options.pageSize ?? DEFAULT_EVENT_PAGE_SIZE, limit));
   const pager = new FleetEventPager(client, fleetId, window, pageSize, { now: options.now });
-  while (pager.hasMore && pager.events.length < limit) {
-    throwIfAborted(options.signal);
-    const { added } = await pager.loadNextPage(options.signal);
-    options.onPage?.({ added, total: Math.min(pager.events.length, limit), hasMore: pager.hasMore });
-  }
-  return pager.events.slice(0, limit === Infinity ? undefined : limit);
+  return pager.loadUntil(limit, options);
 }
 
 /** StartTime/EndTime for a window (the SDK sends Dates as epoch seconds). */

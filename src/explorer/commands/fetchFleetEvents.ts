@@ -95,29 +95,25 @@ async function fetchInto(
       cancellable: true,
     },
     async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => {
-        abort.abort();
-        state.cancel();
-      });
+      // VS Code's cancellation as the standard signal the SDK calls and the pager take.
+      const cancel = new AbortController();
+      const sub = token.onCancellationRequested(() => cancel.abort());
       try {
         if (!state.summary) {
-          state.summary = await describeFleet(
-            explorer.model.clients.clientFor('gamelift', ref.target),
-            ref.fleetId,
-            abort.signal,
-          ).catch(() => undefined);
+          const client = explorer.model.clients.clientFor('gamelift', ref.target);
+          state.summary = await describeFleet(client, ref.fleetId, cancel.signal).catch(() => undefined);
         }
         explorer.setWindow(ref, window, Number.isFinite(limit) ? limit : undefined);
-        while (!abort.signal.aborted && state.hasMore && state.events.length < limit && !state.error) {
-          await state.loadMore();
-          const shown = Math.min(state.events.length, limit);
-          progress.report({
-            message: `${shown} event${shown === 1 ? '' : 's'}${state.hasMore && shown < limit ? '…' : ''}`,
-          });
-          explorer.fleetChanged(ref);
-        }
-        return { cancelled: abort.signal.aborted };
+        if (cancel.signal.aborted) return { cancelled: true };
+        return await state.loadUpTo(limit, {
+          signal: cancel.signal,
+          onPage: ({ total, hasMore }) => {
+            progress.report({
+              message: `${total} event${total === 1 ? '' : 's'}${hasMore && total < limit ? '…' : ''}`,
+            });
+            explorer.fleetChanged(ref);
+          },
+        });
       } finally {
         sub.dispose();
       }

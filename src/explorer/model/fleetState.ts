@@ -1,10 +1,11 @@
 // Per-fleet explorer state, free of vscode: the fleet's summary, its time window, its
-// event pager and the last error. Double "Load more" clicks share one in-flight load; events
-// are grouped into categories as pages arrive (only the new ones), and each category shows
-// its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
+// event pager and the last error. The pager owns the work in flight (double "Load more"
+// clicks share its load; cancel and reset abort it); this class turns outcomes into the error
+// the tree shows. Events are grouped into categories as pages arrive (only the new ones), and
+// each category shows its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
 import type { ClientFactory } from '../../gamelift/clientFactory';
-import { classifyError, type ClassifiedError } from '../../gamelift/errors';
-import { FleetEventPager } from '../../gamelift/eventPager';
+import { classifyError, isCancellation, type ClassifiedError } from '../../gamelift/errors';
+import { FleetEventPager, type LoadUntilOptions } from '../../gamelift/eventPager';
 import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { CategoryIndex, type CategoryGroup } from './categoryGroups';
 import { isFilterActive, type EventFilter } from './eventFilter';
@@ -14,17 +15,12 @@ export const SHOW_CHUNK = 500;
 
 export class FleetState {
   private pager: FleetEventPager;
-  private inFlight: Promise<void> | undefined;
-  private started = false;
-  private abort: AbortController | undefined;
-  private polling: Promise<void> | undefined;
-  private pollAbort: AbortController | undefined;
   /** All loaded events by category, and (while a filter is on) the matching ones. */
   private allGroups = new CategoryIndex();
   private filtered: CategoryIndex | undefined;
   /** Events shown per category (newest first); grows with "Show more…" and reveal. */
   private readonly shown = new Map<string, number>();
-  /** Bumped whenever the loaded events (or their absence) change. */
+  /** Bumped whenever a load or poll settles and on reset. */
   generation = 0;
   error: ClassifiedError | undefined;
 
@@ -56,105 +52,81 @@ export class FleetState {
     return this.pager.hasMore;
   }
   get isLoading(): boolean {
-    return this.inFlight !== undefined;
+    return this.pager.isLoading;
   }
   /** True once a first page was requested (so expanding does not reload). */
   get hasStarted(): boolean {
-    return this.started;
+    return this.pager.hasStarted;
   }
 
-  /** Loads the first page unless one was already requested. */
+  /** Loads the first page unless one was already requested (joining it while it loads). */
   ensureStarted(): Promise<void> {
-    if (this.started) return this.inFlight ?? Promise.resolve();
+    if (this.hasStarted && !this.isLoading) return Promise.resolve();
     return this.loadMore();
   }
 
-  /** Loads the next page; while one is loading, returns that same load. */
-  loadMore(): Promise<void> {
-    if (this.inFlight) return this.inFlight;
-    this.started = true;
+  /** Loads the next page; while one is loading, waits for that same load. */
+  async loadMore(): Promise<void> {
     this.error = undefined;
-    const abort = (this.abort = new AbortController());
-    const pager = this.pager;
-    const load = pager
-      .loadNextPage(abort.signal)
-      .then(() => {
-        // Group the new page now, so drawing the tree later costs only its categories.
-        if (pager === this.pager) this.syncGroups();
-      })
-      .catch((err: unknown) => {
-        // A reset while loading aborts the old load; its failure is not this window's error.
-        if (pager === this.pager && !abort.signal.aborted)
-          this.error = this.failure(err, `Fetching events for ${this.ref.fleetId}`);
-      })
-      .finally(() => {
-        if (this.inFlight === load) this.inFlight = undefined;
-        this.generation++;
-      });
-    this.inFlight = load;
-    return load;
+    await this.settle(this.pager.loadNextPage(), `Fetching events for ${this.ref.fleetId}`);
+  }
+
+  /**
+   * Loads pages until `limit` events are loaded or none are left ("Fetch fleet events"); aborting
+   * `signal` cancels the request under way. Resolves to whether it was cancelled.
+   */
+  async loadUpTo(limit: number, options: LoadUntilOptions = {}): Promise<{ cancelled: boolean }> {
+    this.error = undefined;
+    await this.settle(this.pager.loadUntil(limit, options), `Fetching events for ${this.ref.fleetId}`);
+    return { cancelled: options.signal?.aborted === true };
   }
 
   /**
    * A watcher's poll: fetches only events newer than those loaded (merged by EventId), keeping
-   * older pages and the Load-more position; before any load it is the first page.
+   * older pages and the Load-more position; before any load it is the first page. Resolves to
+   * the events it added.
    */
-  poll(): Promise<void> {
-    if (!this.started) return this.ensureStarted();
-    if (this.polling) return this.polling;
-    const abort = (this.pollAbort = new AbortController());
-    const pager = this.pager;
-    const poll = pager
-      .loadNewest(abort.signal)
-      .then(() => {
-        if (pager === this.pager) {
-          this.error = undefined;
-          this.syncGroups();
-        }
-      })
-      .catch((err: unknown) => {
-        if (pager === this.pager && !abort.signal.aborted)
-          this.error = this.failure(err, `Fetching new events for ${this.ref.fleetId}`);
-      })
-      .finally(() => {
-        if (this.polling === poll) this.polling = undefined;
-        this.generation++;
-      });
-    this.polling = poll;
-    return poll;
+  async poll(): Promise<readonly FleetEvent[]> {
+    const result = await this.settle(this.pager.loadNewest(), `Fetching new events for ${this.ref.fleetId}`);
+    return result?.added ?? [];
   }
 
-  /** The error a failed fetch of this fleet's events shows, with this fleet's profile and region. */
-  private failure(err: unknown, action: string): ClassifiedError {
-    return classifyError(err, {
-      action,
-      profile: this.ref.target.profile,
-      region: this.ref.target.region,
-      fleetId: this.ref.fleetId,
-    });
+  /** Groups what a load brought, or keeps its failure as the error the tree shows (not a cancel). */
+  private async settle<T>(load: Promise<T>, action: string): Promise<T | undefined> {
+    try {
+      const result = await load;
+      // Group the new page now, so drawing the tree later costs only its categories.
+      this.syncGroups();
+      this.error = undefined;
+      return result;
+    } catch (err) {
+      if (!isCancellation(err))
+        this.error = classifyError(err, {
+          action,
+          profile: this.ref.target.profile,
+          region: this.ref.target.region,
+          fleetId: this.ref.fleetId,
+        });
+      return undefined;
+    } finally {
+      this.generation++;
+    }
   }
 
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
   cancel(): void {
-    this.abort?.abort();
-    this.pollAbort?.abort();
     this.pager.abortInFlight();
-    this.inFlight = undefined;
   }
 
   /** Starts over with a (new) window: loaded events are dropped, nothing loads until asked. */
   reset(window: TimeWindow = this.windowValue, pageSizeOverride?: number): void {
-    this.abort?.abort();
-    this.pollAbort?.abort();
-    this.polling = undefined;
-    this.pager.abortInFlight();
-    this.inFlight = undefined;
+    // Its loads in flight are aborted and settle with nothing, not with an error.
+    this.pager.reset();
     this.windowValue = window;
     // A smaller page for a limited fetch ("at most 5 events"), so no more is loaded than asked.
     const pageSize =
       pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
     this.pager = this.createPager(window, pageSize);
-    this.started = false;
     this.error = undefined;
     this.allGroups = new CategoryIndex();
     this.filtered = undefined;
@@ -199,13 +171,7 @@ export class FleetState {
     return this.pager.lastError;
   }
 
-  get pagerIsLoading(): boolean {
-    return this.pager.isLoading;
-  }
-
   dispose(): void {
-    this.abort?.abort();
-    this.pollAbort?.abort();
     this.pager.abortInFlight();
   }
 }

@@ -95,7 +95,7 @@ describe('explorer: model against the local endpoint', () => {
     await new Promise((r) => setTimeout(r, 200)); // let the request leave
     state.cancel();
     await load;
-    for (let i = 0; i < 100 && state.pagerIsLoading; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && state.isLoading; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(
       (state.lastPagerError as { name?: string } | undefined)?.name,
       'AbortError',
@@ -158,7 +158,12 @@ describe('explorer: model against the local endpoint', () => {
     assert.equal(groupedBefore, 30);
     const added = emulator.state.addEvent(fleetId, { eventCode: 'SERVER_PROCESS_CRASHED' });
     emulator.resetRequests();
-    await state.poll();
+    const polled = await state.poll();
+    assert.deepEqual(
+      polled.map((e) => e.eventId),
+      [added.eventId],
+      'the poll resolves to what it added',
+    );
     assert.equal(state.error, undefined);
     const after = state.events.map((e) => e.eventId);
     assert.equal(after.length, 31);

@@ -314,3 +314,90 @@ describe('FleetEventPager against an endpoint that repeats its NextToken', () =>
     }
   });
 });
+
+describe('FleetEventPager polls (loadNewest)', () => {
+  const credentials = async () => ({
+    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+  });
+  const event = (id: string, secondsAgo: number) => ({
+    EventId: id,
+    EventCode: 'GENERIC_EVENT',
+    EventTime: 1795000000 - secondsAgo,
+  });
+
+  it('resolves to the events it added; concurrent polls share one request', async () => {
+    const raw = await startRawEndpoint((_req, i) =>
+      i === 0
+        ? { body: { Events: [event('old', 100)], NextToken: 'older' } }
+        : { body: { Events: [event('new', 1), event('old', 100)], NextToken: 'older' }, delayMs: 100 },
+    );
+    const client = buildClient('gamelift', { region: 'us-west-2', endpoint: raw.url }, { credentials });
+    try {
+      const pager = new FleetEventPager(client, FLEET, {}, 2);
+      await pager.loadNextPage();
+      const polls = await Promise.all([pager.loadNewest(), pager.loadNewest()]);
+      for (const { added } of polls)
+        assert.deepEqual(
+          added.map((e) => e.eventId),
+          ['new'],
+        );
+      assert.equal(raw.requests.length, 2, 'one request for both polls');
+      assert.deepEqual(
+        pager.events.map((e) => e.eventId),
+        ['new', 'old'],
+      );
+    } finally {
+      client.destroy();
+      await raw.stop();
+    }
+  });
+
+  it('loses no event when a poll fails half-way: the next poll adds them', async () => {
+    const raw = await startRawEndpoint((req, i) => {
+      if (i === 0) return { body: { Events: [event('e1', 400)], NextToken: 'older' } };
+      if (i === 2) return { status: 500, body: { __type: 'InternalServiceException', message: 'boom' } };
+      return req.body.NextToken === 'p2'
+        ? { body: { Events: [event('e2', 300), event('e1', 400)], NextToken: 'older' } }
+        : { body: { Events: [event('e4', 100), event('e3', 200)], NextToken: 'p2' } };
+    });
+    const client = buildClient('gamelift', { region: 'us-west-2', endpoint: raw.url }, { credentials, maxAttempts: 1 });
+    try {
+      const pager = new FleetEventPager(client, FLEET, {}, 2);
+      await pager.loadNextPage();
+      await assert.rejects(pager.loadNewest());
+      assert.deepEqual(
+        pager.events.map((e) => e.eventId),
+        ['e1'],
+      );
+      const { added } = await pager.loadNewest();
+      assert.deepEqual(
+        added.map((e) => e.eventId),
+        ['e4', 'e3', 'e2'],
+      );
+      assert.deepEqual(
+        pager.events.map((e) => e.eventId),
+        ['e4', 'e3', 'e2', 'e1'],
+      );
+    } finally {
+      client.destroy();
+      await raw.stop();
+    }
+  });
+
+  it('is not loading from the moment abortInFlight is called', async () => {
+    const raw = await startRawEndpoint(() => ({ body: { Events: [event('e1', 1)] }, delayMs: 2_000 }));
+    const client = buildClient('gamelift', { region: 'us-west-2', endpoint: raw.url }, { credentials });
+    try {
+      const pager = new FleetEventPager(client, FLEET, {}, 2);
+      const load = pager.loadNextPage().catch((e: unknown) => e);
+      assert.equal(pager.isLoading, true);
+      pager.abortInFlight();
+      assert.equal(pager.isLoading, false);
+      assert.equal(((await load) as { name?: string }).name, 'AbortError');
+    } finally {
+      client.destroy();
+      await raw.stop();
+    }
+  });
+});

@@ -20,6 +20,8 @@ export interface ScriptedResponse {
   readonly hang?: boolean;
   /** Destroy the socket without answering. */
   readonly destroy?: boolean;
+  /** Answer after this many milliseconds. */
+  readonly delayMs?: number;
 }
 
 export type Responder = (request: RecordedRequest, index: number) => ScriptedResponse;
@@ -69,12 +71,18 @@ export async function startRawEndpoint(respond: Responder = () => ({ body: {} })
         return;
       }
       const text = answer.raw ?? JSON.stringify(answer.body ?? {});
-      res.writeHead(answer.status ?? 200, {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-requestid': `req-${requests.length}`,
-        ...answer.headers,
-      });
-      res.end(text);
+      const requestId = `req-${requests.length}`;
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status ?? 200, {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-requestid': requestId,
+          ...answer.headers,
+        });
+        res.end(text);
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
     });
   });
   server.on('connection', (s) => {
