@@ -3,11 +3,10 @@
 // older/newer event, reveal in the explorer, copy the event as JSON, keep the panel open).
 // The presigned URL stays on this side; the page only ever learns its host.
 import * as vscode from 'vscode';
-import { classifyError } from '../gamelift/errors';
+import { classifyError, errorLogLine } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
 import { refetchEvent } from '../gamelift/eventLookup';
 import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
-import { redactSecrets } from '../gamelift/redact';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
 import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
@@ -115,7 +114,7 @@ export class DetailsPanel {
 
   private handleFailed(err: unknown): void {
     const classified = classifyError(err, { action: 'Event details', fleetId: this.ref.fleetId });
-    this.deps.log.error(redactSecrets(classified.message));
+    this.deps.log.error(errorLogLine(classified));
     void vscode.window.showErrorMessage(classified.message);
   }
 
@@ -279,7 +278,7 @@ export class DetailsPanel {
         region: this.ref.target.region,
         profile: this.ref.target.profile,
       });
-      this.deps.log.error(redactSecrets(classified.message));
+      this.deps.log.error(errorLogLine(classified));
       this.post({ type: 'notice', level: 'error', text: classified.message });
       const actions = classified.retryable ? ['Retry'] : [];
       void vscode.window.showErrorMessage(classified.message, ...actions).then((choice) => {

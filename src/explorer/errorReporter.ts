@@ -1,26 +1,27 @@
-// What happens when the tree or a command hits an error: one redacted log line, and for an
-// expired or missing SSO session a message whose "Sign in" opens a terminal running
-// `aws sso login --profile <name>`. Prompts are not repeated for the same profile until
-// the user acts or refreshes.
+// What happens when the tree or a command hits an error: one redacted log line per failure
+// (however often the tree redraws it), and for an expired or missing SSO session a message
+// whose "Sign in" opens a terminal running `aws sso login --profile <name>`. Prompts are not
+// repeated for the same profile until the user acts or refreshes.
 import * as vscode from 'vscode';
 import { ssoSessionFor } from '../gamelift/profiles';
-import { redactSecrets } from '../gamelift/redact';
-import type { ClassifiedError } from '../gamelift/errors';
+import { errorLogLine, type ClassifiedError } from '../gamelift/errors';
 import type { Prompts } from './prompts';
 
 export const SIGN_IN_ACTION = 'Sign in';
 
 export class ErrorReporter {
   private readonly prompted = new Set<string>();
+  private readonly reported = new WeakSet<ClassifiedError>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly prompts: Prompts,
   ) {}
 
-  report(error: ClassifiedError, what: string): void {
-    if (error.kind === 'cancelled') return;
-    this.log.error(redactSecrets(`${what} failed [${error.kind}]: ${error.message}`));
+  report(error: ClassifiedError): void {
+    if (error.kind === 'cancelled' || this.reported.has(error)) return;
+    this.reported.add(error);
+    this.log.error(errorLogLine(error));
     if ((error.kind === 'ssoExpired' || error.kind === 'credentials') && error.profile) void this.offerSignIn(error);
   }
 

@@ -26,7 +26,7 @@ export const CREDENTIALS_MISSING_KEY = 'gamelift.credentialsMissing';
 export interface ExplorerViewOptions {
   readonly clients: ClientFactory;
   readonly clock: Clock;
-  readonly onError: (error: ClassifiedError, what: string) => void;
+  readonly onError: (error: ClassifiedError) => void;
 }
 
 export class ExplorerView implements vscode.Disposable {

@@ -19,8 +19,8 @@ export interface ProviderOptions {
   readonly model: ExplorerModel;
   readonly settings: () => ExplorerSettings;
   readonly clock: Clock;
-  /** Called for each new error the tree shows (logging, prompts). */
-  readonly onError: (error: ClassifiedError, what: string) => void;
+  /** Called whenever the tree shows an error (the reporter logs and prompts once per failure). */
+  readonly onError: (error: ClassifiedError) => void;
   /** Missing credentials for every root: the tree empties so the welcome view explains. */
   readonly onCredentialsMissing: (missing: boolean) => void;
 }
@@ -29,7 +29,6 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly nodes = new Map<string, ExplorerNode>();
-  private readonly reported = new WeakSet<ClassifiedError>();
   readonly model: ExplorerModel;
 
   constructor(private readonly options: ProviderOptions) {
@@ -65,11 +64,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
     return this.nodes.get(id);
   }
 
-  reportError(error: ClassifiedError, what: string): void {
-    // Nodes are redrawn often; each failure is logged (and prompted about) once.
-    if (this.reported.has(error)) return;
-    this.reported.add(error);
-    this.options.onError(error, what);
+  reportError(error: ClassifiedError): void {
+    this.options.onError(error);
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {

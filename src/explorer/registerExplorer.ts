@@ -21,7 +21,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
   const explorer = new ExplorerView({
     clients: deps.clients,
     clock: deps.clock,
-    onError: (error, what) => errors.report(error, what),
+    onError: (error) => errors.report(error),
   });
   const watcher = new FleetWatcher(explorer, prompts);
   context.subscriptions.push(
@@ -31,7 +31,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
     ...registerConnectionCommands(explorer, prompts, deps.log),
     ...registerFilterCommands(explorer, prompts),
     ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),
-    registerFetchCommand(explorer, prompts, deps.clock, (error, what) => errors.report(error, what)),
+    registerFetchCommand(explorer, prompts, deps.clock, (error) => errors.report(error)),
     vscode.commands.registerCommand('gamelift.refresh', () => {
       errors.reset();
       explorer.refreshAll();

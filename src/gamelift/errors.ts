@@ -250,6 +250,15 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   return make('unknown', `Something went wrong${where}: ${serviceText || name || String(err)}.`, true);
 }
 
+/**
+ * The log line for a classified error: its message (which already says what was being done,
+ * so nothing adds that again), then its kind, code and request ID for support.
+ */
+export function errorLogLine(error: ClassifiedError): string {
+  const facts = [error.kind, error.code, error.requestId ? `request ID ${error.requestId}` : undefined];
+  return redactSecrets(`${error.message} [${facts.filter((f) => f).join(', ')}]`);
+}
+
 /** Thrown when a response parses but lacks what the API always sends (e.g. no `Events` list). */
 export class MalformedResponseError extends Error {
   override readonly name = 'MalformedResponseError';

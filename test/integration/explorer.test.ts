@@ -372,8 +372,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
     const node = await fleetNode(fleet.fleetId);
     const ref = (node as unknown as { ref: never }).ref;
+    const marker = `retry-me-${Date.now()}`;
     emulator.setFaults({
-      rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId }],
+      rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'], fleetId: fleet.fleetId, message: marker }],
     });
     try {
       hooks.explorer.refreshFleet(ref);
@@ -382,6 +383,14 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       assert.ok(error, `an error node (got ${children.map(label).join(' | ')})`);
       assert.match(label(error), /internal error/i);
       assert.match(label(error), new RegExp(fleet.fleetId));
+      // The explorer's line for it (the SDK's own error line also names the marker) says once what was being done.
+      const logLine = await waitFor('the failure in the log', () =>
+        logFiles(hooks)
+          .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'))
+          .find((l) => l.includes(marker) && l.includes('[internal')),
+      );
+      assert.strictEqual(logLine.split(`Fetching events for ${fleet.fleetId}`).length - 1, 1, logLine);
+      assert.match(logLine, /\[internal, InternalServiceException, request ID /);
       assert.strictEqual(error.getTreeItem().command?.command, 'gamelift.explorer.retry');
       // The rest of the tree keeps working.
       const other = await fleetNode(
@@ -823,9 +832,9 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       assert.ok(error, 'an error node');
       assert.ok(label(error).includes(marker), 'the service message is shown');
       const logText = await waitFor('the error in the log', () => {
-        const dir = path.dirname(hooks.logUri.fsPath);
-        const files = fs.existsSync(dir) ? walk(dir).filter((f) => f.endsWith('.log')) : [];
-        const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        const text = logFiles(hooks)
+          .map((f) => fs.readFileSync(f, 'utf8'))
+          .join('\n');
         return text.includes(marker) ? text : undefined;
       });
       for (const secret of [DEV.accessKeyId, DEV.secretAccessKey, QA.accessKeyId, QA.secretAccessKey, 'deadbeefcafe']) {
@@ -837,6 +846,12 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     }
   });
 });
+
+/** The extension's log files (the GameLift output channel is written under `context.logUri`). */
+function logFiles(hooks: ExplorerTestHooks): string[] {
+  const dir = path.dirname(hooks.logUri.fsPath);
+  return fs.existsSync(dir) ? walk(dir).filter((f) => f.endsWith('.log')) : [];
+}
 
 function walk(dir: string): string[] {
   return fs

@@ -41,7 +41,7 @@ export function registerFetchCommand(
   explorer: ExplorerView,
   prompts: Prompts,
   clock: Clock,
-  reportError: (error: ClassifiedError, what: string) => void,
+  reportError: (error: ClassifiedError) => void,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(FETCH_COMMAND, async (args?: FetchArgs): Promise<FetchResult | undefined> => {
     const endpointError = explorer.settings.endpointError;
@@ -81,7 +81,7 @@ export function registerFetchCommand(
 async function fetchInto(
   explorer: ExplorerView,
   prompts: Prompts,
-  reportError: (error: ClassifiedError, what: string) => void,
+  reportError: (error: ClassifiedError) => void,
   ref: FleetRef,
   window: TimeWindow,
   limit: number,
@@ -125,7 +125,7 @@ async function fetchInto(
     return { ref, fetched: events.length, cancelled: true };
   }
   if (state.error) {
-    reportError(state.error, what);
+    reportError(state.error);
     void prompts.message('error', `GameLift: ${state.error.message}`, 'Retry').then((choice) => {
       if (choice === 'Retry')
         void vscode.commands.executeCommand(FETCH_COMMAND, { fleetId: ref.fleetId, target: ref.target });

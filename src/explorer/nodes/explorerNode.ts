@@ -14,7 +14,7 @@ export interface TreeContext {
   /** Returns the cached node with this id, or makes and caches one (keeps node identity). */
   node<T extends ExplorerNode>(id: string, make: () => T): T;
   /** Reports an error once (log line; sign-in prompt or credentials welcome when relevant). */
-  reportError(error: ClassifiedError, what: string): void;
+  reportError(error: ClassifiedError): void;
 }
 
 export abstract class ExplorerNode {

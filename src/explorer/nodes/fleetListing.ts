@@ -16,7 +16,7 @@ export async function fleetChildren(
   await connection.ensureLoaded();
   const baseId = parent?.id ?? regionNodeId(target);
   if (connection.error && !ctx.model.fleetsOf(target)?.length) {
-    ctx.reportError(connection.error, `Listing fleets in ${target.region}`);
+    ctx.reportError(connection.error);
     return [
       new ErrorNode(parent, helperNodeId(baseId, 'error'), connection.error.message, () => {
         void connection.load().then(() => ctx.changed(parent));

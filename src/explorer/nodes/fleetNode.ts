@@ -56,7 +56,7 @@ export class FleetNode extends ExplorerNode {
   override async getChildren(): Promise<ExplorerNode[]> {
     const state = this.state;
     if (!state.hasStarted) await state.ensureStarted();
-    if (state.error) this.ctx.reportError(state.error, `Fetching events for ${this.ref.fleetId}`);
+    if (state.error) this.ctx.reportError(state.error);
     const filter = this.ctx.model.filter;
     const groups = state.groups(filter);
     const nodes: ExplorerNode[] = groups.map((group) => {

@@ -4,7 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import { buildClient } from '../../../src/gamelift/clientFactory';
-import { abortError, classifyError, MalformedResponseError, type ErrorKind } from '../../../src/gamelift/errors';
+import {
+  abortError,
+  classifyError,
+  errorLogLine,
+  MalformedResponseError,
+  type ErrorKind,
+} from '../../../src/gamelift/errors';
 import { FleetEventPager } from '../../../src/gamelift/eventPager';
 import { listFleets } from '../../../src/gamelift/fleetService';
 import type { FaultRule } from '../../emulator/server';
@@ -59,6 +65,16 @@ describe('classifyError with the local endpoint faults (real SDK)', () => {
       assert.equal(pager.events.length, 0);
     });
   }
+
+  it('logs a failure with its context once, then its kind, code and request ID', async () => {
+    h.emulator.setFaults({ rules: [{ kind: 'internalError', operations: ['DescribeFleetEvents'] }] });
+    const pager = new FleetEventPager(h.client({ maxAttempts: 1 }), fleetId, {}, 10);
+    const error = await failure(pager.loadNextPage());
+    const line = errorLogLine(classifyError(error, { action: `Fetching events for ${fleetId}`, fleetId }));
+    assert.equal(line.split(`Fetching events for ${fleetId}`).length - 1, 1, line);
+    assert.ok(line.startsWith(`Fetching events for ${fleetId}: GameLift had an internal error`), line);
+    assert.match(line, /\[internal, InternalServiceException, request ID [^\]]+\]$/);
+  });
 
   const transient: Array<[string, FaultRule]> = [
     ['throttle', { kind: 'throttle', times: 2 }],
