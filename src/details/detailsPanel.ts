@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { classifyError, errorLogLine } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
+import { eventJsonText } from '../gamelift/exportEvents';
 import { refetchEvent } from '../gamelift/eventLookup';
 import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
@@ -14,7 +15,7 @@ import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';
 import { SecurePanel, type PageRequest } from './securePanel';
 import { openExternalExactly } from './openExternal';
 import { checkExternalUrl } from './urlPolicy';
-import { buildDetailsViewModel, eventAsServiceJson, neighbours, toPersistedEvent } from './viewModel';
+import { buildDetailsViewModel, neighbours, toPersistedEvent } from './viewModel';
 
 export const DETAILS_VIEW_TYPE = 'gamelift.eventDetails';
 
@@ -134,7 +135,7 @@ export class DetailsPanel {
         await this.deps.explorer.revealEvent(this.ref, this.event.eventId);
         return;
       case 'copyJson':
-        await vscode.env.clipboard.writeText(eventAsServiceJson(this.event));
+        await vscode.env.clipboard.writeText(eventJsonText(this.event));
         void vscode.window.showInformationMessage(
           'Copied the event as JSON (without its log link; use "Copy log link" for that).',
         );

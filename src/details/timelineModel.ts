@@ -4,7 +4,7 @@
 import { EVENT_CATEGORIES, lookupEventCode } from '../gamelift/eventCatalog';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineMarkView, TimelineViewModel } from './protocol';
-import { formatUtc } from './timeFormat';
+import { formatUtc } from '../shared/timeFormat';
 import { toFleetInfo } from './viewModel';
 
 /** Fleet status a code moves the fleet into, or undefined if it is not a status change. */

@@ -13,7 +13,7 @@ import type {
   NavTargetView,
   PersistedEvent,
 } from './protocol';
-import { formatUtc } from './timeFormat';
+import { formatUtc } from '../shared/timeFormat';
 import { checkExternalUrl, displayHost } from './urlPolicy';
 
 export interface DetailsInput {
@@ -132,17 +132,4 @@ export function toPersistedEvent(event: FleetEvent): PersistedEvent {
 export function fromPersistedEvent(saved: PersistedEvent): { event: FleetEvent; hadLog: boolean } {
   const { hadLog, ...rest } = saved;
   return { event: { ...rest }, hadLog };
-}
-
-/** The event as DescribeFleetEvents shows it (PascalCase, ISO time), without the presigned URL. */
-export function eventAsServiceJson(event: FleetEvent): string {
-  const shaped: Record<string, unknown> = {
-    EventId: event.eventId,
-    ResourceId: event.resourceId,
-    EventCode: event.eventCode,
-    Message: event.message,
-    EventTime: event.eventTime !== undefined ? new Date(event.eventTime).toISOString() : undefined,
-    Count: event.count,
-  };
-  return JSON.stringify(shaped, null, 2);
 }

@@ -1,6 +1,7 @@
-// Exports fleet events as JSON (with the fleet's details) or CSV. CSV follows RFC 4180
-// and is safe to open in a spreadsheet: cells that a spreadsheet would run as a formula
-// are prefixed with an apostrophe (OWASP "CSV injection").
+// Fleet events as text: the one JSON shape of an event (exports, "Copy event as JSON" in the
+// tree and the details panel), a JSON export with the fleet's details, and CSV. CSV follows
+// RFC 4180 and is safe to open in a spreadsheet: cells that a spreadsheet would run as a
+// formula are prefixed with an apostrophe (OWASP "CSV injection").
 import { lookupEventCode } from './eventCatalog';
 import type { FleetEvent, FleetSummary } from './types';
 
@@ -21,26 +22,33 @@ export interface ExportOptions {
   readonly includeLogUrls?: boolean;
 }
 
+/** The one JSON shape of an event: ISO time, its category and severity; no `fetchedAt`. */
+export function eventJson(e: FleetEvent, options: ExportOptions = {}): Record<string, unknown> {
+  const info = lookupEventCode(e.eventCode);
+  return {
+    eventId: e.eventId,
+    eventCode: e.eventCode,
+    category: info.category,
+    severity: info.severity,
+    eventTime: e.eventTime !== undefined ? new Date(e.eventTime).toISOString() : undefined,
+    message: e.message,
+    resourceId: e.resourceId,
+    count: e.count,
+    ...(options.includeLogUrls && e.preSignedLogUrl ? { preSignedLogUrl: e.preSignedLogUrl } : {}),
+  };
+}
+
+/** One event as indented JSON for the clipboard, without its log link (a bearer URL). */
+export function eventJsonText(event: FleetEvent): string {
+  return JSON.stringify(eventJson(event), null, 2);
+}
+
 export function eventsToJson(
   events: readonly FleetEvent[],
   fleet: FleetSummary | { fleetId: string },
   options: ExportOptions = {},
 ): string {
-  const document = {
-    fleet,
-    exportedEvents: events.length,
-    events: events.map((e) => ({
-      eventId: e.eventId,
-      eventCode: e.eventCode,
-      category: lookupEventCode(e.eventCode).category,
-      severity: lookupEventCode(e.eventCode).severity,
-      eventTime: e.eventTime !== undefined ? new Date(e.eventTime).toISOString() : undefined,
-      message: e.message,
-      resourceId: e.resourceId,
-      count: e.count,
-      ...(options.includeLogUrls && e.preSignedLogUrl ? { preSignedLogUrl: e.preSignedLogUrl } : {}),
-    })),
-  };
+  const document = { fleet, exportedEvents: events.length, events: events.map((e) => eventJson(e, options)) };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 

@@ -1,6 +1,7 @@
 // Time windows for DescribeFleetEvents: presets ("last 24 hours"), a validated custom range
 // (ISO 8601 or relative like -2h) and a short description for the tree. The clock is always
 // passed in, so tests control time.
+import { formatInstant } from '../shared/timeFormat';
 import type { TimeWindow } from './types';
 
 export type TimeRangePreset = NonNullable<TimeWindow['preset']>;
@@ -128,13 +129,4 @@ export function describeWindow(window: TimeWindow): string {
   if (end === undefined) return `since ${formatInstant(start!)}`;
   if (start === undefined) return `until ${formatInstant(end)}`;
   return `${formatInstant(start)} → ${formatInstant(end)}`;
-}
-
-/** UTC, minute precision; the date alone when the time is midnight (or the last ms of a day). */
-export function formatInstant(time: number): string {
-  const iso = new Date(time).toISOString(); // 2026-11-01T10:00:00.000Z
-  const date = iso.slice(0, 10);
-  const clock = iso.slice(11, 16);
-  if (iso.slice(11) === '00:00:00.000Z' || iso.slice(11) === '23:59:59.999Z') return date;
-  return `${date} ${clock}`;
 }

@@ -3,7 +3,7 @@
 // turns button presses into protocol messages. Holds no URL: the host opens and copies links.
 import { describeExpiry } from '../expiry';
 import { isHostMessage, type DetailsViewModel, type HostMessage, type LogLinkView } from '../protocol';
-import { formatRelative } from '../timeFormat';
+import { formatRelative } from '../../shared/timeFormat';
 import { button, h, icon, replaceChildrenKeepingFocus } from './lib/dom';
 import { HostClock, vscodeApi } from './lib/vscodeApi';
 

@@ -2,8 +2,7 @@
 // IDs / event JSON, export a fleet's loaded events as JSON or CSV.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { eventsToCsv, eventsToJson } from '../../gamelift/exportEvents';
-import type { FleetEvent } from '../../gamelift/types';
+import { eventJsonText, eventsToCsv, eventsToJson } from '../../gamelift/exportEvents';
 import type { ExplorerView } from '../explorerView';
 import { ErrorNode, RETRY_COMMAND } from '../nodes/errorNode';
 import { EventNode } from '../nodes/eventNode';
@@ -54,7 +53,7 @@ export function registerFleetCommands(
     }),
     vscode.commands.registerCommand('gamelift.copyEventJson', async (node?: EventNode) => {
       const event = eventOf(node);
-      if (event) await vscode.env.clipboard.writeText(eventJson(event.event));
+      if (event) await vscode.env.clipboard.writeText(eventJsonText(event.event));
     }),
     vscode.commands.registerCommand('gamelift.exportEventsJson', (node?: FleetNode) =>
       exportEvents(fleetOf(node), 'json'),
@@ -88,14 +87,4 @@ export function registerFleetCommands(
     const open = await prompts.message('info', `GameLift: exported ${events.length} events to ${uri.fsPath}.`, 'Open');
     if (open === 'Open') await vscode.window.showTextDocument(uri);
   }
-}
-
-/** The event as JSON for the clipboard; the presigned log URL (a bearer link) is left out. */
-export function eventJson(event: FleetEvent): string {
-  const { preSignedLogUrl: _url, fetchedAt: _fetched, ...rest } = event;
-  return JSON.stringify(
-    { ...rest, ...(event.eventTime !== undefined ? { eventTime: new Date(event.eventTime).toISOString() } : {}) },
-    null,
-    2,
-  );
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FleetEvent, FleetRef } from '../../gamelift/types';
 import type { EventView } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
-import { formatEventTime, formatLocal, formatUtc } from '../model/timeFormat';
+import { formatEventTime, formatLocal, formatUtc } from '../../shared/timeFormat';
 import { ExplorerNode } from './explorerNode';
 
 export const SHOW_EVENT_DETAILS_COMMAND = 'gamelift.showEventDetails';

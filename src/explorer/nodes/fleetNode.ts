@@ -9,7 +9,7 @@ import { fleetStatusIcon, fleetStatusLabel, isTransitional } from '../model/flee
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';
 import { categoryNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';
-import { formatUtc } from '../model/timeFormat';
+import { formatUtc } from '../../shared/timeFormat';
 import { CategoryNode } from './categoryNode';
 import { ErrorNode } from './errorNode';
 import { ExplorerNode, type TreeContext } from './explorerNode';

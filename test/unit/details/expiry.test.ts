@@ -1,7 +1,6 @@
 // Expiry arithmetic with an injected clock: countdown text, spoken text steps, expired state.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LOG_URL_VALIDITY_MS, describeExpiry, formatCountdown } from '../../../src/details/expiry';
-import { formatRelative, formatUtc } from '../../../src/details/timeFormat';
 import { LOG_URL_VALIDITY_MS } from '../../../src/gamelift/logUrl';
 
 const T0 = Date.UTC(2026, 10, 21, 0, 0, 0);
@@ -54,21 +53,5 @@ describe('expiry', () => {
     assert.equal(formatCountdown(59_000), '0:59');
     assert.equal(formatCountdown(600_000), '10:00');
     assert.equal(formatCountdown(-5), '0:00');
-  });
-});
-
-describe('timeFormat', () => {
-  it('formats UTC stamps', () => {
-    assert.equal(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5)), '2026-01-02 03:04:05 UTC');
-    assert.equal(formatUtc(Number.NaN), 'invalid time');
-  });
-
-  it('formats relative times', () => {
-    assert.equal(formatRelative(T0, T0 + 2000), 'just now');
-    assert.equal(formatRelative(T0, T0 + 45_000), '45 seconds ago');
-    assert.equal(formatRelative(T0, T0 + 60_000), '1 minute ago');
-    assert.equal(formatRelative(T0, T0 + 3 * 3600_000 + 5), '3 hours ago');
-    assert.equal(formatRelative(T0, T0 + 2 * 86_400_000), '2 days ago');
-    assert.equal(formatRelative(T0 + 10 * 60_000, T0), 'in 10 minutes');
   });
 });

@@ -2,13 +2,9 @@
 // navigation among the loaded events, and no presigned URL anywhere in what the page gets.
 import * as assert from 'node:assert/strict';
 import { KNOWN_EVENT_CODES } from '../../../src/gamelift/eventCatalog';
+import { eventJsonText } from '../../../src/gamelift/exportEvents';
 import type { FleetEvent, FleetRef } from '../../../src/gamelift/types';
-import {
-  buildDetailsViewModel,
-  eventAsServiceJson,
-  fromPersistedEvent,
-  toPersistedEvent,
-} from '../../../src/details/viewModel';
+import { buildDetailsViewModel, fromPersistedEvent, toPersistedEvent } from '../../../src/details/viewModel';
 
 const REF: FleetRef = {
   target: { profile: 'dev', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566/' },
@@ -173,15 +169,17 @@ describe('details view model', () => {
     assert.equal(toPersistedEvent(LOADED[0]).hadLog, false);
   });
 
-  it('copies the event as DescribeFleetEvents JSON without the URL', () => {
-    const parsed = JSON.parse(eventAsServiceJson(LOADED[1])) as Record<string, unknown>;
+  it('copies the event in the one event JSON shape, without the URL', () => {
+    const parsed = JSON.parse(eventJsonText(LOADED[1])) as Record<string, unknown>;
     assert.deepEqual(parsed, {
-      EventId: 'e2',
-      ResourceId: 'fleet-1111',
-      EventCode: 'SERVER_PROCESS_CRASHED',
-      Message: 'msg e2',
-      EventTime: '2026-11-20T23:20:00.000Z',
-      Count: 3,
+      eventId: 'e2',
+      resourceId: 'fleet-1111',
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      category: 'server_process',
+      severity: 'error',
+      message: 'msg e2',
+      eventTime: '2026-11-20T23:20:00.000Z',
+      count: 3,
     });
   });
 });

@@ -1,8 +1,10 @@
-// Event time formatting without date libraries.
+// The one time formatter (tree, details panel and page, timeline, time-range descriptions).
 import * as assert from 'node:assert/strict';
-import { formatEventTime, formatRelative, formatUtc } from '../../../src/explorer/model/timeFormat';
+import { formatEventTime, formatRelative, formatUtc } from '../../../src/shared/timeFormat';
 
-describe('explorer: time format', () => {
+const T0 = Date.UTC(2026, 10, 21, 0, 0, 0);
+
+describe('time format', () => {
   const t = Date.UTC(2026, 10, 20, 13, 5, 9);
   it('formats UTC with zero padding', () => {
     assert.equal(formatUtc(t), '2026-11-20 13:05:09 UTC');
@@ -14,18 +16,19 @@ describe('explorer: time format', () => {
     assert.ok(formatEventTime(t, 'local', 0).endsWith(`:09`));
   });
   it('formats relative times', () => {
-    assert.equal(formatRelative(t, t + 10_000), 'just now');
-    assert.equal(formatRelative(t, t + 5 * 60_000), '5 min ago');
-    assert.equal(formatRelative(t, t + 3 * 3600_000), '3 h ago');
-    assert.equal(formatRelative(t, t + 2 * 86400_000), '2 d ago');
-    assert.equal(formatRelative(t, t + 400 * 86400_000), '2026-11-20');
+    assert.equal(formatRelative(t, t + 10_000), '10 seconds ago');
+    assert.equal(formatRelative(t, t + 5 * 60_000), '5 minutes ago');
+    assert.equal(formatRelative(t, t + 3 * 3600_000), '3 hours ago');
+    assert.equal(formatRelative(t, t + 2 * 86400_000), '2 days ago');
+    assert.equal(formatRelative(t, t + 400 * 86400_000), '1 year ago');
+    assert.equal(formatEventTime(t, 'relative', t + 5 * 60_000), '5 minutes ago');
   });
   it('is empty without a time', () => {
     assert.equal(formatEventTime(undefined, 'utc', 0), '');
   });
 });
 
-describe('explorer: time format against Date', () => {
+describe('time format against Date', () => {
   it('agrees with Date for UTC and local times across years, leap days and DST', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
     const samples = [
@@ -47,5 +50,21 @@ describe('explorer: time format against Date', () => {
         `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
       );
     }
+  });
+});
+
+describe('time format: details wording', () => {
+  it('formats UTC stamps', () => {
+    assert.equal(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5)), '2026-01-02 03:04:05 UTC');
+    assert.equal(formatUtc(Number.NaN), 'invalid time');
+  });
+
+  it('formats relative times', () => {
+    assert.equal(formatRelative(T0, T0 + 2000), 'just now');
+    assert.equal(formatRelative(T0, T0 + 45_000), '45 seconds ago');
+    assert.equal(formatRelative(T0, T0 + 60_000), '1 minute ago');
+    assert.equal(formatRelative(T0, T0 + 3 * 3600_000 + 5), '3 hours ago');
+    assert.equal(formatRelative(T0, T0 + 2 * 86_400_000), '2 days ago');
+    assert.equal(formatRelative(T0 + 10 * 60_000, T0), 'in 10 minutes');
   });
 });
