@@ -1,6 +1,7 @@
 // Shared services, created once per activation and handed to every feature: the log channel,
 // the clock and the AWS client factory. Features must not create their own output channels,
 // clocks or clients.
+import { COMMAND } from './ids';
 import * as vscode from 'vscode';
 import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
 import { systemClock, type Clock } from './shared/clock';
@@ -28,7 +29,7 @@ export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
   context.subscriptions.push(
     log,
     { dispose: () => clients.forget() },
-    vscode.commands.registerCommand('gamelift.showLog', () => log.show()),
+    vscode.commands.registerCommand(COMMAND.showLog, () => log.show()),
   );
   return { log, extensionUri: context.extensionUri, clock: systemClock, clients };
 }

@@ -1,16 +1,16 @@
 // Keeps track of the details panels (one preview that follows the selection, any number of
 // kept-open ones) and the timeline panels (one per fleet), and restores them after a reload.
+import { CONTEXT_KEY, PANEL } from '../ids';
 import * as vscode from 'vscode';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
-import { DETAILS_VIEW_TYPE, DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
+import { DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
 import type { PersistedState } from './protocol';
 import type { DetailsDeps } from './detailsDeps';
 import { createSecureWebviewPanel } from './securePanel';
-import { fleetKey, TIMELINE_VIEW_TYPE, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
+import { fleetKey, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
 import { fromPersistedEvent } from './viewModel';
 
 /** Context key: the active editor is the preview details panel (shows the "Keep Open" action). */
-export const PREVIEW_ACTIVE_CONTEXT = 'gamelift.details.previewActive';
 
 export interface DetailsSnapshot {
   readonly preview?: DetailsPanelSnapshot;
@@ -59,7 +59,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       return this.preview;
     }
     const panel = createSecureWebviewPanel(
-      DETAILS_VIEW_TYPE,
+      PANEL.eventDetails,
       event.eventCode,
       { viewColumn: options.column ?? column, preserveFocus: options.preserveFocus },
       this.deps.extensionUri,
@@ -119,7 +119,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
 
   private updateContext(): void {
     const previewActive = this.preview !== undefined && this.preview.panel.active;
-    void vscode.commands.executeCommand('setContext', PREVIEW_ACTIVE_CONTEXT, previewActive);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.detailsPreviewActive, previewActive);
   }
 
   // ---------- timeline ----------
@@ -133,7 +133,7 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
       return existing;
     }
     const panel = createSecureWebviewPanel(
-      TIMELINE_VIEW_TYPE,
+      PANEL.fleetTimeline,
       'Timeline',
       this.settings().column,
       this.deps.extensionUri,

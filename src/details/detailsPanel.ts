@@ -17,8 +17,6 @@ import { openExternalExactly } from './openExternal';
 import { checkExternalUrl } from './urlPolicy';
 import { buildDetailsViewModel, neighbours, toPersistedEvent } from './viewModel';
 
-export const DETAILS_VIEW_TYPE = 'gamelift.eventDetails';
-
 export interface DetailsPanelHost {
   /** Called when the page asks to keep this (preview) panel open. */
   keepOpen(panel: DetailsPanel): void;

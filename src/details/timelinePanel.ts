@@ -8,8 +8,6 @@ import type { DetailsDeps } from './detailsDeps';
 import { SecurePanel, type PageRequest } from './securePanel';
 import { buildTimelineViewModel } from './timelineModel';
 
-export const TIMELINE_VIEW_TYPE = 'gamelift.fleetTimeline';
-
 export interface TimelinePanelHost {
   openEventDetails(ref: FleetRef, eventId: string): Promise<void>;
   disposed(panel: TimelinePanel): void;

@@ -1,6 +1,7 @@
 // The Fleets view: model + provider + TreeView, kept in step with settings (profiles,
 // regions, endpoint rebuild the tree), the filter (view description + context key), and
 // reveal (fleet with its categories, or one event) for commands and the details panel.
+import { CONTEXT_KEY, FLEETS_VIEW } from '../ids';
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
 import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../gamelift/types';
@@ -18,10 +19,6 @@ import { FleetNode } from './nodes/fleetNode';
 import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
 import { CONNECTION_SETTINGS, readSettings, targetsOf, type ExplorerSettings } from './settings';
-
-export const VIEW_ID = 'gamelift.fleets';
-export const FILTER_ACTIVE_KEY = 'gamelift.filterActive';
-export const CREDENTIALS_MISSING_KEY = 'gamelift.credentialsMissing';
 
 export interface ExplorerViewOptions {
   readonly clients: ClientFactory;
@@ -58,13 +55,13 @@ export class ExplorerView implements vscode.Disposable {
       onCredentialsMissing: (missing) => {
         if (missing === this.credentialsMissing) return;
         this.credentialsMissing = missing;
-        void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_KEY, missing);
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEY.credentialsMissing, missing);
       },
     });
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(FLEETS_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(this.view, this.provider, this.settingsEmitter);
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)));
-    void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_KEY, false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, false);
   }
 
   get settings(): ExplorerSettings {
@@ -118,7 +115,7 @@ export class ExplorerView implements vscode.Disposable {
     this.model.filter = active ? filter : {};
     this.view.description = active ? describeFilter(filter) : undefined;
     this.view.message = active ? `${describeFilter(filter)} — clear it from the view's title bar.` : undefined;
-    void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_KEY, active);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, active);
     // Categories regroup on the next draw; node objects (and expansion) stay.
     this.provider.changed(undefined);
   }

@@ -1,6 +1,7 @@
 // Registers the fleet explorer: the Fleets view, its commands (connection, filter, fleet
 // and event actions, "Fetch fleet events"), the status bar and the fleet watcher. Returns
 // the ExplorerApi the details panel uses. Every disposable goes into context.subscriptions.
+import { COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { ExplorerApi } from './api';
@@ -32,7 +33,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
     ...registerFilterCommands(explorer, prompts),
     ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),
     registerFetchCommand(explorer, prompts, deps.clock, (error) => errors.report(error)),
-    vscode.commands.registerCommand('gamelift.refresh', () => {
+    vscode.commands.registerCommand(COMMAND.refresh, () => {
       errors.reset();
       explorer.refreshAll();
     }),

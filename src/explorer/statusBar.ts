@@ -1,4 +1,5 @@
 // The status-bar item showing the browsed profile(s) and region(s); a click selects profiles.
+import { COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import type { ExplorerSettings } from './settings';
 
@@ -8,7 +9,7 @@ export function createStatusBar(
 ): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('gamelift.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = 'GameLift connection';
-  item.command = 'gamelift.selectProfile';
+  item.command = COMMAND.selectProfile;
   const render = (s: ExplorerSettings) => {
     const profiles = s.profiles.map((p) => p ?? 'default').join(', ');
     item.text = `$(cloud) ${profiles} · ${s.regions.join(', ')}`;

@@ -1,13 +1,12 @@
 // A hidden command that hands integration tests the explorer's live objects (the tree
 // provider, model, prompt holder, watcher) so they can read the tree and answer prompts.
 // Registered only outside production mode (an installed extension never has it).
+import { TEST_COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import type { ExplorerView } from './explorerView';
 import type { ExplorerNode } from './nodes/explorerNode';
 import type { PromptHolder } from './prompts';
 import type { FleetWatcher } from './watcher';
-
-export const TEST_HOOKS_COMMAND = 'gamelift._test.explorer';
 
 export interface NodeSnapshot {
   readonly id: string;
@@ -41,7 +40,7 @@ export function registerTestHooks(
     snapshot: (options = {}) =>
       snapshot(parts.explorer, undefined, options.expand ?? /^(profile|region)$/, options.depth ?? 6),
   };
-  context.subscriptions.push(vscode.commands.registerCommand(TEST_HOOKS_COMMAND, () => hooks));
+  context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMAND.explorerHooks, () => hooks));
 }
 
 async function snapshot(

@@ -5,8 +5,6 @@ import { CLOUDTRAIL_LANGUAGE } from './adapterValidation';
 import { basename, isGzPath } from './gzContentProvider';
 import { openDecompressed } from './gzEditorProvider';
 
-export const OPEN_AS_CLOUDTRAIL = 'gamelift.openAsCloudTrail';
-
 export async function openAsCloudTrail(
   log: vscode.LogOutputChannel,
   arg?: unknown,

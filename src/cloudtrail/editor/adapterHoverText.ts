@@ -4,6 +4,7 @@
 // The one command link is "Fetch events for fleet-…", built only for IDs that match the GameLift
 // API's FleetId pattern, with its argument URI-encoded; the hover trusts that command alone
 // (hoverProvider.ts). Pure: no `vscode` import.
+import { COMMAND } from '../../ids';
 import operations from '../../gamelift/data/operations.json';
 import { fieldDocFor, valueDocFor, recordRelativeKey } from './fieldDocs';
 import type { CtLocation } from '../index';
@@ -24,7 +25,6 @@ const API_FLEET_ID = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fle
 const API_FLEET_ID_MAX = 512;
 
 /** The explorer command a hover may run (the hover's only trusted command). */
-export const FETCH_FLEET_EVENTS_COMMAND = 'gamelift.fetchFleetEvents';
 
 export interface HoverOptions {
   /** Add a "Fetch events for fleet-…" command link for fleet IDs (setting `gamelift.cloudtrail.fleetLinks`; default true). */
@@ -101,7 +101,7 @@ export function fetchFleetEventsLink(fleetId: string): string | undefined {
     /[()'!*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `[Fetch events for ${escapeMarkdown(fleetId)}](command:${FETCH_FLEET_EVENTS_COMMAND}?${args} "Open this fleet's events in the GameLift explorer")`;
+  return `[Fetch events for ${escapeMarkdown(fleetId)}](command:${COMMAND.fetchFleetEvents}?${args} "Open this fleet's events in the GameLift explorer")`;
 }
 
 /** Backslash-escapes Markdown punctuation so text shows literally (link text, never code). */

@@ -1,11 +1,10 @@
 // "Fetch events for fleet-…" above the first mention of a fleet in each GameLift record: runs
 // the explorer's gamelift.fetchFleetEvents with { fleetId }. CodeLens carries the command and its
 // arguments itself, so no command URI is ever rendered.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { toRange, type CloudTrailValidation } from './adapterValidation';
 import { fleetRefsOf } from './adapterRecords';
-
-export const FETCH_FLEET_EVENTS = 'gamelift.fetchFleetEvents';
 
 export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -27,7 +26,7 @@ export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
         new vscode.CodeLens(toRange(ref.range), {
           title: `$(cloud-download) Fetch events for ${ref.fleetId}`,
           tooltip: `Show the fleet events of ${ref.fleetId} in the GameLift explorer`,
-          command: FETCH_FLEET_EVENTS,
+          command: COMMAND.fetchFleetEvents,
           arguments: [{ fleetId: ref.fleetId }],
         }),
       );

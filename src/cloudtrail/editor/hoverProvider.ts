@@ -1,9 +1,10 @@
 // Hovers on CloudTrail documents: the core says what is under the cursor (on one record's text
 // in a large document), adapterHoverText says what it means. The Markdown trusts exactly one
 // command, the fleet link's `gamelift.fetchFleetEvents`; everything from the file is escaped.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { locate } from '../index';
-import { hoverMarkdown, FETCH_FLEET_EVENTS_COMMAND } from './adapterHoverText';
+import { hoverMarkdown } from './adapterHoverText';
 import { piecesFor } from './adapterWindow';
 import type { CloudTrailValidation } from './adapterValidation';
 
@@ -22,7 +23,7 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     const markdown = hoverMarkdown(location, { fleetLinks });
     if (!markdown) return undefined;
     const content = new vscode.MarkdownString(markdown);
-    content.isTrusted = fleetLinks ? { enabledCommands: [FETCH_FLEET_EVENTS_COMMAND] } : false;
+    content.isTrusted = fleetLinks ? { enabledCommands: [COMMAND.fetchFleetEvents] } : false;
     content.supportHtml = false;
     const start = location.onKey ? location.keyStart : location.valueStart;
     const end = location.onKey ? location.keyEnd : location.valueEnd;

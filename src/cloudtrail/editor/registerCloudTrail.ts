@@ -1,11 +1,12 @@
 // CloudTrail logs as a language: wires the thin VS Code adapter around the pure core
 // (src/cloudtrail/index.ts). Validation runs in a worker thread for big documents; providers
 // read its per-document results. Everything registered here is owned by the extension context.
+import { COMMAND, TEST_COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../deps';
 import { CloudTrailValidation, CLOUDTRAIL_LANGUAGE } from './adapterValidation';
 import { createCloudTrailStatus } from './adapterStatus';
-import { OPEN_AS_CLOUDTRAIL, openAsCloudTrail } from './adapterCommands';
+import { openAsCloudTrail } from './adapterCommands';
 import { CloudTrailDetector } from './detectOnOpen';
 import { GZ_SCHEME, GzFileSystemProvider } from './gzContentProvider';
 import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from './gzEditorProvider';
@@ -38,7 +39,7 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
     vscode.window.registerCustomEditorProvider(GZ_EDITOR_VIEW_TYPE, new GzEditorProvider(deps.log), {
       supportsMultipleEditorsPerDocument: true,
     }),
-    vscode.commands.registerCommand(OPEN_AS_CLOUDTRAIL, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
+    vscode.commands.registerCommand(COMMAND.openAsCloudTrail, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
     vscode.languages.registerHoverProvider(selector, new CloudTrailHoverProvider(validation)),
     vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), {
       label: 'CloudTrail records',
@@ -60,7 +61,7 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
   // Hook for the integration tests (how the last analysis was made); never registered in an installed extension.
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
-      vscode.commands.registerCommand('gamelift.cloudtrail._analysis', (uri: string) => {
+      vscode.commands.registerCommand(TEST_COMMAND.cloudtrailAnalysis, (uri: string) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
         const analysis = document && validation.latest(document);
         return {

@@ -1,5 +1,6 @@
 // "Select profile" (multi-select from the shared config files) and "Select regions"
 // (multi-select). Both write the user's settings; the tree rebuilds from the change.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { listProfiles } from '../../gamelift/profiles';
 import { redactSecrets } from '../../gamelift/redact';
@@ -33,8 +34,8 @@ export function registerConnectionCommands(
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('gamelift.selectProfile', () => selectProfile(explorer, prompts, log)),
-    vscode.commands.registerCommand('gamelift.selectRegions', () => selectRegions(explorer, prompts)),
+    vscode.commands.registerCommand(COMMAND.selectProfile, () => selectProfile(explorer, prompts, log)),
+    vscode.commands.registerCommand(COMMAND.selectRegions, () => selectRegions(explorer, prompts)),
   ];
 }
 

@@ -2,6 +2,7 @@
 // region is used), a time range and an optional limit; fetch under cancellable progress
 // into the explorer's own state, reveal the fleet with its categories expanded, and offer
 // the events as an untitled JSON document. `{fleetId, target?}` skips the pick.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { eventsToJson } from '../../gamelift/exportEvents';
 import { isParseError, parseFleetIdOrArn } from '../../gamelift/fleetIds';
@@ -15,7 +16,6 @@ import type { Prompts } from '../prompts';
 import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, targetsOf } from '../settings';
 import { promptTimeWindow } from '../timeRangePrompt';
 
-export const FETCH_COMMAND = 'gamelift.fetchFleetEvents';
 export const OPEN_JSON_ACTION = 'Open as JSON';
 
 export interface FetchArgs {
@@ -43,39 +43,42 @@ export function registerFetchCommand(
   clock: Clock,
   reportError: (error: ClassifiedError) => void,
 ): vscode.Disposable {
-  return vscode.commands.registerCommand(FETCH_COMMAND, async (args?: FetchArgs): Promise<FetchResult | undefined> => {
-    const endpointError = explorer.settings.endpointError;
-    if (endpointError) {
-      const choice = await prompts.message(
-        'error',
-        `GameLift: ${endpointErrorMessage(endpointError)}`,
-        OPEN_ENDPOINT_SETTING,
-      );
-      if (choice === OPEN_ENDPOINT_SETTING) await openEndpointSetting();
-      return undefined;
-    }
-    const ref =
-      args && typeof args.fleetId === 'string'
-        ? await refFromText(explorer, prompts, args.fleetId, args.target)
-        : await pickFleet(explorer, prompts);
-    if (!ref) return undefined;
-    const now = clock.now();
-    const window = await promptTimeWindow(prompts, presetWindow(explorer.settings.defaultTimeRange, now), now);
-    if (!window) return undefined;
-    const limitText = await prompts.input({
-      id: 'fetch.limit',
-      title: `Fetch events of ${ref.fleetId}: how many at most?`,
-      prompt: 'A whole number of events, newest first; empty fetches all in the time range',
-      value: '',
-      validateInput: (text) =>
-        text.trim() === '' || /^[1-9]\d{0,6}$/.test(text.trim())
-          ? undefined
-          : 'Enter a whole number from 1 to 9999999, or nothing.',
-    });
-    if (limitText === undefined) return undefined;
-    const limit = limitText.trim() ? Number(limitText.trim()) : Infinity;
-    return fetchInto(explorer, prompts, reportError, ref, window, limit);
-  });
+  return vscode.commands.registerCommand(
+    COMMAND.fetchFleetEvents,
+    async (args?: FetchArgs): Promise<FetchResult | undefined> => {
+      const endpointError = explorer.settings.endpointError;
+      if (endpointError) {
+        const choice = await prompts.message(
+          'error',
+          `GameLift: ${endpointErrorMessage(endpointError)}`,
+          OPEN_ENDPOINT_SETTING,
+        );
+        if (choice === OPEN_ENDPOINT_SETTING) await openEndpointSetting();
+        return undefined;
+      }
+      const ref =
+        args && typeof args.fleetId === 'string'
+          ? await refFromText(explorer, prompts, args.fleetId, args.target)
+          : await pickFleet(explorer, prompts);
+      if (!ref) return undefined;
+      const now = clock.now();
+      const window = await promptTimeWindow(prompts, presetWindow(explorer.settings.defaultTimeRange, now), now);
+      if (!window) return undefined;
+      const limitText = await prompts.input({
+        id: 'fetch.limit',
+        title: `Fetch events of ${ref.fleetId}: how many at most?`,
+        prompt: 'A whole number of events, newest first; empty fetches all in the time range',
+        value: '',
+        validateInput: (text) =>
+          text.trim() === '' || /^[1-9]\d{0,6}$/.test(text.trim())
+            ? undefined
+            : 'Enter a whole number from 1 to 9999999, or nothing.',
+      });
+      if (limitText === undefined) return undefined;
+      const limit = limitText.trim() ? Number(limitText.trim()) : Infinity;
+      return fetchInto(explorer, prompts, reportError, ref, window, limit);
+    },
+  );
 }
 
 async function fetchInto(
@@ -128,7 +131,7 @@ async function fetchInto(
     reportError(state.error);
     void prompts.message('error', `GameLift: ${state.error.message}`, 'Retry').then((choice) => {
       if (choice === 'Retry')
-        void vscode.commands.executeCommand(FETCH_COMMAND, { fleetId: ref.fleetId, target: ref.target });
+        void vscode.commands.executeCommand(COMMAND.fetchFleetEvents, { fleetId: ref.fleetId, target: ref.target });
     });
     return { ref, fetched: events.length, error: state.error };
   }

@@ -1,4 +1,5 @@
 // View-title filter commands: set a text / severity / errors-only filter, and clear it.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { Severity } from '../../gamelift/eventCatalog';
 import type { ExplorerView } from '../explorerView';
@@ -7,11 +8,11 @@ import type { Prompts } from '../prompts';
 
 export function registerFilterCommands(explorer: ExplorerView, prompts: Prompts): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('gamelift.filterEvents', (arg?: EventFilter) => {
+    vscode.commands.registerCommand(COMMAND.filterEvents, (arg?: EventFilter) => {
       if (arg && typeof arg === 'object') return explorer.setFilter(sanitize(arg));
       return chooseFilter(explorer, prompts);
     }),
-    vscode.commands.registerCommand('gamelift.clearEventFilter', () => explorer.setFilter({})),
+    vscode.commands.registerCommand(COMMAND.clearEventFilter, () => explorer.setFilter({})),
   ];
 }
 

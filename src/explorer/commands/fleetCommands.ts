@@ -1,13 +1,14 @@
 // Commands on tree nodes: Load more, Retry, refresh (all or one fleet), time range, copy
 // IDs / event JSON, export a fleet's loaded events as JSON or CSV.
+import { COMMAND } from '../../ids';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { eventJsonText, eventsToCsv, eventsToJson } from '../../gamelift/exportEvents';
 import type { ExplorerView } from '../explorerView';
-import { ErrorNode, RETRY_COMMAND } from '../nodes/errorNode';
+import { ErrorNode } from '../nodes/errorNode';
 import { EventNode } from '../nodes/eventNode';
 import { FleetNode } from '../nodes/fleetNode';
-import { LOAD_MORE_COMMAND, LoadMoreNode } from '../nodes/loadMoreNode';
+import { LoadMoreNode } from '../nodes/loadMoreNode';
 import type { Clock } from '../../shared/clock';
 import type { Prompts } from '../prompts';
 import { promptTimeWindow } from '../timeRangePrompt';
@@ -27,40 +28,38 @@ export function registerFleetCommands(
     node instanceof EventNode ? node : explorer.view.selection.find((n) => n instanceof EventNode);
 
   return [
-    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (node?: LoadMoreNode) =>
+    vscode.commands.registerCommand(COMMAND.loadMore, (node?: LoadMoreNode) =>
       node instanceof LoadMoreNode ? node.loadMore() : undefined,
     ),
-    vscode.commands.registerCommand(RETRY_COMMAND, (node?: ErrorNode) =>
+    vscode.commands.registerCommand(COMMAND.retry, (node?: ErrorNode) =>
       node instanceof ErrorNode ? node.retry() : undefined,
     ),
-    vscode.commands.registerCommand('gamelift.refreshFleet', (node?: FleetNode) => {
+    vscode.commands.registerCommand(COMMAND.refreshFleet, (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (fleet) explorer.refreshFleet(fleet.ref);
     }),
-    vscode.commands.registerCommand('gamelift.setFleetTimeRange', async (node?: FleetNode) => {
+    vscode.commands.registerCommand(COMMAND.setFleetTimeRange, async (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (!fleet) return;
       const window = await promptTimeWindow(prompts, fleet.state.window, clock.now());
       if (window) explorer.setWindow(fleet.ref, window);
     }),
-    vscode.commands.registerCommand('gamelift.copyFleetId', async (node?: FleetNode) => {
+    vscode.commands.registerCommand(COMMAND.copyFleetId, async (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (fleet) await vscode.env.clipboard.writeText(fleet.ref.fleetId);
     }),
-    vscode.commands.registerCommand('gamelift.copyEventId', async (node?: EventNode) => {
+    vscode.commands.registerCommand(COMMAND.copyEventId, async (node?: EventNode) => {
       const event = eventOf(node);
       if (event) await vscode.env.clipboard.writeText(event.event.eventId);
     }),
-    vscode.commands.registerCommand('gamelift.copyEventJson', async (node?: EventNode) => {
+    vscode.commands.registerCommand(COMMAND.copyEventJson, async (node?: EventNode) => {
       const event = eventOf(node);
       if (event) await vscode.env.clipboard.writeText(eventJsonText(event.event));
     }),
-    vscode.commands.registerCommand('gamelift.exportEventsJson', (node?: FleetNode) =>
+    vscode.commands.registerCommand(COMMAND.exportEventsJson, (node?: FleetNode) =>
       exportEvents(fleetOf(node), 'json'),
     ),
-    vscode.commands.registerCommand('gamelift.exportEventsCsv', (node?: FleetNode) =>
-      exportEvents(fleetOf(node), 'csv'),
-    ),
+    vscode.commands.registerCommand(COMMAND.exportEventsCsv, (node?: FleetNode) => exportEvents(fleetOf(node), 'csv')),
   ];
 
   async function exportEvents(fleet: FleetNode | undefined, format: 'json' | 'csv'): Promise<void> {

@@ -1,9 +1,8 @@
 // The one error node: the failure's message and a Retry action (click, or the inline button);
 // for a bad setting the action is "Open Setting" instead.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { ExplorerNode } from './explorerNode';
-
-export const RETRY_COMMAND = 'gamelift.explorer.retry';
 
 export class ErrorNode extends ExplorerNode {
   constructor(
@@ -24,7 +23,7 @@ export class ErrorNode extends ExplorerNode {
     item.description = this.actionLabel;
     item.tooltip = `${this.message}\n\nClick to ${this.actionLabel === 'Retry' ? 'retry' : this.actionLabel.toLowerCase()}.`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.command = { command: RETRY_COMMAND, title: this.actionLabel, arguments: [this] };
+    item.command = { command: COMMAND.retry, title: this.actionLabel, arguments: [this] };
     return item;
   }
 }

@@ -1,13 +1,12 @@
 // One fleet event: readable title, time as description, plain-text message as tooltip,
 // severity icon. Carries `ref` and `event`, the argument of gamelift.showEventDetails.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { FleetEvent, FleetRef } from '../../gamelift/types';
 import type { EventView } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
 import { formatEventTime, formatLocal, formatUtc } from '../../shared/timeFormat';
 import { ExplorerNode } from './explorerNode';
-
-export const SHOW_EVENT_DETAILS_COMMAND = 'gamelift.showEventDetails';
 
 // Built once: every event of a severity shares its icon object.
 const SEVERITY_ICONS = {
@@ -55,7 +54,7 @@ export class EventNode extends ExplorerNode {
     item.accessibilityInformation = { label: `${title}, ${severity}, ${item.description}` };
     item.contextValue = event.preSignedLogUrl ? 'event:log' : 'event';
     item.command = {
-      command: SHOW_EVENT_DETAILS_COMMAND,
+      command: COMMAND.showEventDetails,
       title: 'Show event details',
       arguments: [{ ref: this.ref, event }],
     };

@@ -1,10 +1,9 @@
 // The one "Load more…" node (also "Show more…" under a category, which reveals more of the
 // loaded events); the command it runs shares an in-flight load, so double clicks never fetch
 // a page twice.
+import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { ExplorerNode } from './explorerNode';
-
-export const LOAD_MORE_COMMAND = 'gamelift.explorer.loadMore';
 
 export class LoadMoreNode extends ExplorerNode {
   constructor(
@@ -23,7 +22,7 @@ export class LoadMoreNode extends ExplorerNode {
     item.contextValue = 'loadMore';
     item.description = this.detail;
     item.iconPath = new vscode.ThemeIcon('more');
-    item.command = { command: LOAD_MORE_COMMAND, title: this.label.replace('…', ''), arguments: [this] };
+    item.command = { command: COMMAND.loadMore, title: this.label.replace('…', ''), arguments: [this] };
     return item;
   }
 }

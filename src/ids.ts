@@ -1,0 +1,64 @@
+// The names VS Code knows this extension's parts by, shared by package.json and the code:
+// command IDs, context keys, the view and the webview panel types. Each is written here once;
+// test/unit/ids.test.ts holds them to the manifest. Pure (no vscode), so any part may import it.
+
+/** Commands contributed in package.json (palette, menus, tree items, links). */
+export const COMMAND = {
+  // Connection and view
+  refresh: 'gamelift.refresh',
+  selectProfile: 'gamelift.selectProfile',
+  selectRegions: 'gamelift.selectRegions',
+  showLog: 'gamelift.showLog',
+  filterEvents: 'gamelift.filterEvents',
+  clearEventFilter: 'gamelift.clearEventFilter',
+  // Fleets and events (tree items, menus; also CloudTrail fleet links)
+  fetchFleetEvents: 'gamelift.fetchFleetEvents',
+  refreshFleet: 'gamelift.refreshFleet',
+  setFleetTimeRange: 'gamelift.setFleetTimeRange',
+  copyFleetId: 'gamelift.copyFleetId',
+  copyEventId: 'gamelift.copyEventId',
+  copyEventJson: 'gamelift.copyEventJson',
+  exportEventsJson: 'gamelift.exportEventsJson',
+  exportEventsCsv: 'gamelift.exportEventsCsv',
+  loadMore: 'gamelift.explorer.loadMore',
+  retry: 'gamelift.explorer.retry',
+  // Event details and timeline panels
+  showEventDetails: 'gamelift.showEventDetails',
+  showEventDetailsInNewPanel: 'gamelift.showEventDetailsInNewPanel',
+  showFleetTimeline: 'gamelift.showFleetTimeline',
+  detailsKeepOpen: 'gamelift.details.keepOpen',
+  detailsOpenLog: 'gamelift.details.openLog',
+  detailsCopyLogLink: 'gamelift.details.copyLogLink',
+  detailsRefreshLogLink: 'gamelift.details.refreshLogLink',
+  // CloudTrail
+  openAsCloudTrail: 'gamelift.openAsCloudTrail',
+} as const;
+
+export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
+
+/** Commands for the integration tests: registered only outside production mode, never contributed. */
+export const TEST_COMMAND = {
+  explorerHooks: 'gamelift._test.explorer',
+  detailsSnapshot: 'gamelift.details._snapshot',
+  detailsDeliver: 'gamelift.details._deliver',
+  cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
+} as const;
+
+/** Context keys the code sets and package.json's `when` clauses read. */
+export const CONTEXT_KEY = {
+  /** The Fleets view has an event filter on (the title bar offers Clear). */
+  filterActive: 'gamelift.filterActive',
+  /** The only connection has no credentials (the welcome view explains). */
+  credentialsMissing: 'gamelift.credentialsMissing',
+  /** The active editor is the preview event details panel (shows "Keep Open"). */
+  detailsPreviewActive: 'gamelift.details.previewActive',
+} as const;
+
+/** The Fleets tree view. */
+export const FLEETS_VIEW = 'gamelift.fleets';
+
+/** Webview panel types (also their serializers' and activation events' names). */
+export const PANEL = {
+  eventDetails: 'gamelift.eventDetails',
+  fleetTimeline: 'gamelift.fleetTimeline',
+} as const;
