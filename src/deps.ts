@@ -1,14 +1,16 @@
 // Shared services, created once per activation and handed to every feature: the log channel,
-// the clock and the AWS client factory. Features must not create their own output channels,
-// clocks or clients.
+// the settings reader, the clock and the AWS client factory. Features must not create their
+// own output channels, clocks or clients, nor read settings around the reader.
 import { COMMAND } from './ids';
 import * as vscode from 'vscode';
 import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
+import { createSettingsReader, type SettingsReader } from './settings/reader';
 import { systemClock, type Clock } from './shared/clock';
 
 export interface ExtensionDeps {
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
+  readonly settings: SettingsReader;
   readonly clock: Clock;
   /** Every AWS SDK client comes from here (one per service and connection). */
   readonly clients: ClientFactory;
@@ -31,5 +33,5 @@ export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
     { dispose: () => clients.forget() },
     vscode.commands.registerCommand(COMMAND.showLog, () => log.show()),
   );
-  return { log, extensionUri: context.extensionUri, clock: systemClock, clients };
+  return { log, extensionUri: context.extensionUri, settings: createSettingsReader(), clock: systemClock, clients };
 }

@@ -32,11 +32,10 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   constructor(private readonly deps: DetailsDeps) {}
 
   private settings(): { reusePreview: boolean; column: vscode.ViewColumn } {
-    const config = vscode.workspace.getConfiguration('gamelift.details');
     return {
-      reusePreview: config.get<boolean>('reusePreview', true),
+      reusePreview: this.deps.settings.get('details.reusePreview'),
       column:
-        config.get<string>('viewColumn', 'active') === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+        this.deps.settings.get('details.viewColumn') === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
     };
   }
 

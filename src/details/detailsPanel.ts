@@ -183,7 +183,8 @@ export class DetailsPanel {
 
   /** Endpoints the user configured: a log URL on exactly their origin is allowed (the local endpoint). */
   private customEndpoints(): (string | undefined)[] {
-    return [vscode.workspace.getConfiguration('gamelift').get<string>('endpoint'), this.ref.target.endpoint];
+    const endpoint = this.deps.settings.get('endpoint');
+    return [typeof endpoint === 'string' ? endpoint : undefined, this.ref.target.endpoint];
   }
 
   private logUrlCheck(): { url: string } | { problem: string; expired?: boolean } {

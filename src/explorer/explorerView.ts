@@ -18,11 +18,14 @@ import type { ExplorerNode } from './nodes/explorerNode';
 import { FleetNode } from './nodes/fleetNode';
 import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
-import { CONNECTION_SETTINGS, readSettings, targetsOf, type ExplorerSettings } from './settings';
+import type { SettingsReader } from '../settings/reader';
+import { CONNECTION_SETTINGS, type SettingKey, type SettingSection } from '../settings/table';
+import { readExplorerSettings, targetsOf, type ExplorerSettings } from './settings';
 
 export interface ExplorerViewOptions {
   readonly clients: ClientFactory;
   readonly clock: Clock;
+  readonly settings: SettingsReader;
   readonly onError: (error: ClassifiedError) => void;
 }
 
@@ -39,7 +42,7 @@ export class ExplorerView implements vscode.Disposable {
   readonly onDidChangeConnections = this.settingsEmitter.event;
 
   constructor(private readonly options: ExplorerViewOptions) {
-    this.settingsValue = readSettings();
+    this.settingsValue = readExplorerSettings(options.settings);
     const clock = options.clock;
     this.model = new ExplorerModel(options.clients, {
       pageSize: this.settingsValue.pageSize,
@@ -60,7 +63,11 @@ export class ExplorerView implements vscode.Disposable {
     });
     this.view = vscode.window.createTreeView(FLEETS_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(this.view, this.provider, this.settingsEmitter);
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)));
+    this.disposables.push(
+      options.settings.onDidChange([...CONNECTION_SETTINGS, 'events', 'watch'], (changed) =>
+        this.onSettingsChanged(changed),
+      ),
+    );
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, false);
   }
 
@@ -68,17 +75,16 @@ export class ExplorerView implements vscode.Disposable {
     return this.settingsValue;
   }
 
-  private onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
-    if (!e.affectsConfiguration('gamelift')) return;
-    this.settingsValue = readSettings();
+  private onSettingsChanged(changed: (key: SettingKey | SettingSection) => boolean): void {
+    this.settingsValue = readExplorerSettings(this.options.settings);
     this.model.options.pageSize = this.settingsValue.pageSize;
-    if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+    if (CONNECTION_SETTINGS.some(changed)) {
       this.options.clients.forget();
       this.model.setTargets(targetsOf(this.settingsValue));
       this.model.resetAll();
       this.provider.refreshAll();
       this.settingsEmitter.fire(this.settingsValue);
-    } else if (e.affectsConfiguration('gamelift.events')) {
+    } else if (changed('events')) {
       // Time display or page size: redraw (nodes read settings when drawn).
       this.provider.refreshAll();
     }

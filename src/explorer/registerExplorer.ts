@@ -22,14 +22,15 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
   const explorer = new ExplorerView({
     clients: deps.clients,
     clock: deps.clock,
+    settings: deps.settings,
     onError: (error) => errors.report(error),
   });
-  const watcher = new FleetWatcher(explorer, prompts);
+  const watcher = new FleetWatcher(explorer, prompts, deps.settings);
   context.subscriptions.push(
     explorer,
     watcher,
     createStatusBar(explorer.settings, explorer.onDidChangeConnections),
-    ...registerConnectionCommands(explorer, prompts, deps.log),
+    ...registerConnectionCommands(explorer, prompts, deps),
     ...registerFilterCommands(explorer, prompts),
     ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),
     registerFetchCommand(explorer, prompts, deps.clock, (error) => errors.report(error)),

@@ -3,12 +3,13 @@
 // (merged in; what the user loaded with "Load more…" stays).
 // A new error-severity event raises a notification whose "Show" reveals it. A fleet is
 // polled once more after leaving a transitional state, so the event that ended it is seen.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FleetRef } from '../gamelift/types';
 import type { ExplorerView } from './explorerView';
 import { viewOf } from './model/categoryGroups';
 import { isTransitional } from './model/fleetStatus';
 import { refKey, targetKey } from './model/nodeIds';
+import type { SettingsReader } from '../settings/reader';
 import type { Prompts } from './prompts';
 
 export class FleetWatcher implements vscode.Disposable {
@@ -21,22 +22,16 @@ export class FleetWatcher implements vscode.Disposable {
   constructor(
     private readonly explorer: ExplorerView,
     private readonly prompts: Prompts,
+    private readonly settings: SettingsReader,
   ) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (
-        e.affectsConfiguration('gamelift.watch') ||
-        e.affectsConfiguration('gamelift.profile') ||
-        e.affectsConfiguration('gamelift.regions')
-      )
-        this.schedule();
-    });
+    this.subscription = settings.onDidChange(['watch', 'profile', 'regions'], () => this.schedule());
     this.schedule();
   }
 
   private schedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const seconds = this.explorer.settings.watchIntervalSeconds;
+    const seconds = this.settings.get('watch.intervalSeconds');
     if (seconds > 0) this.timer = setInterval(() => void this.tick(), seconds * 1000);
   }
 

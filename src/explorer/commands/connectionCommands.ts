@@ -4,6 +4,8 @@ import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { listProfiles } from '../../gamelift/profiles';
 import { redactSecrets } from '../../gamelift/redact';
+import type { ExtensionDeps } from '../../deps';
+import { settingId } from '../../settings/table';
 import type { ExplorerView } from '../explorerView';
 import type { Prompts } from '../prompts';
 
@@ -28,18 +30,16 @@ export const GAMELIFT_REGIONS = [
   'cn-northwest-1',
 ];
 
-export function registerConnectionCommands(
-  explorer: ExplorerView,
-  prompts: Prompts,
-  log: vscode.LogOutputChannel,
-): vscode.Disposable[] {
+type Deps = Pick<ExtensionDeps, 'log' | 'settings'>;
+
+export function registerConnectionCommands(explorer: ExplorerView, prompts: Prompts, deps: Deps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMAND.selectProfile, () => selectProfile(explorer, prompts, log)),
-    vscode.commands.registerCommand(COMMAND.selectRegions, () => selectRegions(explorer, prompts)),
+    vscode.commands.registerCommand(COMMAND.selectProfile, () => selectProfile(explorer, prompts, deps)),
+    vscode.commands.registerCommand(COMMAND.selectRegions, () => selectRegions(explorer, prompts, deps)),
   ];
 }
 
-async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vscode.LogOutputChannel): Promise<void> {
+async function selectProfile(explorer: ExplorerView, prompts: Prompts, { log, settings }: Deps): Promise<void> {
   let profiles: string[];
   try {
     profiles = await listProfiles();
@@ -57,7 +57,7 @@ async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vsco
       'Open Settings',
     );
     if (choice === 'Open Settings')
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'gamelift.profile');
+      await vscode.commands.executeCommand('workbench.action.openSettings', settingId('profile'));
     return;
   }
   const items = profiles.map((p) => ({ label: p, picked: current.has(p) }));
@@ -70,10 +70,10 @@ async function selectProfile(explorer: ExplorerView, prompts: Prompts, log: vsco
   if (!picked) return;
   const names = picked.map((p) => p.label);
   const value = names.length === 0 ? '' : names.length === 1 ? names[0] : names;
-  await vscode.workspace.getConfiguration('gamelift').update('profile', value, vscode.ConfigurationTarget.Global);
+  await settings.update('profile', value);
 }
 
-async function selectRegions(explorer: ExplorerView, prompts: Prompts): Promise<void> {
+async function selectRegions(explorer: ExplorerView, prompts: Prompts, { settings }: Deps): Promise<void> {
   const current = explorer.settings.regions;
   const all = [...new Set([...current, ...GAMELIFT_REGIONS])];
   const items = all.map((r) => ({ label: r, picked: current.includes(r) }));
@@ -84,9 +84,8 @@ async function selectRegions(explorer: ExplorerView, prompts: Prompts): Promise<
     canPickMany: true,
   });
   if (!picked || picked.length === 0) return;
-  await vscode.workspace.getConfiguration('gamelift').update(
+  await settings.update(
     'regions',
     picked.map((p) => p.label),
-    vscode.ConfigurationTarget.Global,
   );
 }
