@@ -5,11 +5,13 @@ import { createDeps } from './deps';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerDetails } from './details/registerDetails';
 import { registerCloudTrail } from './cloudtrail/editor/registerCloudTrail';
+import { registerTimeline } from './timeline/registerTimeline';
 
 export function activate(context: vscode.ExtensionContext): void {
   const deps = createDeps(context);
   const explorer = registerExplorer(context, deps);
-  registerDetails(context, { ...deps, explorer });
+  const details = registerDetails(context, { ...deps, explorer });
+  registerTimeline(context, { ...deps, explorer, details });
   registerCloudTrail(context, deps);
   deps.log.info('GameLift Fleet Explorer activated');
 }

@@ -41,6 +41,8 @@ export const TEST_COMMAND = {
   explorerHooks: 'gamelift._test.explorer',
   detailsSnapshot: 'gamelift.details._snapshot',
   detailsDeliver: 'gamelift.details._deliver',
+  timelineSnapshot: 'gamelift.timeline._snapshot',
+  timelineDeliver: 'gamelift.timeline._deliver',
   cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
 } as const;
 

@@ -1,31 +1,22 @@
 // Keeps track of the details panels (one preview that follows the selection, any number of
-// kept-open ones) and the timeline panels (one per fleet), and restores them after a reload.
-import { CONTEXT_KEY, PANEL } from '../ids';
+// kept-open ones) and restores them after a reload.
 import * as vscode from 'vscode';
-import type { FleetEvent, FleetRef } from '../gamelift/types';
+import { refKey, type FleetEvent, type FleetRef } from '../gamelift/types';
+import { CONTEXT_KEY, PANEL } from '../ids';
+import { createSecureWebviewPanel } from '../panel/securePanel';
+import type { DetailsDeps } from './detailsDeps';
 import { DetailsPanel, type DetailsPanelHost, type DetailsPanelSnapshot } from './detailsPanel';
 import type { PersistedState } from './protocol';
-import type { DetailsDeps } from './detailsDeps';
-import { createSecureWebviewPanel } from './securePanel';
-import { fleetKey, TimelinePanel, type TimelinePanelHost } from './timelinePanel';
 import { fromPersistedEvent } from './viewModel';
-
-/** Context key: the active editor is the preview details panel (shows the "Keep Open" action). */
 
 export interface DetailsSnapshot {
   readonly preview?: DetailsPanelSnapshot;
   readonly kept: readonly DetailsPanelSnapshot[];
-  readonly timelines: readonly { ref: FleetRef; model: unknown }[];
 }
 
-function sameFleet(a: FleetRef, b: FleetRef): boolean {
-  return fleetKey(a) === fleetKey(b);
-}
-
-export class DetailsController implements DetailsPanelHost, TimelinePanelHost, vscode.Disposable {
+export class DetailsController implements DetailsPanelHost, vscode.Disposable {
   private preview: DetailsPanel | undefined;
   private readonly kept = new Set<DetailsPanel>();
-  private readonly timelines = new Map<string, TimelinePanel>();
   /** The details panel the user looked at last (target of palette commands). */
   private lastActive: DetailsPanel | undefined;
 
@@ -45,7 +36,9 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     event: FleetEvent,
     options: { preserveFocus?: boolean; keepOpen?: boolean; column?: vscode.ViewColumn } = {},
   ): DetailsPanel {
-    const existing = [...this.kept].find((p) => sameFleet(p.fleetRef, ref) && p.currentEvent.eventId === event.eventId);
+    const existing = [...this.kept].find(
+      (p) => refKey(p.fleetRef) === refKey(ref) && p.currentEvent.eventId === event.eventId,
+    );
     if (existing) {
       existing.panel.reveal(undefined, options.preserveFocus);
       return existing;
@@ -94,15 +87,11 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     panel.show(ref, event);
   }
 
-  disposed(panel: DetailsPanel | TimelinePanel): void {
-    if (panel instanceof DetailsPanel) {
-      if (panel === this.preview) this.preview = undefined;
-      this.kept.delete(panel);
-      if (panel === this.lastActive) this.lastActive = undefined;
-      this.updateContext();
-    } else {
-      for (const [key, t] of this.timelines) if (t === panel) this.timelines.delete(key);
-    }
+  disposed(panel: DetailsPanel): void {
+    if (panel === this.preview) this.preview = undefined;
+    this.kept.delete(panel);
+    if (panel === this.lastActive) this.lastActive = undefined;
+    this.updateContext();
   }
 
   viewStateChanged(panel: DetailsPanel): void {
@@ -121,54 +110,9 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.detailsPreviewActive, previewActive);
   }
 
-  // ---------- timeline ----------
-
-  showTimeline(ref: FleetRef): TimelinePanel {
-    const key = fleetKey(ref);
-    const existing = this.timelines.get(key);
-    if (existing) {
-      existing.render();
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = createSecureWebviewPanel(
-      PANEL.fleetTimeline,
-      'Timeline',
-      this.settings().column,
-      this.deps.extensionUri,
-    );
-    return this.adoptTimeline(panel, ref);
-  }
-
-  private adoptTimeline(panel: vscode.WebviewPanel, ref: FleetRef): TimelinePanel {
-    const timeline = new TimelinePanel(panel, ref, this.deps, this);
-    this.timelines.set(fleetKey(ref), timeline);
-    return timeline;
-  }
-
-  async openEventDetails(ref: FleetRef, eventId: string): Promise<void> {
-    const event = this.deps.explorer.getLoadedEvents(ref).find((e) => e.eventId === eventId);
-    if (!event) {
-      void vscode.window.showWarningMessage(
-        'That event is no longer loaded in the GameLift explorer. Refresh the timeline.',
-      );
-      return;
-    }
-    // A new panel opens beside the timeline, so both stay visible.
-    this.showEvent(ref, event, { column: vscode.ViewColumn.Beside });
-  }
-
   // ---------- restore after reload ----------
 
   restore(panel: vscode.WebviewPanel, state: PersistedState): void {
-    if (state.kind === 'timeline') {
-      if (this.timelines.has(fleetKey(state.ref))) {
-        panel.dispose();
-        return;
-      }
-      this.adoptTimeline(panel, state.ref);
-      return;
-    }
     const { event, hadLog } = fromPersistedEvent(state.event);
     // Only one preview: a second restored preview is kept open instead of being lost.
     const pinned = state.pinned || this.preview !== undefined;
@@ -179,17 +123,11 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
     return {
       preview: this.preview?.snapshot(),
       kept: [...this.kept].map((p) => p.snapshot()),
-      timelines: [...this.timelines.values()].map((t) => ({ ref: t.ref, model: t.lastModel })),
     };
   }
 
   /** Test hook: deliver a message as if the page had posted it. */
-  async deliver(target: 'preview' | 'active' | 'timeline', message: unknown): Promise<void> {
-    if (target === 'timeline') {
-      const first = this.timelines.values().next().value;
-      await first?.onMessage(message);
-      return;
-    }
+  async deliver(target: 'preview' | 'active', message: unknown): Promise<void> {
     const panel = target === 'preview' ? this.preview : this.activeDetails();
     await panel?.onMessage(message);
   }
@@ -197,6 +135,5 @@ export class DetailsController implements DetailsPanelHost, TimelinePanelHost, v
   dispose(): void {
     this.preview?.panel.dispose();
     for (const p of [...this.kept]) p.panel.dispose();
-    for (const t of [...this.timelines.values()]) t.panel.dispose();
   }
 }

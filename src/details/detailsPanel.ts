@@ -11,11 +11,24 @@ import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
 import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
-import type { DetailsViewModel, HostMessage, PersistedState } from './protocol';
-import { SecurePanel, type PageRequest } from './securePanel';
+import { SecurePanel, type PageSpec } from '../panel/securePanel';
+import {
+  isPageMessage,
+  type DetailsViewModel,
+  type HostMessage,
+  type PageMessage,
+  type PersistedState,
+} from './protocol';
 import { openExternalExactly } from './openExternal';
 import { checkExternalUrl } from './urlPolicy';
 import { buildDetailsViewModel, neighbours, toPersistedEvent } from './viewModel';
+
+const DETAILS_PAGE: PageSpec<PageMessage> = {
+  name: 'details',
+  title: 'GameLift event details',
+  loading: 'Loading event details…',
+  isPageMessage,
+};
 
 export interface DetailsPanelHost {
   /** Called when the page asks to keep this (preview) panel open. */
@@ -40,7 +53,7 @@ export class DetailsPanel {
   private model: DetailsViewModel | undefined;
   private logOverride: 'stale' | 'gone' | undefined;
   private refreshing = false;
-  private readonly page: SecurePanel;
+  private readonly page: SecurePanel<HostMessage, PageMessage>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -54,7 +67,7 @@ export class DetailsPanel {
     if (options.hadLog && !event.preSignedLogUrl) this.logOverride = 'stale';
     this.page = new SecurePanel(
       panel,
-      'details',
+      DETAILS_PAGE,
       { extensionUri: deps.extensionUri, log: deps.log, label: 'Event details' },
       {
         pageReady: () => this.render(),
@@ -117,7 +130,7 @@ export class DetailsPanel {
     void vscode.window.showErrorMessage(classified.message);
   }
 
-  private async handle(message: PageRequest): Promise<void> {
+  private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
       case 'openLog':
         return this.openLog();
@@ -140,11 +153,6 @@ export class DetailsPanel {
         return;
       case 'keepOpen':
         this.host.keepOpen(this);
-        return;
-      case 'openEvent':
-      case 'refreshTimeline':
-        // Timeline messages mean nothing here.
-        this.deps.log.warn(`Event details: ignored a "${message.type}" message meant for the timeline.`);
         return;
     }
   }

@@ -1,23 +1,13 @@
-// The one message protocol between the extension host and the details/timeline pages.
-// Imported by both sides. The page is untrusted: everything it sends is checked with
-// `isPageMessage` before use, and it never receives a presigned URL (the host keeps it).
-// Pure: no vscode, no DOM.
+// The message protocol between the extension host and the event details page, imported by
+// both sides. The page is untrusted: everything it sends is checked with `isPageMessage` before
+// use, and it never receives a presigned URL (the host keeps it). Pure: no vscode, no DOM.
 import type { Severity } from '../gamelift/eventCatalog';
+import type { FleetInfoView } from '../panel/fleetInfo';
+import { isEventId, isReadyMessage, type ReadyMessage } from '../panel/protocol';
 import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
 import { isObject, isOptionalString } from '../shared/guards';
 
 // ---------- view models (plain JSON) ----------
-
-export interface FleetInfoView {
-  readonly fleetId: string;
-  readonly name?: string;
-  readonly status?: string;
-  readonly region: string;
-  /** Undefined: the default credential chain. */
-  readonly profile?: string;
-  /** Origin of a custom endpoint, if one is used. */
-  readonly endpoint?: string;
-}
 
 export interface EventView {
   readonly eventId: string;
@@ -75,53 +65,17 @@ export interface DetailsViewModel {
   readonly pinned: boolean;
 }
 
-export interface TimelineMarkView {
-  readonly eventId: string;
-  readonly eventCode: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly time: number;
-  readonly timeUtc: string;
-  readonly message?: string;
-  readonly count?: number;
-}
-
-export interface TimelineLaneView {
-  readonly category: string;
-  readonly label: string;
-  readonly marks: readonly TimelineMarkView[];
-}
-
-export type StatusTone = 'progress' | 'ok' | 'error' | 'ended' | 'unknown';
-
-export interface StatusSegmentView {
-  readonly status: string;
-  readonly start: number;
-  readonly end: number;
-  readonly tone: StatusTone;
-  /** True when the segment's end is "now" (the status still holds as far as we know). */
-  readonly open: boolean;
-}
-
-export interface TimelineViewModel {
-  readonly fleet: FleetInfoView;
-  readonly start: number;
-  readonly end: number;
-  readonly lanes: readonly TimelineLaneView[];
-  readonly statusBand: readonly StatusSegmentView[];
-  readonly eventCount: number;
-  /** Events without an EventTime cannot be placed on the axis. */
-  readonly untimedCount: number;
-}
-
 // ---------- persisted panel state (saved by the page with setState, read back on reload) ----------
 
 /** The event without its presigned URL: a bearer link is not written to disk. */
 export type PersistedEvent = Omit<FleetEvent, 'preSignedLogUrl'> & { readonly hadLog: boolean };
 
-export type PersistedState =
-  | { readonly kind: 'details'; readonly ref: FleetRef; readonly event: PersistedEvent; readonly pinned: boolean }
-  | { readonly kind: 'timeline'; readonly ref: FleetRef };
+export interface PersistedState {
+  readonly kind: 'details';
+  readonly ref: FleetRef;
+  readonly event: PersistedEvent;
+  readonly pinned: boolean;
+}
 
 // ---------- host → page ----------
 
@@ -134,18 +88,11 @@ export type HostMessage =
     }
   | { readonly type: 'logLink'; readonly log: LogLinkView; readonly hostNow: number; readonly persist: PersistedState }
   | { readonly type: 'busy'; readonly busy: boolean; readonly label: string }
-  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
-  | {
-      readonly type: 'showTimeline';
-      readonly model: TimelineViewModel;
-      readonly hostNow: number;
-      readonly persist: PersistedState;
-    };
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string };
 
 // ---------- page → host ----------
 
 export type PageMessage =
-  | { readonly type: 'ready' }
   | { readonly type: 'openLog' }
   | { readonly type: 'copyLogLink' }
   | { readonly type: 'refreshLink' }
@@ -154,12 +101,9 @@ export type PageMessage =
   | { readonly type: 'navigate'; readonly direction: 'older' | 'newer' }
   | { readonly type: 'reveal' }
   | { readonly type: 'copyJson' }
-  | { readonly type: 'keepOpen' }
-  | { readonly type: 'openEvent'; readonly eventId: string }
-  | { readonly type: 'refreshTimeline' };
+  | { readonly type: 'keepOpen' };
 
 const SIMPLE_PAGE_MESSAGES = new Set([
-  'ready',
   'openLog',
   'copyLogLink',
   'refreshLink',
@@ -167,29 +111,17 @@ const SIMPLE_PAGE_MESSAGES = new Set([
   'reveal',
   'copyJson',
   'keepOpen',
-  'refreshTimeline',
 ]);
 
-/** Longest event ID we accept from the page (real ones are ~40 characters). */
-const MAX_EVENT_ID_LENGTH = 256;
-
 /** Type guard for messages from the (untrusted) page. Anything else is to be ignored. */
-export function isPageMessage(value: unknown): value is PageMessage {
+export function isPageMessage(value: unknown): value is PageMessage | ReadyMessage {
+  if (isReadyMessage(value)) return true;
   if (!isObject(value) || typeof value.type !== 'string') return false;
   if (SIMPLE_PAGE_MESSAGES.has(value.type)) return true;
-  switch (value.type) {
-    case 'navigate':
-      return value.direction === 'older' || value.direction === 'newer';
-    case 'openEvent':
-      return (
-        typeof value.eventId === 'string' && value.eventId.length > 0 && value.eventId.length <= MAX_EVENT_ID_LENGTH
-      );
-    default:
-      return false;
-  }
+  return value.type === 'navigate' && (value.direction === 'older' || value.direction === 'newer');
 }
 
-const HOST_MESSAGE_TYPES = new Set(['showDetails', 'logLink', 'busy', 'notice', 'showTimeline']);
+const HOST_MESSAGE_TYPES = new Set(['showDetails', 'logLink', 'busy', 'notice']);
 
 /** The page's check on what it receives (the host is trusted, but the page must not crash on junk). */
 export function isHostMessage(value: unknown): value is HostMessage {
@@ -203,14 +135,11 @@ function isOptionalNumber(v: unknown): boolean {
 /** Checks state handed back by VS Code after a reload (it was written by the page, so it is untrusted too). */
 export function isPersistedState(value: unknown): value is PersistedState {
   if (!isObject(value) || !isFleetRef(value.ref)) return false;
-  if (value.kind === 'timeline') return true;
   if (value.kind !== 'details' || typeof value.pinned !== 'boolean') return false;
   const e = value.event;
   return (
     isObject(e) &&
-    typeof e.eventId === 'string' &&
-    e.eventId.length > 0 &&
-    e.eventId.length <= MAX_EVENT_ID_LENGTH &&
+    isEventId(e.eventId) &&
     typeof e.eventCode === 'string' &&
     isOptionalString(e.resourceId) &&
     isOptionalString(e.message) &&

@@ -1,8 +1,9 @@
-// The event details panel and the fleet timeline: commands, the editor-title actions of the
-// details panel, and restoring both kinds of panel after a window reload.
+// The event details panel: its commands (from the tree, the palette and the panel's title bar),
+// restoring panels after a window reload, and the DetailsApi the timeline uses.
 import { COMMAND, PANEL, TEST_COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
+import type { DetailsApi } from './api';
 import { isObject } from '../shared/guards';
 import { DetailsController } from './detailsController';
 import type { DetailsDeps } from './detailsDeps';
@@ -16,7 +17,7 @@ function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent
   );
 }
 
-export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsController {
+export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsApi {
   const controller = new DetailsController(deps);
   const command = vscode.commands.registerCommand;
   context.subscriptions.push(
@@ -30,22 +31,6 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     command(COMMAND.showEventDetailsInNewPanel, (arg: unknown) => {
       if (isEventArg(arg)) controller.showEvent(arg.ref, arg.event, { keepOpen: true });
     }),
-    command(COMMAND.showFleetTimeline, async (arg: unknown) => {
-      const ref = (arg as { ref?: unknown } | undefined)?.ref;
-      if (isFleetRef(ref)) {
-        controller.showTimeline(ref);
-        return;
-      }
-      // From the palette: the fleet of the details panel in view, if there is one.
-      const active = controller.activeDetails();
-      if (active) {
-        controller.showTimeline(active.fleetRef);
-        return;
-      }
-      // Otherwise ask, with the same fleet pick as "Fetch fleet events"; cancelling does nothing.
-      const picked = await deps.explorer.pickFleet('GameLift: show fleet timeline');
-      if (picked) controller.showTimeline(picked);
-    }),
     command(COMMAND.detailsKeepOpen, () => controller.keepOpen()),
     command(COMMAND.detailsOpenLog, () => controller.activeDetails()?.openLog()),
     command(COMMAND.detailsCopyLogLink, () => controller.activeDetails()?.copyLogLink()),
@@ -56,18 +41,8 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     controller,
     vscode.window.registerWebviewPanelSerializer(PANEL.eventDetails, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        if (!isPersistedState(state) || state.kind !== 'details') {
+        if (!isPersistedState(state)) {
           deps.log.warn('Event details: could not restore a panel after reload (no usable saved state).');
-          panel.dispose();
-          return;
-        }
-        controller.restore(panel, state);
-      },
-    }),
-    vscode.window.registerWebviewPanelSerializer(PANEL.fleetTimeline, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        if (!isPersistedState(state) || state.kind !== 'timeline') {
-          deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
           panel.dispose();
           return;
         }
@@ -81,9 +56,13 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     context.subscriptions.push(
       command(TEST_COMMAND.detailsSnapshot, () => controller.snapshot()),
       command(TEST_COMMAND.detailsDeliver, (target: unknown, message: unknown) =>
-        controller.deliver(target === 'timeline' || target === 'active' ? target : 'preview', message),
+        controller.deliver(target === 'active' ? target : 'preview', message),
       ),
     );
   }
-  return controller;
+  return {
+    // A new panel beside the one the user is in (the timeline), so both stay visible.
+    showEventBeside: (ref, event) => controller.showEvent(ref, event, { column: vscode.ViewColumn.Beside }),
+    activeFleet: () => controller.activeDetails()?.fleetRef,
+  };
 }

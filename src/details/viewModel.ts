@@ -4,15 +4,9 @@
 import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
 import { guidanceForCode } from '../gamelift/eventGuidance';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
+import { toFleetInfo } from '../panel/fleetInfo';
 import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
-import type {
-  DetailsViewModel,
-  EventView,
-  FleetInfoView,
-  LogLinkView,
-  NavTargetView,
-  PersistedEvent,
-} from './protocol';
+import type { DetailsViewModel, EventView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
 import { formatUtc } from '../shared/timeFormat';
 import { checkExternalUrl, displayHost } from './urlPolicy';
 
@@ -46,25 +40,6 @@ export function toEventView(event: FleetEvent): EventView {
     severity: info.severity,
     severityReason: info.severityReason,
     knownCode: info.known,
-  };
-}
-
-export function toFleetInfo(ref: FleetRef, fleet: FleetSummary | undefined): FleetInfoView {
-  let endpoint: string | undefined;
-  if (ref.target.endpoint) {
-    try {
-      endpoint = new URL(ref.target.endpoint).origin;
-    } catch {
-      endpoint = undefined;
-    }
-  }
-  return {
-    fleetId: ref.fleetId,
-    name: fleet?.name,
-    status: fleet?.status,
-    region: ref.target.region,
-    profile: ref.target.profile,
-    endpoint,
   };
 }
 

@@ -4,14 +4,14 @@
 import { CONTEXT_KEY, FLEETS_VIEW } from '../ids';
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
-import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../gamelift/types';
+import { sameTarget, type FleetEvent, type FleetRef, type FleetSummary, type TimeWindow } from '../gamelift/types';
 import { FleetTreeProvider } from './fleetTreeProvider';
 import type { ClientFactory } from '../gamelift/clientFactory';
 import type { ClassifiedError } from '../gamelift/errors';
 import type { Clock } from '../shared/clock';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
 import { ExplorerModel } from './model/explorerModel';
-import { categoryNodeId, eventNodeId, fleetNodeId, sameTarget } from './model/nodeIds';
+import { categoryNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';
 import { viewOf } from './model/categoryGroups';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';

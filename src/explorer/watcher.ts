@@ -4,11 +4,10 @@
 // A new error-severity event raises a notification whose "Show" reveals it. A fleet is
 // polled once more after leaving a transitional state, so the event that ended it is seen.
 import type * as vscode from 'vscode';
-import type { FleetRef } from '../gamelift/types';
+import { refKey, targetKey, type FleetRef } from '../gamelift/types';
 import type { ExplorerView } from './explorerView';
 import { viewOf } from './model/categoryGroups';
 import { isTransitional } from './model/fleetStatus';
-import { refKey, targetKey } from './model/nodeIds';
 import type { SettingsReader } from '../settings/reader';
 import type { Prompts } from './prompts';
 

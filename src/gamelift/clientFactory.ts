@@ -9,7 +9,7 @@ import { version as extensionVersion } from '../../package.json';
 import { configuredEndpointFor } from './configuredEndpoint';
 import { InvalidEndpointError, validateEndpoint } from './endpointPolicy';
 import { redactSecrets } from './redact';
-import type { ConnectionTarget } from './types';
+import { targetKey, type ConnectionTarget } from './types';
 
 /** The settings every client gets; each SDK client's own config type accepts them. */
 export interface CommonClientConfig {
@@ -182,10 +182,6 @@ export function clientConfig(target: ConnectionTarget, options: ClientOptions = 
     config.endpoint = endpoint;
   }
   return config;
-}
-
-function targetKey(target: ConnectionTarget): string {
-  return JSON.stringify([target.profile || '', target.region, target.endpoint?.trim() || '']);
 }
 
 function redactingLogger(log: LineLogger): Logger {

@@ -17,6 +17,20 @@ export interface FleetRef {
   readonly fleetId: string;
 }
 
+/** One string per connection; the default credential chain is spelled `(default)`. */
+export function targetKey(target: ConnectionTarget): string {
+  return `${target.profile ?? '(default)'}|${target.region}|${target.endpoint ?? ''}`;
+}
+
+export function sameTarget(a: ConnectionTarget, b: ConnectionTarget): boolean {
+  return targetKey(a) === targetKey(b);
+}
+
+/** One string per fleet and connection. */
+export function refKey(ref: FleetRef): string {
+  return `${targetKey(ref.target)}|${ref.fleetId}`;
+}
+
 /** Checks a FleetRef that came from outside (a command argument, a webview's saved state). */
 export function isFleetRef(value: unknown): value is FleetRef {
   if (!isObject(value) || typeof value.fleetId !== 'string' || value.fleetId.length === 0) return false;

@@ -10,9 +10,10 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildShellHtml, createNonce } from '../../src/details/html';
 import type { HostMessage } from '../../src/details/protocol';
-import { buildTimelineViewModel } from '../../src/details/timelineModel';
+import { buildShellHtml, createNonce } from '../../src/panel/html';
+import type { HostMessage as TimelineHostMessage } from '../../src/timeline/protocol';
+import { buildTimelineViewModel } from '../../src/timeline/timelineModel';
 import { buildDetailsViewModel, toPersistedEvent } from '../../src/details/viewModel';
 import type { FleetEvent } from '../../src/gamelift/types';
 import { CHROMIUM_BIN, REPO_ROOT, UI_OUTPUT_DIR } from '../host/paths';
@@ -256,7 +257,7 @@ describe('Details page in Chromium (standalone)', function () {
     return { page, errors };
   }
 
-  async function post(page: Page, message: HostMessage): Promise<void> {
+  async function post(page: Page, message: HostMessage | TimelineHostMessage): Promise<void> {
     await page.evaluate((m) => window.postMessage(m, '*'), message as unknown as Record<string, unknown>);
   }
 

@@ -96,12 +96,24 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
   {
     area: 'src/details pure view-model/policy files',
-    files: () =>
-      ['protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts', 'timelineModel.ts', 'html.ts'].map(
-        (f) => `src/details/${f}`,
-      ),
+    files: () => ['api.ts', 'protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts'].map((f) => `src/details/${f}`),
   },
-  { area: 'src/details/webview/** (page scripts)', files: () => tsFiles('src/details/webview') },
+  {
+    area: 'src/timeline pure protocol/model files',
+    files: () => ['protocol.ts', 'timelineModel.ts', 'timeTicks.ts'].map((f) => `src/timeline/${f}`),
+  },
+  {
+    area: 'src/panel pure parts (HTML shell, fleet header, ready message)',
+    files: () => ['html.ts', 'fleetInfo.ts', 'protocol.ts'].map((f) => `src/panel/${f}`),
+  },
+  {
+    area: 'page scripts (src/*/webview/**)',
+    files: () => [
+      ...tsFiles('src/details/webview'),
+      ...tsFiles('src/timeline/webview'),
+      ...tsFiles('src/panel/webview'),
+    ],
+  },
   { area: 'test/unit/**', files: () => tsFiles('test/unit') },
   { area: 'test/ui/**', files: () => tsFiles('test/ui') },
   { area: 'test/host/**', files: () => tsFiles('test/host') },

@@ -2,12 +2,19 @@
 // `ready`), with every service string set through textContent; runs the log-link countdown;
 // turns button presses into protocol messages. Holds no URL: the host opens and copies links.
 import { describeExpiry } from '../expiry';
-import { isHostMessage, type DetailsViewModel, type HostMessage, type LogLinkView } from '../protocol';
+import {
+  isHostMessage,
+  type DetailsViewModel,
+  type HostMessage,
+  type LogLinkView,
+  type PageMessage,
+  type PersistedState,
+} from '../protocol';
 import { formatRelative } from '../../shared/timeFormat';
-import { button, h, icon, replaceChildrenKeepingFocus } from './lib/dom';
-import { HostClock, vscodeApi } from './lib/vscodeApi';
+import { button, h, icon, replaceChildrenKeepingFocus } from '../../panel/webview/lib/dom';
+import { HostClock, vscodeApi } from '../../panel/webview/lib/vscodeApi';
 
-const vscode = vscodeApi();
+const vscode = vscodeApi<PageMessage, PersistedState>();
 const clock = new HostClock();
 const app = document.getElementById('app') as HTMLElement;
 
@@ -383,8 +390,6 @@ function onHostMessage(message: HostMessage): void {
     case 'notice':
       notice = { level: message.level, text: message.text };
       render();
-      return;
-    case 'showTimeline':
       return;
   }
 }

@@ -3,11 +3,17 @@
 // the settings do not list ("pinned"). The tree and the commands read and change it.
 import type { ClientFactory } from '../../gamelift/clientFactory';
 import type { ListFleetsOptions } from '../../gamelift/fleetService';
-import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
+import {
+  refKey,
+  targetKey,
+  type ConnectionTarget,
+  type FleetRef,
+  type FleetSummary,
+  type TimeWindow,
+} from '../../gamelift/types';
 import { ConnectionState } from './connectionState';
 import { NO_FILTER, type EventFilter } from './eventFilter';
 import { FleetState } from './fleetState';
-import { refKey, targetKey } from './nodeIds';
 
 export interface ModelOptions {
   pageSize: number;

@@ -1,20 +1,7 @@
 // Stable tree-node ids. VS Code keeps expansion and selection by id across refreshes,
 // so ids derive only from what a node stands for (connection, fleet, category, event),
 // never from positions or counts.
-import type { ConnectionTarget, FleetRef } from '../../gamelift/types';
-
-/** One string per connection; the default credential chain is spelled `(default)`. */
-export function targetKey(target: ConnectionTarget): string {
-  return `${target.profile ?? '(default)'}|${target.region}|${target.endpoint ?? ''}`;
-}
-
-export function sameTarget(a: ConnectionTarget, b: ConnectionTarget): boolean {
-  return targetKey(a) === targetKey(b);
-}
-
-export function refKey(ref: FleetRef): string {
-  return `${targetKey(ref.target)}|${ref.fleetId}`;
-}
+import { refKey, targetKey, type ConnectionTarget, type FleetRef } from '../../gamelift/types';
 
 export function profileNodeId(profile: string | undefined): string {
   return `profile:${profile ?? '(default)'}`;

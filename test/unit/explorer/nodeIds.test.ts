@@ -6,9 +6,8 @@ import {
   fleetNodeId,
   helperNodeId,
   regionNodeId,
-  sameTarget,
-  targetKey,
 } from '../../../src/explorer/model/nodeIds';
+import { sameTarget, targetKey } from '../../../src/gamelift/types';
 
 const dev = { profile: 'local-dev', region: 'us-west-2' };
 const qa = { profile: 'local-qa', region: 'us-west-2' };

@@ -1,8 +1,8 @@
 // The timeline model: lanes per category in display order, marks per timed event, and the
 // status band reconstructed from fleet-state events; plus the axis ticks.
 import * as assert from 'node:assert/strict';
-import { buildTimelineViewModel, statusBand, statusFromCode, toneForStatus } from '../../../src/details/timelineModel';
-import { axisTicks } from '../../../src/details/timeTicks';
+import { buildTimelineViewModel, statusBand, statusFromCode, toneForStatus } from '../../../src/timeline/timelineModel';
+import { axisTicks } from '../../../src/timeline/timeTicks';
 import type { FleetEvent } from '../../../src/gamelift/types';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);

@@ -1,6 +1,6 @@
 // The webview shell: strict CSP with a fresh nonce, no inline code, and no service text.
 import * as assert from 'node:assert/strict';
-import { buildShellHtml, contentSecurityPolicy, createNonce } from '../../../src/details/html';
+import { buildShellHtml, contentSecurityPolicy, createNonce } from '../../../src/panel/html';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 

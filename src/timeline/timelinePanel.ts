@@ -1,35 +1,38 @@
-// One fleet timeline webview panel per fleet: posts the timeline view model built from the
-// explorer's loaded events, re-reads them on request, and opens an event's details when the
-// page asks (by event ID only: the host looks the event up, the page cannot invent one).
+// One fleet timeline webview panel: posts the timeline view model built from the explorer's
+// loaded events, re-reads them on request, and opens an event's details when the page asks
+// (by event ID only: the host looks the event up, the page cannot invent one).
 import type * as vscode from 'vscode';
 import type { FleetRef } from '../gamelift/types';
-import type { TimelineViewModel } from './protocol';
-import type { DetailsDeps } from './detailsDeps';
-import { SecurePanel, type PageRequest } from './securePanel';
+import { SecurePanel, type PageSpec } from '../panel/securePanel';
+import { isPageMessage, type HostMessage, type PageMessage, type TimelineViewModel } from './protocol';
+import type { TimelineDeps } from './timelineDeps';
 import { buildTimelineViewModel } from './timelineModel';
 
-export interface TimelinePanelHost {
-  openEventDetails(ref: FleetRef, eventId: string): Promise<void>;
-  disposed(panel: TimelinePanel): void;
-}
+const TIMELINE_PAGE: PageSpec<PageMessage> = {
+  name: 'timeline',
+  title: 'GameLift fleet timeline',
+  loading: 'Loading the fleet timeline…',
+  isPageMessage,
+};
 
-export function fleetKey(ref: FleetRef): string {
-  return JSON.stringify([ref.target.profile ?? '', ref.target.region, ref.target.endpoint ?? '', ref.fleetId]);
+export interface TimelinePanelHost {
+  openEventDetails(ref: FleetRef, eventId: string): void;
+  disposed(panel: TimelinePanel): void;
 }
 
 export class TimelinePanel {
   private model: TimelineViewModel | undefined;
-  private readonly page: SecurePanel;
+  private readonly page: SecurePanel<HostMessage, PageMessage>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly ref: FleetRef,
-    private readonly deps: DetailsDeps,
+    private readonly deps: TimelineDeps,
     private readonly host: TimelinePanelHost,
   ) {
     this.page = new SecurePanel(
       panel,
-      'timeline',
+      TIMELINE_PAGE,
       { extensionUri: deps.extensionUri, log: deps.log, label: 'Fleet timeline' },
       {
         pageReady: () => this.render(),
@@ -54,16 +57,14 @@ export class TimelinePanel {
     return this.page.receive(raw);
   }
 
-  private async handle(message: PageRequest): Promise<void> {
+  private handle(message: PageMessage): void {
     switch (message.type) {
       case 'refreshTimeline':
         this.render();
         return;
       case 'openEvent':
-        await this.host.openEventDetails(this.ref, message.eventId);
+        this.host.openEventDetails(this.ref, message.eventId);
         return;
-      default:
-        this.deps.log.warn(`Fleet timeline: ignored a "${message.type}" message meant for the details panel.`);
     }
   }
 

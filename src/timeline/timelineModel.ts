@@ -5,7 +5,7 @@ import { EVENT_CATEGORIES, lookupEventCode } from '../gamelift/eventCatalog';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineMarkView, TimelineViewModel } from './protocol';
 import { formatUtc } from '../shared/timeFormat';
-import { toFleetInfo } from './viewModel';
+import { toFleetInfo } from '../panel/fleetInfo';
 
 /** Fleet status a code moves the fleet into, or undefined if it is not a status change. */
 export function statusFromCode(code: string): string | undefined {

@@ -1,23 +1,25 @@
-// The part every details/timeline webview panel shares, so the security settings live in one
-// place: the panel is created (and restored panels are re-armed) with the narrow webview
+// The part every webview panel shares (details, timeline), so the security settings live in
+// one place: the panel is created (and restored panels are re-armed) with the narrow webview
 // options, gets the HTML shell with its CSP and fresh nonce, and every message from the page
-// is checked by the protocol validator before the owner sees it. It also tracks whether the
+// is checked by that page's protocol validator before the owner sees it. It also tracks whether the
 // page is ready (a hidden page is torn down and says `ready` again when shown; we post only
 // to a ready page) and hands dispose and view-state changes to the owner.
 import * as vscode from 'vscode';
 import { redactSecrets } from '../gamelift/redact';
-import { isPageMessage, type HostMessage, type PageMessage } from './protocol';
-import { renderShell, webviewOptions, type PageName } from './webviewShell';
+import type { ReadyMessage } from './protocol';
+import { renderShell, webviewOptions, type PageShell } from './webviewShell';
 
-/** A valid page message the owner handles (`ready` is handled here). */
-export type PageRequest = Exclude<PageMessage, { readonly type: 'ready' }>;
+/** A page: its shell and its protocol's check of what it sends (the page is untrusted). */
+export interface PageSpec<PageMessage extends { readonly type: string }> extends PageShell {
+  readonly isPageMessage: (value: unknown) => value is PageMessage | ReadyMessage;
+}
 
 /** What the owning panel does with its page. */
-export interface SecurePanelOwner {
+export interface SecurePanelOwner<PageMessage> {
   /** The page's script runs (again): post the current state. `post` already reaches the page. */
   pageReady(): void;
   /** A valid page message other than `ready`. */
-  handle(message: PageRequest): Promise<void> | void;
+  handle(message: PageMessage): Promise<void> | void;
   /** A message handler threw. Default: the error is logged, redacted. */
   handleFailed?(err: unknown): void;
   viewStateChanged?(): void;
@@ -41,15 +43,15 @@ export function createSecureWebviewPanel(
   return vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(extensionUri));
 }
 
-export class SecurePanel implements vscode.Disposable {
+export class SecurePanel<HostMessage, PageMessage extends { readonly type: string }> implements vscode.Disposable {
   private pageIsReady = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    page: PageName,
+    private readonly page: PageSpec<PageMessage>,
     private readonly context: SecurePanelContext,
-    private readonly owner: SecurePanelOwner,
+    private readonly owner: SecurePanelOwner<PageMessage>,
   ) {
     // Set again here: a panel restored after a reload comes with whatever options it was saved with.
     panel.webview.options = webviewOptions(context.extensionUri);
@@ -77,7 +79,7 @@ export class SecurePanel implements vscode.Disposable {
 
   /** Handles one message from the page, exactly as if the page had sent it (also used by tests). */
   async receive(raw: unknown): Promise<void> {
-    if (!isPageMessage(raw)) {
+    if (!this.page.isPageMessage(raw)) {
       // The page is untrusted: never echo what it sent, just note that something was dropped.
       this.context.log.warn(`${this.context.label}: ignored a message of unknown shape from the page.`);
       return;
@@ -88,7 +90,7 @@ export class SecurePanel implements vscode.Disposable {
         this.owner.pageReady();
         return;
       }
-      await this.owner.handle(raw);
+      await this.owner.handle(raw as PageMessage);
     } catch (err) {
       if (this.owner.handleFailed) this.owner.handleFailed(err);
       else

@@ -3,12 +3,19 @@
 // reconstructed from FLEET_STATE_* events; below it one lane per category with a mark per
 // event, shaped and coloured by severity. Marks are keyboard navigable (roving tabindex,
 // arrows move, Enter opens), show a tooltip on hover/focus, and open the event's details.
-import { isHostMessage, type HostMessage, type TimelineMarkView, type TimelineViewModel } from '../protocol';
+import { button, h, icon, replaceChildrenKeepingFocus, svg } from '../../panel/webview/lib/dom';
+import { vscodeApi } from '../../panel/webview/lib/vscodeApi';
+import {
+  isHostMessage,
+  type HostMessage,
+  type PageMessage,
+  type PersistedState,
+  type TimelineMarkView,
+  type TimelineViewModel,
+} from '../protocol';
 import { axisTicks } from '../timeTicks';
-import { button, h, icon, replaceChildrenKeepingFocus, svg } from './lib/dom';
-import { vscodeApi } from './lib/vscodeApi';
 
-const vscode = vscodeApi();
+const vscode = vscodeApi<PageMessage, PersistedState>();
 const app = document.getElementById('app') as HTMLElement;
 
 let model: TimelineViewModel | undefined;
@@ -369,7 +376,6 @@ function drawChart(chartHost: HTMLElement): void {
 }
 
 function onHostMessage(message: HostMessage): void {
-  if (message.type !== 'showTimeline') return;
   model = message.model;
   vscode.setState(message.persist);
   render();

@@ -1,0 +1,89 @@
+// The message protocol between the extension host and the fleet timeline page, imported by
+// both sides. The page is untrusted: everything it sends is checked with `isPageMessage`
+// before use; it names events by ID only and the host looks them up. Pure: no vscode, no DOM.
+import type { Severity } from '../gamelift/eventCatalog';
+import { isFleetRef, type FleetRef } from '../gamelift/types';
+import type { FleetInfoView } from '../panel/fleetInfo';
+import { isEventId, isReadyMessage, type ReadyMessage } from '../panel/protocol';
+import { isObject } from '../shared/guards';
+
+// ---------- view model (plain JSON) ----------
+
+export interface TimelineMarkView {
+  readonly eventId: string;
+  readonly eventCode: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly time: number;
+  readonly timeUtc: string;
+  readonly message?: string;
+  readonly count?: number;
+}
+
+export interface TimelineLaneView {
+  readonly category: string;
+  readonly label: string;
+  readonly marks: readonly TimelineMarkView[];
+}
+
+export type StatusTone = 'progress' | 'ok' | 'error' | 'ended' | 'unknown';
+
+export interface StatusSegmentView {
+  readonly status: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tone: StatusTone;
+  /** True when the segment's end is "now" (the status still holds as far as we know). */
+  readonly open: boolean;
+}
+
+export interface TimelineViewModel {
+  readonly fleet: FleetInfoView;
+  readonly start: number;
+  readonly end: number;
+  readonly lanes: readonly TimelineLaneView[];
+  readonly statusBand: readonly StatusSegmentView[];
+  readonly eventCount: number;
+  /** Events without an EventTime cannot be placed on the axis. */
+  readonly untimedCount: number;
+}
+
+// ---------- persisted panel state (saved by the page with setState, read back on reload) ----------
+
+export interface PersistedState {
+  readonly kind: 'timeline';
+  readonly ref: FleetRef;
+}
+
+/** Checks state handed back by VS Code after a reload (written by the page, so untrusted too). */
+export function isPersistedState(value: unknown): value is PersistedState {
+  return isObject(value) && value.kind === 'timeline' && isFleetRef(value.ref);
+}
+
+// ---------- host → page ----------
+
+export interface HostMessage {
+  readonly type: 'showTimeline';
+  readonly model: TimelineViewModel;
+  readonly hostNow: number;
+  readonly persist: PersistedState;
+}
+
+/** The page's check on what it receives (the host is trusted, but the page must not crash on junk). */
+export function isHostMessage(value: unknown): value is HostMessage {
+  return isObject(value) && value.type === 'showTimeline';
+}
+
+// ---------- page → host ----------
+
+export type PageMessage =
+  /** Show this event's details (the host looks it up among the loaded events). */
+  { readonly type: 'openEvent'; readonly eventId: string } | { readonly type: 'refreshTimeline' };
+
+/** Type guard for messages from the (untrusted) page. Anything else is to be ignored. */
+export function isPageMessage(value: unknown): value is PageMessage | ReadyMessage {
+  if (isReadyMessage(value)) return true;
+  if (!isObject(value)) return false;
+  if (value.type === 'refreshTimeline') return true;
+  return value.type === 'openEvent' && isEventId(value.eventId);
+}

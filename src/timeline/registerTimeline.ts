@@ -1,0 +1,49 @@
+// The fleet timeline: the "Show fleet timeline" command (from a fleet's menu, the details
+// panel's title bar or the palette) and restoring timelines after a window reload.
+import * as vscode from 'vscode';
+import { isFleetRef } from '../gamelift/types';
+import { COMMAND, PANEL, TEST_COMMAND } from '../ids';
+import { isPersistedState } from './protocol';
+import type { TimelineDeps } from './timelineDeps';
+import { Timelines } from './timelines';
+
+export function registerTimeline(context: vscode.ExtensionContext, deps: TimelineDeps): void {
+  const timelines = new Timelines(deps);
+  context.subscriptions.push(
+    timelines,
+    vscode.commands.registerCommand(COMMAND.showFleetTimeline, async (arg: unknown) => {
+      const ref = (arg as { ref?: unknown } | undefined)?.ref;
+      if (isFleetRef(ref)) {
+        timelines.show(ref);
+        return;
+      }
+      // From the palette: the fleet of the details panel in view, if there is one.
+      const active = deps.details.activeFleet();
+      if (active) {
+        timelines.show(active);
+        return;
+      }
+      // Otherwise ask, with the same fleet pick as "Fetch fleet events"; cancelling does nothing.
+      const picked = await deps.explorer.pickFleet('GameLift: show fleet timeline');
+      if (picked) timelines.show(picked);
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL.fleetTimeline, {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        if (!isPersistedState(state)) {
+          deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
+          panel.dispose();
+        } else {
+          timelines.restore(panel, state);
+        }
+        return Promise.resolve();
+      },
+    }),
+  );
+  // Hooks for the integration and UI tests; never registered in an installed extension.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TEST_COMMAND.timelineSnapshot, () => timelines.snapshot()),
+      vscode.commands.registerCommand(TEST_COMMAND.timelineDeliver, (message: unknown) => timelines.deliver(message)),
+    );
+  }
+}
