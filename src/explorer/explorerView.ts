@@ -20,7 +20,9 @@ import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
 import type { SettingsReader } from '../settings/reader';
 import { CONNECTION_SETTINGS, type SettingKey, type SettingSection } from '../settings/table';
-import { readExplorerSettings, targetsOf, type ExplorerSettings } from './settings';
+import type { ErrorNode } from './nodes/errorNode';
+import type { MoreTarget } from './nodes/loadMoreNode';
+import { openEndpointSetting, readExplorerSettings, targetsOf, type ExplorerSettings } from './settings';
 
 export interface ExplorerViewOptions {
   readonly clients: ClientFactory;
@@ -104,6 +106,37 @@ export class ExplorerView implements vscode.Disposable {
     if (!state) return;
     state.reset(refreshWindow(state.window, this.options.clock.now()));
     this.fleetChanged(ref);
+  }
+
+  /** "Load more…" and "Show more…": the node shows "Loading…" meanwhile, so a second click finds no button. */
+  async loadMore(target: MoreTarget): Promise<void> {
+    if (target.kind === 'shown') {
+      this.model.fleet(target.ref).showMore(target.categoryId);
+      this.provider.changed(this.provider.cachedNode(categoryNodeId(target.ref, target.categoryId)));
+      return;
+    }
+    const load = this.model.fleet(target.ref).loadMore();
+    this.fleetChanged(target.ref);
+    await load;
+    this.fleetChanged(target.ref);
+  }
+
+  /** An error node's action; resolves when what it started is done. */
+  async retry(node: ErrorNode): Promise<void> {
+    const target = node.target;
+    switch (target.kind) {
+      case 'events':
+        return this.loadMore(target);
+      case 'fleets': {
+        const load = this.model.connection(target.target).load();
+        this.provider.changed(node.parent);
+        await load;
+        this.provider.changed(node.parent);
+        return;
+      }
+      case 'endpointSetting':
+        await openEndpointSetting();
+    }
   }
 
   setWindow(ref: FleetRef, window: TimeWindow, pageSizeOverride?: number): void {

@@ -12,7 +12,7 @@ import type { ExplorerNode, TreeContext } from './nodes/explorerNode';
 import { fleetChildren } from './nodes/fleetListing';
 import { ProfileNode } from './nodes/profileNode';
 import { RegionNode } from './nodes/regionNode';
-import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, type ExplorerSettings } from './settings';
+import { endpointErrorMessage, type ExplorerSettings } from './settings';
 import { ErrorNode } from './nodes/errorNode';
 
 export interface ProviderOptions {
@@ -89,15 +89,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<ExplorerNode>,
       // No connection (and so no client) while the endpoint is refused: say why, and where to fix it.
       this.options.onCredentialsMissing(false);
       const message = endpointErrorMessage(settings.endpointError);
-      return [
-        new ErrorNode(
-          undefined,
-          'error:endpoint-setting',
-          message,
-          () => void openEndpointSetting(),
-          OPEN_ENDPOINT_SETTING,
-        ),
-      ];
+      return [new ErrorNode(undefined, 'error:endpoint-setting', message, { kind: 'endpointSetting' })];
     }
     const extra = this.model
       .extraTargets()

@@ -29,10 +29,10 @@ export function registerFleetCommands(
 
   return [
     vscode.commands.registerCommand(COMMAND.loadMore, (node?: LoadMoreNode) =>
-      node instanceof LoadMoreNode ? node.loadMore() : undefined,
+      node instanceof LoadMoreNode ? explorer.loadMore(node.target) : undefined,
     ),
     vscode.commands.registerCommand(COMMAND.retry, (node?: ErrorNode) =>
-      node instanceof ErrorNode ? node.retry() : undefined,
+      node instanceof ErrorNode ? explorer.retry(node) : undefined,
     ),
     vscode.commands.registerCommand(COMMAND.refreshFleet, (node?: FleetNode) => {
       const fleet = fleetOf(node);

@@ -59,7 +59,7 @@ export class CategoryNode extends ExplorerNode {
         new LoadMoreNode(
           this,
           helperNodeId(this.id, 'showMore'),
-          () => this.showMore(),
+          { kind: 'shown', ref: this.ref, categoryId: this.group.id },
           `${thousands(limit)} of ${thousands(count)} shown · next ${next}`,
           'Show more…',
         ),
@@ -67,12 +67,6 @@ export class CategoryNode extends ExplorerNode {
     }
     this.childCache = { group: this.group, limit, nodes };
     return nodes;
-  }
-
-  /** Shows the next chunk of this category's loaded events (nothing is fetched). */
-  private async showMore(): Promise<void> {
-    this.ctx.model.fleet(this.ref).showMore(this.group.id);
-    this.ctx.changed(this);
   }
 }
 

@@ -1,29 +1,39 @@
-// The one error node: the failure's message and a Retry action (click, or the inline button);
-// for a bad setting the action is "Open Setting" instead.
-import { COMMAND } from '../../ids';
+// The one error node: the failure's message and what Retry does, as data; a click and the
+// inline button both run COMMAND.retry with the node. For a refused setting the action is
+// "Open Setting" instead.
 import * as vscode from 'vscode';
+import type { ConnectionTarget, FleetRef } from '../../gamelift/types';
+import { COMMAND } from '../../ids';
+import { OPEN_ENDPOINT_SETTING } from '../settings';
 import { ExplorerNode } from './explorerNode';
+
+export type RetryTarget =
+  /** Load the fleet's page of events that failed, again. */
+  | { readonly kind: 'events'; readonly ref: FleetRef }
+  /** List the connection's fleets again. */
+  | { readonly kind: 'fleets'; readonly target: ConnectionTarget }
+  /** The `gamelift.endpoint` setting was refused: open it. */
+  | { readonly kind: 'endpointSetting' };
 
 export class ErrorNode extends ExplorerNode {
   constructor(
     parent: ExplorerNode | undefined,
     readonly id: string,
     readonly message: string,
-    /** May return the load it starts, so the Retry command resolves when the load is done. */
-    readonly retry: () => void | Promise<void>,
-    private readonly actionLabel = 'Retry',
+    readonly target: RetryTarget,
   ) {
     super(parent);
   }
 
   getTreeItem(): vscode.TreeItem {
+    const action = this.target.kind === 'endpointSetting' ? OPEN_ENDPOINT_SETTING : 'Retry';
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = 'error';
-    item.description = this.actionLabel;
-    item.tooltip = `${this.message}\n\nClick to ${this.actionLabel === 'Retry' ? 'retry' : this.actionLabel.toLowerCase()}.`;
+    item.description = action;
+    item.tooltip = `${this.message}\n\nClick to ${action.toLowerCase()}.`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.command = { command: COMMAND.retry, title: this.actionLabel, arguments: [this] };
+    item.command = { command: COMMAND.retry, title: action, arguments: [this] };
     return item;
   }
 }

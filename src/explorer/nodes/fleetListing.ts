@@ -17,12 +17,7 @@ export async function fleetChildren(
   const baseId = parent?.id ?? regionNodeId(target);
   if (connection.error && !ctx.model.fleetsOf(target)?.length) {
     ctx.reportError(connection.error);
-    return [
-      new ErrorNode(parent, helperNodeId(baseId, 'error'), connection.error.message, () => {
-        void connection.load().then(() => ctx.changed(parent));
-        ctx.changed(parent);
-      }),
-    ];
+    return [new ErrorNode(parent, helperNodeId(baseId, 'error'), connection.error.message, { kind: 'fleets', target })];
   }
   const fleets = [...(ctx.model.fleetsOf(target) ?? [])].sort((a, b) =>
     (a.name ?? a.fleetId).localeCompare(b.name ?? b.fleetId),

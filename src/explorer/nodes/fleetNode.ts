@@ -71,10 +71,11 @@ export class FleetNode extends ExplorerNode {
       nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), 'Loading events…', 'loading~spin'));
     } else if (state.error) {
       const error = state.error;
-      nodes.push(new ErrorNode(this, helperNodeId(this.id, 'error'), error.message, () => this.loadMore()));
+      nodes.push(new ErrorNode(this, helperNodeId(this.id, 'error'), error.message, { kind: 'events', ref: this.ref }));
     } else if (state.hasMore) {
       const loaded = state.events.length;
-      nodes.push(new LoadMoreNode(this, helperNodeId(this.id, 'loadMore'), () => this.loadMore(), `${loaded} loaded`));
+      const target = { kind: 'events', ref: this.ref } as const;
+      nodes.push(new LoadMoreNode(this, helperNodeId(this.id, 'loadMore'), target, `${loaded} loaded`));
     } else if (groups.length === 0) {
       const label =
         state.events.length > 0 && isFilterActive(filter)
@@ -83,13 +84,6 @@ export class FleetNode extends ExplorerNode {
       nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), label, 'info'));
     }
     return nodes;
-  }
-
-  /** Loads the next page; the node shows "Loading…" meanwhile, so a second click finds no button. */
-  loadMore(): Promise<void> {
-    const load = this.state.loadMore();
-    this.ctx.changed(this);
-    return load.then(() => this.ctx.changed(this));
   }
 }
 

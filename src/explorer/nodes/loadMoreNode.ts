@@ -1,15 +1,23 @@
-// The one "Load more…" node (also "Show more…" under a category, which reveals more of the
-// loaded events); the command it runs shares an in-flight load, so double clicks never fetch
-// a page twice.
-import { COMMAND } from '../../ids';
+// The one "Load more…" node, also a category's "Show more…" (which shows more of the loaded
+// events): it carries what to load as data and runs COMMAND.loadMore with itself, so the
+// inline button and a click do the same; the pager shares a load in flight, so double clicks
+// never fetch a page twice.
 import * as vscode from 'vscode';
+import type { FleetRef } from '../../gamelift/types';
+import { COMMAND } from '../../ids';
 import { ExplorerNode } from './explorerNode';
+
+export type MoreTarget =
+  /** The fleet's next page of events. */
+  | { readonly kind: 'events'; readonly ref: FleetRef }
+  /** The next chunk of a category's loaded events (nothing is fetched). */
+  | { readonly kind: 'shown'; readonly ref: FleetRef; readonly categoryId: string };
 
 export class LoadMoreNode extends ExplorerNode {
   constructor(
     parent: ExplorerNode | undefined,
     readonly id: string,
-    readonly loadMore: () => Promise<void>,
+    readonly target: MoreTarget,
     private readonly detail: string,
     private readonly label = 'Load more…',
   ) {
