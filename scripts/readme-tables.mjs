@@ -1,8 +1,10 @@
-// Rewrites the settings and commands tables in README.md from package.json, so the
-// README never drifts from what the extension contributes. Run: node scripts/readme-tables.mjs [--check]
+// Rewrites the generated parts of README.md so they never drift: the commands and settings
+// tables from package.json, and the AWS permissions each feature needs with the least-privilege
+// IAM policy from src/gamelift/permissions.ts. Run: node scripts/readme-tables.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -25,6 +27,17 @@ const settings = Object.entries(pkg.contributes.configuration.properties).map(
     `| \`${key}\` | \`${cell(JSON.stringify(s.default))}\` | ${cell(s.markdownDescription ?? s.description)} |`,
 );
 
+// The permissions table is TypeScript without imports: transpile it and load it as a module.
+const permissionsSource = readFileSync(join(root, 'src', 'gamelift', 'permissions.ts'), 'utf8');
+const permissionsJs = ts.transpileModule(permissionsSource, {
+  compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+}).outputText;
+const { PERMISSIONS, leastPrivilegePolicy } = await import(
+  `data:text/javascript;base64,${Buffer.from(permissionsJs).toString('base64')}`
+);
+const permissions = PERMISSIONS.map((p) => `| ${cell(p.feature)} | ${p.actions.map((a) => `\`${a}\``).join(', ')} |`);
+const policy = JSON.stringify(leastPrivilegePolicy(), null, 2);
+
 const replaceBetween = (text, name, body) => {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
@@ -40,6 +53,12 @@ next = replaceBetween(
   'settings',
   ['| Setting | Default | What it does |', '|---|---|---|', ...settings].join('\n'),
 );
+next = replaceBetween(
+  next,
+  'permissions',
+  ['| Feature | IAM actions it needs |', '|---|---|', ...permissions].join('\n'),
+);
+next = replaceBetween(next, 'iam-policy', ['```json', policy, '```'].join('\n'));
 
 if (process.argv.includes('--check')) {
   if (next !== readme) {
@@ -48,5 +67,7 @@ if (process.argv.includes('--check')) {
   }
 } else {
   writeFileSync(readmePath, next);
-  console.log(`README.md: ${commands.length} commands, ${settings.length} settings`);
+  console.log(
+    `README.md: ${commands.length} commands, ${settings.length} settings, ${permissions.length} permission rows`,
+  );
 }

@@ -1,6 +1,7 @@
 // Turns any failure from the SDK, the credential chain or the network into one of a few
 // kinds the UI knows how to show (with a Retry or "Sign in" action), with a clear message
 // that never carries a secret.
+import { ALL_ACTIONS } from './permissions';
 import { redactSecrets } from './redact';
 
 export type ErrorKind =
@@ -176,7 +177,7 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   ) {
     return make(
       'unauthorized',
-      `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (gamelift:ListFleets, gamelift:DescribeFleetAttributes, gamelift:DescribeFleetEvents).`,
+      `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (${ALL_ACTIONS.join(', ')}).`,
       false,
       withProfile,
     );

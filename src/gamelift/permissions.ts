@@ -1,0 +1,42 @@
+// The AWS operations each feature calls: the one table behind the README's permission list and
+// its least-privilege IAM policy (scripts/readme-tables.mjs writes both) and the "not allowed"
+// error. test/unit/permissions.test.ts holds it to the SDK commands the sources send. Kept
+// free of imports so the README script can load it as it is.
+
+export interface FeaturePermissions {
+  /** What the user does that makes these calls. */
+  readonly feature: string;
+  /** IAM actions, `service:Operation`. */
+  readonly actions: readonly string[];
+}
+
+export const PERMISSIONS: readonly FeaturePermissions[] = [
+  {
+    feature: 'Fleets view: list the fleets of each profile and region',
+    actions: [
+      'gamelift:ListFleets',
+      'gamelift:DescribeFleetAttributes',
+      'gamelift:ListContainerFleets',
+      'gamelift:DescribeContainerFleet',
+    ],
+  },
+  {
+    feature: 'Fleet events: expand a fleet, Load more, watching, Fetch fleet events, a fresh event log link',
+    actions: ['gamelift:DescribeFleetEvents'],
+  },
+  {
+    feature: 'Fetch fleet events for a fleet ID or ARN the tree does not list (its name and status)',
+    actions: ['gamelift:DescribeFleetAttributes', 'gamelift:DescribeContainerFleet'],
+  },
+];
+
+/** Every action the extension may call, each once, in table order. */
+export const ALL_ACTIONS: readonly string[] = [...new Set(PERMISSIONS.flatMap((p) => p.actions))];
+
+/** The least-privilege IAM policy for everything above (all are read-only List/Describe calls). */
+export function leastPrivilegePolicy(): object {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'GameLiftFleetExplorerRead', Effect: 'Allow', Action: [...ALL_ACTIONS], Resource: '*' }],
+  };
+}
