@@ -28,6 +28,10 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     feature: 'Fetch fleet events for a fleet ID or ARN the tree does not list (its name and status)',
     actions: ['gamelift:DescribeFleetAttributes', 'gamelift:DescribeContainerFleet'],
   },
+  {
+    feature: "Fleet diagnosis: the fleet's launch paths and the status of each of its locations",
+    actions: ['gamelift:DescribeRuntimeConfiguration', 'gamelift:DescribeFleetLocationAttributes'],
+  },
 ];
 
 /** Every action the extension may call, each once, in table order. */

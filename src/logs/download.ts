@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { checkExternalUrl } from '../details/urlPolicy';
 import { abortError, throwIfAborted } from '../gamelift/errors';
+import { systemClock } from '../shared/clock';
 import { isPresignedUrlExpired } from './presignedExpiry';
 import { formatSize } from './size';
 
@@ -38,7 +39,7 @@ export async function downloadLog(url: string, options: DownloadOptions = {}): P
   throwIfAborted(options.signal);
   const verdict = checkExternalUrl(url, 'log', { customEndpoints: options.allowedEndpoints });
   if (!verdict.allowed) return { kind: 'refused', message: `The log link was not opened: ${verdict.reason}.` };
-  if (isPresignedUrlExpired(url, (options.now ?? Date.now)())) {
+  if (isPresignedUrlExpired(url, (options.now ?? systemClock.now)())) {
     return { kind: 'expired', by: 'url', message: 'The log link has expired.' };
   }
   return get(verdict.url, options, 1);
