@@ -1,13 +1,37 @@
-// Bundles the extension host code, the CloudTrail CLIs and workers, and the webview
-// scripts with esbuild. `--release` minifies and drops sourcemaps; `--watch` rebuilds.
+// Bundles the extension host code (split so activation loads only what the moment needs),
+// the CloudTrail CLIs and workers, and the webview scripts with esbuild. `--release` minifies and
+// drops sourcemaps; `--watch` rebuilds; `--monolithic` folds the on-demand bundles into
+// dist/extension.js (the activation benchmark's baseline); `--outdir=<dir>` writes elsewhere.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
+const monolithic = process.argv.includes('--monolithic');
+const outdir = resolve(root, process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist');
+
+/**
+ * Bundles activation leaves out: src/activation/ loads each with `require('./<out>.js')` (the
+ * file beside dist/extension.js) the first time a feature needs it.
+ */
+const onDemandEntries = [{ in: 'src/activation/gameliftBundle.ts', out: 'gamelift' }].filter((e) =>
+  existsSync(join(root, e.in)),
+);
+
+/** Keeps `require('./<out>.js')` in src/activation/ as a run-time require (or bundles it when monolithic). */
+const onDemandPlugin = {
+  name: 'on-demand-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      const entry = onDemandEntries.find((e) => args.path === `./${e.out}.js`);
+      if (!entry || !args.importer.startsWith(join(root, 'src', 'activation'))) return undefined;
+      return monolithic ? { path: join(root, entry.in) } : { path: args.path, external: true };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -23,6 +47,7 @@ const common = {
 /** Node-side bundles: only entries whose source exists, so features can land one at a time. */
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
+  ...(monolithic ? [] : onDemandEntries),
   { in: 'src/cloudtrail/cli.ts', out: 'cloudtrail-lint' },
   { in: 'src/cloudtrail/editor/validationWorker.ts', out: 'cloudtrail.worker' },
   { in: 'src/history/cli.ts', out: 'cloudtrail-history' },
@@ -42,13 +67,13 @@ for (const feature of readdirSync(join(root, 'src'))) {
 }
 
 // A release starts from an empty dist/ so no development sourcemap slips into the .vsix.
-if (release) rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (release) rmSync(outdir, { recursive: true, force: true });
 
 const builds = [
   {
     ...common,
     entryPoints: nodeEntries,
-    outdir: 'dist',
+    outdir,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -56,13 +81,14 @@ const builds = [
     // The CLIs are run as `node dist/cloudtrail-lint.js`; the banner lets them run directly too.
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
+    plugins: [onDemandPlugin],
   },
 ];
 if (webviewEntries.length > 0) {
   builds.push({
     ...common,
     entryPoints: webviewEntries,
-    outdir: 'dist/webview',
+    outdir: join(outdir, 'webview'),
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -72,7 +98,7 @@ if (webviewEntries.length > 0) {
 /** Codicons are served to webviews from dist/webview so localResourceRoots can stay narrow. */
 function copyCodicons() {
   const src = join(root, 'node_modules', '@vscode', 'codicons', 'dist');
-  const dest = join(root, 'dist', 'webview', 'codicons');
+  const dest = join(outdir, 'webview', 'codicons');
   if (!existsSync(src)) return;
   mkdirSync(dest, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(src, f), join(dest, f));

@@ -1,9 +1,11 @@
 // Shared services, created once per activation and handed to every feature: the log channel,
-// the settings reader, the clock and the AWS client factory. Features must not create their
-// own output channels, clocks or clients, nor read settings around the reader.
-import { COMMAND } from './ids';
+// the settings reader and the clock; and, once the GameLift bundle loads, the AWS client
+// factory (created here too, but only then, so activation never loads the AWS SDK). Features
+// must not create their own output channels, clocks or clients, nor read settings around the
+// reader.
 import * as vscode from 'vscode';
 import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
+import { COMMAND } from './ids';
 import { createSettingsReader, type SettingsReader } from './settings/reader';
 import { systemClock, type Clock } from './shared/clock';
 
@@ -12,26 +14,35 @@ export interface ExtensionDeps {
   readonly extensionUri: vscode.Uri;
   readonly settings: SettingsReader;
   readonly clock: Clock;
+}
+
+/** What features that call AWS get (everything in the GameLift bundle). */
+export interface AwsDeps extends ExtensionDeps {
   /** Every AWS SDK client comes from here (one per service and connection). */
   readonly clients: ClientFactory;
 }
 
 export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
   const log = vscode.window.createOutputChannel('GameLift Fleet Explorer', { log: true });
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(COMMAND.showLog, () => log.show()),
+  );
+  return { log, extensionUri: context.extensionUri, settings: createSettingsReader(), clock: systemClock };
+}
+
+/** The deps with the one client factory; called once, when the GameLift bundle loads. */
+export function withAwsClients(context: vscode.ExtensionContext, deps: ExtensionDeps): AwsDeps {
   const clients = createClientFactory({
     userAgentSuffix: `vscode/${vscode.version}`,
     // Only warnings and errors from the SDK (its debug output is noisy); the factory redacts them.
     logger: {
       debug: () => undefined,
       info: () => undefined,
-      warn: (m) => log.warn(m),
-      error: (m) => log.error(m),
+      warn: (m) => deps.log.warn(m),
+      error: (m) => deps.log.error(m),
     },
   });
-  context.subscriptions.push(
-    log,
-    { dispose: () => clients.forget() },
-    vscode.commands.registerCommand(COMMAND.showLog, () => log.show()),
-  );
-  return { log, extensionUri: context.extensionUri, settings: createSettingsReader(), clock: systemClock, clients };
+  context.subscriptions.push({ dispose: () => clients.forget() });
+  return { ...deps, clients };
 }

@@ -1,18 +1,15 @@
-// Activation is a table of contents: one register call per feature, all disposables
-// owned by the extension context. Features receive what they need through `deps`.
+// Activation is a table of contents: one register call per feature, all disposables owned by
+// the extension context, shared services in `deps`. It loads only what the moment needs:
+// the GameLift features (and the AWS SDK) come from dist/gamelift.js on first use.
 import type * as vscode from 'vscode';
-import { createDeps } from './deps';
-import { registerExplorer } from './explorer/registerExplorer';
-import { registerDetails } from './details/registerDetails';
+import { registerGameLift } from './activation/gamelift';
 import { registerCloudTrail } from './cloudtrail/editor/registerCloudTrail';
-import { registerTimeline } from './timeline/registerTimeline';
+import { createDeps } from './deps';
 
 export function activate(context: vscode.ExtensionContext): void {
   const deps = createDeps(context);
-  const explorer = registerExplorer(context, deps);
-  const details = registerDetails(context, { ...deps, explorer });
-  registerTimeline(context, { ...deps, explorer, details });
   registerCloudTrail(context, deps);
+  registerGameLift(context, deps);
   deps.log.info('GameLift Fleet Explorer activated');
 }
 

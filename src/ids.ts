@@ -46,6 +46,17 @@ export const TEST_COMMAND = {
   cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
 } as const;
 
+/**
+ * Commands the GameLift bundle (dist/gamelift.js) registers: activation registers a stand-in for
+ * each that loads the bundle first. Every command but the log's and CloudTrail's, and the test
+ * commands outside production mode.
+ */
+export function gameliftBundleCommands(production: boolean): string[] {
+  const elsewhere = new Set<string>([COMMAND.showLog, COMMAND.openAsCloudTrail, TEST_COMMAND.cloudtrailAnalysis]);
+  const all: string[] = [...Object.values(COMMAND), ...(production ? [] : Object.values(TEST_COMMAND))];
+  return all.filter((id) => !elsewhere.has(id));
+}
+
 /** Context keys the code sets and package.json's `when` clauses read. */
 export const CONTEXT_KEY = {
   /** The Fleets view has an event filter on (the title bar offers Clear). */

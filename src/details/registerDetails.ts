@@ -1,6 +1,6 @@
 // The event details panel: its commands (from the tree, the palette and the panel's title bar),
-// restoring panels after a window reload, and the DetailsApi the timeline uses.
-import { COMMAND, PANEL, TEST_COMMAND } from '../ids';
+// the serializer that restores panels after a reload, and the DetailsApi the timeline uses.
+import { COMMAND, TEST_COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
 import type { DetailsApi } from './api';
@@ -17,7 +17,10 @@ function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent
   );
 }
 
-export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsApi {
+export function registerDetails(
+  context: vscode.ExtensionContext,
+  deps: DetailsDeps,
+): { api: DetailsApi; serializer: vscode.WebviewPanelSerializer } {
   const controller = new DetailsController(deps);
   const command = vscode.commands.registerCommand;
   context.subscriptions.push(
@@ -37,19 +40,19 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     command(COMMAND.detailsRefreshLogLink, () => controller.activeDetails()?.refreshLink()),
   );
 
-  context.subscriptions.push(
-    controller,
-    vscode.window.registerWebviewPanelSerializer(PANEL.eventDetails, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        if (!isPersistedState(state)) {
-          deps.log.warn('Event details: could not restore a panel after reload (no usable saved state).');
-          panel.dispose();
-          return;
-        }
+  context.subscriptions.push(controller);
+  // Registered at activation (src/activation/gamelift.ts), which loads this feature for it.
+  const serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      if (!isPersistedState(state)) {
+        deps.log.warn('Event details: could not restore a panel after reload (no usable saved state).');
+        panel.dispose();
+      } else {
         controller.restore(panel, state);
-      },
-    }),
-  );
+      }
+      return Promise.resolve();
+    },
+  };
 
   // Hooks for the integration and UI tests; never registered in an installed extension.
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
@@ -60,9 +63,10 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
       ),
     );
   }
-  return {
+  const api: DetailsApi = {
     // A new panel beside the one the user is in (the timeline), so both stay visible.
     showEventBeside: (ref, event) => controller.showEvent(ref, event, { column: vscode.ViewColumn.Beside }),
     activeFleet: () => controller.activeDetails()?.fleetRef,
   };
+  return { api, serializer };
 }

@@ -1,7 +1,7 @@
 // The Fleets view: model + provider + TreeView, kept in step with settings (profiles,
 // regions, endpoint rebuild the tree), the filter (view description + context key), and
 // reveal (fleet with its categories, or one event) for commands and the details panel.
-import { CONTEXT_KEY, FLEETS_VIEW } from '../ids';
+import { CONTEXT_KEY } from '../ids';
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
 import { sameTarget, type FleetEvent, type FleetRef, type FleetSummary, type TimeWindow } from '../gamelift/types';
@@ -24,7 +24,14 @@ import type { ErrorNode } from './nodes/errorNode';
 import type { MoreTarget } from './nodes/loadMoreNode';
 import { openEndpointSetting, readExplorerSettings, targetsOf, type ExplorerSettings } from './settings';
 
+/** The Fleets view as activation created it (src/activation/gamelift.ts), and where its provider goes. */
+export interface FleetsView {
+  readonly view: vscode.TreeView<ExplorerNode>;
+  attach(provider: vscode.TreeDataProvider<ExplorerNode>): void;
+}
+
 export interface ExplorerViewOptions {
+  readonly fleets: FleetsView;
   readonly clients: ClientFactory;
   readonly clock: Clock;
   readonly settings: SettingsReader;
@@ -39,9 +46,6 @@ export class ExplorerView implements vscode.Disposable {
   /** True while the only connection has no credentials (the welcome view explains). */
   credentialsMissing = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly settingsEmitter = new vscode.EventEmitter<ExplorerSettings>();
-  /** Fires after profile/region/endpoint changes rebuilt the tree. */
-  readonly onDidChangeConnections = this.settingsEmitter.event;
 
   constructor(private readonly options: ExplorerViewOptions) {
     this.settingsValue = readExplorerSettings(options.settings);
@@ -63,8 +67,9 @@ export class ExplorerView implements vscode.Disposable {
         void vscode.commands.executeCommand('setContext', CONTEXT_KEY.credentialsMissing, missing);
       },
     });
-    this.view = vscode.window.createTreeView(FLEETS_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(this.view, this.provider, this.settingsEmitter);
+    this.view = options.fleets.view;
+    options.fleets.attach(this.provider);
+    this.disposables.push(this.provider);
     this.disposables.push(
       options.settings.onDidChange([...CONNECTION_SETTINGS, 'events', 'watch'], (changed) =>
         this.onSettingsChanged(changed),
@@ -85,7 +90,6 @@ export class ExplorerView implements vscode.Disposable {
       this.model.setTargets(targetsOf(this.settingsValue));
       this.model.resetAll();
       this.provider.refreshAll();
-      this.settingsEmitter.fire(this.settingsValue);
     } else if (changed('events')) {
       // Time display or page size: redraw (nodes read settings when drawn).
       this.provider.refreshAll();

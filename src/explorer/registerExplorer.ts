@@ -1,25 +1,25 @@
-// Registers the fleet explorer: the Fleets view, its commands (connection, filter, fleet
-// and event actions, "Fetch fleet events"), the status bar and the fleet watcher. Returns
-// the ExplorerApi the details panel uses. Every disposable goes into context.subscriptions.
+// Registers the fleet explorer: the Fleets view's provider, its commands (connection, filter,
+// fleet and event actions, "Fetch fleet events") and the fleet watcher. Returns the ExplorerApi
+// the details panel and the timeline use. Every disposable goes into context.subscriptions.
 import { COMMAND } from '../ids';
 import * as vscode from 'vscode';
-import type { ExtensionDeps } from '../deps';
+import type { AwsDeps } from '../deps';
 import type { ExplorerApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { pickFleet, registerFetchCommand } from './commands/fetchFleetEvents';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerFleetCommands } from './commands/fleetCommands';
 import { ErrorReporter } from './errorReporter';
-import { ExplorerView } from './explorerView';
+import { ExplorerView, type FleetsView } from './explorerView';
 import { PromptHolder } from './prompts';
-import { createStatusBar } from './statusBar';
 import { registerTestHooks } from './testHooks';
 import { FleetWatcher } from './watcher';
 
-export function registerExplorer(context: vscode.ExtensionContext, deps: ExtensionDeps): ExplorerApi {
+export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps, fleets: FleetsView): ExplorerApi {
   const prompts = new PromptHolder();
   const errors = new ErrorReporter(deps.log, prompts);
   const explorer = new ExplorerView({
+    fleets,
     clients: deps.clients,
     clock: deps.clock,
     settings: deps.settings,
@@ -29,7 +29,6 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Extensi
   context.subscriptions.push(
     explorer,
     watcher,
-    createStatusBar(explorer.settings, explorer.onDidChangeConnections),
     ...registerConnectionCommands(explorer, prompts, deps),
     ...registerFilterCommands(explorer, prompts),
     ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),

@@ -1,22 +1,33 @@
 // The status-bar item showing the browsed profile(s) and region(s); a click selects profiles.
-import { COMMAND } from '../ids';
+// It appears once the Fleets view was opened or a connection setting is set, so a user who only
+// reads CloudTrail logs never sees it. Light: activation creates it before any GameLift code loads.
 import * as vscode from 'vscode';
-import type { ExplorerSettings } from './settings';
+import { COMMAND } from '../ids';
+import type { SettingsReader } from '../settings/reader';
+import { CONNECTION_SETTINGS } from '../settings/table';
+import { readExplorerSettings } from './settings';
 
-export function createStatusBar(
-  initial: ExplorerSettings,
-  onChange: vscode.Event<ExplorerSettings>,
-): vscode.Disposable {
+export function createStatusBar(settings: SettingsReader, view: vscode.TreeView<unknown>): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('gamelift.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = 'GameLift connection';
   item.command = COMMAND.selectProfile;
-  const render = (s: ExplorerSettings) => {
+  let viewOpened = view.visible;
+  const render = () => {
+    const s = readExplorerSettings(settings);
     const profiles = s.profiles.map((p) => p ?? 'default').join(', ');
     item.text = `$(cloud) ${profiles} · ${s.regions.join(', ')}`;
     item.tooltip = `GameLift: profile ${profiles}, region${s.regions.length > 1 ? 's' : ''} ${s.regions.join(', ')}${s.endpoint ? `\nEndpoint: ${s.endpoint}` : ''}\nClick to select profiles.`;
+    if (viewOpened || CONNECTION_SETTINGS.some((key) => settings.isSet(key))) item.show();
+    else item.hide();
   };
-  render(initial);
-  item.show();
-  const sub = onChange(render);
-  return vscode.Disposable.from(item, sub);
+  render();
+  return vscode.Disposable.from(
+    item,
+    settings.onDidChange(CONNECTION_SETTINGS, render),
+    view.onDidChangeVisibility((e) => {
+      if (!e.visible || viewOpened) return;
+      viewOpened = true;
+      render();
+    }),
+  );
 }

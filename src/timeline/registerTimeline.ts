@@ -1,13 +1,16 @@
 // The fleet timeline: the "Show fleet timeline" command (from a fleet's menu, the details
-// panel's title bar or the palette) and restoring timelines after a window reload.
+// panel's title bar or the palette), and the serializer that restores timelines after a reload.
 import * as vscode from 'vscode';
 import { isFleetRef } from '../gamelift/types';
-import { COMMAND, PANEL, TEST_COMMAND } from '../ids';
+import { COMMAND, TEST_COMMAND } from '../ids';
 import { isPersistedState } from './protocol';
 import type { TimelineDeps } from './timelineDeps';
 import { Timelines } from './timelines';
 
-export function registerTimeline(context: vscode.ExtensionContext, deps: TimelineDeps): void {
+export function registerTimeline(
+  context: vscode.ExtensionContext,
+  deps: TimelineDeps,
+): { serializer: vscode.WebviewPanelSerializer } {
   const timelines = new Timelines(deps);
   context.subscriptions.push(
     timelines,
@@ -27,17 +30,6 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
       const picked = await deps.explorer.pickFleet('GameLift: show fleet timeline');
       if (picked) timelines.show(picked);
     }),
-    vscode.window.registerWebviewPanelSerializer(PANEL.fleetTimeline, {
-      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        if (!isPersistedState(state)) {
-          deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
-          panel.dispose();
-        } else {
-          timelines.restore(panel, state);
-        }
-        return Promise.resolve();
-      },
-    }),
   );
   // Hooks for the integration and UI tests; never registered in an installed extension.
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
@@ -46,4 +38,17 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
       vscode.commands.registerCommand(TEST_COMMAND.timelineDeliver, (message: unknown) => timelines.deliver(message)),
     );
   }
+  // Registered at activation (src/activation/gamelift.ts), which loads this feature for it.
+  const serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      if (!isPersistedState(state)) {
+        deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
+        panel.dispose();
+      } else {
+        timelines.restore(panel, state);
+      }
+      return Promise.resolve();
+    },
+  };
+  return { serializer };
 }

@@ -1,6 +1,8 @@
 // The extension loads in a real VS Code: it activates, every `gamelift.*` command its
-// manifest declares is registered, and its Fleets view can be shown.
+// manifest declares is registered, the GameLift bundle loads only when its view is drawn,
+// and its Fleets view can be shown.
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
@@ -32,6 +34,22 @@ describe('Extension activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = declared.filter((id) => !registered.has(id));
     assert.deepStrictEqual(missing, [], `declared but not registered: ${missing.join(', ')}`);
+  });
+
+  it('loads neither the GameLift bundle nor the AWS SDK until the Fleets view is drawn', async () => {
+    const dist = path.join(extension().extensionPath, 'dist');
+    const loaded = () => Object.keys(require.cache).filter((file) => file.startsWith(dist));
+    const before = loaded();
+    assert.ok(
+      before.includes(path.join(dist, 'extension.js')),
+      `activation loaded dist/extension.js: ${before.join(', ')}`,
+    );
+    assert.ok(!before.includes(path.join(dist, 'gamelift.js')), 'dist/gamelift.js was loaded at activation');
+    await vscode.commands.executeCommand('workbench.view.extension.gamelift');
+    await vscode.commands.executeCommand('gamelift.fleets.focus');
+    for (let i = 0; i < 100 && !loaded().includes(path.join(dist, 'gamelift.js')); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    assert.ok(loaded().includes(path.join(dist, 'gamelift.js')), 'drawing the Fleets view loads dist/gamelift.js');
   });
 
   it('shows the GameLift container and focuses the Fleets view', async () => {

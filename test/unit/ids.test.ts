@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { COMMAND, CONTEXT_KEY, FLEETS_VIEW, PANEL, TEST_COMMAND } from '../../src/ids';
+import { COMMAND, CONTEXT_KEY, FLEETS_VIEW, gameliftBundleCommands, PANEL, TEST_COMMAND } from '../../src/ids';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -27,10 +27,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Command IDs passed to registerCommand (or a feature's local `command(id, …)` helper), by table key. */
-function registrations(): { ids: string[]; literals: string[] } {
+/** Where activation registers the stand-ins of the GameLift bundle's commands (from a list). */
+const STAND_INS = 'src/activation/gamelift.ts';
+/** The folders whose code is in the GameLift bundle. */
+const GAMELIFT_BUNDLE = /^src\/(explorer|details|timeline)\//;
+
+/** Command IDs passed to registerCommand (or a feature's local `command(id, …)` helper), with their files. */
+function registrations(): { ids: string[]; files: string[]; literals: string[] } {
   const tables: Record<string, Record<string, string>> = { COMMAND, TEST_COMMAND };
   const ids: string[] = [];
+  const files: string[] = [];
   const literals: string[] = [];
   for (const file of sourceFiles(join(ROOT, 'src'))) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -50,7 +56,8 @@ function registrations(): { ids: string[]; literals: string[] } {
             first.expression.text in tables
           ) {
             ids.push(tables[first.expression.text][first.name.text]);
-          } else if (name === 'registerCommand') {
+            files.push(relative(ROOT, file).split('\\').join('/'));
+          } else if (name === 'registerCommand' && relative(ROOT, file).split('\\').join('/') !== STAND_INS) {
             literals.push(`${relative(ROOT, file)}: ${first.getText(source)}`);
           }
         }
@@ -59,7 +66,7 @@ function registrations(): { ids: string[]; literals: string[] } {
     };
     visit(source);
   }
-  return { ids, literals };
+  return { ids, files, literals };
 }
 
 describe('ids: command IDs and context keys against package.json', () => {
@@ -95,6 +102,17 @@ describe('ids: command IDs and context keys against package.json', () => {
       [...counts].filter(([, n]) => n > 1).map(([id]) => id),
       [],
       'registered twice',
+    );
+  });
+
+  it('has a stand-in at activation for exactly the commands the GameLift bundle registers', () => {
+    const { ids, files } = registrations();
+    const inBundle = ids.filter((_, i) => GAMELIFT_BUNDLE.test(files[i]));
+    assert.deepEqual([...inBundle].sort(), [...gameliftBundleCommands(false)].sort());
+    assert.deepEqual(
+      gameliftBundleCommands(true).filter((id) => testIds.includes(id)),
+      [],
+      'no test command in production',
     );
   });
 

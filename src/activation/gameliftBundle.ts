@@ -1,0 +1,38 @@
+// The entry of dist/gamelift.js, loaded on first use of a GameLift feature: it creates the AWS
+// client factory (so the AWS SDK loads only now) and registers the Fleets view, the event
+// details panel and the fleet timeline, one register call per feature as in extension.ts.
+import type * as vscode from 'vscode';
+import { withAwsClients, type ExtensionDeps } from '../deps';
+import { registerDetails } from '../details/registerDetails';
+import type { FleetsView } from '../explorer/explorerView';
+import { registerExplorer } from '../explorer/registerExplorer';
+import { PANEL } from '../ids';
+import { registerTimeline } from '../timeline/registerTimeline';
+
+export interface GameLiftPart {
+  /** Restores one of our webview panels after a window reload (its serializer's job). */
+  restorePanel(panelType: string, panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
+}
+
+export function activateGameLift(
+  context: vscode.ExtensionContext,
+  deps: ExtensionDeps,
+  fleets: FleetsView,
+): GameLiftPart {
+  const awsDeps = withAwsClients(context, deps);
+  const explorer = registerExplorer(context, awsDeps, fleets);
+  const details = registerDetails(context, { ...awsDeps, explorer });
+  const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
+  const serializers: Record<string, vscode.WebviewPanelSerializer> = {
+    [PANEL.eventDetails]: details.serializer,
+    [PANEL.fleetTimeline]: timeline.serializer,
+  };
+  return {
+    restorePanel: (panelType, panel, state) => {
+      const serializer = serializers[panelType];
+      if (serializer) return serializer.deserializeWebviewPanel(panel, state);
+      panel.dispose();
+      return Promise.resolve();
+    },
+  };
+}
