@@ -31,6 +31,8 @@ export interface SessionOptions {
   /** Called with the page before the workbench is opened (exposeFunction etc.). */
   beforeOpen?: (page: Page) => Promise<void>;
   viewport?: { width: number; height: number };
+  /** The extension to load (default: this repository). */
+  extensionDevelopmentPath?: string;
 }
 
 export interface HostSession {
@@ -125,7 +127,7 @@ export async function startHostSession(opts: SessionOptions): Promise<HostSessio
     if (opts.beforeOpen) await opts.beforeOpen(page);
     const workbenchUrl = server.workbenchUrl({
       folder: run.workspace,
-      extensionDevelopmentPath: REPO_ROOT,
+      extensionDevelopmentPath: opts.extensionDevelopmentPath ?? REPO_ROOT,
       extensionTestsPath: opts.extensionTestsPath,
     });
     await page.goto(workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
