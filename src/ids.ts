@@ -67,6 +67,9 @@ export const CONTEXT_KEY = {
   detailsPreviewActive: 'gamelift.details.previewActive',
 } as const;
 
+/** The language of CloudTrail logs (contributed in package.json). */
+export const CLOUDTRAIL_LANGUAGE = 'cloudtrail';
+
 /** The Fleets tree view. */
 export const FLEETS_VIEW = 'gamelift.fleets';
 

@@ -1,7 +1,7 @@
 // "GameLift: Open as CloudTrail log" for any file: a `.gz` opens as its read-only decompressed
 // view, anything else is opened (or kept open) and switched to the cloudtrail language.
 import * as vscode from 'vscode';
-import { CLOUDTRAIL_LANGUAGE } from './adapterValidation';
+import { CLOUDTRAIL_LANGUAGE } from '../../ids';
 import { basename, isGzPath } from './gzContentProvider';
 import { openDecompressed } from './gzEditorProvider';
 

@@ -1,7 +1,8 @@
 // Language status for the active CloudTrail document: how many records, how many problems
 // (and whether the list was capped), and where validation ran.
 import * as vscode from 'vscode';
-import { CLOUDTRAIL_LANGUAGE, type CloudTrailValidation } from './adapterValidation';
+import { CLOUDTRAIL_LANGUAGE } from '../../ids';
+import type { CloudTrailValidation } from './adapterValidation';
 
 export function createCloudTrailStatus(validation: CloudTrailValidation): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('gamelift.cloudtrail.status', {

@@ -9,8 +9,9 @@ import { validateAndPosition, type PositionedResult, type LcRange } from './adap
 import { StaleSourceError, WorkerValidator } from './adapterWorkerClient';
 import { documentLength } from './documentLength';
 import type { CtSeverity, CtValidateOptions } from '../index';
+import { CLOUDTRAIL_LANGUAGE } from '../../ids';
+import type { SettingsReader } from '../../settings/reader';
 
-export const CLOUDTRAIL_LANGUAGE = 'cloudtrail';
 /** Code of the information diagnostic that says the list was cut at maxDiagnostics. */
 export const CAPPED_DIAGNOSTIC_CODE = 'max-diagnostics';
 
@@ -66,6 +67,8 @@ export class CloudTrailValidation implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     workerPath: string,
+    /** The extension's settings reader; the providers read theirs through it too. */
+    readonly settings: SettingsReader,
   ) {
     if (existsSync(workerPath)) {
       this.worker = new WorkerValidator(workerPath, (message) => this.log.error(message));
@@ -89,9 +92,7 @@ export class CloudTrailValidation implements vscode.Disposable {
         this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('gamelift.cloudtrail')) this.revalidateAll();
-      }),
+      settings.onDidChange(['cloudtrail'], () => this.revalidateAll()),
     );
     this.revalidateAll();
   }
@@ -161,9 +162,9 @@ export class CloudTrailValidation implements vscode.Disposable {
     if (document.isClosed || document.languageId !== CLOUDTRAIL_LANGUAGE) return;
     const key = document.uri.toString();
     const version = document.version;
-    const settings = readSettings(document);
+    const settings = readSettings(this.settings, document);
     const options: CtValidateOptions = { severities: settings.severities, maxDiagnostics: settings.maxDiagnostics };
-    const started = Date.now();
+    const started = performance.now();
     this.running.add(key);
     let result: PositionedResult | undefined;
     let inWorker = false;
@@ -190,7 +191,12 @@ export class CloudTrailValidation implements vscode.Disposable {
     // A newer edit, a close or a language change made this run stale: its successor publishes.
     if (!result || document.isClosed || document.version !== version || document.languageId !== CLOUDTRAIL_LANGUAGE)
       return;
-    const analysis: DocumentAnalysis = { version, result, ranInWorker: inWorker, millis: Date.now() - started };
+    const analysis: DocumentAnalysis = {
+      version,
+      result,
+      ranInWorker: inWorker,
+      millis: Math.round(performance.now() - started),
+    };
     this.analyses.set(key, analysis);
     this.collection.set(document.uri, settings.enabled ? toDiagnostics(result, settings.maxDiagnostics) : []);
     this.log.debug(
@@ -269,19 +275,15 @@ function toDiagnostics(result: PositionedResult, max: number): vscode.Diagnostic
   return out;
 }
 
-function readSettings(document: vscode.TextDocument): Settings {
-  const config = vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri);
+function readSettings(reader: SettingsReader, document: vscode.TextDocument): Settings {
   const severities: Record<string, CtSeverity | 'off'> = {};
-  const rules = config.get<Record<string, unknown>>('rules') ?? {};
-  for (const [id, value] of Object.entries(rules)) {
+  for (const [id, value] of Object.entries(reader.get('cloudtrail.rules', document.uri))) {
     if (typeof value === 'string' && SEVERITY_NAMES.has(value)) severities[id] = value as CtSeverity | 'off';
   }
-  const max = config.get<number>('maxDiagnostics', 1000);
-  const threshold = config.get<number>('workerThreshold', 262_144);
   return {
-    enabled: config.get<boolean>('validate', true),
-    maxDiagnostics: Number.isFinite(max) && max >= 0 ? Math.floor(max) : 1000,
+    enabled: reader.get('cloudtrail.validate', document.uri),
+    maxDiagnostics: reader.get('cloudtrail.maxDiagnostics', document.uri),
     severities,
-    workerThreshold: Number.isFinite(threshold) && threshold >= 0 ? threshold : 262_144,
+    workerThreshold: reader.get('cloudtrail.workerThreshold', document.uri),
   };
 }

@@ -25,8 +25,7 @@ export class CloudTrailCodeActionProvider implements vscode.CodeActionProvider {
       !vscode.CodeActionKind.QuickFix.contains(context.only)
     )
       return [];
-    if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('validate', true))
-      return [];
+    if (!this.validation.settings.get('cloudtrail.validate', document.uri)) return [];
     // A decompressed .json.gz (or any read-only file system) cannot take edits: offer none.
     if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return [];
     // Right after an edit the analysis is being redone; fixes must come from the current text.

@@ -4,16 +4,11 @@
 // Each document is considered once per session, so choosing JSON again sticks.
 import * as vscode from 'vscode';
 import { detectCloudTrail, DETECTION_HEAD_LENGTH } from './detectCloudTrail';
-import { CLOUDTRAIL_LANGUAGE } from './adapterValidation';
+import { CLOUDTRAIL_LANGUAGE } from '../../ids';
+import type { SettingsReader } from '../../settings/reader';
 
-export type AutoDetectMode = 'switch' | 'ask' | 'off';
 const CANDIDATE_LANGUAGES = new Set(['json', 'jsonc', 'jsonl']);
 const CANDIDATE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'cloudtrail-gz']);
-
-export function autoDetectMode(uri?: vscode.Uri): AutoDetectMode {
-  const mode = vscode.workspace.getConfiguration('gamelift.cloudtrail', uri).get<string>('autoDetect', 'switch');
-  return mode === 'ask' || mode === 'off' ? mode : 'switch';
-}
 
 /** The head of a document, read by lines so a huge document is never copied whole. */
 export function documentHead(document: vscode.TextDocument): string {
@@ -33,7 +28,10 @@ export class CloudTrailDetector implements vscode.Disposable {
   private readonly considered = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly settings: SettingsReader,
+  ) {
     this.disposables.push(vscode.workspace.onDidOpenTextDocument((doc) => void this.consider(doc)));
     for (const doc of vscode.workspace.textDocuments) void this.consider(doc);
   }
@@ -47,7 +45,7 @@ export class CloudTrailDetector implements vscode.Disposable {
     if (!CANDIDATE_LANGUAGES.has(document.languageId) || !CANDIDATE_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     if (this.considered.has(key)) return;
-    const mode = autoDetectMode(document.uri);
+    const mode = this.settings.get('cloudtrail.autoDetect', document.uri);
     if (mode === 'off') return;
     const shape = detectCloudTrail(documentHead(document));
     if (!shape) return;
@@ -60,14 +58,8 @@ export class CloudTrailDetector implements vscode.Disposable {
         'Always',
         'Never',
       );
-      if (choice === 'Always')
-        await vscode.workspace
-          .getConfiguration('gamelift.cloudtrail')
-          .update('autoDetect', 'switch', vscode.ConfigurationTarget.Global);
-      if (choice === 'Never')
-        await vscode.workspace
-          .getConfiguration('gamelift.cloudtrail')
-          .update('autoDetect', 'off', vscode.ConfigurationTarget.Global);
+      if (choice === 'Always') await this.settings.update('cloudtrail.autoDetect', 'switch');
+      if (choice === 'Never') await this.settings.update('cloudtrail.autoDetect', 'off');
       if (choice !== 'Switch' && choice !== 'Always') return;
     }
     if (document.isClosed) return;

@@ -15,8 +15,7 @@ export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('gamelift.cloudtrail', document.uri).get<boolean>('fleetLinks', true))
-      return [];
+    if (!this.validation.settings.get('cloudtrail.fleetLinks', document.uri)) return [];
     const analysis = (await this.validation.whenCurrent(document, token)) ?? this.validation.latest(document);
     if (!analysis) return [];
     // One lens per fleet per record: the analysis keeps only the first reference of each.

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { basename, decompressedUri } from './gzContentProvider';
-import { CLOUDTRAIL_LANGUAGE } from './adapterValidation';
+import { CLOUDTRAIL_LANGUAGE } from '../../ids';
 import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from './detectCloudTrail';
 
 export const GZ_EDITOR_VIEW_TYPE = 'gamelift.cloudtrailGz';

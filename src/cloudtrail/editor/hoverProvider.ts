@@ -17,9 +17,7 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     if (!piece) return undefined;
     const location = locate(piece.text, offset - piece.base);
     if (!location) return undefined;
-    const fleetLinks = vscode.workspace
-      .getConfiguration('gamelift.cloudtrail', document.uri)
-      .get<boolean>('fleetLinks', true);
+    const fleetLinks = this.validation.settings.get('cloudtrail.fleetLinks', document.uri);
     const markdown = hoverMarkdown(location, { fleetLinks });
     if (!markdown) return undefined;
     const content = new vscode.MarkdownString(markdown);

@@ -1,10 +1,10 @@
 // CloudTrail logs as a language: wires the thin VS Code adapter around the pure core
 // (src/cloudtrail/index.ts). Validation runs in a worker thread for big documents; providers
 // read its per-document results. Everything registered here is owned by the extension context.
-import { COMMAND, TEST_COMMAND } from '../../ids';
+import { CLOUDTRAIL_LANGUAGE, COMMAND, TEST_COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../deps';
-import { CloudTrailValidation, CLOUDTRAIL_LANGUAGE } from './adapterValidation';
+import { CloudTrailValidation } from './adapterValidation';
 import { createCloudTrailStatus } from './adapterStatus';
 import { openAsCloudTrail } from './adapterCommands';
 import { CloudTrailDetector } from './detectOnOpen';
@@ -26,7 +26,7 @@ export interface CloudTrailFeature {
 export function registerCloudTrail(context: vscode.ExtensionContext, deps: ExtensionDeps): CloudTrailFeature {
   const selector: vscode.DocumentSelector = { language: CLOUDTRAIL_LANGUAGE };
   const workerPath = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'cloudtrail.worker.js').fsPath;
-  const validation = new CloudTrailValidation(deps.log, workerPath);
+  const validation = new CloudTrailValidation(deps.log, workerPath, deps.settings);
   const gzFiles = new GzFileSystemProvider(deps.log);
   const lenses = new CloudTrailFleetLensProvider(validation);
   context.subscriptions.push(
@@ -34,7 +34,7 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
     gzFiles,
     lenses,
     createCloudTrailStatus(validation),
-    new CloudTrailDetector(deps.log),
+    new CloudTrailDetector(deps.log, deps.settings),
     vscode.workspace.registerFileSystemProvider(GZ_SCHEME, gzFiles, { isReadonly: true, isCaseSensitive: true }),
     vscode.window.registerCustomEditorProvider(GZ_EDITOR_VIEW_TYPE, new GzEditorProvider(deps.log), {
       supportsMultipleEditorsPerDocument: true,
