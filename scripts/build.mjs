@@ -17,9 +17,10 @@ const outdir = resolve(root, process.argv.find((a) => a.startsWith('--outdir='))
  * Bundles activation leaves out: src/activation/ loads each with `require('./<out>.js')` (the
  * file beside dist/extension.js) the first time a feature needs it.
  */
-const onDemandEntries = [{ in: 'src/activation/gameliftBundle.ts', out: 'gamelift' }].filter((e) =>
-  existsSync(join(root, e.in)),
-);
+const onDemandEntries = [
+  { in: 'src/activation/gameliftBundle.ts', out: 'gamelift' },
+  { in: 'src/cloudtrail/editor/registerCloudTrail.ts', out: 'cloudtrail' },
+].filter((e) => existsSync(join(root, e.in)));
 
 /** Keeps `require('./<out>.js')` in src/activation/ as a run-time require (or bundles it when monolithic). */
 const onDemandPlugin = {

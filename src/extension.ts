@@ -1,15 +1,18 @@
 // Activation is a table of contents: one register call per feature, all disposables owned by
-// the extension context, shared services in `deps`. It loads only what the moment needs:
-// the GameLift features (and the AWS SDK) come from dist/gamelift.js on first use.
+// the extension context, shared services in `deps`. It loads only what the moment needs: it
+// runs for every JSON file, so each feature registers light stand-ins here and loads its
+// bundle on first use (src/activation/README.md).
 import type * as vscode from 'vscode';
-import { registerGameLift } from './activation/gamelift';
-import { registerCloudTrail } from './cloudtrail/editor/registerCloudTrail';
+import { registerCloudTrailOnDemand } from './activation/cloudtrail';
+import { registerGameLiftOnDemand } from './activation/gamelift';
 import { createDeps } from './deps';
 
 export function activate(context: vscode.ExtensionContext): void {
   const deps = createDeps(context);
-  registerCloudTrail(context, deps);
-  registerGameLift(context, deps);
+  // CloudTrail detection, .json.gz and "Open as" now; the language features with the first log.
+  registerCloudTrailOnDemand(context, deps);
+  // Stand-ins now; the Fleets view, event details, timeline and the AWS SDK on first use.
+  registerGameLiftOnDemand(context, deps);
   deps.log.info('GameLift Fleet Explorer activated');
 }
 

@@ -52,6 +52,7 @@ export const TEST_COMMAND = {
  * commands outside production mode.
  */
 export function gameliftBundleCommands(production: boolean): string[] {
+  // Registered by deps (the log) and by the CloudTrail side (src/activation/cloudtrail.ts).
   const elsewhere = new Set<string>([COMMAND.showLog, COMMAND.openAsCloudTrail, TEST_COMMAND.cloudtrailAnalysis]);
   const all: string[] = [...Object.values(COMMAND), ...(production ? [] : Object.values(TEST_COMMAND))];
   return all.filter((id) => !elsewhere.has(id));

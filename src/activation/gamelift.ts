@@ -11,7 +11,7 @@ import { FLEETS_VIEW, gameliftBundleCommands, PANEL } from '../ids';
 import type * as GameLiftBundle from './gameliftBundle';
 import { DeferredTreeProvider } from './deferredTree';
 
-export function registerGameLift(context: vscode.ExtensionContext, deps: ExtensionDeps): void {
+export function registerGameLiftOnDemand(context: vscode.ExtensionContext, deps: ExtensionDeps): void {
   let bundle: GameLiftBundle.GameLiftPart | undefined;
   const load = (): GameLiftBundle.GameLiftPart => {
     if (bundle) return bundle;

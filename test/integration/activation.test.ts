@@ -45,11 +45,30 @@ describe('Extension activation', () => {
       `activation loaded dist/extension.js: ${before.join(', ')}`,
     );
     assert.ok(!before.includes(path.join(dist, 'gamelift.js')), 'dist/gamelift.js was loaded at activation');
+    assert.ok(!before.includes(path.join(dist, 'cloudtrail.js')), 'dist/cloudtrail.js was loaded at activation');
     await vscode.commands.executeCommand('workbench.view.extension.gamelift');
     await vscode.commands.executeCommand('gamelift.fleets.focus');
     for (let i = 0; i < 100 && !loaded().includes(path.join(dist, 'gamelift.js')); i++)
       await new Promise((r) => setTimeout(r, 100));
     assert.ok(loaded().includes(path.join(dist, 'gamelift.js')), 'drawing the Fleets view loads dist/gamelift.js');
+  });
+
+  it('loads the CloudTrail language features with the first CloudTrail log, not for a plain JSON file', async () => {
+    const dist = path.join(extension().extensionPath, 'dist');
+    const loaded = () => Object.keys(require.cache).includes(path.join(dist, 'cloudtrail.js'));
+    const plain = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "name": "plain" }' });
+    await vscode.window.showTextDocument(plain);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(loaded(), false, 'a plain JSON file loaded dist/cloudtrail.js');
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const logs = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'cloudtrail'));
+    const name = logs.map(([n]) => n).find((n) => n.endsWith('.json'))!;
+    const log = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'cloudtrail', name));
+    await vscode.window.showTextDocument(log);
+    for (let i = 0; i < 100 && !loaded(); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(log.languageId, 'cloudtrail');
+    assert.strictEqual(loaded(), true, 'a CloudTrail log loads dist/cloudtrail.js');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the GameLift container and focuses the Fleets view', async () => {

@@ -27,46 +27,53 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Where activation registers the stand-ins of the GameLift bundle's commands (from a list). */
-const STAND_INS = 'src/activation/gamelift.ts';
 /** The folders whose code is in the GameLift bundle. */
 const GAMELIFT_BUNDLE = /^src\/(explorer|details|timeline)\//;
 
-/** Command IDs passed to registerCommand (or a feature's local `command(id, …)` helper), with their files. */
-function registrations(): { ids: string[]; files: string[]; literals: string[] } {
+interface Registrations {
+  /** Real registrations: the ID and the file registering it. */
+  readonly ids: string[];
+  readonly files: string[];
+  /** Stand-ins (src/activation): handlers that load a bundle and run the same command again. */
+  readonly standIns: string[];
+  /** registerCommand calls whose ID is written neither from src/ids.ts nor as a stand-in. */
+  readonly literals: string[];
+}
+
+/** Command IDs passed to registerCommand (or a feature's local `command(id, …)` helper). */
+function registrations(): Registrations {
   const tables: Record<string, Record<string, string>> = { COMMAND, TEST_COMMAND };
-  const ids: string[] = [];
-  const files: string[] = [];
-  const literals: string[] = [];
+  const found: Registrations = { ids: [], files: [], standIns: [], literals: [] };
   for (const file of sourceFiles(join(ROOT, 'src'))) {
+    const name = relative(ROOT, file).split('\\').join('/');
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      if (ts.isCallExpression(node) && node.arguments.length > 1) {
         const callee = node.expression;
-        const name = ts.isPropertyAccessExpression(callee)
+        const called = ts.isPropertyAccessExpression(callee)
           ? callee.name.text
           : ts.isIdentifier(callee)
             ? callee.text
             : '';
-        const first = node.arguments[0];
-        if (name === 'registerCommand' || name === 'command') {
-          if (
-            ts.isPropertyAccessExpression(first) &&
-            ts.isIdentifier(first.expression) &&
-            first.expression.text in tables
-          ) {
-            ids.push(tables[first.expression.text][first.name.text]);
-            files.push(relative(ROOT, file).split('\\').join('/'));
-          } else if (name === 'registerCommand' && relative(ROOT, file).split('\\').join('/') !== STAND_INS) {
-            literals.push(`${relative(ROOT, file)}: ${first.getText(source)}`);
-          }
+        const [first, handler] = node.arguments;
+        const standIn = handler.getText(source).includes(`executeCommand(${first.getText(source)}`);
+        const fromTable =
+          ts.isPropertyAccessExpression(first) && ts.isIdentifier(first.expression) && first.expression.text in tables
+            ? tables[first.expression.text][first.name.text]
+            : undefined;
+        if (called === 'registerCommand' || called === 'command') {
+          if (standIn) found.standIns.push(fromTable ?? `${name}: ${first.getText(source)}`);
+          else if (fromTable) {
+            found.ids.push(fromTable);
+            found.files.push(name);
+          } else if (called === 'registerCommand') found.literals.push(`${name}: ${first.getText(source)}`);
         }
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
-  return { ids, files, literals };
+  return found;
 }
 
 describe('ids: command IDs and context keys against package.json', () => {
@@ -105,8 +112,15 @@ describe('ids: command IDs and context keys against package.json', () => {
     );
   });
 
-  it('has a stand-in at activation for exactly the commands the GameLift bundle registers', () => {
-    const { ids, files } = registrations();
+  it('has a stand-in at activation for exactly the commands the on-demand bundles register', () => {
+    const { ids, files, standIns } = registrations();
+    // The GameLift bundle's stand-ins come from a list; the others name their command.
+    const named = standIns.filter((s) => !s.includes(': '));
+    for (const id of named) assert.ok(ids.includes(id), `stand-in ${id} has no real registration`);
+    assert.ok(
+      standIns.some((s) => s.startsWith('src/activation/gamelift.ts: ')),
+      'the GameLift stand-ins (from gameliftBundleCommands)',
+    );
     const inBundle = ids.filter((_, i) => GAMELIFT_BUNDLE.test(files[i]));
     assert.deepEqual([...inBundle].sort(), [...gameliftBundleCommands(false)].sort());
     assert.deepEqual(

@@ -1,15 +1,13 @@
 // CloudTrail logs as a language: wires the thin VS Code adapter around the pure core
 // (src/cloudtrail/index.ts). Validation runs in a worker thread for big documents; providers
 // read its per-document results. Everything registered here is owned by the extension context.
-import { CLOUDTRAIL_LANGUAGE, COMMAND, TEST_COMMAND } from '../../ids';
+// It is the entry of dist/cloudtrail.js, loaded with the first CloudTrail document; detection,
+// .json.gz files and "Open as CloudTrail log" are registered at activation (src/activation).
+import { CLOUDTRAIL_LANGUAGE, TEST_COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../deps';
 import { CloudTrailValidation } from './adapterValidation';
 import { createCloudTrailStatus } from './adapterStatus';
-import { openAsCloudTrail } from './adapterCommands';
-import { CloudTrailDetector } from './detectOnOpen';
-import { GZ_SCHEME, GzFileSystemProvider } from './gzContentProvider';
-import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from './gzEditorProvider';
 import { CloudTrailHoverProvider } from './hoverProvider';
 import { CloudTrailSymbolProvider } from './symbolProvider';
 import { CloudTrailFoldingProvider } from './foldingProvider';
@@ -27,19 +25,11 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
   const selector: vscode.DocumentSelector = { language: CLOUDTRAIL_LANGUAGE };
   const workerPath = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'cloudtrail.worker.js').fsPath;
   const validation = new CloudTrailValidation(deps.log, workerPath, deps.settings);
-  const gzFiles = new GzFileSystemProvider(deps.log);
   const lenses = new CloudTrailFleetLensProvider(validation);
   context.subscriptions.push(
     validation,
-    gzFiles,
     lenses,
     createCloudTrailStatus(validation),
-    new CloudTrailDetector(deps.log, deps.settings),
-    vscode.workspace.registerFileSystemProvider(GZ_SCHEME, gzFiles, { isReadonly: true, isCaseSensitive: true }),
-    vscode.window.registerCustomEditorProvider(GZ_EDITOR_VIEW_TYPE, new GzEditorProvider(deps.log), {
-      supportsMultipleEditorsPerDocument: true,
-    }),
-    vscode.commands.registerCommand(COMMAND.openAsCloudTrail, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
     vscode.languages.registerHoverProvider(selector, new CloudTrailHoverProvider(validation)),
     vscode.languages.registerDocumentSymbolProvider(selector, new CloudTrailSymbolProvider(validation, deps.log), {
       label: 'CloudTrail records',
