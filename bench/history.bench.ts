@@ -14,7 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { buildClient } from '../src/gamelift/clientFactory';
 import { parseSize, writeDeliveries, type DeliveryOptions } from '../test/emulator/cloudtrail/deliveries';
 import { ACTORS, cloudTrailRecord, FLEET_CALLS } from '../test/emulator/cloudtrail/records';
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
@@ -288,15 +288,17 @@ async function benchIndex(data: Dataset): Promise<void> {
 
 async function benchOnline(events: number): Promise<void> {
   const emulator = await startEmulator({ scenario: 'default' });
-  const client = new CloudTrailClient({
-    endpoint: emulator.url,
-    region: 'us-west-2',
-    credentials: {
-      accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-      secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+  const client = buildClient(
+    'cloudtrail',
+    { region: 'us-west-2', endpoint: emulator.url },
+    {
+      credentials: async () => ({
+        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+      }),
+      maxAttempts: 1,
     },
-    maxAttempts: 1,
-  });
+  );
   try {
     const fleet = emulator.state.getFleet(DEFAULT_FLEETS.busy)!;
     const random = seededRandom(1);

@@ -2,6 +2,7 @@
 // credentials, endpoint resolution, retries, timeouts, redacting logger and user agent. A
 // ClientFactory is created once (src/deps.ts) and injected; it keeps one client per service
 // and target, so tests point the real SDK at the local endpoint by changing only the target.
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
@@ -35,11 +36,11 @@ interface ServiceEntry {
 
 /**
  * The AWS services the extension calls. Adding one is one line here (plus its SDK package), e.g.
- * `cloudtrail: { Client: CloudTrailClient, endpointKey: 'cloudtrail' }` or
  * `logs: { Client: CloudWatchLogsClient, endpointKey: 'cloudwatch_logs' }`.
  */
 const SERVICES = {
   gamelift: { Client: GameLiftClient, endpointKey: 'gamelift' },
+  cloudtrail: { Client: CloudTrailClient, endpointKey: 'cloudtrail' },
 } satisfies Record<string, ServiceEntry>;
 
 export type ServiceName = keyof typeof SERVICES;

@@ -29,6 +29,10 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     actions: ['gamelift:DescribeFleetAttributes', 'gamelift:DescribeContainerFleet'],
   },
   {
+    feature: "Who changed a fleet: the account's CloudTrail event history of GameLift calls",
+    actions: ['cloudtrail:LookupEvents'],
+  },
+  {
     feature: "Fleet diagnosis: the fleet's launch paths and the status of each of its locations",
     actions: ['gamelift:DescribeRuntimeConfiguration', 'gamelift:DescribeFleetLocationAttributes'],
   },

@@ -8,6 +8,7 @@ import type { HistoryIndex } from './historyIndex';
 import { runQuery } from './query';
 import { RecordReader } from './readRecord';
 import type { HistoryRow } from './types';
+import { systemClock } from '../shared/clock';
 
 // The bundle is also a library for scripts and the benchmark: require('dist/cloudtrail-history.js').
 export { buildHistoryIndex } from './buildIndex';
@@ -23,7 +24,7 @@ export interface CliIo {
 const MAX_LISTED_FAILURES = 20;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, io.now?.() ?? Date.now());
+  const parsed = parseArgs(argv, io.now?.() ?? systemClock.now());
   if ('help' in parsed) {
     await io.write(`${USAGE}\n`);
     return 0;

@@ -2,6 +2,7 @@
 // messages a person needs when an argument is wrong. Pure; the CLI (cli.ts) runs the query.
 import { gameliftResourceId } from './gameliftIds';
 import type { HistoryQuery } from './types';
+import { systemClock } from '../shared/clock';
 
 export const USAGE = `Usage: cloudtrail-history <folder | file>... [options]
 
@@ -61,7 +62,7 @@ function list(value: string): string[] {
     .filter((v) => v.length > 0);
 }
 
-export function parseArgs(argv: readonly string[], now = Date.now()): ParsedArgs {
+export function parseArgs(argv: readonly string[], now = systemClock.now()): ParsedArgs {
   const inputs: string[] = [];
   const fields: Record<string, { values?: string[]; text?: string }> = {};
   let since: number | undefined;

@@ -23,19 +23,27 @@ function sentActions(): Set<string> {
   for (const file of sourceFiles(join(ROOT, 'src'))) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const commandClasses = new Map<string, string>();
+    const paginators = new Map<string, string>();
     for (const statement of source.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const service = /^@aws-sdk\/client-(.+)$/.exec(statement.moduleSpecifier.text)?.[1];
       const named = statement.importClause?.namedBindings;
       if (!service || !named || !ts.isNamedImports(named)) continue;
       for (const element of named.elements) {
-        if (element.name.text.endsWith('Command')) commandClasses.set(element.name.text, service);
+        const name = element.name.text;
+        if (name.endsWith('Command')) commandClasses.set(name, service);
+        // The SDK's paginators send their operation page by page: paginateLookupEvents → LookupEvents.
+        if (name.startsWith('paginate')) paginators.set(name, service);
       }
     }
     const visit = (node: ts.Node): void => {
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
         const service = commandClasses.get(node.expression.text);
         if (service) sent.add(`${service}:${node.expression.text.replace(/Command$/, '')}`);
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const service = paginators.get(node.expression.text);
+        if (service) sent.add(`${service}:${node.expression.text.replace(/^paginate/, '')}`);
       }
       ts.forEachChild(node, visit);
     };
@@ -62,7 +70,7 @@ describe('permissions: the table behind the README and the IAM policy', () => {
     assert.deepEqual(policy.Statement.flatMap((s) => s.Action).sort(), [...ALL_ACTIONS].sort());
     assert.ok(policy.Statement.every((s) => s.Effect === 'Allow'));
     assert.ok(
-      ALL_ACTIONS.every((a) => /^[a-z0-9-]+:(List|Describe|Get)[A-Za-z]+$/.test(a)),
+      ALL_ACTIONS.every((a) => /^[a-z0-9-]+:(List|Describe|Get|Lookup)[A-Za-z]+$/.test(a)),
       'read-only calls only',
     );
   });

@@ -2,6 +2,7 @@
 // on 127.0.0.1 that records headers. Endpoint precedence (explicit setting > env/profile),
 // credentials from a profile in temp shared files, the user agent, timeouts and the cache.
 import * as assert from 'node:assert/strict';
+import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { ListFleetsCommand } from '@aws-sdk/client-gamelift';
 import { USER_AGENT, buildClient, clientConfig, createClientFactory } from '../../../src/gamelift/clientFactory';
 import { classifyError } from '../../../src/gamelift/errors';
@@ -155,6 +156,30 @@ describe('clientFactory', () => {
     await ignoring.send(new ListFleetsCommand({}));
     assert.equal(a.requests.length, 2, 'an explicit endpoint still applies when configured ones are ignored');
     ignoring.destroy();
+  });
+
+  it("resolves each service's own endpoint: AWS_ENDPOINT_URL_<SERVICE> and the services section key", async () => {
+    const files = writeTempFiles({
+      credentials: `[${QA.profile}]\naws_access_key_id = ${QA.accessKeyId}\naws_secret_access_key = ${QA.secretAccessKey}\n`,
+      config: `[profile ${QA.profile}]\nregion = us-east-1\nservices = local\n\n[services local]\ncloudtrail =\n  endpoint_url = ${a.url}\ngamelift =\n  endpoint_url = ${b.url}\n`,
+    });
+    process.env.AWS_CONFIG_FILE = files.paths.config;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = files.paths.credentials;
+    a.respond = () => ({ body: { Events: [] } });
+    const trail = buildClient('cloudtrail', { profile: QA.profile, region: 'us-east-1' });
+    await trail.send(new LookupEventsCommand({}));
+    assert.equal(a.requests.length, 1, "the profile's cloudtrail endpoint_url");
+    assert.equal(a.requests[0].headers['x-amz-target'], 'CloudTrail_20131101.LookupEvents');
+    assert.match(String(a.requests[0].headers.authorization), /\/us-east-1\/cloudtrail\/aws4_request/);
+    trail.destroy();
+
+    process.env.AWS_ENDPOINT_URL_GAMELIFT = a.url;
+    process.env.AWS_ENDPOINT_URL_CLOUDTRAIL = b.url;
+    b.respond = () => ({ body: { Events: [] } });
+    const viaEnv = buildClient('cloudtrail', { profile: QA.profile, region: 'us-east-1' });
+    await viaEnv.send(new LookupEventsCommand({}));
+    assert.equal(b.requests.length, 1, 'AWS_ENDPOINT_URL_CLOUDTRAIL, not the GameLift one');
+    viaEnv.destroy();
   });
 
   it('reports a missing profile as a credentials problem naming the profile', async () => {

@@ -3,7 +3,8 @@
 // limiter shared by every window of an account and Region), pages cached per window, a fleet's
 // write calls found on our side, denied calls naming cloudtrail:LookupEvents, cancellation.
 import * as assert from 'node:assert/strict';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { buildClient } from '../../../src/gamelift/clientFactory';
 import { classifyLookupError } from '../../../src/history/online/lookupErrors';
 import { fleetChangesIn, loadFleetChanges } from '../../../src/history/online/fleetChanges';
 import { LookupHistory, recentWindow, type LookupWindowRange } from '../../../src/history/online/lookupHistory';
@@ -37,15 +38,17 @@ describe('history online: LookupEvents core', function () {
 
   beforeEach(async () => {
     emulator = await startEmulator({ scenario: 'default' });
-    client = new CloudTrailClient({
-      endpoint: emulator.url,
-      region: 'us-west-2',
-      credentials: {
-        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+    client = buildClient(
+      'cloudtrail',
+      { region: 'us-west-2', endpoint: emulator.url },
+      {
+        credentials: async () => ({
+          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
+          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
+        }),
+        maxAttempts: 1, // a throttled call would fail the test instead of being retried quietly
       },
-      maxAttempts: 1, // a throttled call would fail the test instead of being retried quietly
-    });
+    );
     range = recentWindow(emulator.now());
   });
   afterEach(async () => {
