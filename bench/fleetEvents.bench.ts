@@ -18,7 +18,7 @@ import * as os from 'node:os';
 import { buildClient } from '../src/gamelift/clientFactory';
 import { DEFAULT_EVENT_PAGE_SIZE, FleetEventPager, fetchEvents } from '../src/gamelift/eventPager';
 import { DEFAULT_ATTRIBUTES_BATCH_SIZE, DEFAULT_FLEET_PAGE_SIZE, listFleets } from '../src/gamelift/fleetService';
-import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../test/emulator/credentials';
 import { startEmulator, type RunningEmulator, type Scenario } from '../test/emulator/server';
 import { median } from './stats';
 
@@ -204,10 +204,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}Ã—` : 'â€
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) console.warn('(run with node --expose-gc for steadier memory figures)');
   const emulator = await startEmulator({ port: 0, scenario: SCENARIO, faults: { latencyMs: LATENCY_MS } });
-  const credentials = async () => ({
-    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-  });
+  const credentials = testCredentials();
   const eventsClient = buildClient('gamelift', { region: EVENTS_REGION, endpoint: emulator.url }, { credentials });
   const fleetsClient = buildClient('gamelift', { region: FLEETS_REGION, endpoint: emulator.url }, { credentials });
   const expectedPages = Math.ceil(EVENT_COUNT / DEFAULT_EVENT_PAGE_SIZE);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { buildClient } from '../src/gamelift/clientFactory';
 import { parseSize, writeDeliveries, type DeliveryOptions } from '../test/emulator/cloudtrail/deliveries';
 import { ACTORS, cloudTrailRecord, FLEET_CALLS } from '../test/emulator/cloudtrail/records';
-import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
+import { testCredentials } from '../test/emulator/credentials';
 import { DEFAULT_FLEETS } from '../test/emulator/fixtures';
 import { startEmulator } from '../test/emulator/server';
 import { busiestWindow } from '../test/support/busiestWindow';
@@ -292,10 +292,7 @@ async function benchOnline(events: number): Promise<void> {
     'cloudtrail',
     { region: 'us-west-2', endpoint: emulator.url },
     {
-      credentials: async () => ({
-        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-      }),
+      credentials: testCredentials(),
       maxAttempts: 1,
     },
   );

@@ -19,7 +19,7 @@ import { DescribeFleetEventsCommand, ListFleetsCommand } from '@aws-sdk/client-g
 import { createClientFactory } from '../src/gamelift/clientFactory';
 import type { ConnectionTarget } from '../src/gamelift/types';
 import { ExplorerModel } from '../src/explorer/model/explorerModel';
-import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../test/emulator/credentials';
 import type { Scenario } from '../test/emulator/scenario';
 import { installVscodeShim } from './scaleVscodeShim';
 
@@ -124,10 +124,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gamelift-scale-'));
   const endpoint = await startEndpoint(dir);
   const clients = createClientFactory({
-    credentials: async () => ({
-      accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-      secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-    }),
+    credentials: testCredentials(),
   });
   const targets: ConnectionTarget[] = REGIONS.map((region) => ({
     profile: DEFAULT_TEST_ACCOUNT.profile,

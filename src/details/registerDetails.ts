@@ -7,6 +7,7 @@ import type { DetailsApi } from './api';
 import { isObject } from '../shared/guards';
 import { DetailsController } from './detailsController';
 import type { DetailsDeps } from './detailsDeps';
+import { restoringSerializer } from '../panel/serializer';
 import { isPersistedState } from './protocol';
 
 function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
@@ -42,17 +43,9 @@ export function registerDetails(
 
   context.subscriptions.push(controller);
   // Registered at activation (src/activation/gamelift.ts), which loads this feature for it.
-  const serializer: vscode.WebviewPanelSerializer = {
-    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-      if (!isPersistedState(state)) {
-        deps.log.warn('Event details: could not restore a panel after reload (no usable saved state).');
-        panel.dispose();
-      } else {
-        controller.restore(panel, state);
-      }
-      return Promise.resolve();
-    },
-  };
+  const serializer = restoringSerializer('Event details', deps.log, isPersistedState, (panel, state) =>
+    controller.restore(panel, state),
+  );
 
   // Hooks for the integration and UI tests; never registered in an installed extension.
   if (context.extensionMode !== vscode.ExtensionMode.Production) {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isFleetRef } from '../gamelift/types';
 import { COMMAND, TEST_COMMAND } from '../ids';
+import { restoringSerializer } from '../panel/serializer';
 import { isPersistedState } from './protocol';
 import type { TimelineDeps } from './timelineDeps';
 import { Timelines } from './timelines';
@@ -39,16 +40,9 @@ export function registerTimeline(
     );
   }
   // Registered at activation (src/activation/gamelift.ts), which loads this feature for it.
-  const serializer: vscode.WebviewPanelSerializer = {
-    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-      if (!isPersistedState(state)) {
-        deps.log.warn('Fleet timeline: could not restore a panel after reload (no usable saved state).');
-        panel.dispose();
-      } else {
-        timelines.restore(panel, state);
-      }
-      return Promise.resolve();
-    },
+  return {
+    serializer: restoringSerializer('Fleet timeline', deps.log, isPersistedState, (panel, state) =>
+      timelines.restore(panel, state),
+    ),
   };
-  return { serializer };
 }

@@ -28,6 +28,13 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
 /** The default profile used by the demo and most tests. */
 export const DEFAULT_TEST_ACCOUNT = TEST_ACCOUNTS[0];
 
+/** A credential provider for the SDK (`ClientOptions.credentials`) with a test account's keys. */
+export function testCredentials(
+  account: TestAccount = DEFAULT_TEST_ACCOUNT,
+): () => Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  return async () => ({ accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey });
+}
+
 /** Writes ~/.aws-style `credentials` and `config` file contents for the test accounts. */
 export function sharedConfigFiles(region = 'us-west-2'): { credentials: string; config: string } {
   const credentials = TEST_ACCOUNTS.map(

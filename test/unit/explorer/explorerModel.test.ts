@@ -5,7 +5,7 @@ import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
 import { SHOW_CHUNK } from '../../../src/explorer/model/fleetState';
 import { createClientFactory, type ClientFactory } from '../../../src/gamelift/clientFactory';
 import type { ConnectionTarget } from '../../../src/gamelift/types';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 describe('explorer: model against the local endpoint', () => {
@@ -23,10 +23,7 @@ describe('explorer: model against the local endpoint', () => {
     emulator.setFaults({ rules: [] });
     emulator.resetRequests();
     clients = createClientFactory({
-      credentials: async () => ({
-        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-      }),
+      credentials: testCredentials(),
       maxAttempts: 2,
     });
     model = new ExplorerModel(clients, {

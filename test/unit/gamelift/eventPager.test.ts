@@ -8,7 +8,7 @@ import { last24Hours } from '../../../src/gamelift/timeRange';
 import { startHarness, oneFleetScenario, type EmulatorHarness } from './helpers/emulator';
 import { startRawEndpoint, type RawEndpoint } from './helpers/rawEndpoint';
 import { buildClient } from '../../../src/gamelift/clientFactory';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { testCredentials } from '../../emulator/credentials';
 
 const FLEET = 'fleet-0a0b0c0d-1111-4222-8333-444455556666';
 const EVENT_COUNT = 3000;
@@ -260,10 +260,7 @@ describe('FleetEventPager de-duplication (scripted endpoint)', () => {
       'gamelift',
       { region: 'us-west-2', endpoint: raw.url },
       {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
+        credentials: testCredentials(),
       },
     );
     const pager = new FleetEventPager(client, FLEET, {}, 3);
@@ -295,10 +292,7 @@ describe('FleetEventPager against an endpoint that repeats its NextToken', () =>
       'gamelift',
       { region: 'us-west-2', endpoint: raw.url },
       {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
+        credentials: testCredentials(),
       },
     );
     try {
@@ -316,10 +310,7 @@ describe('FleetEventPager against an endpoint that repeats its NextToken', () =>
 });
 
 describe('FleetEventPager polls (loadNewest)', () => {
-  const credentials = async () => ({
-    accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-    secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-  });
+  const credentials = testCredentials();
   const event = (id: string, secondsAgo: number) => ({
     EventId: id,
     EventCode: 'GENERIC_EVENT',

@@ -11,7 +11,7 @@ import { LookupHistory, recentWindow, type LookupWindowRange } from '../../../sr
 import { RateLimiter } from '../../../src/history/online/rateLimiter';
 import { busiestWindow } from '../../support/busiestWindow';
 import { seededRandom } from '../../support/seededRandom';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../../emulator/credentials';
 import { fleetStory } from '../../emulator/cloudtrail/fleetHistory';
 import { ACTORS, cloudTrailRecord, FLEET_CALLS } from '../../emulator/cloudtrail/records';
 import { DEFAULT_FLEETS } from '../../emulator/fixtures';
@@ -42,10 +42,7 @@ describe('history online: LookupEvents core', function () {
       'cloudtrail',
       { region: 'us-west-2', endpoint: emulator.url },
       {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
+        credentials: testCredentials(),
         maxAttempts: 1, // a throttled call would fail the test instead of being retried quietly
       },
     );

@@ -8,7 +8,7 @@ import { classifyError } from '../../../src/gamelift/errors';
 import { fetchEvents } from '../../../src/gamelift/eventPager';
 import type { ConnectionTarget } from '../../../src/gamelift/types';
 import { ExplorerModel } from '../../../src/explorer/model/explorerModel';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 const FLEET = 'fleet-cccccccc-0000-4000-8000-000000000001';
@@ -38,10 +38,7 @@ describe('Cancelling a fetch of fleet events', function () {
     });
     target = { profile: DEFAULT_TEST_ACCOUNT.profile, region: 'us-west-2', endpoint: emulator.url };
     clients = createClientFactory({
-      credentials: async () => ({
-        accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-        secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-      }),
+      credentials: testCredentials(),
     });
     model = new ExplorerModel(clients, { pageSize: 50, defaultWindow: () => ({}), now: () => Date.now() });
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { buildClient } from '../../../src/gamelift/clientFactory';
 import { listFleets } from '../../../src/gamelift/fleetService';
-import { DEFAULT_TEST_ACCOUNT } from '../../emulator/credentials';
+import { DEFAULT_TEST_ACCOUNT, testCredentials } from '../../emulator/credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 describe('Fleet deleted while the list is being described', () => {
@@ -32,10 +32,7 @@ describe('Fleet deleted while the list is being described', () => {
       'gamelift',
       { region: 'us-west-2', endpoint: emulator.url },
       {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
+        credentials: testCredentials(),
         maxAttempts: 1,
       },
     );
@@ -63,10 +60,7 @@ describe('Fleet deleted while the list is being described', () => {
       'gamelift',
       { region: 'us-west-2', endpoint: emulator.url },
       {
-        credentials: async () => ({
-          accessKeyId: DEFAULT_TEST_ACCOUNT.accessKeyId,
-          secretAccessKey: DEFAULT_TEST_ACCOUNT.secretAccessKey,
-        }),
+        credentials: testCredentials(),
         maxAttempts: 1,
       },
     );
