@@ -290,12 +290,15 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       children.some((c) => (c as unknown as { event?: { eventId: string } }).event?.eventId === oldest.eventId),
       'the revealed event is shown',
     );
-    assert.strictEqual(
-      hooks.explorer.view.selection[0] &&
-        (hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } }).event?.eventId,
-      oldest.eventId,
-      'and selected',
-    );
+    // The selection reaches the extension host after the reveal resolves: wait for it.
+    const selectedId = () =>
+      (hooks.explorer.view.selection[0] as unknown as { event?: { eventId: string } } | undefined)?.event?.eventId;
+    await waitFor(
+      'the revealed event selected',
+      () => (selectedId() === oldest.eventId ? true : undefined),
+      5_000,
+    ).catch(() => undefined);
+    assert.strictEqual(selectedId(), oldest.eventId, 'and selected');
     await setSetting('events.pageSize', 100);
   });
 
@@ -449,10 +452,12 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
       const fleets = await childrenOf(hooks, region);
       const fetched = fleets.find((f) => (f as unknown as { ref: { fleetId: string } }).ref.fleetId === target.fleetId);
       assert.ok(fetched, 'the fetched fleet is shown');
-      assert.ok(
-        hooks.explorer.view.selection.some((n) => n.id === fetched.id),
-        'and revealed (selected)',
+      // The selection reaches the extension host after the reveal resolves: wait for it.
+      const isSelected = () => hooks.explorer.view.selection.some((n) => n.id === fetched.id);
+      await waitFor('the fetched fleet selected', () => (isSelected() ? true : undefined), 5_000).catch(
+        () => undefined,
       );
+      assert.ok(isSelected(), 'and revealed (selected)');
       const categories = (await childrenOf(hooks, fetched)).filter((c) => contextValue(c) === 'eventCategory');
       const shown = (await Promise.all(categories.map((c) => childrenOf(hooks, c)))).flat();
       assert.strictEqual(shown.length, 5, 'the tree holds the 5 fetched events, no more');
