@@ -85,3 +85,29 @@ export const DIAGNOSIS_FLEETS = {
   /** ACTIVE and well (the control case). */
   healthy: 'fleet-639f0e42-88dc-412e-a327-87331b26eceb',
 } as const;
+
+/** The Region (of local-dev in `default`) holding the fleet-overview stories of issue 17. */
+export const OVERVIEW_REGION = 'ap-southeast-2';
+
+/** One fleet per overview story, local-dev / ap-southeast-2 of the `default` scenario. */
+export const OVERVIEW_FLEETS = {
+  /** EC2, home ACTIVE plus four locations: ap-south-1 in ERROR, ap-southeast-1 with auto-scaling stopped, us-west-2 pending an update. */
+  multiLocation: 'fleet-e7428982-a54c-4cb6-9112-13eb99e6dedb',
+  /** Anywhere, two custom locations, four registered computes: one IMPAIRED, one PENDING. */
+  anywhere: 'fleet-630fbcfe-39f6-4fab-982d-cfa4c141acf2',
+  /** Container fleet UPDATING: deployment of version 5 rolling back, IMPAIRED computes, CloudWatch logs with crashes. */
+  containerRollback: 'containerfleet-9d22e19a-2fd1-48d7-8fba-0f3bb613e28f',
+  /** Container fleet whose logs go to S3. */
+  containerS3Logs: 'containerfleet-82ea0ecf-5b4a-42c4-8603-c6c1a5e4a398',
+  /** Container fleet without log collection (LogDestination NONE). */
+  containerNoLogs: 'containerfleet-b8335179-ec88-4f3b-8b36-2436ed418a9f',
+} as const;
+
+/** The log group of OVERVIEW_FLEETS.containerRollback and its stream with the crashes. */
+export const OVERVIEW_LOG_GROUP = `/aws/gamelift/${OVERVIEW_FLEETS.containerRollback}`;
+export const OVERVIEW_CRASH_STREAM = 'game-server/i-0c4f1a9e27b3d5e60/3f9a0c7e1b2d';
+
+/** A Region that is a home for single-location fleets only: location calls answer UnsupportedRegionException. */
+export const SINGLE_LOCATION_REGION = 'eu-west-3';
+/** local-dev / eu-west-3 of `default`: an ACTIVE EC2 fleet there. */
+export const SINGLE_LOCATION_FLEET = 'fleet-25fcad9e-f46f-45ce-9470-8cf8f90f5084';

@@ -2,21 +2,37 @@
 // paging and output shapes (as the Amazon GameLift API Reference documents them). Each handler
 // takes the parsed JSON input and returns the JSON output (timestamps as epoch seconds).
 import { runtimeConfigurationOf } from './creationLogs';
-import { compareEvents, type EmulatorState, type EventRecord, type FleetRecord, fleetIdFromIdOrArn } from './state';
-import { fromEpochSeconds, invalidRequest, notFound, type PageTokens, ServiceError, toEpochSeconds } from './wire';
+import {
+  capacityOutput,
+  deploymentDetailsOf,
+  FLEET_RESOURCE_OPERATIONS,
+  FLEET_RESOURCE_RESULT_MEMBER,
+  logConfigurationOf,
+} from './fleetResources';
+import {
+  BUILD_ID_OR_ARN,
+  checkLength,
+  checkPattern,
+  constraint,
+  CONTAINER_GROUP_DEFINITION,
+  dropUndefined,
+  fleetIdList,
+  fleetIdMember,
+  limitMember,
+  LOCATION,
+  nextTokenMember,
+  type Operation,
+  type OperationContext,
+  optionalString,
+  requireFleet,
+  SCRIPT_ID_OR_ARN,
+  timeMember,
+} from './inputs';
+import { requireMultiLocationRegion } from './regions';
+import { compareEvents, type EventRecord, type FleetRecord, fleetIdFromIdOrArn } from './state';
+import { invalidRequest, notFound, ServiceError, toEpochSeconds } from './wire';
 
-export interface OperationContext {
-  readonly accountId: string;
-  readonly region: string;
-  readonly input: Record<string, unknown>;
-  readonly state: EmulatorState;
-  readonly tokens: PageTokens;
-  readonly now: number;
-  /** Mints a fresh presigned log URL for an event. */
-  readonly logUrl: (fleet: FleetRecord, event: EventRecord) => string;
-}
-
-export type Operation = (ctx: OperationContext) => Record<string, unknown>;
+export type { Operation, OperationContext } from './inputs';
 
 /** Page sizes when the caller gives no Limit. */
 export const DEFAULT_LIMITS = {
@@ -27,93 +43,6 @@ export const DEFAULT_LIMITS = {
   DescribeFleetLocationAttributes: 100,
   ListContainerFleets: 50,
 } as const;
-
-const FLEET_ID_OR_ARN = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
-const FLEET_ID_OR_ARN_SOURCE = '^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$';
-const BUILD_ID_OR_ARN = /^(build-\S+|arn:.*:build\/build-\S+)$/;
-const SCRIPT_ID_OR_ARN = /^(script-\S+|arn:.*:script\/script-\S+)$/;
-const LOCATION = /^[A-Za-z0-9-]+$/;
-const CONTAINER_GROUP_DEFINITION = /^[a-zA-Z0-9-]+$|^arn:.*:containergroupdefinition\/[a-zA-Z0-9-]+(:[0-9]+)?$/;
-
-// ---------- input validation (Coral-style messages, InvalidRequestException) ----------
-
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-function constraint(member: string, value: unknown, rule: string): ServiceError {
-  return invalidRequest(
-    `1 validation error detected: Value '${String(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: ${rule}`,
-  );
-}
-
-function optionalString(input: Record<string, unknown>, member: string): string | undefined {
-  const v = input[member];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new ServiceError('SerializationException', `Expected a string for member ${member}`);
-  return v;
-}
-
-function checkLength(member: string, value: string, min: number, max?: number): void {
-  if (value.length < min) throw constraint(member, value, `Member must have length greater than or equal to ${min}`);
-  if (max !== undefined && value.length > max)
-    throw constraint(member, value, `Member must have length less than or equal to ${max}`);
-}
-
-function checkPattern(member: string, value: string, pattern: RegExp, source = pattern.source): void {
-  if (!pattern.test(value))
-    throw constraint(member, value, `Member must satisfy regular expression pattern: ${source}`);
-}
-
-function fleetIdMember(input: Record<string, unknown>, member = 'FleetId'): string {
-  const v = optionalString(input, member);
-  if (v === undefined)
-    throw invalidRequest(
-      `1 validation error detected: Value null at '${lowerFirst(member)}' failed to satisfy constraint: Member must not be null`,
-    );
-  checkLength(member, v, 1, 512);
-  checkPattern(member, v, FLEET_ID_OR_ARN, FLEET_ID_OR_ARN_SOURCE);
-  return v;
-}
-
-function limitMember(input: Record<string, unknown>): number | undefined {
-  const v = input.Limit;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v))
-    throw new ServiceError('SerializationException', 'Expected an integer for member Limit');
-  if (v < 1) throw constraint('Limit', v, 'Member must have value greater than or equal to 1');
-  return v;
-}
-
-function nextTokenMember(input: Record<string, unknown>): string | undefined {
-  const v = optionalString(input, 'NextToken');
-  if (v !== undefined) checkLength('NextToken', v, 1, 1024);
-  return v;
-}
-
-function timeMember(input: Record<string, unknown>, member: string): number | undefined {
-  const v = input[member];
-  return v === undefined || v === null ? undefined : fromEpochSeconds(v, member);
-}
-
-function fleetIdList(input: Record<string, unknown>): string[] | undefined {
-  const v = input.FleetIds;
-  if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v)) throw new ServiceError('SerializationException', 'Expected a list for member FleetIds');
-  if (v.length < 1) throw constraint('FleetIds', '[]', 'Member must have length greater than or equal to 1');
-  v.forEach((id, i) => {
-    if (typeof id !== 'string') throw new ServiceError('SerializationException', 'Expected strings in member FleetIds');
-    checkLength(`FleetIds.${i + 1}.member`, id, 1, 512);
-    checkPattern(`FleetIds.${i + 1}.member`, id, FLEET_ID_OR_ARN, FLEET_ID_OR_ARN_SOURCE);
-  });
-  return v as string[];
-}
-
-function requireFleet(ctx: OperationContext, idOrArn: string): FleetRecord {
-  const fleet = ctx.state.getFleet(idOrArn, ctx.accountId, ctx.region);
-  if (!fleet) throw notFound(`Fleet ${fleetIdFromIdOrArn(idOrArn)} not found.`);
-  return fleet;
-}
 
 // ---------- paging over fleets (cursor = last fleet ID returned) ----------
 
@@ -209,25 +138,20 @@ function containerFleet(fleet: FleetRecord): Record<string, unknown> {
     MetricGroups: ['default'],
     NewGameSessionProtectionPolicy: 'NoProtection',
     Status: fleet.status,
-    LogConfiguration: { LogDestination: 'CLOUDWATCH' },
+    DeploymentDetails: deploymentDetailsOf(fleet),
+    LogConfiguration: logConfigurationOf(fleet),
     LocationAttributes: fleet.locations.map((l) => ({ Location: l.location, Status: l.status })),
     ...fleet.extra,
   });
 }
 
+/** DescribeFleetCapacity covers the home Region only. */
 function fleetCapacity(fleet: FleetRecord): Record<string, unknown> {
-  const c = fleet.capacity;
-  return dropUndefined({
-    FleetId: fleet.fleetId,
-    FleetArn: fleet.fleetArn,
-    InstanceType: fleet.instanceType,
-    InstanceCounts: { ...c },
-    Location: fleet.region,
-    GameServerContainerGroupCounts:
-      fleet.kind === 'container'
-        ? { PENDING: c.PENDING * 2, ACTIVE: c.ACTIVE * 2, IDLE: c.IDLE * 2, TERMINATING: c.TERMINATING * 2 }
-        : undefined,
-  });
+  const home = fleet.locations.find((l) => l.location === fleet.region) ?? {
+    location: fleet.region,
+    status: fleet.status,
+  };
+  return capacityOutput(fleet, home);
 }
 
 function eventOutput(ctx: OperationContext, fleet: FleetRecord, event: EventRecord): Record<string, unknown> {
@@ -240,11 +164,6 @@ function eventOutput(ctx: OperationContext, fleet: FleetRecord, event: EventReco
     PreSignedLogUrl: event.logUrl ?? (event.hasLog ? ctx.logUrl(fleet, event) : undefined),
     Count: event.count,
   });
-}
-
-function dropUndefined(obj: Record<string, unknown>): Record<string, unknown> {
-  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
-  return obj;
 }
 
 // ---------- operations ----------
@@ -324,7 +243,9 @@ function definitionName(nameOrArn: string): string {
 }
 
 const DescribeFleetLocationAttributes: Operation = (ctx) => {
-  const fleet = requireFleet(ctx, fleetIdMember(ctx.input));
+  const fleetId = fleetIdMember(ctx.input);
+  requireMultiLocationRegion(ctx.region);
+  const fleet = requireFleet(ctx, fleetId);
   const locations = ctx.input.Locations;
   let wanted: string[] | undefined;
   if (locations !== undefined && locations !== null) {
@@ -350,7 +271,13 @@ const DescribeFleetLocationAttributes: Operation = (ctx) => {
   return {
     FleetId: fleet.fleetId,
     FleetArn: fleet.fleetArn,
-    LocationAttributes: page.map((l) => ({ LocationState: { Location: l.location, Status: l.status } })),
+    LocationAttributes: page.map((l) =>
+      dropUndefined({
+        LocationState: { Location: l.location, Status: l.status },
+        StoppedActions: l.stoppedActions,
+        UpdateStatus: l.updateStatus,
+      }),
+    ),
     ...(more ? { NextToken: ctx.tokens.issue(fingerprint, offset + limit) } : {}),
   };
 };
@@ -426,6 +353,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeContainerFleet,
   ListContainerFleets,
   DescribeRuntimeConfiguration,
+  ...FLEET_RESOURCE_OPERATIONS,
 };
 
 /** The result list member of each operation (what the `missingList` fault removes). */
@@ -438,6 +366,7 @@ export const RESULT_MEMBER: Readonly<Record<string, string>> = {
   DescribeContainerFleet: 'ContainerFleet',
   ListContainerFleets: 'ContainerFleets',
   DescribeRuntimeConfiguration: 'RuntimeConfiguration',
+  ...FLEET_RESOURCE_RESULT_MEMBER,
 };
 
 /** Fleet IDs named by a request (for fleet-scoped faults). */

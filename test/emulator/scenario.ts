@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { TestAccount } from './credentials';
 import { CODES_WITH_LOGS, hashSeed, hexDigits, messageFor, seededRandom, type TextContext } from './eventText';
 import type { FaultConfig } from './faults';
+import { addFleetResources, type ScenarioFleetResources } from './scenarioResources';
 import {
   type BuildContents,
   type CapacityRecord,
@@ -17,6 +18,7 @@ import {
   type FleetKind,
   type FleetRecord,
   type LogFormat,
+  type LocationRecord,
 } from './state';
 
 export interface ScenarioEvent {
@@ -49,7 +51,7 @@ export interface GenerateEvents {
 export type Story =
   'activated' | 'activationFailed' | 'downloading' | 'activating' | 'containerActivated' | 'anywhere' | 'deleting';
 
-export interface ScenarioFleet {
+export interface ScenarioFleet extends ScenarioFleetResources {
   readonly fleetId?: string;
   readonly kind?: FleetKind;
   readonly name?: string;
@@ -62,8 +64,14 @@ export interface ScenarioFleet {
   readonly scriptId?: string;
   readonly createdMinutesAgo?: number;
   readonly terminatedMinutesAgo?: number;
-  /** Remote locations (the home region is added first automatically). */
-  readonly locations?: ReadonlyArray<{ location: string; status: string }>;
+  /** Remote locations (the home region is added first automatically), optionally with their own capacity. */
+  readonly locations?: ReadonlyArray<{
+    location: string;
+    status: string;
+    stoppedActions?: string[];
+    updateStatus?: string;
+    capacity?: Partial<CapacityRecord>;
+  }>;
   readonly capacity?: Partial<CapacityRecord>;
   /** Extra PascalCase members copied into the describe output. */
   readonly extra?: Record<string, unknown>;
@@ -218,7 +226,10 @@ export function buildFleet(
     extra: { ...(spec.extra ?? {}) },
     locations: [
       { location: region, status: kind === 'container' && status === 'ACTIVE' ? 'ACTIVE' : status },
-      ...(spec.locations ?? []).map((l) => ({ ...l })),
+      ...(spec.locations ?? []).map(({ capacity, ...l }): LocationRecord => ({
+        ...l,
+        ...(capacity ? { capacity: fullCapacity(capacity) } : {}),
+      })),
     ],
     capacity: {
       DESIRED: active,
@@ -264,6 +275,7 @@ export function buildFleet(
   }
   (spec.events ?? []).forEach((e, i) => fleet.events.push(toRecord(e, i, 'event')));
   if (spec.generate) fleet.events.push(...generateEvents(spec.generate, fleet, now));
+  addFleetResources(spec, fleet, now);
   return fleet;
 }
 
@@ -272,6 +284,10 @@ function launchPathsOf(config: Record<string, unknown> | undefined): string[] | 
   const processes = config?.ServerProcesses;
   if (!Array.isArray(processes)) return undefined;
   return processes.map((p) => String((p as { LaunchPath?: unknown }).LaunchPath ?? '')).filter(Boolean);
+}
+
+function fullCapacity(counts: Partial<CapacityRecord>): CapacityRecord {
+  return { DESIRED: 0, MINIMUM: 0, MAXIMUM: 10, PENDING: 0, ACTIVE: 0, IDLE: 0, TERMINATING: 0, ...counts };
 }
 
 /** Ordered (oldest first) event sequences for typical fleet lifecycles. */

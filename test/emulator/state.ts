@@ -42,6 +42,65 @@ export interface BuildContents {
 export interface LocationRecord {
   readonly location: string;
   status: string;
+  /** DescribeFleetLocationAttributes' StoppedActions, e.g. ['AUTO_SCALING']. */
+  stoppedActions?: string[];
+  /** DescribeFleetLocationAttributes' UpdateStatus ('PENDING_UPDATE'). */
+  updateStatus?: string;
+  /** This location's instance counts; the home Region's are the fleet's `capacity`. */
+  capacity?: CapacityRecord;
+}
+
+/** One compute of ListCompute: an EC2 instance, a registered Anywhere compute or a container fleet's instance. */
+export interface ComputeRecord {
+  readonly computeName: string;
+  readonly location: string;
+  /** PENDING, ACTIVE, TERMINATING or IMPAIRED. */
+  status: string;
+  readonly ipAddress?: string;
+  readonly dnsName?: string;
+  readonly instanceId?: string;
+  /** Epoch milliseconds. */
+  readonly creationTime: number;
+  /** Container fleets: the containers running on the compute. */
+  readonly containers?: ReadonlyArray<{ readonly name: string; readonly runtimeId: string }>;
+}
+
+/** One container fleet deployment (ListFleetDeployments / DescribeFleetDeployment). */
+export interface DeploymentRecord {
+  readonly deploymentId: string;
+  /** PENDING, IN_PROGRESS, IMPAIRED, COMPLETE, ROLLBACK_IN_PROGRESS, ROLLBACK_COMPLETE or CANCELLED. */
+  status: string;
+  /** Epoch milliseconds. */
+  readonly creationTime: number;
+  readonly gameServerBinaryArn?: string;
+  readonly rollbackGameServerBinaryArn?: string;
+  readonly perInstanceBinaryArn?: string;
+  readonly rollbackPerInstanceBinaryArn?: string;
+  readonly protectionStrategy: string;
+  readonly minimumHealthyPercentage: number;
+  readonly impairmentStrategy: string;
+  /** DeploymentStatus per location (LocationalDeployments). */
+  readonly locations: Record<string, string>;
+}
+
+/** Where a container fleet's logs go (its LogConfiguration) and, for CloudWatch, what its log group holds. */
+export interface ContainerLogsRecord {
+  readonly destination: 'CLOUDWATCH' | 'S3' | 'NONE';
+  /** CLOUDWATCH: the log group's name (LogConfiguration carries its ARN). */
+  readonly logGroupName?: string;
+  /** S3: the bucket. */
+  readonly bucket?: string;
+  /** CLOUDWATCH: the log streams, written at load time (cloudwatchLogs/logGroups.ts reads them). */
+  readonly streams?: readonly ContainerLogStreamSpec[];
+}
+
+/** A log stream of a container fleet's log group: fixed lines, generated lines, or both. */
+export interface ContainerLogStreamSpec {
+  readonly name: string;
+  /** Lines with their age in seconds (oldest first is not required). */
+  readonly lines?: ReadonlyArray<{ readonly secondsAgo: number; readonly message: string }>;
+  /** `count` generated game-server lines spread over the last `minutes`. */
+  readonly generate?: { readonly count: number; readonly minutes: number; readonly seed?: number };
 }
 
 export interface CapacityRecord {
@@ -81,6 +140,12 @@ export interface FleetRecord {
   build?: BuildContents;
   /** Newest first (ties broken by EventId) — the order DescribeFleetEvents returns them in. */
   events: EventRecord[];
+  /** ListCompute's computes; when absent, one per instance of each location's capacity (fleetResources.ts). */
+  computes?: ComputeRecord[];
+  /** Container fleets: deployments, newest first. */
+  deployments?: DeploymentRecord[];
+  /** Container fleets: the LogConfiguration and log group (default: CLOUDWATCH without a named group). */
+  containerLogs?: ContainerLogsRecord;
 }
 
 export interface NewEvent {
