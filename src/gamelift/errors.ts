@@ -38,6 +38,10 @@ export interface ErrorContext {
   readonly region?: string;
   /** The fleet the call was about, for "not found" messages. */
   readonly fleetId?: string;
+  /** The service called, as people name it (default "GameLift"), e.g. "CloudWatch Logs". */
+  readonly service?: string;
+  /** The IAM action the call needs, named when it is denied (default: GameLift's read actions). */
+  readonly permission?: string;
 }
 
 interface ErrorLike {
@@ -114,6 +118,7 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   const serviceText = cleanServiceMessage(e.message);
   const prefix = context.action ? `${context.action}: ` : '';
   const where = describeWhere(context);
+  const service = context.service ?? 'GameLift';
   const make = (
     kind: ErrorKind,
     text: string,
@@ -177,7 +182,11 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
   ) {
     return make(
       'unauthorized',
-      `Not allowed${where}: ${serviceText || name}. The IAM identity needs GameLift read permissions (${ALL_ACTIONS.join(', ')}).`,
+      `Not allowed${where}: ${serviceText || name}. ${
+        context.permission
+          ? `The IAM identity needs the permission ${context.permission}.`
+          : `The IAM identity needs GameLift read permissions (${ALL_ACTIONS.join(', ')}).`
+      }`,
       false,
       withProfile,
     );
@@ -187,7 +196,7 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     return make('notFound', `${what}${where}. It may have been deleted, or it is in another region or account.`, false);
   }
   if (name === 'UnsupportedRegionException') {
-    return make('invalidRequest', `GameLift does not support this call${where}: ${serviceText || name}.`, false);
+    return make('invalidRequest', `${service} does not support this call${where}: ${serviceText || name}.`, false);
   }
   if (
     name === 'InvalidRequestException' ||
@@ -195,28 +204,28 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     name === 'SerializationException' ||
     name === 'InvalidParameterException'
   ) {
-    return make('invalidRequest', `GameLift refused the request${where}: ${serviceText || name}.`, false);
+    return make('invalidRequest', `${service} refused the request${where}: ${serviceText || name}.`, false);
   }
   if (THROTTLING.has(name) || status === 429) {
     const attempts = e.$metadata?.attempts;
     const tried = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
     return make(
       'throttled',
-      `GameLift is limiting requests${where} and the calls still failed${tried}. Wait a moment and retry.`,
+      `${service} is limiting requests${where} and the calls still failed${tried}. Wait a moment and retry.`,
       true,
     );
   }
   if (isTimeout(name, code)) {
     return make(
       'network',
-      `The request to GameLift timed out${where}. Check the network or the endpoint setting, then retry.`,
+      `The request to ${service} timed out${where}. Check the network or the endpoint setting, then retry.`,
       true,
     );
   }
   if (code && NETWORK_CODES.has(code)) {
     return make(
       'network',
-      `Could not reach GameLift${where} (${code}${networkHint(code)}). Check the network or the endpoint setting, then retry.`,
+      `Could not reach ${service}${where} (${code}${networkHint(code)}). Check the network or the endpoint setting, then retry.`,
       true,
     );
   }
@@ -230,21 +239,21 @@ export function classifyError(err: unknown, context: ErrorContext = {}): Classif
     const advice = /retry/i.test(serviceText) ? '' : ' Retry in a moment.';
     return make(
       'internal',
-      `GameLift had an internal error${where}${serviceText ? `: ${serviceText}` : ''}.${advice}`,
+      `${service} had an internal error${where}${serviceText ? `: ${serviceText}` : ''}.${advice}`,
       true,
     );
   }
   if (isMalformed(err, e)) {
     return make(
       'malformedResponse',
-      `GameLift${where} sent a response that could not be read (${serviceText || name || 'unreadable body'}). Check the endpoint setting; retry if it persists.`,
+      `${service}${where} sent a response that could not be read (${serviceText || name || 'unreadable body'}). Check the endpoint setting; retry if it persists.`,
       true,
     );
   }
   if (e.$fault === 'client' && name) {
     return make(
       'invalidRequest',
-      `GameLift refused the request${where}: ${name}${serviceText ? ` — ${serviceText}` : ''}.`,
+      `${service} refused the request${where}: ${name}${serviceText ? ` — ${serviceText}` : ''}.`,
       false,
     );
   }

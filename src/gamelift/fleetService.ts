@@ -10,7 +10,15 @@ import {
   type FleetAttributes,
   type GameLiftClient,
 } from '@aws-sdk/client-gamelift';
-import { requireList, throwIfAborted } from './errors';
+import type { CallBackoff } from './backoff';
+import {
+  type ClassifiedError,
+  classifyError,
+  type ErrorContext,
+  isCancellation,
+  requireList,
+  throwIfAborted,
+} from './errors';
 import { parseFleetIdOrArn } from './fleetIds';
 import { fromContainerFleet, fromFleetAttributes, isContainerFleetId } from './mapping';
 import type { FleetSummary } from './types';
@@ -36,6 +44,13 @@ export interface ListFleetsOptions {
   readonly batchSize?: number;
   /** Called with each described batch (in ListFleets order), so a tree can show fleets as they arrive. */
   readonly onPage?: (fleets: readonly FleetSummary[]) => void;
+  /**
+   * Remembers failed container-fleet calls across listings (one per connection target): a call
+   * that failed is not made again until its wait is over; the fleet keeps its `describeError`.
+   */
+  readonly backoff?: CallBackoff;
+  /** Profile and Region, for the messages of `describeError`. */
+  readonly errorContext?: Pick<ErrorContext, 'profile' | 'region'>;
 }
 
 export async function listFleets(client: GameLiftClient, options: ListFleetsOptions = {}): Promise<FleetSummary[]> {
@@ -58,7 +73,7 @@ export async function listFleets(client: GameLiftClient, options: ListFleetsOpti
     nextToken = page.NextToken && page.NextToken !== nextToken ? page.NextToken : undefined;
   } while (nextToken);
   if (containerIds.length > 0) {
-    const containers = await describeContainerFleets(client, containerIds, signal);
+    const containers = await describeContainerFleets(client, containerIds, options);
     fleets.push(...containers);
     options.onPage?.(containers);
   }
@@ -151,56 +166,100 @@ function isNotFound(err: unknown): boolean {
   return (err as { name?: string }).name === 'NotFoundException';
 }
 
+/** The backoff key of a container-fleet call; `fleetId` for DescribeContainerFleet. */
+export function containerCallKey(operation: 'ListContainerFleets' | 'DescribeContainerFleet', fleetId = ''): string {
+  return fleetId ? `${operation}:${fleetId}` : operation;
+}
+
 /**
  * Container fleets (DescribeFleetAttributes does not describe them): one or two are described
  * with DescribeContainerFleet each; more through ListContainerFleets, which returns full
  * descriptions page by page. If that call fails (older endpoint, missing permission), up to
- * ten are described one by one, and otherwise they show as bare container-fleet summaries.
+ * ten are described one by one. A fleet whose description failed still shows with its ID and
+ * the error (`describeError`); with a backoff, the failed call waits before it is made again.
  */
 async function describeContainerFleets(
   client: GameLiftClient,
   fleetIds: readonly string[],
-  signal: AbortSignal | undefined,
+  options: ListFleetsOptions,
 ): Promise<FleetSummary[]> {
+  const { signal, backoff } = options;
   const wanted = new Set(fleetIds);
   const found = new Map<string, ContainerFleet>();
+  const failures = new Map<string, { error: ClassifiedError; retryAt?: number }>();
+  // Runs one call unless it is waiting out an earlier failure; records how it went.
+  const attempt = async (key: string, action: string, fleetId: string | undefined, call: () => Promise<void>) => {
+    const waiting = backoff?.waiting(key);
+    if (waiting) return waiting;
+    try {
+      await call();
+      backoff?.succeeded(key);
+      return undefined;
+    } catch (err) {
+      throwIfAborted(signal);
+      if (isCancellation(err)) throw err;
+      const error = classifyError(err, { ...options.errorContext, action, ...(fleetId ? { fleetId } : {}) });
+      return { error, retryAt: backoff?.failed(key, error) };
+    }
+  };
   const describeOneByOne = async () => {
     for (const id of fleetIds) {
-      try {
-        const out = await client.send(new DescribeContainerFleetCommand({ FleetId: id }), { abortSignal: signal });
-        if (out.ContainerFleet) found.set(id, out.ContainerFleet);
-      } catch {
-        // The fleet still shows, as a bare container-fleet summary.
-        throwIfAborted(signal);
-      }
+      if (found.has(id)) continue;
+      const failure = await attempt(
+        containerCallKey('DescribeContainerFleet', id),
+        `Describing container fleet ${id}`,
+        id,
+        async () => {
+          const out = await client.send(new DescribeContainerFleetCommand({ FleetId: id }), { abortSignal: signal });
+          if (out.ContainerFleet) found.set(id, out.ContainerFleet);
+        },
+      );
+      if (failure) failures.set(id, failure);
     }
   };
   // One or two container fleets cost no more described one by one than listed.
   if (fleetIds.length <= CHEAP_SINGLE_CONTAINER_DESCRIBES) {
     await describeOneByOne();
-    return fleetIds.map((id) => containerSummary(id, found.get(id)));
+    return fleetIds.map((id) => containerSummary(id, found.get(id), failures.get(id)));
   }
-  try {
-    let nextToken: string | undefined;
-    do {
-      throwIfAborted(signal);
-      const page = await client.send(new ListContainerFleetsCommand({ NextToken: nextToken }), { abortSignal: signal });
-      for (const fleet of page.ContainerFleets ?? []) {
-        if (fleet.FleetId && wanted.has(fleet.FleetId)) found.set(fleet.FleetId, fleet);
-      }
-      nextToken = page.NextToken && page.NextToken !== nextToken ? page.NextToken : undefined;
-    } while (nextToken && found.size < wanted.size);
-  } catch (err) {
-    throwIfAborted(signal);
-    if ((err as { name?: string }).name === 'AbortError') throw err;
+  const listFailure = await attempt(
+    containerCallKey('ListContainerFleets'),
+    'Listing container fleets',
+    undefined,
+    async () => {
+      let nextToken: string | undefined;
+      do {
+        throwIfAborted(signal);
+        const page = await client.send(new ListContainerFleetsCommand({ NextToken: nextToken }), {
+          abortSignal: signal,
+        });
+        for (const fleet of page.ContainerFleets ?? []) {
+          if (fleet.FleetId && wanted.has(fleet.FleetId)) found.set(fleet.FleetId, fleet);
+        }
+        nextToken = page.NextToken && page.NextToken !== nextToken ? page.NextToken : undefined;
+      } while (nextToken && found.size < wanted.size);
+    },
+  );
+  if (listFailure) {
     // A few container fleets are worth one DescribeContainerFleet each; many are not.
     if (fleetIds.length <= MAX_SINGLE_CONTAINER_DESCRIBES) await describeOneByOne();
+    for (const id of fleetIds) if (!found.has(id) && !failures.has(id)) failures.set(id, listFailure);
   }
-  return fleetIds.map((id) => containerSummary(id, found.get(id)));
+  return fleetIds.map((id) => containerSummary(id, found.get(id), failures.get(id)));
 }
 
-function containerSummary(fleetId: string, fleet: ContainerFleet | undefined): FleetSummary {
-  return fleet ? fromContainerFleet(fleet) : { fleetId, isContainerFleet: true };
+function containerSummary(
+  fleetId: string,
+  fleet: ContainerFleet | undefined,
+  failure: { error: ClassifiedError; retryAt?: number } | undefined,
+): FleetSummary {
+  if (fleet) return fromContainerFleet(fleet);
+  return {
+    fleetId,
+    isContainerFleet: true,
+    ...(failure ? { describeError: failure.error } : {}),
+    ...(failure?.retryAt !== undefined ? { describeRetryAt: failure.retryAt } : {}),
+  };
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -32,6 +32,7 @@ export function fromFleetAttributes(a: FleetAttributes): FleetSummary {
     terminationTime: epochMs(a.TerminationTime),
     buildId: a.BuildId,
     scriptId: a.ScriptId,
+    gameSessionProtection: a.NewGameSessionProtectionPolicy,
   });
 }
 
@@ -47,6 +48,7 @@ export function fromContainerFleet(c: ContainerFleet): FleetSummary {
     computeType: 'CONTAINER',
     description: c.Description,
     creationTime: epochMs(c.CreationTime),
+    gameSessionProtection: c.NewGameSessionProtectionPolicy,
     isContainerFleet: true,
   });
 }

@@ -36,6 +36,21 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     feature: "Fleet diagnosis: the fleet's launch paths and the status of each of its locations",
     actions: ['gamelift:DescribeRuntimeConfiguration', 'gamelift:DescribeFleetLocationAttributes'],
   },
+  {
+    feature:
+      "Fleet overview and the tree's Locations and Computes rows: capacity and state per location, computes, container fleet deployments",
+    actions: [
+      'gamelift:DescribeFleetCapacity',
+      'gamelift:DescribeFleetLocationCapacity',
+      'gamelift:DescribeFleetLocationAttributes',
+      'gamelift:ListCompute',
+      'gamelift:ListFleetDeployments',
+      'gamelift:DescribeFleetDeployment',
+      'gamelift:DescribeFleetAttributes',
+      'gamelift:DescribeContainerFleet',
+      'gamelift:DescribeRuntimeConfiguration',
+    ],
+  },
 ];
 
 /** Every action the extension may call, each once, in table order. */

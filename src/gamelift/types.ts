@@ -1,6 +1,7 @@
 // Plain data types shared by the AWS side, the explorer, the details panel and the tests.
 // They carry no SDK or vscode types so that they serialise to JSON as they are.
 import { isObject, isOptionalString } from '../shared/guards';
+import type { ClassifiedError } from './errors';
 
 /** Where to talk to GameLift: one (profile, region) pair, with an optional custom endpoint. */
 export interface ConnectionTarget {
@@ -80,6 +81,12 @@ export interface FleetSummary {
   readonly scriptId?: string;
   /** True for container fleets (listed by ListFleets, described by DescribeContainerFleet). */
   readonly isContainerFleet?: boolean;
+  /** NewGameSessionProtectionPolicy: `FullProtection` or `NoProtection`. */
+  readonly gameSessionProtection?: string;
+  /** Set when describing the fleet failed: the summary then holds only what the listing knew. */
+  readonly describeError?: ClassifiedError;
+  /** When the failed description is tried again by a listing (epoch ms); Retry may come sooner. */
+  readonly describeRetryAt?: number;
 }
 
 /** One DescribeFleetEvents event, as plain JSON. Times are epoch milliseconds. */

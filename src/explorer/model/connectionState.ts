@@ -1,8 +1,10 @@
 // Per-connection (profile + region) fleet list state, free of vscode: loads once, shares
-// an in-flight load, remembers the classified error so the tree can show Retry.
+// an in-flight load, remembers the classified error so the tree can show Retry, and keeps the
+// backoff of failed container-fleet calls across listings (watcher ticks do not repeat them).
+import { CallBackoff } from '../../gamelift/backoff';
 import type { ClientFactory } from '../../gamelift/clientFactory';
 import { classifyError, type ClassifiedError } from '../../gamelift/errors';
-import { listFleets, type ListFleetsOptions } from '../../gamelift/fleetService';
+import { containerCallKey, listFleets, type ListFleetsOptions } from '../../gamelift/fleetService';
 import type { ConnectionTarget, FleetSummary } from '../../gamelift/types';
 
 export class ConnectionState {
@@ -10,6 +12,7 @@ export class ConnectionState {
   error: ClassifiedError | undefined;
   private inFlight: Promise<void> | undefined;
   private abort: AbortController | undefined;
+  private readonly backoff = new CallBackoff();
 
   constructor(
     readonly target: ConnectionTarget,
@@ -31,7 +34,12 @@ export class ConnectionState {
     if (this.inFlight) return this.inFlight;
     this.error = undefined;
     const abort = (this.abort = new AbortController());
-    const run = listFleets(this.clients.clientFor('gamelift', this.target), { ...this.listing, signal: abort.signal })
+    const run = listFleets(this.clients.clientFor('gamelift', this.target), {
+      ...this.listing,
+      signal: abort.signal,
+      backoff: this.backoff,
+      errorContext: { profile: this.target.profile, region: this.target.region },
+    })
       .then((fleets) => {
         if (!abort.signal.aborted) this.fleets = fleets;
       })
@@ -50,8 +58,16 @@ export class ConnectionState {
     return run;
   }
 
-  /** Forgets the list so the next expansion lists again. */
+  /** Retry on a fleet whose description failed: the failed calls are made again at once. */
+  retryDescribe(fleetId: string): Promise<void> {
+    this.backoff.clear(containerCallKey('DescribeContainerFleet', fleetId));
+    this.backoff.clear(containerCallKey('ListContainerFleets'));
+    return this.load();
+  }
+
+  /** Forgets the list (and the backoff: a Refresh tries everything again) so the next expansion lists again. */
   reset(): void {
+    this.backoff.clear();
     this.abort?.abort();
     this.inFlight = undefined;
     this.fleets = undefined;

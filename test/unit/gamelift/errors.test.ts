@@ -273,3 +273,28 @@ describe('classifyError on plain values', () => {
     assert.ok(!message.includes('abcdef'), message);
   });
 });
+
+describe('classifyError for another service', () => {
+  it('names the service and the missing permission', () => {
+    const denied = Object.assign(new Error('User is not authorized to perform: logs:FilterLogEvents'), {
+      name: 'AccessDeniedException',
+    });
+    const classified = classifyError(denied, { service: 'CloudWatch Logs', permission: 'logs:FilterLogEvents' });
+    assert.equal(classified.kind, 'unauthorized');
+    assert.match(classified.message, /needs the permission logs:FilterLogEvents\.$/);
+    assert.doesNotMatch(classified.message, /gamelift:/);
+    const throttled = classifyError(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }), {
+      service: 'CloudWatch Logs',
+    });
+    assert.match(throttled.message, /^CloudWatch Logs is limiting requests/);
+    const refused = classifyError(Object.assign(new Error('bad pattern'), { name: 'InvalidParameterException' }), {
+      service: 'CloudWatch Logs',
+    });
+    assert.match(refused.message, /^CloudWatch Logs refused the request: bad pattern\.$/);
+  });
+
+  it('keeps GameLift wording by default', () => {
+    const denied = classifyError(Object.assign(new Error('no'), { name: 'UnauthorizedException' }));
+    assert.match(denied.message, /GameLift read permissions \(gamelift:ListFleets/);
+  });
+});
