@@ -18,15 +18,18 @@ import type { ErrorContext } from './errors';
 import { summarizeLocations, type LocationsSummary } from './fleetResourceSummary';
 import { describeFleet } from './fleetService';
 import { type Outcome, outcomeOf } from './outcome';
+import { describeRuntimeConfiguration, type RuntimeConfiguration } from './runtimeConfiguration';
 import type { FleetSummary } from './types';
 
-/** Display order. `logs` only for container fleets, `deployments` too. */
-export const OVERVIEW_SECTIONS = ['attributes', 'locations', 'computes', 'deployments', 'logs'] as const;
+/** Display order. `runtime` only for EC2 and Anywhere fleets; `deployments` and `logs` only for container fleets. */
+export const OVERVIEW_SECTIONS = ['attributes', 'runtime', 'locations', 'computes', 'deployments', 'logs'] as const;
 export type OverviewSectionId = (typeof OVERVIEW_SECTIONS)[number];
 
 export interface OverviewSectionData {
   /** EC2 and Anywhere fleets: DescribeFleetAttributes; container fleets: DescribeContainerFleet. */
   readonly attributes: { readonly summary: FleetSummary; readonly container?: ContainerFleetDetails };
+  /** Launch paths, parameters and concurrency (undefined: the service returned none). */
+  readonly runtime: RuntimeConfiguration | undefined;
   /** Status, stopped actions, update status and capacity per location, home Region first. */
   readonly locations: LocationsSummary;
   /** The first page; the pager loads the rest ("Load more"). */
@@ -53,7 +56,8 @@ export interface OverviewContext {
 
 /** The sections this fleet has, in display order. */
 export function overviewSectionsFor(fleet: FleetSummary): OverviewSectionId[] {
-  return OVERVIEW_SECTIONS.filter((id) => fleet.isContainerFleet || (id !== 'deployments' && id !== 'logs'));
+  const containerOnly: readonly OverviewSectionId[] = ['deployments', 'logs'];
+  return OVERVIEW_SECTIONS.filter((id) => (fleet.isContainerFleet ? id !== 'runtime' : !containerOnly.includes(id)));
 }
 
 /** Loads one section; failures come back as `{ ok: false, error }`, cancellation rejects. */
@@ -71,6 +75,7 @@ export function loadOverviewSection<K extends OverviewSectionId>(
 
 const SECTION_ACTIONS: Readonly<Record<OverviewSectionId, string>> = {
   attributes: 'Reading the attributes',
+  runtime: 'Reading the runtime configuration',
   locations: 'Reading the locations and capacity',
   computes: 'Listing the computes',
   deployments: 'Reading the deployments',
@@ -87,6 +92,7 @@ const LOADERS: { readonly [K in OverviewSectionId]: (ctx: OverviewContext) => Pr
     if (!summary) throw Object.assign(new Error(`Fleet ${fleet.fleetId} was not found`), { name: 'NotFoundException' });
     return { summary };
   },
+  runtime: ({ client, fleet, signal }) => describeRuntimeConfiguration(client, fleet.fleetId, signal),
   locations: ({ client, fleet, region, signal, errorContext }) =>
     summarizeLocations(
       client,

@@ -390,6 +390,7 @@ describe('fleet resources: capacity, locations, computes, deployments (local end
     it('lists the sections each kind of fleet has', async () => {
       assert.deepEqual(overviewSectionsFor(await summaryOf(OVERVIEW_FLEETS.multiLocation)), [
         'attributes',
+        'runtime',
         'locations',
         'computes',
       ]);
@@ -436,6 +437,14 @@ describe('fleet resources: capacity, locations, computes, deployments (local end
       } finally {
         h.emulator.setFaults({});
       }
+    });
+
+    it('reads the runtime configuration of an EC2 fleet', async () => {
+      const fleet = await summaryOf(OVERVIEW_FLEETS.multiLocation);
+      const runtime = await loadOverviewSection('runtime', { client: sydney(), fleet, region: OVERVIEW_REGION });
+      assert.ok(runtime.ok);
+      assert.ok((runtime.value?.serverProcesses.length ?? 0) > 0);
+      assert.match(runtime.value?.serverProcesses[0].launchPath ?? '', /^\/local\/game\//);
     });
 
     it('rejects on cancellation instead of reporting an error', async () => {
