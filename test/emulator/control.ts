@@ -4,6 +4,7 @@
 import type * as http from 'node:http';
 import type { TestAccount } from './credentials';
 import { type FaultConfig, type FaultInjector, validateFaults } from './faults';
+import type { LogGroupsState } from './cloudwatchLogs/logGroups';
 import type { EmulatorState, NewEvent } from './state';
 import { recordFleetCall } from './cloudtrail/fleetHistory';
 import { ACTORS, FLEET_CALLS, lookupUsername, type FleetCallShape } from './cloudtrail/records';
@@ -17,6 +18,8 @@ export interface ControlContext {
   readonly faults: FaultInjector;
   readonly accounts: readonly TestAccount[];
   readonly requests: unknown[];
+  /** CloudWatch Logs groups (container fleet logs). */
+  readonly logGroups?: LogGroupsState;
   now(): number;
   advanceClock(ms: number): void;
 }
@@ -88,6 +91,26 @@ export function handleControl(
           ...(b.errorCode ? { errorCode: b.errorCode, errorMessage: `${b.errorCode} (set by the test)` } : {}),
         });
         return reply(200, event);
+      }
+      case 'POST /logs': {
+        const b = json() as {
+          accountId?: string;
+          region?: string;
+          logGroupName?: string;
+          logStreamName?: string;
+          message?: string;
+        };
+        const accountId = b.accountId ?? ctx.accounts[0]?.accountId ?? '';
+        if (
+          !b.region ||
+          !b.logGroupName ||
+          !b.logStreamName ||
+          typeof b.message !== 'string' ||
+          !ctx.logGroups?.group(accountId, b.region, b.logGroupName)
+        )
+          return reply(400, { error: 'need {region, logGroupName, logStreamName, message} for a known log group' });
+        const line = ctx.logGroups.append(accountId, b.region, b.logGroupName, b.logStreamName, b.message);
+        return reply(200, { timestamp: line.t });
       }
       case 'GET /faults':
         return reply(200, ctx.faults.get());

@@ -1,6 +1,6 @@
 // The local AWS endpoint: an HTTP server on 127.0.0.1 that speaks awsJson1_1 exactly as the
 // services do (SigV4 checked, PascalCase JSON, epoch-second timestamps, __type errors) for
-// GameLift and CloudTrail (routed by X-Amz-Target, services.ts), serves presigned event logs,
+// GameLift, CloudTrail and CloudWatch Logs (routed by X-Amz-Target, services.ts), serves presigned event logs,
 // injects faults, and offers a control path (/__emulator/…) that no AWS call can reach. The real
 // SDK clients talk to it through `endpoint`.
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,8 @@ import { TEST_ACCOUNTS, type TestAccount } from './credentials';
 import { recordFleetHistory } from './cloudtrail/fleetHistory';
 import { cloudTrailService } from './cloudtrail/lookupEvents';
 import { TrailState } from './cloudtrail/trailState';
+import { buildLogGroups, type LogGroupsState } from './cloudwatchLogs/logGroups';
+import { cloudWatchLogsService } from './cloudwatchLogs/service';
 import { CONTROL_PREFIX, type ControlContext, handleControl } from './control';
 import { type FaultConfig, FaultInjector, type FaultRule } from './faults';
 import { EventLogs, LOG_DOWNLOAD_OPERATION, LOG_PATH_PREFIX } from './logs';
@@ -73,6 +75,8 @@ export interface RunningEmulator {
   readonly state: EmulatorState;
   /** CloudTrail's event history (LookupEvents), made from the fleets at start; add records with `add`. */
   readonly trail: TrailState;
+  /** CloudWatch Logs: the container fleets' log groups; add lines with `append` (follow mode). */
+  readonly logGroups: LogGroupsState;
   /** Endpoint clock (epoch ms), including any advance. */
   now(): number;
   /** Moves the endpoint clock forward (e.g. 16 minutes to expire presigned log URLs). */
@@ -97,7 +101,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const logs = new EventLogs(state, now);
   const trail = new TrailState(now());
   recordFleetHistory(state, trail);
-  const services: readonly EmulatedService[] = [gameLiftService(state, tokens, logs), cloudTrailService(trail, tokens)];
+  const logGroups = buildLogGroups(state, now(), now);
+  const services: readonly EmulatedService[] = [
+    gameLiftService(state, tokens, logs),
+    cloudTrailService(trail, tokens),
+    cloudWatchLogsService(logGroups, tokens),
+  ];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -107,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const control: ControlContext = {
     state,
     trail,
+    logGroups,
     faults,
     accounts,
     requests,
@@ -406,6 +416,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     state,
     trail,
+    logGroups,
     requests,
     stop: async () => {
       if (stopped) return;

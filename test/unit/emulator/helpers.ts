@@ -1,5 +1,6 @@
 // Shared helpers for the emulator tests: a real GameLiftClient pointed at the local endpoint,
 // and raw requests signed by the SDK's own SigV4 signer (@smithy/signature-v4) for wire checks.
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
@@ -149,4 +150,18 @@ export async function rejection(
     };
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** A real CloudWatchLogsClient pointed at the local endpoint (signing name `logs`). */
+export function logsClientFor(emulator: RunningEmulator, options: ClientOptions = {}): CloudWatchLogsClient {
+  const account = options.account ?? DEFAULT_TEST_ACCOUNT;
+  return new CloudWatchLogsClient({
+    endpoint: emulator.url,
+    region: options.region ?? 'us-west-2',
+    credentials: {
+      accessKeyId: account.accessKeyId,
+      secretAccessKey: options.secretAccessKey ?? account.secretAccessKey,
+    },
+    maxAttempts: options.maxAttempts ?? 3,
+  });
 }
