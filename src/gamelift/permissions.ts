@@ -51,6 +51,10 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
       'gamelift:DescribeRuntimeConfiguration',
     ],
   },
+  {
+    feature: "Container fleet logs: find the fleet's log group, list its streams, open, search, follow and save",
+    actions: ['logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents'],
+  },
 ];
 
 /** Every action the extension may call, each once, in table order. */

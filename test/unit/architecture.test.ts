@@ -73,6 +73,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   { area: 'src/shared/** (helpers several features use)', files: () => tsFiles('src/shared') },
   { area: 'src/ids.ts (command IDs, context keys)', files: () => ['src/ids.ts'] },
   { area: 'src/settings/table.ts (settings, defaults)', files: () => ['src/settings/table.ts'] },
+  { area: 'src/containerLogs/** (container log core)', files: () => tsFiles('src/containerLogs') },
   { area: 'src/cloudtrail/*.ts (the core)', files: () => tsFiles('src/cloudtrail', false) },
   {
     area: 'src/cloudtrail/editor pure pieces (unit-tested in Node, or run in the worker)',

@@ -8,6 +8,8 @@ import * as ts from 'typescript';
 import { ALL_ACTIONS, PERMISSIONS, leastPrivilegePolicy } from '../../src/gamelift/permissions';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** Clients whose IAM action prefix is not their package name. */
+const IAM_PREFIX: Readonly<Record<string, string>> = { 'cloudwatch-logs': 'logs' };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,7 +28,9 @@ function sentActions(): Set<string> {
     const paginators = new Map<string, string>();
     for (const statement of source.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const service = /^@aws-sdk\/client-(.+)$/.exec(statement.moduleSpecifier.text)?.[1];
+      const client = /^@aws-sdk\/client-(.+)$/.exec(statement.moduleSpecifier.text)?.[1];
+      // IAM's prefix where it differs from the client's package name.
+      const service = client && (IAM_PREFIX[client] ?? client);
       const named = statement.importClause?.namedBindings;
       if (!service || !named || !ts.isNamedImports(named)) continue;
       for (const element of named.elements) {
@@ -70,7 +74,7 @@ describe('permissions: the table behind the README and the IAM policy', () => {
     assert.deepEqual(policy.Statement.flatMap((s) => s.Action).sort(), [...ALL_ACTIONS].sort());
     assert.ok(policy.Statement.every((s) => s.Effect === 'Allow'));
     assert.ok(
-      ALL_ACTIONS.every((a) => /^[a-z0-9-]+:(List|Describe|Get|Lookup)[A-Za-z]+$/.test(a)),
+      ALL_ACTIONS.every((a) => /^[a-z0-9-]+:(List|Describe|Get|Lookup|Filter)[A-Za-z]+$/.test(a)),
       'read-only calls only',
     );
   });
