@@ -3,6 +3,7 @@
 // codes removed, control characters and bidi overrides made visible, and the continuation
 // lines of a multi-line event indented under its first.
 import { markBidiControls } from '../gamelift/bidi';
+import { throwIfAborted } from '../gamelift/errors';
 import type { LogLine } from './logLines';
 
 /** The language id of helper 16's grammar (media/gamelift-log.tmLanguage.json). */
@@ -76,4 +77,30 @@ export function formatLogLine(line: LogLine, labels: StreamLabels, options: Form
   const [first, ...rest] = cleanMessage(line.message);
   const indent = ' '.repeat(prefix.length);
   return [prefix + first, ...rest.map((r) => indent + r)];
+}
+
+/** Lines formatted between two yields of `renderLogText`: a few milliseconds of work. */
+export const RENDER_CHUNK_LINES = 5_000;
+
+/**
+ * The whole document text of some lines, oldest first, formatted a chunk at a time with a yield
+ * to the event loop in between, so 100,000 lines never hold the extension host for long.
+ */
+export async function renderLogText(
+  lines: Iterable<LogLine>,
+  labels: StreamLabels,
+  options: FormatOptions & { readonly signal?: AbortSignal; readonly chunkLines?: number } = {},
+): Promise<string> {
+  const chunk = options.chunkLines ?? RENDER_CHUNK_LINES;
+  const parts: string[] = [];
+  let since = 0;
+  for (const line of lines) {
+    for (const text of formatLogLine(line, labels, options)) parts.push(text);
+    if (++since >= chunk) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+      throwIfAborted(options.signal);
+    }
+  }
+  return parts.join('\n');
 }

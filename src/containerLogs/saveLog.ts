@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { requireList, throwIfAborted } from '../gamelift/errors';
-import { type FormatOptions, formatLogLine, StreamLabels } from './formatLogLine';
+import { type FormatOptions, formatLogLine, RENDER_CHUNK_LINES, StreamLabels } from './formatLogLine';
 import type { LogLineStore } from './logLines';
 import { groupInput, type LogQuery, MAX_PAGE_SIZE } from './logReader';
 
@@ -37,6 +37,8 @@ async function withTempFile(
     bytes += Buffer.byteLength(text) + 1;
     lines++;
     if (!out.write(`${text}\n`)) await once(out, 'drain');
+    // Formatting a page of 10,000 events is work: give the event loop a turn now and then.
+    else if (lines % RENDER_CHUNK_LINES === 0) await new Promise((resolve) => setImmediate(resolve));
   };
   try {
     const requests = await write(line);

@@ -111,3 +111,9 @@ export const OVERVIEW_CRASH_STREAM = 'game-server/i-0c4f1a9e27b3d5e60/3f9a0c7e1b
 export const SINGLE_LOCATION_REGION = 'eu-west-3';
 /** local-dev / eu-west-3 of `default`: an ACTIVE EC2 fleet there. */
 export const SINGLE_LOCATION_FLEET = 'fleet-25fcad9e-f46f-45ce-9470-8cf8f90f5084';
+
+/** The `overview-large` scenario (local-dev, us-west-2): an EC2 fleet in 10 locations with 2,000 computes. */
+export const SCALE_LOCATIONS_FLEET = 'fleet-5ca1e000-0000-4000-8000-000000000010';
+/** The `overview-large` container fleet whose log group holds 100,000 lines from the last hour. */
+export const SCALE_LOGS_FLEET = 'containerfleet-5ca1e000-0000-4000-8000-000000100000';
+export const SCALE_LOG_GROUP = `/aws/gamelift/${SCALE_LOGS_FLEET}`;

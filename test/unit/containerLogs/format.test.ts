@@ -2,7 +2,13 @@
 // text made safe (colour codes, control characters, bidi overrides), multi-line events
 // indented; the compact line store keeps order when lines are prepended and appended.
 import * as assert from 'node:assert/strict';
-import { cleanMessage, formatLogLine, formatTime, StreamLabels } from '../../../src/containerLogs/formatLogLine';
+import {
+  cleanMessage,
+  formatLogLine,
+  formatTime,
+  renderLogText,
+  StreamLabels,
+} from '../../../src/containerLogs/formatLogLine';
 import { LogLineStore } from '../../../src/containerLogs/logLines';
 
 const T = Date.UTC(2025, 4, 1, 12, 30, 15, 123);
@@ -48,6 +54,34 @@ describe('container log formatting', () => {
     assert.equal(labels.labelOf('sidecar/i-2/aaaa'), 'i-2/aaaa');
     assert.equal(labels.labelOf('game-server/i-1/aaaa'), 'aaaa');
     assert.equal(labels.labelOf('plain'), 'plain');
+  });
+});
+
+describe('renderLogText', () => {
+  const lines = Array.from({ length: 12 }, (_, i) => ({
+    time: T + i,
+    stream: `s/${i % 3}`,
+    message: `line ${i}\nmore`,
+  }));
+
+  it('is the document text, made a chunk at a time with yields in between', async () => {
+    const labels = new StreamLabels();
+    const expected = lines.flatMap((l) => formatLogLine(l, labels)).join('\n');
+    // Without a yield the text would be ready before this immediate ran.
+    let yielded = false;
+    setImmediate(() => (yielded = true));
+    const text = await renderLogText(lines, new StreamLabels(), { chunkLines: 2 });
+    assert.equal(text, expected);
+    assert.equal(text.split('\n').length, 24);
+    assert.ok(yielded, 'the event loop ran between chunks');
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(renderLogText(lines, new StreamLabels(), { chunkLines: 2, signal: controller.signal }), {
+      name: 'AbortError',
+    });
   });
 });
 
