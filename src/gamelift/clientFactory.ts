@@ -3,6 +3,7 @@
 // ClientFactory is created once (src/deps.ts) and injected; it keeps one client per service
 // and target, so tests point the real SDK at the local endpoint by changing only the target.
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GameLiftClient } from '@aws-sdk/client-gamelift';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
@@ -34,13 +35,11 @@ interface ServiceEntry {
   readonly endpointKey: string;
 }
 
-/**
- * The AWS services the extension calls. Adding one is one line here (plus its SDK package), e.g.
- * `logs: { Client: CloudWatchLogsClient, endpointKey: 'cloudwatch_logs' }`.
- */
+/** The AWS services the extension calls. Adding one is one line here (plus its SDK package). */
 const SERVICES = {
   gamelift: { Client: GameLiftClient, endpointKey: 'gamelift' },
   cloudtrail: { Client: CloudTrailClient, endpointKey: 'cloudtrail' },
+  logs: { Client: CloudWatchLogsClient, endpointKey: 'cloudwatch_logs' },
 } satisfies Record<string, ServiceEntry>;
 
 export type ServiceName = keyof typeof SERVICES;
