@@ -8,22 +8,24 @@ import { ContainerLogReader } from '../../../src/containerLogs/logReader';
 import { classifyLogsError, LOGS_PERMISSIONS } from '../../../src/containerLogs/logsErrors';
 import { findFleetLogGroup, listLogStreams } from '../../../src/containerLogs/logStreams';
 import { OVERVIEW_CRASH_STREAM, OVERVIEW_FLEETS, OVERVIEW_LOG_GROUP, OVERVIEW_REGION } from '../../emulator/fixtures';
-import { type RunningEmulator, type Scenario, startEmulator } from '../../emulator/server';
-import { logsClientFor } from '../emulator/helpers';
+import type { RunningEmulator, Scenario } from '../../emulator/server';
+import { type EmulatorHarness, startHarness } from '../gamelift/helpers/emulator';
 
 const HOUR = 3_600_000;
 const ACCOUNT = '111122223333';
 const TOTAL = 16 + 180 + 240 + 40;
 
 describe('container logs (CloudWatch Logs through the real SDK, local endpoint)', () => {
+  let h: EmulatorHarness;
   let emulator: RunningEmulator;
   let client: CloudWatchLogsClient;
   const calls = (operation: string) => emulator.requests.filter((r) => r.operation === operation);
   before(async () => {
-    emulator = await startEmulator({ scenario: 'default' });
-    client = logsClientFor(emulator, { region: OVERVIEW_REGION, maxAttempts: 1 });
+    h = await startHarness('default');
+    emulator = h.emulator;
+    client = h.logsClient({ region: OVERVIEW_REGION, maxAttempts: 1 });
   });
-  after(() => emulator.stop());
+  after(() => h.stop());
   beforeEach(() => emulator.resetRequests());
 
   describe('log group and streams', () => {
@@ -178,16 +180,23 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
 
   describe('follow mode (polling)', () => {
     it('polls the group for new lines, each once, even in the same millisecond', async () => {
-      const local = await startEmulator({ scenario: 'default' });
+      const local = await startHarness('default');
       try {
-        const c = logsClientFor(local, { region: OVERVIEW_REGION });
+        const c = local.logsClient({ region: OVERVIEW_REGION });
         const reader = new ContainerLogReader(c, { logGroup: OVERVIEW_LOG_GROUP, start: Date.now() - HOUR });
         await reader.loadNewest();
         assert.deepEqual(await reader.poll(), { added: 0, requests: 1 });
         const newest = reader.lines.newestTime!;
         // A line in the same millisecond as the newest one shown, and two later ones.
-        local.logGroups.append(ACCOUNT, OVERVIEW_REGION, OVERVIEW_LOG_GROUP, OVERVIEW_CRASH_STREAM, 'same ms', newest);
-        local.logGroups.append(
+        local.emulator.logGroups.append(
+          ACCOUNT,
+          OVERVIEW_REGION,
+          OVERVIEW_LOG_GROUP,
+          OVERVIEW_CRASH_STREAM,
+          'same ms',
+          newest,
+        );
+        local.emulator.logGroups.append(
           ACCOUNT,
           OVERVIEW_REGION,
           OVERVIEW_LOG_GROUP,
@@ -195,7 +204,7 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
           'later 1',
           newest + 5,
         );
-        local.logGroups.append(
+        local.emulator.logGroups.append(
           ACCOUNT,
           OVERVIEW_REGION,
           OVERVIEW_LOG_GROUP,
@@ -209,7 +218,7 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
         assert.deepEqual(tail, ['same ms', 'later 1', 'later 2']);
         assert.equal((await reader.poll()).added, 0, 'nothing twice');
         assert.ok(
-          local.requests
+          local.emulator.requests
             .filter((r) => r.operation === 'FilterLogEvents')
             .slice(-3)
             .every((r) => r.input?.startFromHead === undefined),
@@ -220,9 +229,9 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
     });
 
     it('follows one stream with nextForwardToken', async () => {
-      const local = await startEmulator({ scenario: 'default' });
+      const local = await startHarness('default');
       try {
-        const c = logsClientFor(local, { region: OVERVIEW_REGION });
+        const c = local.logsClient({ region: OVERVIEW_REGION });
         const reader = new ContainerLogReader(c, {
           logGroup: OVERVIEW_LOG_GROUP,
           streams: [OVERVIEW_CRASH_STREAM],
@@ -230,11 +239,17 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
         });
         await reader.loadNewest();
         assert.equal((await reader.poll()).added, 0);
-        local.logGroups.append(ACCOUNT, OVERVIEW_REGION, OVERVIEW_LOG_GROUP, OVERVIEW_CRASH_STREAM, '[INFO] restarted');
+        local.emulator.logGroups.append(
+          ACCOUNT,
+          OVERVIEW_REGION,
+          OVERVIEW_LOG_GROUP,
+          OVERVIEW_CRASH_STREAM,
+          '[INFO] restarted',
+        );
         const polled = await reader.poll();
         assert.equal(polled.added, 1);
         assert.equal([...reader.lines].pop()?.message, '[INFO] restarted');
-        const gets = local.requests.filter((r) => r.operation === 'GetLogEvents');
+        const gets = local.emulator.requests.filter((r) => r.operation === 'GetLogEvents');
         assert.match(String(gets[gets.length - 1]?.input?.nextToken), /^f\//);
       } finally {
         await local.stop();
@@ -284,10 +299,10 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
           },
         ],
       };
-      const local = await startEmulator({ scenario });
+      const local = await startHarness(scenario);
       try {
         const reader = new ContainerLogReader(
-          logsClientFor(local),
+          local.logsClient(),
           { logGroup: '/old', start: old - HOUR, end: old + HOUR },
           { pageSize: 10 },
         );
@@ -300,7 +315,7 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
         await reader.loadOlder();
         assert.equal(reader.lines.size, 30);
         assert.ok(Math.abs(reader.lines.oldestTime! - old) < 1000, 'the first line of the window comes first');
-        assert.ok(local.requests.every((r) => r.input?.startFromHead === undefined));
+        assert.ok(local.emulator.requests.every((r) => r.input?.startFromHead === undefined));
       } finally {
         await local.stop();
       }
@@ -312,19 +327,14 @@ describe('container logs (CloudWatch Logs through the real SDK, local endpoint)'
       const notFound = classifyLogsError(missing, LOGS_PERMISSIONS.readGroup, { region: OVERVIEW_REGION });
       assert.equal(notFound.kind, 'notFound');
       assert.match(notFound.message, /The specified log group does not exist/);
-      emulator.setFaults({
-        rules: [
-          {
-            kind: 'unauthorized',
-            operations: ['DescribeLogStreams'],
-            message: 'User is not authorized to perform: logs:DescribeLogStreams',
-          },
-        ],
-      });
+      // As IAM denies it: AccessDeniedException naming logs:DescribeLogStreams.
+      emulator.setFaults({ rules: [{ kind: 'accessDenied', operations: ['DescribeLogStreams'] }] });
       try {
         const denied = await listLogStreams(client, OVERVIEW_LOG_GROUP).catch((e: unknown) => e);
+        assert.equal((denied as Error).name, 'AccessDeniedException');
         const classified = classifyLogsError(denied, LOGS_PERMISSIONS.listStreams);
         assert.equal(classified.kind, 'unauthorized');
+        assert.match(classified.message, /is not authorized to perform: logs:DescribeLogStreams/);
         assert.match(classified.message, /needs the permission logs:DescribeLogStreams\.$/);
       } finally {
         emulator.setFaults({});

@@ -8,26 +8,28 @@ import { formatLogLine, StreamLabels } from '../../../src/containerLogs/formatLo
 import { ContainerLogReader } from '../../../src/containerLogs/logReader';
 import { exportLogWindow, saveLogLines } from '../../../src/containerLogs/saveLog';
 import { OVERVIEW_CRASH_STREAM, OVERVIEW_LOG_GROUP, OVERVIEW_REGION } from '../../emulator/fixtures';
-import { type RunningEmulator, startEmulator } from '../../emulator/server';
-import { logsClientFor } from '../emulator/helpers';
+import type { RunningEmulator } from '../../emulator/server';
+import { type EmulatorHarness, startHarness } from '../gamelift/helpers/emulator';
 
 const HOUR = 3_600_000;
 
 describe('saving container logs (real SDK, local endpoint)', () => {
+  let h: EmulatorHarness;
   let emulator: RunningEmulator;
   let dir: string;
   before(async () => {
-    emulator = await startEmulator({ scenario: 'default' });
+    h = await startHarness('default');
+    emulator = h.emulator;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-container-logs-'));
   });
   after(async () => {
-    await emulator.stop();
+    await h.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => emulator.resetRequests());
 
   it('writes what the document holds, as it shows it', async () => {
-    const client = logsClientFor(emulator, { region: OVERVIEW_REGION });
+    const client = h.logsClient({ region: OVERVIEW_REGION });
     const reader = new ContainerLogReader(client, { logGroup: OVERVIEW_LOG_GROUP, start: Date.now() - HOUR });
     await reader.loadNewest();
     const target = path.join(dir, 'document.log');
@@ -43,7 +45,7 @@ describe('saving container logs (real SDK, local endpoint)', () => {
   });
 
   it('exports a whole window page by page, the largest pages, oldest first', async () => {
-    const client = logsClientFor(emulator, { region: OVERVIEW_REGION });
+    const client = h.logsClient({ region: OVERVIEW_REGION });
     const target = path.join(dir, 'window.log');
     const progress: number[] = [];
     const result = await exportLogWindow(client, { logGroup: OVERVIEW_LOG_GROUP, start: Date.now() - HOUR }, target, {
@@ -64,7 +66,7 @@ describe('saving container logs (real SDK, local endpoint)', () => {
   });
 
   it('exports one stream with GetLogEvents until the token comes back unchanged', async () => {
-    const client = logsClientFor(emulator, { region: OVERVIEW_REGION });
+    const client = h.logsClient({ region: OVERVIEW_REGION });
     const target = path.join(dir, 'stream.log');
     const result = await exportLogWindow(
       client,
@@ -78,7 +80,7 @@ describe('saving container logs (real SDK, local endpoint)', () => {
   });
 
   it('leaves nothing behind when cancelled or when the service fails', async () => {
-    const client = logsClientFor(emulator, { region: OVERVIEW_REGION, maxAttempts: 1 });
+    const client = h.logsClient({ region: OVERVIEW_REGION, maxAttempts: 1 });
     const controller = new AbortController();
     controller.abort();
     const cancelled = path.join(dir, 'cancelled.log');
