@@ -10,12 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { diagnoseFleet as DiagnoseFleet, DiagnosisEvent, DiagnosisInput } from '../src/diagnosis';
 import { seededRandom } from '../test/support/seededRandom';
+import { bundleAsShipped } from './bundle';
 import { median } from './stats';
 
-const ROOT = join(__dirname, '..', '..');
 const NOW = Date.UTC(2026, 4, 11, 12, 0, 0);
 const MIN = 60_000;
 const EVENTS = 10_000;
@@ -129,18 +128,7 @@ async function main(): Promise<void> {
   try {
     const bundle = join(dir, 'diagnosis.js');
     // The release options of scripts/build.mjs: what the extension and the CLI ship.
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['src/diagnosis/index.ts'],
-      outfile: bundle,
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await bundleAsShipped('src/diagnosis/index.ts', bundle);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { diagnoseFleet } = require(bundle) as { diagnoseFleet: typeof DiagnoseFleet };
     console.log(`Diagnosis of ${EVENTS.toLocaleString('en-US')} events on the bundled core (target < 50 ms)\n`);

@@ -14,16 +14,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { DEFAULT_TEST_ACCOUNT } from '../test/emulator/credentials';
 import { SCALE_LOCATIONS_FLEET, SCALE_LOG_GROUP } from '../test/emulator/fixtures';
 import { startEmulator } from '../test/emulator/server';
 import type * as OverviewEntry from './overviewEntry';
+import { bundleAsShipped } from './bundle';
 import { median } from './stats';
 
 type Bundle = typeof OverviewEntry;
 
-const ROOT = join(__dirname, '..', '..');
 const REGION = 'us-west-2';
 const LATENCY_MS = 20;
 // The scenario writes 100,000 lines over the hour before the endpoint starts; a 90-minute window
@@ -213,18 +212,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ scenario: 'overview-large', faults: { latencyMs: LATENCY_MS } });
   try {
     const bundle = join(dir, 'overview.js');
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['bench/overviewEntry.ts'],
-      outfile: bundle,
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await bundleAsShipped('bench/overviewEntry.ts', bundle);
     const runTask = async (task: string) => {
       const results: Array<{ cold: Figures; warm: Figures }> = [];
       for (let i = 0; i < PROCESSES; i++) {

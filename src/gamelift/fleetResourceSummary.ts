@@ -42,6 +42,18 @@ export interface ComputesSummary {
   readonly source: 'instanceCounts' | 'listCompute';
 }
 
+/** The fleet's home Region, with its capacity when the caller read it already (a batch for many fleets). */
+export interface HomeRegion {
+  readonly region: string;
+  readonly capacity?: LocationCapacity;
+}
+
+export interface SummaryOptions {
+  readonly signal?: AbortSignal;
+  /** Profile and Region for error messages. */
+  readonly errorContext?: ErrorContext;
+}
+
 /** Concurrent DescribeFleetLocationCapacity calls for one fleet; GameLift publishes no per-API rate. */
 export const LOCATION_CAPACITY_CONCURRENCY = 4;
 
@@ -78,8 +90,8 @@ export function worstLocationStatus(statuses: Iterable<string | undefined>): str
 export async function summarizeLocations(
   client: GameLiftClient,
   fleet: FleetSummary,
-  home: { readonly region: string; readonly capacity?: LocationCapacity },
-  options: { readonly signal?: AbortSignal; readonly errorContext?: ErrorContext } = {},
+  home: HomeRegion,
+  options: SummaryOptions = {},
 ): Promise<LocationsSummary> {
   const { signal } = options;
   const { locations, multiLocation } = await describeFleetLocationsOrHome(
@@ -157,8 +169,8 @@ export interface FleetResourceSummary {
 export async function summarizeFleetResources(
   client: GameLiftClient,
   fleet: FleetSummary,
-  home: { readonly region: string; readonly capacity?: LocationCapacity },
-  options: { readonly signal?: AbortSignal; readonly errorContext?: ErrorContext } = {},
+  home: HomeRegion,
+  options: SummaryOptions = {},
 ): Promise<FleetResourceSummary> {
   const context = { ...options.errorContext, fleetId: fleet.fleetId };
   const locations = await outcomeOf(() => summarizeLocations(client, fleet, home, options), {

@@ -15,9 +15,10 @@ export interface ClientOptions {
   readonly requestTimeout?: number;
 }
 
-export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}): GameLiftClient {
+/** The configuration every plain SDK client of these tests gets: the endpoint, a test account, few retries. */
+function plainConfig(emulator: RunningEmulator, options: ClientOptions) {
   const account = options.account ?? DEFAULT_TEST_ACCOUNT;
-  return new GameLiftClient({
+  return {
     endpoint: emulator.url,
     region: options.region ?? 'us-west-2',
     credentials: {
@@ -25,6 +26,12 @@ export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}
       secretAccessKey: options.secretAccessKey ?? account.secretAccessKey,
     },
     maxAttempts: options.maxAttempts ?? 3,
+  };
+}
+
+export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}): GameLiftClient {
+  return new GameLiftClient({
+    ...plainConfig(emulator, options),
     ...(options.requestTimeout !== undefined
       ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } }
       : {}),
@@ -154,14 +161,5 @@ export async function rejection(
 
 /** A real CloudWatchLogsClient pointed at the local endpoint (signing name `logs`). */
 export function logsClientFor(emulator: RunningEmulator, options: ClientOptions = {}): CloudWatchLogsClient {
-  const account = options.account ?? DEFAULT_TEST_ACCOUNT;
-  return new CloudWatchLogsClient({
-    endpoint: emulator.url,
-    region: options.region ?? 'us-west-2',
-    credentials: {
-      accessKeyId: account.accessKeyId,
-      secretAccessKey: options.secretAccessKey ?? account.secretAccessKey,
-    },
-    maxAttempts: options.maxAttempts ?? 3,
-  });
+  return new CloudWatchLogsClient(plainConfig(emulator, options));
 }

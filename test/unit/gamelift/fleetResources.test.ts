@@ -21,6 +21,7 @@ import {
   worstLocationStatus,
 } from '../../../src/gamelift/fleetResourceSummary';
 import { describeFleet } from '../../../src/gamelift/fleetService';
+import type { FleetSummary } from '../../../src/gamelift/types';
 import {
   DEFAULT_FLEETS,
   OVERVIEW_FLEETS,
@@ -37,6 +38,16 @@ describe('fleet resources: capacity, locations, computes, deployments (local end
   const summaryOf = async (fleetId: string, region = OVERVIEW_REGION) => {
     const client = h.client({ region });
     return (await describeFleet(client, fleetId)) ?? (await describeContainerFleetDetails(client, fleetId)).summary;
+  };
+  // The computes summary from the locations' counts, with only its own requests recorded.
+  const computesAfterLocations = async (fleet: FleetSummary) => {
+    const locations = await summarizeLocations(sydney(), fleet, { region: OVERVIEW_REGION });
+    h.emulator.resetRequests();
+    return summarizeComputes(
+      sydney(),
+      fleet,
+      locations.locations.flatMap((l) => (l.instances ? [l.instances] : [])),
+    );
   };
   before(async () => {
     h = await startHarness('default');
@@ -258,13 +269,7 @@ describe('fleet resources: capacity, locations, computes, deployments (local end
 
     it('summarizes EC2 computes from the instance counts, without ListCompute', async () => {
       const fleet = await summaryOf(OVERVIEW_FLEETS.multiLocation);
-      const locations = await summarizeLocations(sydney(), fleet, { region: OVERVIEW_REGION });
-      h.emulator.resetRequests();
-      const summary = await summarizeComputes(
-        sydney(),
-        fleet,
-        locations.locations.flatMap((l) => (l.instances ? [l.instances] : [])),
-      );
+      const summary = await computesAfterLocations(fleet);
       assert.deepEqual(summary, {
         count: 11,
         byStatus: { ACTIVE: 10, PENDING: 1 },
@@ -278,13 +283,7 @@ describe('fleet resources: capacity, locations, computes, deployments (local end
 
     it('summarizes container computes with one ListCompute for the IMPAIRED ones', async () => {
       const fleet = await summaryOf(OVERVIEW_FLEETS.containerRollback);
-      const locations = await summarizeLocations(sydney(), fleet, { region: OVERVIEW_REGION });
-      h.emulator.resetRequests();
-      const summary = await summarizeComputes(
-        sydney(),
-        fleet,
-        locations.locations.flatMap((l) => (l.instances ? [l.instances] : [])),
-      );
+      const summary = await computesAfterLocations(fleet);
       assert.equal(summary.worstStatus, 'IMPAIRED');
       assert.equal(summary.byStatus.IMPAIRED, 3);
       assert.equal(summary.count, 5);
