@@ -34,10 +34,17 @@ describe('CloudTrail log in the editor', () => {
     await editor.locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: 20_000 });
     await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 20_000 });
 
+    // Semantic colouring re-renders the line, so the span found may be replaced before it is
+    // measured; look it up again until one stays long enough to be measured.
     const word = editor.locator('.view-line span', { hasText: 'DescribeFleetEvent' }).first();
-    await word.waitFor({ state: 'visible', timeout: 10_000 });
-    const box = await word.boundingBox();
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    for (let attempt = 0; attempt < 10 && !box; attempt++) {
+      await word.waitFor({ state: 'visible', timeout: 10_000 });
+      box = await word.boundingBox().catch(() => null);
+      if (!box) await page.waitForTimeout(200);
+    }
     assert.ok(box, 'the misspelt operation is not on screen');
+    const { x, y, width, height } = box;
     // A mouse hover depends on pointer timing, and a stale hover may be showing; try the mouse,
     // then the keyboard (cursor on the word, Show or Focus Hover), until the hover on the word
     // shows the problem.
@@ -49,9 +56,9 @@ describe('CloudTrail log in the editor', () => {
         await page.keyboard.press('Escape');
         await page.mouse.move(5, 5);
         if (attempt % 2 === 0) {
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+          await page.mouse.move(x + width / 2, y + height / 2, { steps: 4 });
         } else {
-          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.click(x + width / 2, y + height / 2);
           await page.keyboard.press('Control+K');
           await page.keyboard.press('Control+I');
         }
