@@ -7,8 +7,19 @@ import type { SettingsReader } from '../settings/reader';
 import { CONNECTION_SETTINGS } from '../settings/table';
 import { readExplorerSettings } from './settings';
 
-export function createStatusBar(settings: SettingsReader, view: vscode.TreeView<unknown>): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('gamelift.connection', vscode.StatusBarAlignment.Left, 50);
+/** The part of a tree view the item follows: whether it has been shown yet. */
+export type WatchedView = Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
+
+/** `item` is for tests, which record what the workbench does not tell: whether it is shown. */
+export function createStatusBar(
+  settings: SettingsReader,
+  view: WatchedView,
+  item: vscode.StatusBarItem = vscode.window.createStatusBarItem(
+    'gamelift.connection',
+    vscode.StatusBarAlignment.Left,
+    50,
+  ),
+): vscode.Disposable {
   item.name = 'GameLift connection';
   item.command = COMMAND.selectProfile;
   let viewOpened = view.visible;
