@@ -1,10 +1,11 @@
 // Shared services, created once per activation and handed to every feature: the log channel,
 // the settings reader and the clock; and, once the GameLift bundle loads, the AWS client
-// factory (created here too, but only then, so activation never loads the AWS SDK). Features
-// must not create their own output channels, clocks or clients, nor read settings around the
-// reader.
+// factory and the CloudTrail histories with their one rate limiter (created here too, but only
+// then, so activation never loads the AWS SDK). Features must not create their own output
+// channels, clocks, clients or limiters, nor read settings around the reader.
 import * as vscode from 'vscode';
 import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
+import { LookupHistories } from './history/online/lookupHistories';
 import { COMMAND } from './ids';
 import { createSettingsReader, type SettingsReader } from './settings/reader';
 import { systemClock, type Clock } from './shared/clock';
@@ -20,6 +21,8 @@ export interface ExtensionDeps {
 export interface AwsDeps extends ExtensionDeps {
   /** Every AWS SDK client comes from here (one per service and connection). */
   readonly clients: ClientFactory;
+  /** CloudTrail event histories per connection, behind the extension's one LookupEvents rate limiter. */
+  readonly lookups: LookupHistories;
 }
 
 export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
@@ -44,5 +47,5 @@ export function withAwsClients(context: vscode.ExtensionContext, deps: Extension
     },
   });
   context.subscriptions.push({ dispose: () => clients.forget() });
-  return { ...deps, clients };
+  return { ...deps, clients, lookups: new LookupHistories(clients) };
 }

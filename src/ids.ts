@@ -32,6 +32,8 @@ export const COMMAND = {
   detailsRefreshLogLink: 'gamelift.details.refreshLogLink',
   // CloudTrail
   openAsCloudTrail: 'gamelift.openAsCloudTrail',
+  // CloudTrail history (a fleet's Changes, the history view)
+  openCloudTrailRecord: 'gamelift.openCloudTrailRecord',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];

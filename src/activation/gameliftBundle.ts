@@ -6,6 +6,7 @@ import { withAwsClients, type ExtensionDeps } from '../deps';
 import { registerDetails } from '../details/registerDetails';
 import type { FleetsView } from '../explorer/explorerView';
 import { registerExplorer } from '../explorer/registerExplorer';
+import { registerHistoryView } from '../historyView/registerHistoryView';
 import { PANEL } from '../ids';
 import { registerTimeline } from '../timeline/registerTimeline';
 
@@ -23,6 +24,7 @@ export function activateGameLift(
   const explorer = registerExplorer(context, awsDeps, fleets);
   const details = registerDetails(context, { ...awsDeps, explorer });
   const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
+  registerHistoryView(context, awsDeps);
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
     [PANEL.eventDetails]: details.serializer,
     [PANEL.fleetTimeline]: timeline.serializer,

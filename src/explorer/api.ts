@@ -1,6 +1,17 @@
 // What other features (the details panel, CloudTrail fleet links) may ask of the explorer.
 // Kept free of `vscode` types so it can be implemented and tested anywhere.
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
+import type { FleetChange } from '../history';
+
+/** A fleet's Changes as read so far (CloudTrail write calls, newest first). */
+export interface FleetChangesView {
+  readonly changes: readonly FleetChange[];
+  readonly loading: boolean;
+  /** True once the last 90 days were read. */
+  readonly complete: boolean;
+  /** Why reading failed (e.g. the missing cloudtrail:LookupEvents permission). */
+  readonly error?: string;
+}
 
 export interface ExplorerApi {
   /** The fleet's events loaded so far, newest first (empty when none are loaded). */
@@ -8,6 +19,10 @@ export interface ExplorerApi {
   getFleet(ref: FleetRef): FleetSummary | undefined;
   /** Selects the event's node in the tree (loading nothing new). */
   revealEvent(ref: FleetRef, eventId: string): Promise<void>;
+  /** The fleet's Changes read so far; starts reading them when nothing was read yet. */
+  fleetChanges(ref: FleetRef): FleetChangesView;
+  /** `listener` hears of every page and end of a fleet's Changes. */
+  onDidChangeFleetChanges(listener: (ref: FleetRef) => void): { dispose(): void };
   /** Asks the user for a fleet with the same pick as "Fetch fleet events"; undefined when cancelled. */
   pickFleet(title: string): Promise<FleetRef | undefined>;
 }

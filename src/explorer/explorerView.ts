@@ -8,10 +8,11 @@ import { sameTarget, type FleetEvent, type FleetRef, type FleetSummary, type Tim
 import { FleetTreeProvider } from './fleetTreeProvider';
 import type { ClientFactory } from '../gamelift/clientFactory';
 import type { ClassifiedError } from '../gamelift/errors';
+import type { LookupHistories } from '../history';
 import type { Clock } from '../shared/clock';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
 import { ExplorerModel } from './model/explorerModel';
-import { categoryNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';
+import { categoryNodeId, changesNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';
 import { viewOf } from './model/categoryGroups';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -36,6 +37,10 @@ export interface ExplorerViewOptions {
   readonly clock: Clock;
   readonly settings: SettingsReader;
   readonly onError: (error: ClassifiedError) => void;
+  /** The extension's CloudTrail histories (fleets' Changes). */
+  readonly lookups: LookupHistories;
+  /** A fleet's Changes got a page or settled (timelines redraw their lane). */
+  readonly onChangesUpdated?: (ref: FleetRef) => void;
 }
 
 export class ExplorerView implements vscode.Disposable {
@@ -54,7 +59,12 @@ export class ExplorerView implements vscode.Disposable {
       pageSize: this.settingsValue.pageSize,
       defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, clock.now()),
       now: () => clock.now(),
+      lookups: options.lookups,
     });
+    this.model.onChangesUpdated = (state) => {
+      this.changesChanged(state.ref);
+      this.options.onChangesUpdated?.(state.ref);
+    };
     this.model.setTargets(targetsOf(this.settingsValue));
     this.provider = new FleetTreeProvider({
       model: this.model,
@@ -109,6 +119,7 @@ export class ExplorerView implements vscode.Disposable {
     const state = this.model.findFleet(ref);
     if (!state) return;
     state.reset(refreshWindow(state.window, this.options.clock.now()));
+    this.model.resetChanges(ref);
     this.fleetChanged(ref);
   }
 
@@ -118,6 +129,11 @@ export class ExplorerView implements vscode.Disposable {
       this.model.fleet(target.ref).showMore(target.categoryId);
       this.provider.changed(this.provider.cachedNode(categoryNodeId(target.ref, target.categoryId)));
       return;
+    }
+    if (target.kind === 'changes') {
+      const load = this.model.changes(target.ref).loadMore();
+      this.changesChanged(target.ref);
+      return load;
     }
     const load = this.model.fleet(target.ref).loadMore();
     this.fleetChanged(target.ref);
@@ -130,6 +146,7 @@ export class ExplorerView implements vscode.Disposable {
     const target = node.target;
     switch (target.kind) {
       case 'events':
+      case 'changes':
         return this.loadMore(target);
       case 'fleets': {
         const load = this.model.connection(target.target).load();
@@ -146,6 +163,11 @@ export class ExplorerView implements vscode.Disposable {
   setWindow(ref: FleetRef, window: TimeWindow, pageSizeOverride?: number): void {
     this.model.fleet(ref).reset(window, pageSizeOverride);
     this.fleetChanged(ref);
+  }
+
+  /** Redraws a fleet's Changes row (a page arrived, a batch settled). */
+  changesChanged(ref: FleetRef): void {
+    this.provider.changed(this.provider.cachedNode(changesNodeId(ref)));
   }
 
   fleetChanged(ref: FleetRef): void {

@@ -4,6 +4,7 @@
 import { COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import type { AwsDeps } from '../deps';
+import type { FleetRef } from '../gamelift/types';
 import type { ExplorerApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { pickFleet, registerFetchCommand } from './commands/fetchFleetEvents';
@@ -18,12 +19,15 @@ import { FleetWatcher } from './watcher';
 export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps, fleets: FleetsView): ExplorerApi {
   const prompts = new PromptHolder();
   const errors = new ErrorReporter(deps.log, prompts);
+  const changeListeners = new Set<(ref: FleetRef) => void>();
   const explorer = new ExplorerView({
     fleets,
     clients: deps.clients,
     clock: deps.clock,
     settings: deps.settings,
+    lookups: deps.lookups,
     onError: (error) => errors.report(error),
+    onChangesUpdated: (ref) => changeListeners.forEach((listener) => listener(ref)),
   });
   const watcher = new FleetWatcher(explorer, prompts, deps.settings);
   context.subscriptions.push(
@@ -44,6 +48,20 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
     getLoadedEvents: (ref) => explorer.model.findFleet(ref)?.events ?? [],
     getFleet: (ref) => explorer.model.findFleet(ref)?.summary,
     revealEvent: (ref, eventId) => explorer.revealEvent(ref, eventId),
+    fleetChanges: (ref) => {
+      const state = explorer.model.changes(ref);
+      void state.ensureStarted();
+      return {
+        changes: state.changes,
+        loading: state.isLoading,
+        complete: state.complete,
+        ...(state.error ? { error: state.error.message } : {}),
+      };
+    },
+    onDidChangeFleetChanges: (listener) => {
+      changeListeners.add(listener);
+      return { dispose: () => changeListeners.delete(listener) };
+    },
     pickFleet: (title) => pickFleet(explorer, prompts, title),
   };
 }

@@ -33,6 +33,7 @@ export { AthenaInputError, athenaCreateTable, athenaSelect, sqlString, type Athe
 
 // Online: LookupEvents.
 export { RateLimiter, type RateLimiterOptions } from './online/rateLimiter';
+export { LookupHistories } from './online/lookupHistories';
 export {
   GAMELIFT_EVENT_SOURCE,
   LOOKUP_HISTORY_MS,

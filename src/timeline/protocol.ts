@@ -37,6 +37,26 @@ export interface StatusSegmentView {
   readonly open: boolean;
 }
 
+/** One write call on the fleet from CloudTrail (the Changes lane). */
+export interface ChangeMarkView {
+  readonly eventId: string;
+  readonly eventName: string;
+  readonly who: string;
+  readonly time: number;
+  readonly timeUtc: string;
+  readonly errorCode?: string;
+}
+
+export interface ChangesLaneView {
+  /** The changes inside the axis, oldest first. */
+  readonly marks: readonly ChangeMarkView[];
+  /** Changes read but not drawn (older than the loaded events, or without a time). */
+  readonly outside: number;
+  readonly loading: boolean;
+  readonly complete: boolean;
+  readonly error?: string;
+}
+
 export interface TimelineViewModel {
   readonly fleet: FleetInfoView;
   readonly start: number;
@@ -46,6 +66,8 @@ export interface TimelineViewModel {
   readonly eventCount: number;
   /** Events without an EventTime cannot be placed on the axis. */
   readonly untimedCount: number;
+  /** The fleet's write calls from CloudTrail, on a lane of their own. */
+  readonly changes?: ChangesLaneView;
 }
 
 // ---------- persisted panel state (saved by the page with setState, read back on reload) ----------
@@ -78,12 +100,15 @@ export function isHostMessage(value: unknown): value is HostMessage {
 
 export type PageMessage =
   /** Show this event's details (the host looks it up among the loaded events). */
-  { readonly type: 'openEvent'; readonly eventId: string } | { readonly type: 'refreshTimeline' };
+  | { readonly type: 'openEvent'; readonly eventId: string }
+  /** Open this change's CloudTrail record (the host looks it up among the fleet's Changes). */
+  | { readonly type: 'openChange'; readonly eventId: string }
+  | { readonly type: 'refreshTimeline' };
 
 /** Type guard for messages from the (untrusted) page. Anything else is to be ignored. */
 export function isPageMessage(value: unknown): value is PageMessage | ReadyMessage {
   if (isReadyMessage(value)) return true;
   if (!isObject(value)) return false;
   if (value.type === 'refreshTimeline') return true;
-  return value.type === 'openEvent' && isEventId(value.eventId);
+  return (value.type === 'openEvent' || value.type === 'openChange') && isEventId(value.eventId);
 }

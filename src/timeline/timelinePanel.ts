@@ -1,11 +1,14 @@
 // One fleet timeline webview panel: posts the timeline view model built from the explorer's
-// loaded events, re-reads them on request, and opens an event's details when the page asks
-// (by event ID only: the host looks the event up, the page cannot invent one).
-import type * as vscode from 'vscode';
+// loaded events and the fleet's CloudTrail Changes, re-reads them on request, and opens an
+// event's details or a change's record when the page asks (by event ID only: the host looks it
+// up, the page cannot invent one).
+import * as vscode from 'vscode';
 import type { FleetRef } from '../gamelift/types';
+import { COMMAND } from '../ids';
 import { SecurePanel, type PageSpec } from '../panel/securePanel';
 import { isPageMessage, type HostMessage, type PageMessage, type TimelineViewModel } from './protocol';
 import type { TimelineDeps } from './timelineDeps';
+import { withChangesLane } from './changesLane';
 import { buildTimelineViewModel } from './timelineModel';
 
 const TIMELINE_PAGE: PageSpec<PageMessage> = {
@@ -65,15 +68,25 @@ export class TimelinePanel {
       case 'openEvent':
         this.host.openEventDetails(this.ref, message.eventId);
         return;
+      case 'openChange': {
+        const change = this.deps.explorer.fleetChanges(this.ref).changes.find((c) => c.eventId === message.eventId);
+        if (!change) return;
+        const { eventId, eventName, time, text } = change;
+        void vscode.commands.executeCommand(COMMAND.openCloudTrailRecord, { eventId, eventName, time, text });
+        return;
+      }
     }
   }
 
   render(): void {
     this.updateTitle();
-    this.model = buildTimelineViewModel(
-      this.ref,
-      this.deps.explorer.getFleet(this.ref),
-      this.deps.explorer.getLoadedEvents(this.ref),
+    this.model = withChangesLane(
+      buildTimelineViewModel(
+        this.ref,
+        this.deps.explorer.getFleet(this.ref),
+        this.deps.explorer.getLoadedEvents(this.ref),
+      ),
+      this.deps.explorer.fleetChanges(this.ref),
     );
     this.page.post({
       type: 'showTimeline',

@@ -14,8 +14,12 @@ export interface TimelinesSnapshot {
 
 export class Timelines implements TimelinePanelHost, vscode.Disposable {
   private readonly open = new Map<string, TimelinePanel>();
+  private readonly changesListener: { dispose(): void };
 
-  constructor(private readonly deps: TimelineDeps) {}
+  constructor(private readonly deps: TimelineDeps) {
+    // A page of the fleet's Changes arrived: its timeline redraws the lane.
+    this.changesListener = deps.explorer.onDidChangeFleetChanges((ref) => this.open.get(refKey(ref))?.render());
+  }
 
   show(ref: FleetRef): TimelinePanel {
     const existing = this.open.get(refKey(ref));
@@ -68,6 +72,7 @@ export class Timelines implements TimelinePanelHost, vscode.Disposable {
   }
 
   dispose(): void {
+    this.changesListener.dispose();
     for (const timeline of [...this.open.values()]) timeline.panel.dispose();
   }
 }

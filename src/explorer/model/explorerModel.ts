@@ -11,8 +11,10 @@ import {
   type FleetSummary,
   type TimeWindow,
 } from '../../gamelift/types';
+import { LookupHistories } from '../../history';
 import { ConnectionState } from './connectionState';
 import { NO_FILTER, type EventFilter } from './eventFilter';
+import { FleetChangesState } from './fleetChanges';
 import { FleetState } from './fleetState';
 
 export interface ModelOptions {
@@ -23,6 +25,8 @@ export interface ModelOptions {
   now: () => number;
   /** ListFleets page and DescribeFleetAttributes batch sizes (default: fleetService's). */
   fleetListing?: Pick<ListFleetsOptions, 'pageSize' | 'batchSize'>;
+  /** CloudTrail histories for the fleets' Changes (the extension's one, from deps; tests get their own). */
+  lookups?: LookupHistories;
 }
 
 export class ExplorerModel {
@@ -30,13 +34,19 @@ export class ExplorerModel {
   private readonly connections = new Map<string, ConnectionState>();
   private readonly fleetStates = new Map<string, FleetState>();
   private readonly pinned = new Map<string, { target: ConnectionTarget; fleetIds: Set<string> }>();
+  private readonly changeStates = new Map<string, FleetChangesState>();
+  private readonly lookups: LookupHistories;
   filter: EventFilter = NO_FILTER;
+  /** Told whenever a fleet's Changes got a page or settled (the tree and timelines redraw). */
+  onChangesUpdated: (state: FleetChangesState) => void = () => undefined;
 
   constructor(
     /** Where the model's GameLift clients come from (also for commands that call GameLift). */
     readonly clients: ClientFactory,
     public options: ModelOptions,
-  ) {}
+  ) {
+    this.lookups = options.lookups ?? new LookupHistories(clients);
+  }
 
   get targets(): readonly ConnectionTarget[] {
     return this.targetList;
@@ -62,12 +72,20 @@ export class ExplorerModel {
         this.fleetStates.delete(key);
       }
     }
+    for (const [key, state] of this.changeStates) {
+      if (!keep.has(targetKey(state.ref.target))) {
+        state.dispose();
+        this.changeStates.delete(key);
+      }
+    }
   }
 
   /** Forgets every list and loaded event (Refresh); windows are kept. */
   resetAll(): void {
     for (const c of this.connections.values()) c.reset();
     for (const f of this.fleetStates.values()) f.reset();
+    this.lookups.forget();
+    for (const c of this.changeStates.values()) c.reset();
   }
 
   connection(target: ConnectionTarget): ConnectionState {
@@ -95,6 +113,27 @@ export class ExplorerModel {
       state.summary = summary;
     }
     return state;
+  }
+
+  /** The fleet's write calls from CloudTrail (read when first asked). */
+  changes(ref: FleetRef): FleetChangesState {
+    const key = refKey(ref);
+    let state = this.changeStates.get(key);
+    if (!state) {
+      state = new FleetChangesState(ref, this.lookups, this.options.now, (s) => this.onChangesUpdated(s));
+      this.changeStates.set(key, state);
+    }
+    return state;
+  }
+
+  /** Reads the fleet's Changes afresh next time (the connection's CloudTrail pages are read again). */
+  resetChanges(ref: FleetRef): void {
+    this.lookups.forget(ref.target);
+    this.changeStates.get(refKey(ref))?.reset();
+  }
+
+  findChanges(ref: FleetRef): FleetChangesState | undefined {
+    return this.changeStates.get(refKey(ref));
   }
 
   findFleet(ref: FleetRef): FleetState | undefined {
@@ -135,5 +174,6 @@ export class ExplorerModel {
   dispose(): void {
     for (const c of this.connections.values()) c.dispose();
     for (const f of this.fleetStates.values()) f.dispose();
+    for (const c of this.changeStates.values()) c.dispose();
   }
 }

@@ -23,6 +23,15 @@ export function eventNodeId(ref: FleetRef, categoryId: string, eventId: string):
   return `${categoryNodeId(ref, categoryId)}/event:${eventId}`;
 }
 
+/** The fleet's "Changes" row (CloudTrail write calls), and one call under it. */
+export function changesNodeId(ref: FleetRef): string {
+  return `${fleetNodeId(ref)}/changes`;
+}
+
+export function changeNodeId(ref: FleetRef, eventId: string): string {
+  return `${changesNodeId(ref)}/change:${eventId}`;
+}
+
 /** Ids of the helper nodes (placeholder, error, load more) hang off their parent's id. */
 export function helperNodeId(parentId: string, kind: 'placeholder' | 'error' | 'loadMore' | 'showMore'): string {
   return `${parentId}/${kind}`;

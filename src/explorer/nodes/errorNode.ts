@@ -10,6 +10,8 @@ import { ExplorerNode } from './explorerNode';
 export type RetryTarget =
   /** Load the fleet's page of events that failed, again. */
   | { readonly kind: 'events'; readonly ref: FleetRef }
+  /** Read the fleet's Changes from CloudTrail again. */
+  | { readonly kind: 'changes'; readonly ref: FleetRef }
   /** List the connection's fleets again. */
   | { readonly kind: 'fleets'; readonly target: ConnectionTarget }
   /** The `gamelift.endpoint` setting was refused: open it. */

@@ -1,16 +1,17 @@
 // One fleet: its name (or ID), status icon and word, its own time range when it differs from
 // the default, and a plain-text tooltip with the ID, range and attributes. Children are its
 // event categories, then exactly one of: "Loading…", an error with Retry, "Load more…", or a
-// placeholder when empty.
+// placeholder when empty; then its "Changes" (CloudTrail write calls, read when expanded).
 import * as vscode from 'vscode';
 import { describeWindow } from '../../gamelift/timeRange';
 import type { FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { fleetStatusIcon, fleetStatusLabel, isTransitional } from '../model/fleetStatus';
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';
-import { categoryNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';
+import { categoryNodeId, changesNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';
 import { formatUtc } from '../../shared/timeFormat';
 import { CategoryNode } from './categoryNode';
+import { ChangesNode } from './changesNode';
 import { ErrorNode } from './errorNode';
 import { ExplorerNode, type TreeContext } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
@@ -83,6 +84,7 @@ export class FleetNode extends ExplorerNode {
           : `No events (${describeWindow(state.window)})`;
       nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), label, 'info'));
     }
+    nodes.push(this.ctx.node(changesNodeId(this.ref), () => new ChangesNode(this, this.ctx, this.ref)));
     return nodes;
   }
 }

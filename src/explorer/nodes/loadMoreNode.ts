@@ -10,6 +10,8 @@ import { ExplorerNode } from './explorerNode';
 export type MoreTarget =
   /** The fleet's next page of events. */
   | { readonly kind: 'events'; readonly ref: FleetRef }
+  /** The next batch of the fleet's Changes (older CloudTrail pages). */
+  | { readonly kind: 'changes'; readonly ref: FleetRef }
   /** The next chunk of a category's loaded events (nothing is fetched). */
   | { readonly kind: 'shown'; readonly ref: FleetRef; readonly categoryId: string };
 

@@ -17,8 +17,11 @@ import type { RateLimiter } from './rateLimiter';
 
 /** LookupEvents' maximum page size. */
 export const LOOKUP_PAGE_SIZE = 50;
-/** LookupEvents looks back 90 days. */
-export const LOOKUP_HISTORY_MS = 90 * 24 * 60 * 60 * 1000;
+/**
+ * LookupEvents looks back 90 days. Written as a literal: esbuild keeps a computed constant in every
+ * bundle that imports this module's folder, even unused, and deps.ts (in dist/extension.js) does.
+ */
+export const LOOKUP_HISTORY_MS = 7_776_000_000;
 export const GAMELIFT_EVENT_SOURCE = 'gamelift.amazonaws.com';
 
 /** One event from LookupEvents, with its record parsed and summarised. */

@@ -7,6 +7,8 @@ import { button, h, icon, replaceChildrenKeepingFocus, svg } from '../../panel/w
 import { vscodeApi } from '../../panel/webview/lib/vscodeApi';
 import {
   isHostMessage,
+  type ChangeMarkView,
+  type ChangesLaneView,
   type HostMessage,
   type PageMessage,
   type PersistedState,
@@ -80,6 +82,10 @@ function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
       : undefined,
     h('div', { className: 'tt-hint', text: 'Click or press Enter to open the details.' }),
   ];
+  placeTooltip(lines, anchor);
+}
+
+function placeTooltip(lines: readonly (HTMLElement | undefined)[], anchor: SVGGraphicsElement): void {
   tooltip.replaceChildren(...lines.filter((l): l is HTMLElement => l !== undefined));
   tooltip.hidden = false;
   const box = anchor.getBoundingClientRect();
@@ -96,16 +102,105 @@ function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
   tooltip.style.top = `${top}px`;
 }
 
+function showChangeTooltip(mark: ChangeMarkView, anchor: SVGGraphicsElement): void {
+  const lines = [
+    h('strong', { text: mark.eventName }),
+    h(
+      'div',
+      { className: 'tt-meta' },
+      h('span', { className: 'badge', text: 'CloudTrail' }),
+      mark.errorCode ? h('span', { className: 'badge sev-error', text: `Failed: ${mark.errorCode}` }) : undefined,
+    ),
+    h('div', { text: `By ${mark.who || 'unknown'}` }),
+    h('div', { className: 'tt-time', text: `${localTime(mark.time, true)} · ${mark.timeUtc}` }),
+    h('div', { className: 'tt-hint', text: 'Click or press Enter to open the CloudTrail record.' }),
+  ];
+  placeTooltip(lines, anchor);
+}
+
 function hideTooltip(): void {
   tooltip.hidden = true;
+}
+
+/** A mark the keyboard can reach: an event, or a change on the Changes lane. */
+interface ChartMark {
+  readonly id: string;
+  readonly time: number;
+  readonly el: SVGGElement;
+  readonly lane: number;
+  readonly index: number;
+  readonly open: () => void;
+}
+
+/** The Changes lane: one square per CloudTrail write call (outlined red when it failed). */
+function renderChangesLane(
+  lane: ChangesLaneView,
+  x: (t: number) => number,
+  y: number,
+  width: number,
+  plotLeft: number,
+  allMarks: ChartMark[],
+  setRoving: (id: string | undefined) => void,
+): SVGGElement {
+  const n = lane.marks.length;
+  const g = svg('g', { class: 'lane changes', role: 'list', 'aria-label': `Changes: ${n} call${n === 1 ? '' : 's'}` });
+  g.append(svg('rect', { x: 0, y, width, height: LANE_HEIGHT, class: 'lane-bg changes-bg', 'aria-hidden': 'true' }));
+  g.append(svg('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'lane-label', 'aria-hidden': 'true' }, 'Changes'));
+  const note = lane.error
+    ? lane.error
+    : n === 0
+      ? lane.loading
+        ? 'Reading CloudTrail…'
+        : `No write calls on this fleet in this range${lane.outside > 0 ? ` (${lane.outside} earlier)` : ''}`
+      : lane.outside > 0
+        ? `${lane.outside} earlier not shown`
+        : '';
+  if (note) {
+    const noteX = n === 0 ? plotLeft : 8;
+    const noteY = n === 0 ? y + LANE_HEIGHT / 2 + 4 : y + LANE_HEIGHT - 4;
+    g.append(
+      svg('text', { x: noteX, y: noteY, class: lane.error ? 'muted-label lane-error' : 'muted-label small' }, note),
+    );
+  }
+  lane.marks.forEach((mark, index) => {
+    const mx = x(mark.time);
+    const my = y + LANE_HEIGHT / 2;
+    const label = `${mark.eventName} by ${mark.who || 'unknown'}, ${localTime(mark.time, true)}${mark.errorCode ? `, failed: ${mark.errorCode}` : ''}`;
+    const mg = svg('g', {
+      class: `mark change${mark.errorCode ? ' failed' : ''}`,
+      role: 'button',
+      tabindex: -1,
+      'aria-label': label,
+      'aria-describedby': 'mark-tooltip',
+      'data-change-id': mark.eventId,
+    });
+    const s = MARK_SIZE - 1;
+    mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
+    mg.append(svg('rect', { x: mx - s, y: my - s, width: 2 * s, height: 2 * s, rx: 1 }));
+    const open = () => vscode.postMessage({ type: 'openChange', eventId: mark.eventId });
+    mg.addEventListener('mouseenter', () => showChangeTooltip(mark, mg));
+    mg.addEventListener('mouseleave', hideTooltip);
+    mg.addEventListener('focus', () => {
+      focusedId = mark.eventId;
+      setRoving(mark.eventId);
+      showChangeTooltip(mark, mg);
+    });
+    mg.addEventListener('blur', hideTooltip);
+    mg.addEventListener('click', open);
+    g.append(mg);
+    allMarks.push({ id: mark.eventId, time: mark.time, el: mg, lane: 0, index, open });
+  });
+  return g;
 }
 
 function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   const plotLeft = LABEL_WIDTH;
   const plotRight = Math.max(plotLeft + 120, width - RIGHT_PAD);
   const x = (t: number) => plotLeft + ((t - m.start) / (m.end - m.start)) * (plotRight - plotLeft);
+  // The Changes lane (CloudTrail write calls) comes first, right under the status band.
+  const laneCount = m.lanes.length + (m.changes ? 1 : 0);
   const lanesTop = TOP + BAND_HEIGHT + 12;
-  const height = lanesTop + m.lanes.length * LANE_HEIGHT + AXIS_HEIGHT;
+  const height = lanesTop + laneCount * LANE_HEIGHT + AXIS_HEIGHT;
   const root = svg('svg', {
     width,
     height,
@@ -118,7 +213,7 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   // Grid and axis.
   const { ticks, dateLabels } = axisTicks(m.start, m.end, Math.max(2, Math.floor((plotRight - plotLeft) / 110)));
   const grid = svg('g', { class: 'grid', 'aria-hidden': 'true' });
-  const axisY = lanesTop + m.lanes.length * LANE_HEIGHT;
+  const axisY = lanesTop + laneCount * LANE_HEIGHT;
   for (const t of ticks) {
     const tx = x(t);
     grid.append(svg('line', { x1: tx, x2: tx, y1: TOP, y2: axisY, class: 'gridline' }));
@@ -175,8 +270,11 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   root.append(band);
 
   // Lanes and marks.
-  const allMarks: { mark: TimelineMarkView; el: SVGGElement; lane: number; index: number }[] = [];
-  m.lanes.forEach((lane, laneIndex) => {
+  const allMarks: ChartMark[] = [];
+  const first = m.changes ? 1 : 0;
+  if (m.changes) root.append(renderChangesLane(m.changes, x, lanesTop, width, plotLeft, allMarks, setRoving));
+  m.lanes.forEach((lane, categoryIndex) => {
+    const laneIndex = categoryIndex + first;
     const y = lanesTop + laneIndex * LANE_HEIGHT;
     const g = svg('g', {
       class: 'lane',
@@ -219,22 +317,23 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       mg.addEventListener('blur', hideTooltip);
       mg.addEventListener('click', () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId }));
       g.append(mg);
-      allMarks.push({ mark, el: mg, lane: laneIndex, index });
+      const open = () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId });
+      allMarks.push({ id: mark.eventId, time: mark.time, el: mg, lane: laneIndex, index, open });
     });
     root.append(g);
   });
 
   function setRoving(eventId: string | undefined): void {
-    for (const item of allMarks) item.el.setAttribute('tabindex', item.mark.eventId === eventId ? '0' : '-1');
+    for (const item of allMarks) item.el.setAttribute('tabindex', item.id === eventId ? '0' : '-1');
   }
-  const start = allMarks.find((a) => a.mark.eventId === focusedId) ?? allMarks[allMarks.length - 1];
-  setRoving(start?.mark.eventId);
+  const start = allMarks.find((a) => a.id === focusedId) ?? allMarks[allMarks.length - 1];
+  setRoving(start?.id);
 
   root.addEventListener('keydown', (e: KeyboardEvent) => {
     const current = allMarks.find((a) => a.el === document.activeElement);
     if (!current) return;
     const laneMarks = (lane: number) => allMarks.filter((a) => a.lane === lane);
-    let next: (typeof allMarks)[number] | undefined;
+    let next: ChartMark | undefined;
     switch (e.key) {
       case 'ArrowRight':
         next = laneMarks(current.lane)[current.index + 1];
@@ -246,25 +345,22 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       case 'ArrowDown': {
         const lane = current.lane + (e.key === 'ArrowUp' ? -1 : 1);
         const candidates = laneMarks(lane);
-        next = candidates.reduce<(typeof allMarks)[number] | undefined>(
-          (best, c) =>
-            !best || Math.abs(c.mark.time - current.mark.time) < Math.abs(best.mark.time - current.mark.time)
-              ? c
-              : best,
+        next = candidates.reduce<ChartMark | undefined>(
+          (best, c) => (!best || Math.abs(c.time - current.time) < Math.abs(best.time - current.time) ? c : best),
           undefined,
         );
         break;
       }
       case 'Home':
-        next = allMarks.slice().sort((a, b) => a.mark.time - b.mark.time)[0];
+        next = allMarks.slice().sort((a, b) => a.time - b.time)[0];
         break;
       case 'End':
-        next = allMarks.slice().sort((a, b) => b.mark.time - a.mark.time)[0];
+        next = allMarks.slice().sort((a, b) => b.time - a.time)[0];
         break;
       case 'Enter':
       case ' ':
         e.preventDefault();
-        vscode.postMessage({ type: 'openEvent', eventId: current.mark.eventId });
+        current.open();
         return;
       case 'Escape':
         hideTooltip();
@@ -292,7 +388,9 @@ function legend(): HTMLElement {
         ? svg('circle', { cx: 8, cy: 8, r: 5 })
         : shape === 'triangle'
           ? svg('polygon', { points: '8,2 14,13 2,13' })
-          : svg('polygon', { points: '8,1 15,8 8,15 1,8' }),
+          : shape === 'square'
+            ? svg('rect', { x: 3, y: 3, width: 10, height: 10, rx: 1 })
+            : svg('polygon', { points: '8,1 15,8 8,15 1,8' }),
     );
     return h('li', {}, s, h('span', { text }));
   };
@@ -305,6 +403,7 @@ function legend(): HTMLElement {
     item('sev-error', 'diamond', 'Error'),
     item('sev-warning', 'triangle', 'Warning'),
     item('sev-info', 'circle', 'Info'),
+    item('change', 'square', 'Change (CloudTrail)'),
     legendTitle('Status:'),
     tone('progress', 'In progress'),
     tone('ok', 'Active'),
@@ -353,18 +452,18 @@ function render(): void {
     className: 'hint muted',
     text: 'Tab to the marks, move with the arrow keys, press Enter to open an event.',
   });
-  const body =
-    m.eventCount === 0
-      ? h(
-          'p',
-          { className: 'empty' },
-          icon('info'),
-          ' No events are loaded for this fleet yet. Expand the fleet in the GameLift explorer (or load more), then press Refresh.',
-        )
-      : h('div', {}, chartHost, hint);
+  const drawable = m.eventCount > 0 || (m.changes?.marks.length ?? 0) > 0;
+  const body = !drawable
+    ? h(
+        'p',
+        { className: 'empty' },
+        icon('info'),
+        ' No events are loaded for this fleet yet. Expand the fleet in the GameLift explorer (or load more), then press Refresh.',
+      )
+    : h('div', {}, chartHost, hint);
   app.setAttribute('aria-busy', 'false');
   replaceChildrenKeepingFocus(app, header, h('main', { className: 'content' }, body));
-  if (m.eventCount > 0) drawChart(chartHost);
+  if (drawable) drawChart(chartHost);
 }
 
 function drawChart(chartHost: HTMLElement): void {

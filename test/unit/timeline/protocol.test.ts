@@ -7,7 +7,12 @@ const REF = { target: { region: 'us-west-2', profile: 'dev' }, fleetId: 'fleet-1
 
 describe('timeline protocol', () => {
   it('accepts every well-formed page message', () => {
-    for (const m of [{ type: 'ready' }, { type: 'openEvent', eventId: 'fleet-1-evt-1' }, { type: 'refreshTimeline' }]) {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'openEvent', eventId: 'fleet-1-evt-1' },
+      { type: 'openChange', eventId: '6b7d0d8e-0f6c-4bb1-9d2c-1f0e4c1d2a3b' },
+      { type: 'refreshTimeline' },
+    ]) {
       assert.equal(isPageMessage(m), true, JSON.stringify(m));
     }
   });
@@ -22,6 +27,8 @@ describe('timeline protocol', () => {
       { type: 'openEvent', eventId: '' },
       { type: 'openEvent', eventId: 5 },
       { type: 'openEvent', eventId: 'x'.repeat(257) },
+      { type: 'openChange' },
+      { type: 'openChange', eventId: '' },
       { type: 'openUrl', url: 'https://x' },
       { type: 'keepOpen' },
       { type: 'navigate', direction: 'older' },
