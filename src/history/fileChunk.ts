@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { extractRecords, RecordEncoding, type ExtractOutcome, type RecordSink } from './extract';
 import { summarizeRecord } from './summarize';
-import { STRING_FIELDS } from './types';
+import { STRING_FIELDS, type RecordSummary } from './types';
 
 export const FIELD_COUNT = STRING_FIELDS.length;
 
@@ -17,6 +17,13 @@ export const FLAG_WRITE = 2;
 export const FLAG_ERROR = 4;
 export const FLAG_STRING_ENCODED = 8;
 export const FLAG_GZIP = 16;
+
+/** The flags a record's summary sets (read-only or write, failed). */
+export function summaryFlags(s: RecordSummary): number {
+  return (
+    (s.readOnly === true ? FLAG_READ_ONLY : s.readOnly === false ? FLAG_WRITE : 0) | (s.errorCode ? FLAG_ERROR : 0)
+  );
+}
 
 /** Largest file content read (decompressed); larger files are listed as failed. Offsets are 32-bit. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -189,11 +196,7 @@ export class ChunkReader {
         fields[f + 5] = this.id(s.region);
         fields[f + 6] = this.id(s.account);
         fields[f + 7] = this.id(s.errorCode);
-        this.flags[i] =
-          (s.readOnly === true ? FLAG_READ_ONLY : s.readOnly === false ? FLAG_WRITE : 0) |
-          (s.errorCode ? FLAG_ERROR : 0) |
-          (encoding === RecordEncoding.JsonString ? FLAG_STRING_ENCODED : 0) |
-          gzipFlag;
+        this.flags[i] = summaryFlags(s) | (encoding === RecordEncoding.JsonString ? FLAG_STRING_ENCODED : 0) | gzipFlag;
         this.fileNo[i] = request.fileNo;
         this.offset[i] = start;
         this.length[i] = end - start;

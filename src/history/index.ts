@@ -4,6 +4,7 @@
 // Offline: a folder of CloudTrail files as one index.
 export { buildHistoryIndex, MAX_RECORDS, type BuildOptions, type BuildResult } from './buildIndex';
 export { HistoryIndex } from './historyIndex';
+export { indexOfSummaries } from './summaryIndex';
 export { runQuery } from './query';
 export { RecordReader, charOffset } from './readRecord';
 export { MAX_FILE_BYTES } from './fileChunk';

@@ -1,6 +1,7 @@
 // Reads records back from their places: the JSON text of a record, straight from its byte range
 // (plain files are read at that range only; gzip files are decompressed once and kept in a small
-// cache while records of the same file follow each other, as they do in time order).
+// cache while records of the same file follow each other, as they do in time order), and where
+// it is in the text an editor shows.
 import { open } from 'node:fs/promises';
 import { readContent } from './fileChunk';
 import type { RecordPlace } from './types';
@@ -40,6 +41,19 @@ export class RecordReader {
     return decoded;
   }
 
+  /**
+   * Where the record is in its file as an editor shows the text: UTF-16 offsets of its first and
+   * past-last character (a UTF-8 byte-order mark, which editors drop, not counted).
+   */
+  async editorRange(place: RecordPlace): Promise<{ start: number; end: number }> {
+    const end = place.offset + place.length;
+    const head = place.gzip ? await this.content(place.file) : await readHead(place.file, end);
+    if (head.length < end) throw new Error(`${place.file} changed since it was read`);
+    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 1 : 0;
+    const start = charOffset(head, place.offset) - bom;
+    return { start, end: start + head.toString('utf8', place.offset, end).length };
+  }
+
   /** The parsed record. */
   async record(place: RecordPlace): Promise<Record<string, unknown>> {
     const text = await this.text(place);
@@ -61,6 +75,18 @@ export class RecordReader {
     this.cache.set(file, bytes);
     while (this.cache.size > this.cacheFiles) this.cache.delete(this.cache.keys().next().value as string);
     return bytes;
+  }
+}
+
+/** The first `bytes` bytes of a file (fewer when it is shorter). */
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -172,4 +172,31 @@ describe('history: building the index', function () {
     assert.equal(content.toString('utf8')[at], '{');
     assert.ok(at < index.place(k).offset, 'the byte order mark is 3 bytes but 1 character');
   });
+
+  it("gives every record's range in the text an editor shows (no byte order mark, UTF-16)", async () => {
+    const { index } = await buildHistoryIndex([dir], { threads: 0, batchBytes: SMALL_BATCH });
+    const reader = new RecordReader(2);
+    const shown = new Map<string, string>();
+    const textOf = (file: string) => {
+      let text = shown.get(file);
+      if (text === undefined) {
+        text = readContent(file)
+          .bytes.toString('utf8')
+          .replace(/^\ufeff/, '');
+        shown.set(file, text);
+      }
+      return text;
+    };
+    let multiByteBefore = 0;
+    for (let k = 0; k < index.size; k++) {
+      const place = index.place(k);
+      const { start, end } = await reader.editorRange(place);
+      const slice = textOf(place.file).slice(start, end);
+      const parsed: unknown = JSON.parse(slice);
+      const record = (place.encoding === 'string' ? JSON.parse(parsed as string) : parsed) as Record<string, unknown>;
+      assert.equal(record.eventName, index.row(k).eventName, `${place.file} at ${place.offset}`);
+      if (start < place.offset) multiByteBefore++;
+    }
+    assert.ok(multiByteBefore > 0, 'some records have multi-byte characters (or a byte order mark) before them');
+  });
 });
