@@ -3,9 +3,18 @@
 // ResourceId carry script payloads are clicked in the tree and must render as text and run
 // nothing inside the webview frame. Saves screenshots in the light and dark themes.
 import * as assert from 'assert';
-import type { Frame, Page } from 'playwright-core';
 import { waitForWorkbench } from '../host/session';
-import { closeAllEditors, getWorkbench, openGameLiftView, runCommand, screenshot, waitForTreeItem } from './harness';
+import {
+  closeAllEditors,
+  getWorkbench,
+  openGameLiftView,
+  runCommand,
+  screenshot,
+  setTheme,
+  THEMES,
+  webviewFrame,
+  waitForTreeItem,
+} from './harness';
 
 const FLEET_ID = 'fleet-fd544dea-987b-455f-957c-f0ce1696497d'; // arena-staging in the default scenario
 const FLEET_NAME = 'arena-staging';
@@ -19,49 +28,6 @@ const HOSTILE_MESSAGE = [
 ].join('\n');
 const HOSTILE_RESOURCE = '"><img src=x onerror="window.__xss=5">';
 const HOSTILE_CODE = '</script><script>window.__xss=6</script>';
-
-/** The frame that holds our page inside the webview (the inner `#active-frame`). */
-async function detailsFrame(page: Page, selector: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
-      try {
-        if ((await frame.locator(selector).count()) > 0) return frame;
-      } catch {
-        // Frame went away while we looked.
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector}`);
-    await page.waitForTimeout(200);
-  }
-}
-
-const THEMES = {
-  dark: { id: 'Dark 2026', workbenchClass: 'vs-dark', bodyClass: 'vscode-dark' },
-  light: { id: 'Light 2026', workbenchClass: 'vs', bodyClass: 'vscode-light' },
-  'high-contrast': { id: 'Default High Contrast', workbenchClass: 'hc-black', bodyClass: 'vscode-high-contrast' },
-} as const;
-
-/** Switches the colour theme as a user does: Command Palette → "Preferences: Color Theme" → pick. */
-async function setTheme(theme: keyof typeof THEMES): Promise<void> {
-  const { page } = await getWorkbench();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const widget = page.locator('.quick-input-widget');
-  await widget.waitFor({ state: 'visible' });
-  await page.keyboard.type('Preferences: Color Theme');
-  // "Browse Color Themes in Marketplace" sorts first, so pick the row by its exact title.
-  await widget
-    .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
-    .first()
-    .click();
-  await widget.locator('.monaco-list-row', { hasText: 'Dark 2026' }).first().waitFor();
-  await page.keyboard.type(THEMES[theme].id);
-  await widget.locator('.monaco-list-row', { hasText: THEMES[theme].id }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${THEMES[theme].workbenchClass}`).waitFor({ timeout: 30_000 });
-}
 
 async function expand(label: string | RegExp): Promise<void> {
   const { page } = await getWorkbench();
@@ -127,7 +93,7 @@ describe('Event details in the workbench', function () {
     await expand(/^Server process/);
     const row = await waitForTreeItem(/Server process crashed/);
     await row.click();
-    const frame = await detailsFrame(page, '.message');
+    const frame = await webviewFrame(page, '.message');
     const message = frame.locator('.message');
     await message.waitFor();
     await message.hover();
@@ -168,7 +134,7 @@ describe('Event details in the workbench', function () {
     await expand(new RegExp(FLEET_NAME));
     await expand(/^Server process/);
     await (await waitForTreeItem(/Server process crashed/)).click();
-    const frame = await detailsFrame(page, 'button[data-action="openLog"]');
+    const frame = await webviewFrame(page, 'button[data-action="openLog"]');
     const popup = session.context.waitForEvent('page', { timeout: 30_000 });
     await frame.locator('button[data-action="openLog"]').click();
     const opened = await popup;
@@ -191,7 +157,7 @@ describe('Event details in the workbench', function () {
     await expand(new RegExp(FLEET_NAME));
     await expand(/^Server process/);
     await (await waitForTreeItem(/Server process crashed/)).click();
-    const frame = await detailsFrame(page, 'button[data-action="keepOpen"]');
+    const frame = await webviewFrame(page, 'button[data-action="keepOpen"]');
     await frame.locator('button[data-action="keepOpen"]').click();
     await page
       .locator('.tab', { hasText: /^SERVER_PROCESS_CRASHED$/ })
@@ -208,14 +174,14 @@ describe('Event details in the workbench', function () {
     await waitForWorkbench(page);
     // VS Code brings the panel back and our serializer re-renders it from the saved state
     // (the webview may still be settling: find its frame again if it is replaced).
-    let restored = await detailsFrame(page, '.message');
+    let restored = await webviewFrame(page, '.message');
     for (let attempt = 0; ; attempt++) {
       try {
         assert.strictEqual(await restored.locator('.message').textContent({ timeout: 10_000 }), HOSTILE_MESSAGE);
         break;
       } catch (err) {
         if (attempt >= 3 || !/detached/i.test(String(err))) throw err;
-        restored = await detailsFrame(page, '.message');
+        restored = await webviewFrame(page, '.message');
       }
     }
     assert.match(await restored.locator('#app').innerText(), /not kept when the window reloaded/);
@@ -236,7 +202,7 @@ describe('Event details in the workbench', function () {
       await expand(new RegExp(FLEET_NAME));
       await expand(/^Server process/);
       await (await waitForTreeItem(/Server process crashed/)).click();
-      const frame = await detailsFrame(page, 'button[data-action="openLog"]');
+      const frame = await webviewFrame(page, 'button[data-action="openLog"]');
       const bodyClass = await frame.evaluate(
         () => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className,
       );
@@ -261,7 +227,7 @@ describe('Event details in the workbench', function () {
         await page.keyboard.press('Enter');
         await menu.waitFor({ state: 'hidden', timeout: 10_000 });
       }
-      const timeline = await detailsFrame(page, 'svg.chart .mark');
+      const timeline = await webviewFrame(page, 'svg.chart .mark');
       assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
       await timeline.locator('svg.chart .mark.sev-error').first().hover();
       await timeline.locator('.tooltip:not([hidden])').waitFor();

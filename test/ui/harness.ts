@@ -5,7 +5,7 @@
 // (`npm run test:ui`) shuts it down at the end.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { EmulatorHandle } from '../host/emulator';
 import { REPO_ROOT, UI_OUTPUT_DIR } from '../host/paths';
 import { type HostSession, startHostSession, waitForWorkbench } from '../host/session';
@@ -170,4 +170,47 @@ export async function screenshot(name: string, opts: { docsImage?: string } = {}
     console.log(`      (updated ${path.relative(REPO_ROOT, target)})`);
   }
   return file;
+}
+
+export const THEMES = {
+  dark: { id: 'Dark 2026', workbenchClass: 'vs-dark', bodyClass: 'vscode-dark' },
+  light: { id: 'Light 2026', workbenchClass: 'vs', bodyClass: 'vscode-light' },
+  'high-contrast': { id: 'Default High Contrast', workbenchClass: 'hc-black', bodyClass: 'vscode-high-contrast' },
+} as const;
+
+/** Switches the colour theme as a user does: Command Palette → "Preferences: Color Theme" → pick. */
+export async function setTheme(theme: keyof typeof THEMES): Promise<void> {
+  const { page } = await getWorkbench();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  await page.keyboard.type('Preferences: Color Theme');
+  // "Browse Color Themes in Marketplace" sorts first, so pick the row by its exact title.
+  await widget
+    .locator('.monaco-list-row', { hasText: /^Preferences: Color Theme/ })
+    .first()
+    .click();
+  await widget.locator('.monaco-list-row', { hasText: 'Dark 2026' }).first().waitFor();
+  await page.keyboard.type(THEMES[theme].id);
+  await widget.locator('.monaco-list-row', { hasText: THEMES[theme].id }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${THEMES[theme].workbenchClass}`).waitFor({ timeout: 30_000 });
+}
+
+/** The frame that holds our page inside the webview (the inner `#active-frame`). */
+export async function webviewFrame(page: Page, selector: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
+      try {
+        if ((await frame.locator(selector).count()) > 0) return frame;
+      } catch {
+        // Frame went away while we looked.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector}`);
+    await page.waitForTimeout(200);
+  }
 }
