@@ -33,6 +33,8 @@ export const COMMAND = {
   // CloudTrail
   openAsCloudTrail: 'gamelift.openAsCloudTrail',
   // CloudTrail history (a fleet's Changes, the history view)
+  openCloudTrailFolder: 'gamelift.openCloudTrailFolder',
+  showCloudTrailHistory: 'gamelift.showCloudTrailHistory',
   openCloudTrailRecord: 'gamelift.openCloudTrailRecord',
 } as const;
 
@@ -46,6 +48,8 @@ export const TEST_COMMAND = {
   timelineSnapshot: 'gamelift.timeline._snapshot',
   timelineDeliver: 'gamelift.timeline._deliver',
   cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
+  historySnapshot: 'gamelift.history._snapshot',
+  historyDeliver: 'gamelift.history._deliver',
 } as const;
 
 /**
@@ -80,4 +84,5 @@ export const FLEETS_VIEW = 'gamelift.fleets';
 export const PANEL = {
   eventDetails: 'gamelift.eventDetails',
   fleetTimeline: 'gamelift.fleetTimeline',
+  cloudTrailHistory: 'gamelift.cloudTrailHistory',
 } as const;

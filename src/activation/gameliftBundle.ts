@@ -24,10 +24,11 @@ export function activateGameLift(
   const explorer = registerExplorer(context, awsDeps, fleets);
   const details = registerDetails(context, { ...awsDeps, explorer });
   const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
-  registerHistoryView(context, awsDeps);
+  const history = registerHistoryView(context, { ...awsDeps, explorer });
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
     [PANEL.eventDetails]: details.serializer,
     [PANEL.fleetTimeline]: timeline.serializer,
+    [PANEL.cloudTrailHistory]: history.serializer,
   };
   return {
     restorePanel: (panelType, panel, state) => {

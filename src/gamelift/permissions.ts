@@ -29,7 +29,7 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     actions: ['gamelift:DescribeFleetAttributes', 'gamelift:DescribeContainerFleet'],
   },
   {
-    feature: "Who changed a fleet: the account's CloudTrail event history of GameLift calls",
+    feature: 'Who changed a fleet (Changes, Show CloudTrail history online): the last 90 days of GameLift calls',
     actions: ['cloudtrail:LookupEvents'],
   },
   {

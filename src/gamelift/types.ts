@@ -32,17 +32,21 @@ export function refKey(ref: FleetRef): string {
   return `${targetKey(ref.target)}|${ref.fleetId}`;
 }
 
+/** Checks a ConnectionTarget that came from outside (a command argument, a webview's saved state). */
+export function isConnectionTarget(value: unknown): value is ConnectionTarget {
+  return (
+    isObject(value) &&
+    typeof value.region === 'string' &&
+    value.region.length > 0 &&
+    isOptionalString(value.profile) &&
+    isOptionalString(value.endpoint)
+  );
+}
+
 /** Checks a FleetRef that came from outside (a command argument, a webview's saved state). */
 export function isFleetRef(value: unknown): value is FleetRef {
   if (!isObject(value) || typeof value.fleetId !== 'string' || value.fleetId.length === 0) return false;
-  const target = value.target;
-  return (
-    isObject(target) &&
-    typeof target.region === 'string' &&
-    target.region.length > 0 &&
-    isOptionalString(target.profile) &&
-    isOptionalString(target.endpoint)
-  );
+  return isConnectionTarget(value.target);
 }
 
 export type FleetStatus =

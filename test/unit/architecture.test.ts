@@ -104,6 +104,10 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     files: () => ['protocol.ts', 'timelineModel.ts', 'timeTicks.ts'].map((f) => `src/timeline/${f}`),
   },
   {
+    area: 'src/historyView pure protocol/view model files',
+    files: () => ['protocol.ts', 'viewModel.ts', 'virtualRows.ts'].map((f) => `src/historyView/${f}`),
+  },
+  {
     area: 'src/panel pure parts (HTML shell, fleet header, ready message)',
     files: () => ['html.ts', 'fleetInfo.ts', 'protocol.ts'].map((f) => `src/panel/${f}`),
   },
@@ -112,6 +116,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     files: () => [
       ...tsFiles('src/details/webview'),
       ...tsFiles('src/timeline/webview'),
+      ...tsFiles('src/historyView/webview'),
       ...tsFiles('src/panel/webview'),
     ],
   },

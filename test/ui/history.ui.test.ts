@@ -1,0 +1,128 @@
+// The CloudTrail history view in the real workbench: "Open CloudTrail folder…" from the Command
+// Palette on a generated folder of deliveries (with one hostile record), the virtual table, a
+// filter, the pick list, and screenshots in the dark, light and high-contrast themes. Service
+// text must render as text: a record whose user name and event name carry markup runs nothing.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import { writeDeliveries } from '../emulator/cloudtrail/deliveries';
+import { closeAllEditors, getWorkbench, runCommand, screenshot, setTheme, THEMES, webviewFrame } from './harness';
+
+const HOSTILE_USER = '<img src=x onerror="window.__xss=1;top.__xss=1">';
+const HOSTILE_NAME = '</script><script>window.__xss=2</script>';
+
+describe('CloudTrail history view in the workbench', function () {
+  this.timeout(180_000);
+  let folder: string;
+  let records: number;
+
+  before(async () => {
+    const { workspace } = await getWorkbench();
+    folder = path.join(workspace, 'trail-copy');
+    fs.rmSync(folder, { recursive: true, force: true });
+    const trail = writeDeliveries({ dir: folder, records: 20_000, seed: 18 });
+    const hostile = {
+      eventVersion: '1.09',
+      userIdentity: { type: 'IAMUser', userName: HOSTILE_USER, arn: `arn:aws:iam::111122223333:user/x` },
+      eventTime: '2026-11-01T00:00:30Z',
+      eventSource: 'gamelift.amazonaws.com',
+      eventName: HOSTILE_NAME,
+      awsRegion: 'us-west-2',
+      sourceIPAddress: '"><svg onload=alert(1)>',
+      readOnly: false,
+      eventID: '00000000-0000-4000-8000-000000000bad',
+      recipientAccountId: '111122223333',
+    };
+    fs.writeFileSync(path.join(folder, 'hostile.json.gz'), gzipSync(JSON.stringify({ Records: [hostile] })));
+    records = trail.records + 1;
+  });
+
+  after(async () => {
+    await setTheme('light');
+    await closeAllEditors();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      await screenshot(`history-failure-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
+  });
+
+  it('opens a folder from the Command Palette and shows every record in the virtual table', async () => {
+    const { page } = await getWorkbench();
+    await closeAllEditors();
+    await runCommand('GameLift: Open CloudTrail folder…');
+    // The workbench's own open dialog (a quick input taking a path).
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${folder}/`);
+    // Once the dialog lists the folder's content, its button takes the folder.
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.monaco-list-row', { hasText: 'AWSLogs' }).first().waitFor();
+    await widget.locator('.monaco-button', { hasText: 'Read CloudTrail logs' }).click();
+    const frame = await webviewFrame(page, '.grid .rows .row');
+    await frame
+      .locator('.summary', { hasText: `of ${records.toLocaleString('en-US')} records match` })
+      .waitFor({ timeout: 60_000 });
+    const shown = await frame.locator('.grid .rows .row').count();
+    assert.ok(shown > 5 && shown < 100, `only the visible rows are in the page (${shown})`);
+    assert.match(await frame.locator('.summary').innerText(), new RegExp(`^${records.toLocaleString('en-US')} of`));
+  });
+
+  it('shows hostile record text as text and runs none of it', async () => {
+    const { page } = await getWorkbench();
+    const frame = await webviewFrame(page, '.grid .rows .row');
+    await frame.locator('input.search').fill('onerror');
+    await frame.locator('.summary', { hasText: /^1 of / }).waitFor();
+    const row = frame.locator('.grid .rows .row').first();
+    assert.ok((await row.innerText()).includes(HOSTILE_USER));
+    assert.ok((await row.innerText()).includes(HOSTILE_NAME));
+    assert.strictEqual(await frame.locator('#app img, #app script, #app svg[onload]').count(), 0);
+    assert.strictEqual(await frame.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
+    assert.strictEqual(await page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss), undefined);
+    await frame.locator('input.search').fill('');
+    await frame.locator('.summary', { hasText: `${records.toLocaleString('en-US')} of` }).waitFor();
+  });
+
+  it('filters by a pick list with counts and by errors only', async () => {
+    const { page } = await getWorkbench();
+    const frame = await webviewFrame(page, '.grid .rows .row');
+    await frame.locator('button[data-action="pick-eventName"]').click();
+    const first = frame.locator('.picker .pick').first();
+    await first.waitFor();
+    const value = (await first.locator('.pick-value').innerText()).trim();
+    const count = Number((await first.locator('.pick-count').innerText()).replace(/,/g, ''));
+    assert.ok(count > 0 && count < records, `${value}: ${count}`);
+    await first.locator('input').check();
+    await frame.locator('.summary', { hasText: new RegExp(`^${count.toLocaleString('en-US')} of`) }).waitFor();
+    const names = await frame.locator('.grid .rows .row .cell:nth-child(3)').allInnerTexts();
+    assert.ok(names.length > 0 && names.every((n) => n === value), names.join(','));
+    await frame.locator('button[data-action="pickClose"]').click();
+    await frame.locator('button[data-action="clear"]').click();
+    await frame.locator('.summary', { hasText: `${records.toLocaleString('en-US')} of` }).waitFor();
+    await frame.locator('input[data-action="errorsOnly"]').check();
+    await frame
+      .locator('.summary', { hasText: new RegExp(`^(?!${records.toLocaleString('en-US')} )[\\d,]+ of`) })
+      .waitFor();
+    const errors = await frame.locator('.grid .rows .row .cell:last-child').allInnerTexts();
+    assert.ok(errors.length > 0 && errors.every((e) => e.length > 0), `errors only: ${errors.join(',')}`);
+    await frame.locator('button[data-action="clear"]').click();
+    await frame.locator('.summary', { hasText: `${records.toLocaleString('en-US')} of` }).waitFor();
+  });
+
+  for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+    it(`looks native in the ${theme} theme`, async () => {
+      const { page } = await getWorkbench();
+      await setTheme(theme);
+      const frame = await webviewFrame(page, '.grid .rows .row');
+      await frame.locator('.grid .rows .row').first().waitFor();
+      const bodyClass = await frame.evaluate(
+        () => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className,
+      );
+      assert.ok(bodyClass.split(' ').includes(THEMES[theme].bodyClass), bodyClass);
+      await frame.locator('.grid .rows .row').nth(2).click();
+      await page.waitForTimeout(300);
+      await screenshot(`history-${theme}`);
+    });
+  }
+});
