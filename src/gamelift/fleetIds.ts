@@ -5,6 +5,10 @@
 export const FLEET_ID_OR_ARN_PATTERN = /^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/;
 export const FLEET_ID_OR_ARN_MAX_LENGTH = 512;
 
+/** An AWS Region name (us-west-2, ap-southeast-2) and an account ID, as a link may carry them. */
+export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+export const ACCOUNT_PATTERN = /^\d{12}$/;
+
 export interface ParsedFleetId {
   readonly fleetId: string;
   readonly region?: string;

@@ -328,7 +328,9 @@ describe('CloudTrail language', function () {
     const fleetText = fleetHovers
       .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
       .join('\n');
-    const link = `command:gamelift.fetchFleetEvents?${encodeURIComponent(JSON.stringify([{ fleetId: FLEET }]))}`;
+    // The link carries the record's Region and account, so the fetch asks where the fleet is.
+    const args = [{ fleetId: FLEET, region: 'us-west-2', accountId: '403987211056' }];
+    const link = `command:gamelift.fetchFleetEvents?${encodeURIComponent(JSON.stringify(args))}`;
     assert.ok(fleetText.includes(`](${link}`), `no fleet link in: ${fleetText}`);
     assert.strictEqual([...fleetText.matchAll(/\]\(command:/g)].length, 1, 'exactly one command link');
   });

@@ -86,6 +86,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
         'adapterRecords.ts',
         'adapterFolding.ts',
         'adapterHoverText.ts',
+        'fleetPlace.ts',
         'adapterWorkerClient.ts',
         'validationWorker.ts',
       ].map((f) => `src/cloudtrail/editor/${f}`),

@@ -7,6 +7,7 @@
 import { COMMAND } from '../../ids';
 import operations from '../../gamelift/data/operations.json';
 import { fieldDocFor, valueDocFor, recordRelativeKey } from './fieldDocs';
+import { fleetPlace, type FleetPlace } from './fleetPlace';
 import type { CtLocation } from '../index';
 
 interface Operation {
@@ -29,6 +30,8 @@ const API_FLEET_ID_MAX = 512;
 export interface HoverOptions {
   /** Add a "Fetch events for fleet-…" command link for fleet IDs (setting `gamelift.cloudtrail.fleetLinks`; default true). */
   fleetLinks?: boolean;
+  /** The text of the record under the cursor (where a fleet link finds the record's account). */
+  recordText?: string;
 }
 
 /** Markdown for the location, or undefined when there is nothing useful to say. */
@@ -62,7 +65,8 @@ export function hoverMarkdown(location: CtLocation, options: HoverOptions = {}):
   if (typeof value === 'string') {
     const fleet = fleetIdOf(value);
     if (fleet) {
-      const link = fleetLinks ? fetchFleetEventsLink(fleet) : undefined;
+      const place = fleetPlace(value, location.record?.awsRegion, options.recordText);
+      const link = fleetLinks ? fetchFleetEventsLink(fleet, place) : undefined;
       parts.push(
         link
           ? `GameLift fleet ${code(fleet)}. ${link} to see its fleet events in the GameLift explorer.`
@@ -91,13 +95,14 @@ function operationText(op: Operation): string {
 }
 
 /**
- * A Markdown link running `gamelift.fetchFleetEvents` with `{ fleetId }`, or undefined when the
- * value is not a fleet ID the GameLift API would accept (so nothing else can become a link).
+ * A Markdown link running `gamelift.fetchFleetEvents` with `{ fleetId, region?, accountId? }` (the
+ * record's place, so the fetch asks the right Region and account), or undefined when the value is
+ * not a fleet ID the GameLift API would accept (so nothing else can become a link).
  */
-export function fetchFleetEventsLink(fleetId: string): string | undefined {
+export function fetchFleetEventsLink(fleetId: string, place: FleetPlace = {}): string | undefined {
   if (fleetId.length > API_FLEET_ID_MAX || !API_FLEET_ID.test(fleetId)) return undefined;
   // encodeURIComponent leaves ( ) ' ! * alone; encode them too so nothing can end the link target.
-  const args = encodeURIComponent(JSON.stringify([{ fleetId }])).replace(
+  const args = encodeURIComponent(JSON.stringify([{ fleetId, ...place }])).replace(
     /[()'!*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );

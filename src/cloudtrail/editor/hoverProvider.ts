@@ -18,7 +18,9 @@ export class CloudTrailHoverProvider implements vscode.HoverProvider {
     const location = locate(piece.text, offset - piece.base);
     if (!location) return undefined;
     const fleetLinks = this.validation.settings.get('cloudtrail.fleetLinks', document.uri);
-    const markdown = hoverMarkdown(location, { fleetLinks });
+    const record = location.record;
+    const recordText = record ? piece.text.slice(record.start, record.end) : undefined;
+    const markdown = hoverMarkdown(location, { fleetLinks, ...(recordText ? { recordText } : {}) });
     if (!markdown) return undefined;
     const content = new vscode.MarkdownString(markdown);
     content.isTrusted = fleetLinks ? { enabledCommands: [COMMAND.fetchFleetEvents] } : false;

@@ -1,11 +1,12 @@
 // "Fetch fleet events": pick a fleet (searchable list, or a pasted fleet ID / ARN whose
 // region is used), a time range and an optional limit; fetch under cancellable progress
 // into the explorer's own state, reveal the fleet with its categories expanded, and offer
-// the events as an untitled JSON document. `{fleetId, target?}` skips the pick.
+// the events as an untitled JSON document. `{fleetId, target?}` skips the pick; a CloudTrail
+// record's link sends `{fleetId, region?, accountId?}`, the record's place.
 import { COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import { eventsToJson } from '../../gamelift/exportEvents';
-import { isParseError, parseFleetIdOrArn } from '../../gamelift/fleetIds';
+import { ACCOUNT_PATTERN, isParseError, parseFleetIdOrArn, REGION_PATTERN } from '../../gamelift/fleetIds';
 import { describeFleet } from '../../gamelift/fleetService';
 import { describeWindow, presetWindow } from '../../gamelift/timeRange';
 import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
@@ -13,14 +14,23 @@ import type { ExplorerView } from '../explorerView';
 import type { ClassifiedError } from '../../gamelift/errors';
 import type { Clock } from '../../shared/clock';
 import type { Prompts } from '../prompts';
+import { connectionForRecord, type RecordPlace } from './recordConnection';
 import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, targetsOf } from '../settings';
 import { promptTimeWindow } from '../timeRangePrompt';
 
 export const OPEN_JSON_ACTION = 'Open as JSON';
 
-export interface FetchArgs {
+export interface FetchArgs extends RecordPlace {
   readonly fleetId: string;
   readonly target?: ConnectionTarget;
+}
+
+/** The record's place from a link's arguments (a command URI: anything ill-shaped is dropped). */
+function placeOf(args: FetchArgs): RecordPlace | undefined {
+  const region = typeof args.region === 'string' && REGION_PATTERN.test(args.region) ? args.region : undefined;
+  const accountId =
+    typeof args.accountId === 'string' && ACCOUNT_PATTERN.test(args.accountId) ? args.accountId : undefined;
+  return region || accountId ? { ...(region ? { region } : {}), ...(accountId ? { accountId } : {}) } : undefined;
 }
 
 export interface FetchResult {
@@ -58,7 +68,7 @@ export function registerFetchCommand(
       }
       const ref =
         args && typeof args.fleetId === 'string'
-          ? await refFromText(explorer, prompts, args.fleetId, args.target)
+          ? await refFromArgs(explorer, prompts, args)
           : await pickFleet(explorer, prompts);
       if (!ref) return undefined;
       const now = clock.now();
@@ -196,6 +206,14 @@ export async function pickFleet(
   if (picked.typed !== undefined) return refFromText(explorer, prompts, picked.typed);
   if (picked.ref && picked.summary) explorer.model.fleet(picked.ref, picked.summary);
   return picked.ref;
+}
+
+/** The fleet of a command's arguments: on their target, else where the record says, else the first connection. */
+async function refFromArgs(explorer: ExplorerView, prompts: Prompts, args: FetchArgs): Promise<FleetRef | undefined> {
+  const place = args.target ? undefined : placeOf(args);
+  if (!place) return refFromText(explorer, prompts, args.fleetId, args.target);
+  const target = await connectionForRecord(explorer, prompts, place);
+  return target ? refFromText(explorer, prompts, args.fleetId, target) : undefined;
 }
 
 /** A fleet ID or ARN (validated) on a connection: the given one, else the first configured, with the ARN's region. */

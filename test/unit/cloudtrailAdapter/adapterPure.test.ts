@@ -210,12 +210,15 @@ describe('cloudtrail adapter: hover text', () => {
     assert.deepEqual(links, [`command:gamelift.fetchFleetEvents?${expectedArgs}`]);
     assert.deepEqual(JSON.parse(decodeURIComponent(links[0].split('?')[1])), [{ fleetId: FLEET }]);
     assert.match(md, /\[Fetch events for fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777\]/);
-    // An ARN in the file links the bare fleet ID, like the CodeLens.
+    // An ARN in the file links the bare fleet ID, like the CodeLens, with the ARN's Region and account.
     const fromArn =
       hoverMarkdown(
         at(['Records', 0, 'responseElements', 'fleetArn'], `arn:aws:gamelift:us-west-2:403987211056:fleet/${FLEET}`),
       ) ?? '';
-    assert.ok(fromArn.includes(`command:gamelift.fetchFleetEvents?${expectedArgs}`));
+    const arnArgs = encodeURIComponent(
+      JSON.stringify([{ fleetId: FLEET, region: 'us-west-2', accountId: '403987211056' }]),
+    );
+    assert.ok(fromArn.includes(`command:gamelift.fetchFleetEvents?${arnArgs}`), fromArn);
     // The setting off: the fleet is still explained, without a link.
     const off = hoverMarkdown(at(['Records', 0, 'requestParameters', 'fleetId'], FLEET), { fleetLinks: false }) ?? '';
     assert.match(off, /GameLift fleet/);
