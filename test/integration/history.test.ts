@@ -179,5 +179,37 @@ describe('CloudTrail history view (real VS Code)', function () {
       assert.strictEqual(shot.result!.total, expected.length);
       assert.strictEqual(shot.view.filesDone, Math.max(1, Math.ceil(gamelift.length / 50)), 'ceil(N/50) calls');
     });
+
+    it('says which permission is missing when LookupEvents is denied, and Retry reads again', async () => {
+      // Another Region: its history is not read yet (a read window is kept and not asked again).
+      const ref: FleetRef = {
+        target: { profile: 'local-dev', region: 'eu-west-1', endpoint: emulator.url },
+        fleetId: DEFAULT_FLEETS.euActive,
+      };
+      const inEu = async () =>
+        (await panels()).find((p) => p.source.kind === 'online' && p.source.target.region === 'eu-west-1');
+      emulator.setFaults({ rules: [{ kind: 'accessDenied', operations: ['LookupEvents'] }] });
+      try {
+        await vscode.commands.executeCommand(COMMAND.showCloudTrailHistory, { ref });
+        const denied = await waitFor('the error in the eu-west-1 panel', async () => {
+          const shot = await inEu();
+          return shot && !shot.view.loading && shot.view.error ? shot : undefined;
+        });
+        assert.match(denied.view.error!, /cloudtrail:LookupEvents/);
+      } finally {
+        emulator.setFaults({ rules: [] });
+      }
+      await vscode.commands.executeCommand(TEST_COMMAND.historyDeliver, { type: 'retry' });
+      const read = await waitFor('the eu-west-1 history read after Retry', async () => {
+        const shot = await inEu();
+        return shot && !shot.view.loading && !shot.view.error && shot.result && !shot.view.more ? shot : undefined;
+      });
+      const expected = emulator.trail
+        .events(DEV.accountId, 'eu-west-1')
+        .filter((e) => e.eventSource === 'gamelift.amazonaws.com')
+        .filter((e) => namesFleet(JSON.parse(e.text) as Rec, ref.fleetId));
+      assert.ok(expected.length > 0);
+      assert.strictEqual(read.result!.total, expected.length);
+    });
   });
 });
