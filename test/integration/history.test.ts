@@ -143,6 +143,27 @@ describe('CloudTrail history view (real VS Code)', function () {
     assert.strictEqual((await panels()).length, 1, 'no second panel');
   });
 
+  it('writes the Athena table for the trail bucket and the SELECT for the current filters', async () => {
+    const fleet = trail.fleets[0];
+    await vscode.commands.executeCommand(TEST_COMMAND.historyDeliver, {
+      type: 'athena',
+      bucket: 'example-trail-bucket',
+      prefix: '',
+      organizationId: '',
+    });
+    const athena = await waitFor('the Athena SQL', async () => {
+      const snap = await vscode.commands.executeCommand<Array<{ athena: { createTable?: string; select?: string } }>>(
+        TEST_COMMAND.historySnapshot,
+      );
+      return snap[0]?.athena.createTable ? snap[0].athena : undefined;
+    });
+    assert.match(athena.createTable!, /s3:\/\/example-trail-bucket\/AWSLogs\//);
+    // Partition projection over the accounts and Regions the folder holds.
+    for (const account of new Set(records.map((r) => String(r.recipientAccountId))))
+      assert.ok(athena.createTable!.includes(account), account);
+    assert.ok(athena.select!.includes(fleet.fleetId), 'the SELECT keeps the fleet filter');
+  });
+
   describe('online, without an open folder', () => {
     let emulator: RunningEmulator;
     let restoreSettings: () => Promise<void>;
