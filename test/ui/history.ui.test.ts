@@ -173,7 +173,7 @@ describe('CloudTrail history view in the workbench', function () {
       assert.ok(bodyClass.split(' ').includes(THEMES[theme].bodyClass), bodyClass);
       await frame.locator('.grid .rows .row').nth(2).click();
       await page.waitForTimeout(300);
-      await screenshot(`history-${theme}`, theme === 'dark' ? { docsImage: 'cloudtrail-history.png' } : {});
+      await screenshot(`history-${theme}`);
     });
   }
 });
