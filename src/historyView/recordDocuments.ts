@@ -6,6 +6,7 @@
 // restored after a reload says to open the record again.
 import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE } from '../ids';
+import { ReadOnlyFileSystem } from '../cloudtrail/editor/readOnlyFileSystem';
 import { formatUtc } from '../shared/timeFormat';
 import { isObject } from '../shared/guards';
 
@@ -35,11 +36,9 @@ export function isRecordToOpen(value: unknown): value is RecordToOpen {
 /** Records kept for their documents (the least recently opened dropped first). */
 const KEPT = 500;
 
-export class RecordDocuments implements vscode.FileSystemProvider {
+export class RecordDocuments extends ReadOnlyFileSystem {
   /** A record never changes: its bytes are all a document needs (mtime stays 0). */
   private readonly texts = new Map<string, Uint8Array>();
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
 
   private bytesOf(uri: vscode.Uri): Uint8Array {
     const kept = this.texts.get(uri.query);
@@ -64,32 +63,8 @@ export class RecordDocuments implements vscode.FileSystemProvider {
     return this.bytesOf(uri);
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): never {
-    throw vscode.FileSystemError.FileNotADirectory();
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+  override dispose(): void {
+    super.dispose();
     this.texts.clear();
   }
 

@@ -4,6 +4,7 @@
 // typing and never offers to save a decompressed copy over anything.
 import * as vscode from 'vscode';
 import { gunzipTextBytes, GzDecodeError } from './gzDecode';
+import { ReadOnlyFileSystem } from './readOnlyFileSystem';
 
 export const GZ_SCHEME = 'cloudtrail-gz';
 
@@ -34,12 +35,12 @@ interface Decoded {
 /** Decoded files kept for stat() followed by readFile(): a couple is plenty. */
 const CACHE_LIMIT = 2;
 
-export class GzFileSystemProvider implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class GzFileSystemProvider extends ReadOnlyFileSystem {
   private readonly cache = new Map<string, Decoded>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+  }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const source = compressedUriOf(uri);
@@ -59,32 +60,8 @@ export class GzFileSystemProvider implements vscode.FileSystemProvider {
     return (await this.decode(source, await this.sourceStat(source))).bytes;
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): never {
-    throw vscode.FileSystemError.FileNotADirectory();
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+  override dispose(): void {
+    super.dispose();
     this.cache.clear();
   }
 
