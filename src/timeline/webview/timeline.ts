@@ -132,6 +132,25 @@ interface ChartMark {
   readonly open: () => void;
 }
 
+/** A mark's tooltip on hover and focus, its place in the roving focus, and what a click opens. */
+function wireMark(
+  mg: SVGElement,
+  eventId: string,
+  setRoving: (id: string) => void,
+  tooltip: () => void,
+  open: () => void,
+): void {
+  mg.addEventListener('mouseenter', tooltip);
+  mg.addEventListener('mouseleave', hideTooltip);
+  mg.addEventListener('focus', () => {
+    focusedId = eventId;
+    setRoving(eventId);
+    tooltip();
+  });
+  mg.addEventListener('blur', hideTooltip);
+  mg.addEventListener('click', open);
+}
+
 /** The Changes lane: one square per CloudTrail write call (outlined red when it failed). */
 function renderChangesLane(
   lane: ChangesLaneView,
@@ -178,15 +197,7 @@ function renderChangesLane(
     mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
     mg.append(svg('rect', { x: mx - s, y: my - s, width: 2 * s, height: 2 * s, rx: 1 }));
     const open = () => vscode.postMessage({ type: 'openChange', eventId: mark.eventId });
-    mg.addEventListener('mouseenter', () => showChangeTooltip(mark, mg));
-    mg.addEventListener('mouseleave', hideTooltip);
-    mg.addEventListener('focus', () => {
-      focusedId = mark.eventId;
-      setRoving(mark.eventId);
-      showChangeTooltip(mark, mg);
-    });
-    mg.addEventListener('blur', hideTooltip);
-    mg.addEventListener('click', open);
+    wireMark(mg, mark.eventId, setRoving, () => showChangeTooltip(mark, mg), open);
     g.append(mg);
     allMarks.push({ id: mark.eventId, time: mark.time, el: mg, lane: 0, index, open });
   });
@@ -307,17 +318,9 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       // A larger transparent target makes small marks easy to hit.
       mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
       mg.append(markShape(mark.severity, mx, my));
-      mg.addEventListener('mouseenter', () => showTooltip(mark, mg));
-      mg.addEventListener('mouseleave', hideTooltip);
-      mg.addEventListener('focus', () => {
-        focusedId = mark.eventId;
-        setRoving(mark.eventId);
-        showTooltip(mark, mg);
-      });
-      mg.addEventListener('blur', hideTooltip);
-      mg.addEventListener('click', () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId }));
-      g.append(mg);
       const open = () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId });
+      wireMark(mg, mark.eventId, setRoving, () => showTooltip(mark, mg), open);
+      g.append(mg);
       allMarks.push({ id: mark.eventId, time: mark.time, el: mg, lane: laneIndex, index, open });
     });
     root.append(g);
