@@ -20,7 +20,7 @@ import {
   type PersistedState,
 } from './protocol';
 import { openExternalExactly } from './openExternal';
-import { checkExternalUrl } from './urlPolicy';
+import { checkExternalUrl } from '../gamelift/urlPolicy';
 import { buildDetailsViewModel, neighbours, toPersistedEvent } from './viewModel';
 
 const DETAILS_PAGE: PageSpec<PageMessage> = {

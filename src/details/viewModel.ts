@@ -8,7 +8,7 @@ import { toFleetInfo } from '../panel/fleetInfo';
 import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
 import type { DetailsViewModel, EventView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
 import { formatUtc } from '../shared/timeFormat';
-import { checkExternalUrl, displayHost } from './urlPolicy';
+import { checkExternalUrl, displayHost } from '../gamelift/urlPolicy';
 
 export interface DetailsInput {
   readonly ref: FleetRef;

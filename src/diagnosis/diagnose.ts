@@ -24,7 +24,8 @@ import {
   spotInterruptions,
   vpcPeeringFailed,
 } from './healthStories';
-import { phaseReport, TRANSITIONAL_STATUSES } from './phases';
+import { TRANSITIONAL_STATUSES } from '../gamelift/fleetStatus';
+import { phaseReport } from './phases';
 import { activationFailed, processStartFailures } from './processStories';
 import { progressOf, stuck } from './stuck';
 import { duration, plural, utc } from './text';

@@ -2,7 +2,7 @@
 // its attributes, events, runtime configuration, locations and creation logs.
 export { diagnoseFleet } from './diagnose';
 export { diagnosisToMarkdown, type MarkdownOptions } from './markdown';
-export { PHASE_STEPS, TRANSITIONAL_STATUSES } from './phases';
+export { PHASE_STEPS } from './phases';
 export type {
   Cause,
   Diagnosis,

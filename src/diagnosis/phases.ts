@@ -11,20 +11,6 @@ export const PHASE_STEPS: Readonly<Record<PhaseTrack, readonly string[]>> = {
   anywhere: ['NEW', 'ACTIVE'],
 };
 
-/** Statuses in which a fleet is on its way somewhere (creation, update or deletion). */
-export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
-  'NEW',
-  'DOWNLOADING',
-  'VALIDATING',
-  'BUILDING',
-  'ACTIVATING',
-  'PENDING',
-  'CREATING',
-  'CREATED',
-  'UPDATING',
-  'DELETING',
-]);
-
 type Step = NonNullable<PhaseReport['step']>;
 
 /** Creation steps named by event codes, with the phase they belong to when no state event says. */

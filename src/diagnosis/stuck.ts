@@ -2,7 +2,7 @@
 // phase usually takes. The usual durations are our estimates from fleets seen in practice
 // (AWS publishes none per phase), so the finding gives the numbers and calls the cause a guess.
 import type { Candidate, DiagnosisContext } from './context';
-import { TRANSITIONAL_STATUSES } from './phases';
+import { TRANSITIONAL_STATUSES } from '../gamelift/fleetStatus';
 import { duration } from './text';
 
 const MINUTE = 60_000;

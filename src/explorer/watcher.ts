@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import { refKey, targetKey, type FleetRef } from '../gamelift/types';
 import type { ExplorerView } from './explorerView';
 import { viewOf } from './model/categoryGroups';
-import { isTransitional } from './model/fleetStatus';
+import { isTransitional } from '../gamelift/fleetStatus';
 import type { SettingsReader } from '../settings/reader';
 import type { Prompts } from './prompts';
 

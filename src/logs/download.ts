@@ -6,7 +6,7 @@
 // never put in a message: messages name the host at most.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { checkExternalUrl } from '../details/urlPolicy';
+import { checkExternalUrl } from '../gamelift/urlPolicy';
 import { abortError, throwIfAborted } from '../gamelift/errors';
 import { systemClock } from '../shared/clock';
 import { isPresignedUrlExpired } from './presignedExpiry';

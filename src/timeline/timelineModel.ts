@@ -2,6 +2,7 @@
 // the catalog's display order, only lanes that have events), one mark per timed event, and
 // a status band reconstructed from the fleet-state events. Pure: no vscode, no clock.
 import { EVENT_CATEGORIES, lookupEventCode } from '../gamelift/eventCatalog';
+import { isTransitional } from '../gamelift/fleetStatus';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineMarkView, TimelineViewModel } from './protocol';
 import { formatUtc } from '../shared/timeFormat';
@@ -26,18 +27,11 @@ export function toneForStatus(status: string): StatusTone {
     case 'TERMINATED':
     case 'EXPIRED':
       return 'ended';
-    case 'NEW':
-    case 'DOWNLOADING':
-    case 'VALIDATING':
-    case 'BUILDING':
-    case 'ACTIVATING':
-    case 'PENDING':
-    case 'CREATING':
+    // A container fleet without instances yet: drawn as on its way, though it may rest there.
     case 'CREATED':
-    case 'UPDATING':
       return 'progress';
     default:
-      return 'unknown';
+      return isTransitional(status) ? 'progress' : 'unknown';
   }
 }
 

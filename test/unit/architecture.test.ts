@@ -98,7 +98,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   { area: 'src/explorer/model/** (pure model)', files: () => tsFiles('src/explorer/model') },
   {
     area: 'src/details pure view-model/policy files',
-    files: () => ['api.ts', 'protocol.ts', 'viewModel.ts', 'urlPolicy.ts', 'expiry.ts'].map((f) => `src/details/${f}`),
+    files: () => ['api.ts', 'protocol.ts', 'viewModel.ts', 'expiry.ts'].map((f) => `src/details/${f}`),
   },
   {
     area: 'src/timeline pure protocol/model files',

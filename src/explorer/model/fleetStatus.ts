@@ -1,24 +1,8 @@
-// What a fleet's status means for the tree: which states are transitional (watched and
-// refreshed on an interval), which codicon + theme colour show the state at a glance, and
-// the short word a row shows.
+// What a fleet's status looks like in the tree: which codicon + theme colour show the state
+// at a glance, and the short word a row shows. Which states are transitional is
+// src/gamelift/fleetStatus.ts's to say.
+import { isTransitional } from '../../gamelift/fleetStatus';
 import type { FleetStatus } from '../../gamelift/types';
-
-/** States a fleet passes through on its way somewhere else; these are polled. */
-export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
-  'NEW',
-  'DOWNLOADING',
-  'VALIDATING',
-  'BUILDING',
-  'ACTIVATING',
-  'DELETING',
-  'PENDING',
-  'CREATING',
-  'UPDATING',
-]);
-
-export function isTransitional(status: FleetStatus | undefined): boolean {
-  return status !== undefined && TRANSITIONAL_STATUSES.has(status);
-}
 
 /**
  * The status as a fleet row shows it: one capital, as the GameLift console writes it

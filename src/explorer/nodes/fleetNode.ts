@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { describeWindow } from '../../gamelift/timeRange';
 import type { FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
-import { fleetStatusIcon, fleetStatusLabel, isTransitional } from '../model/fleetStatus';
+import { isTransitional } from '../../gamelift/fleetStatus';
+import { fleetStatusIcon, fleetStatusLabel } from '../model/fleetStatus';
 import { isFilterActive } from '../model/eventFilter';
 import type { FleetState } from '../model/fleetState';
 import { categoryNodeId, changesNodeId, fleetNodeId, helperNodeId } from '../model/nodeIds';

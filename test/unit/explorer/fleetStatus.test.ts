@@ -1,11 +1,7 @@
 // Which fleet states are watched, and how states and severities look.
 import * as assert from 'node:assert/strict';
-import {
-  fleetStatusIcon,
-  fleetStatusLabel,
-  isTransitional,
-  severityIcon,
-} from '../../../src/explorer/model/fleetStatus';
+import { fleetStatusIcon, fleetStatusLabel, severityIcon } from '../../../src/explorer/model/fleetStatus';
+import { isTransitional } from '../../../src/gamelift/fleetStatus';
 
 describe('explorer: fleet status', () => {
   it('treats the in-between states as transitional', () => {

@@ -1,9 +1,9 @@
 // The bad-values table: hostile or mistaken values for the three things users (or the
 // service) hand the extension as text: the `gamelift.endpoint` setting (endpointPolicy.ts),
-// presigned log links from the service (details/urlPolicy.ts) and pasted fleet IDs/ARNs
+// presigned log links from the service (gamelift/urlPolicy.ts) and pasted fleet IDs/ARNs
 // (fleetIds.ts). Each case says whether it must be accepted, and what the refusal must (and
 // must not) say. Used by badValues.test.ts and bench/badValues.ts.
-import { checkExternalUrl } from '../../../src/details/urlPolicy';
+import { checkExternalUrl } from '../../../src/gamelift/urlPolicy';
 import { validateEndpoint } from '../../../src/gamelift/endpointPolicy';
 import { parseFleetIdOrArn } from '../../../src/gamelift/fleetIds';
 

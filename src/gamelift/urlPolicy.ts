@@ -1,6 +1,7 @@
-// Decides whether a URL may be handed to the operating system (openExternal / clipboard).
-// Log links come from the service and are hostile until checked: only https on an AWS host,
-// or the exact origin of the configured custom endpoint, is allowed. Pure: no vscode.
+// The one URL policy: whether a URL may be opened in the browser, copied or downloaded (the
+// details panel, the log download, the CLI). Log links come from the service and are hostile
+// until checked: only https on an AWS host, or the exact origin of the configured custom
+// endpoint, is allowed. Pure: no vscode.
 
 export type UrlPurpose = 'log' | 'docs';
 

@@ -1,6 +1,6 @@
 // The URL check that guards openExternal and the clipboard: what is allowed and what is refused.
 import * as assert from 'node:assert/strict';
-import { checkExternalUrl, displayHost } from '../../../src/details/urlPolicy';
+import { checkExternalUrl, displayHost } from '../../../src/gamelift/urlPolicy';
 
 const S3 =
   'https://gamelift-fleet-logs.s3.us-west-2.amazonaws.com/fleet-1/log.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc';
