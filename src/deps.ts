@@ -1,12 +1,15 @@
 // Shared services, created once per activation and handed to every feature: the log channel,
-// the settings reader and the clock; and, once the GameLift bundle loads, the AWS client
-// factory and the CloudTrail histories with their one rate limiter (created here too, but only
-// then, so activation never loads the AWS SDK). Features must not create their own output
+// the settings reader, the clock and the opener of `gamelift-log:` documents (which must exist
+// at activation, for tabs restored after a reload); and, once the GameLift bundle loads, the AWS
+// client factory and the CloudTrail histories with their one rate limiter (created here too, but
+// only then, so activation never loads the AWS SDK). Features must not create their own output
 // channels, clocks, clients or limiters, nor read settings around the reader.
 import * as vscode from 'vscode';
 import { createClientFactory, type ClientFactory } from './gamelift/clientFactory';
 import { LookupHistories } from './history/online/lookupHistories';
 import { COMMAND } from './ids';
+import type { LogDocuments } from './logDocuments/logDocuments';
+import { registerLogDocuments } from './logDocuments/registerLogDocuments';
 import { createSettingsReader, type SettingsReader } from './settings/reader';
 import { systemClock, type Clock } from './shared/clock';
 
@@ -15,6 +18,8 @@ export interface ExtensionDeps {
   readonly extensionUri: vscode.Uri;
   readonly settings: SettingsReader;
   readonly clock: Clock;
+  /** Opens text as a read-only GameLift Log document (event logs, diagnosis lines, container logs). */
+  readonly logDocuments: LogDocuments;
 }
 
 /** What features that call AWS get (everything in the GameLift bundle). */
@@ -31,7 +36,13 @@ export function createDeps(context: vscode.ExtensionContext): ExtensionDeps {
     log,
     vscode.commands.registerCommand(COMMAND.showLog, () => log.show()),
   );
-  return { log, extensionUri: context.extensionUri, settings: createSettingsReader(), clock: systemClock };
+  return {
+    log,
+    extensionUri: context.extensionUri,
+    settings: createSettingsReader(),
+    clock: systemClock,
+    logDocuments: registerLogDocuments(context),
+  };
 }
 
 /** The deps with the one client factory; called once, when the GameLift bundle loads. */

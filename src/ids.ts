@@ -30,6 +30,10 @@ export const COMMAND = {
   detailsOpenLog: 'gamelift.details.openLog',
   detailsCopyLogLink: 'gamelift.details.copyLogLink',
   detailsRefreshLogLink: 'gamelift.details.refreshLogLink',
+  detailsOpenLogInBrowser: 'gamelift.details.openLogInBrowser',
+  // Event logs (tree items; the details panel's actions)
+  openEventLog: 'gamelift.openEventLog',
+  openEventLogInBrowser: 'gamelift.openEventLogInBrowser',
   // CloudTrail
   openAsCloudTrail: 'gamelift.openAsCloudTrail',
   // CloudTrail history (a fleet's Changes, the history view)
@@ -76,6 +80,10 @@ export const CONTEXT_KEY = {
 
 /** The language of CloudTrail logs (contributed in package.json). */
 export const CLOUDTRAIL_LANGUAGE = 'cloudtrail';
+
+/** The GameLift Log language (contributed in package.json) and the scheme of downloaded logs. */
+export const LOG_LANGUAGE = 'gamelift-log';
+export const LOG_SCHEME = 'gamelift-log';
 
 /** The Fleets tree view. */
 export const FLEETS_VIEW = 'gamelift.fleets';

@@ -1,9 +1,10 @@
 // The entry of dist/gamelift.js, loaded on first use of a GameLift feature: it creates the AWS
-// client factory (so the AWS SDK loads only now) and registers the Fleets view, the event
-// details panel and the fleet timeline, one register call per feature as in extension.ts.
+// client factory (so the AWS SDK loads only now) and registers the Fleets view, event logs, the
+// event details panel and the fleet timeline, one register call per feature as in extension.ts.
 import type * as vscode from 'vscode';
 import { withAwsClients, type ExtensionDeps } from '../deps';
 import { registerDetails } from '../details/registerDetails';
+import { registerEventLogs } from '../eventLogs/registerEventLogs';
 import type { FleetsView } from '../explorer/explorerView';
 import { registerExplorer } from '../explorer/registerExplorer';
 import { registerHistoryView } from '../historyView/registerHistoryView';
@@ -22,7 +23,8 @@ export function activateGameLift(
 ): GameLiftPart {
   const awsDeps = withAwsClients(context, deps);
   const explorer = registerExplorer(context, awsDeps, fleets);
-  const details = registerDetails(context, { ...awsDeps, explorer });
+  const eventLogs = registerEventLogs(context, { ...awsDeps, explorer });
+  const details = registerDetails(context, { ...awsDeps, explorer, eventLogs });
   const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
   const history = registerHistoryView(context, { ...awsDeps, explorer });
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {

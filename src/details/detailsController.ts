@@ -20,7 +20,16 @@ export class DetailsController implements DetailsPanelHost, vscode.Disposable {
   /** The details panel the user looked at last (target of palette commands). */
   private lastActive: DetailsPanel | undefined;
 
-  constructor(private readonly deps: DetailsDeps) {}
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly deps: DetailsDeps) {
+    // A renewed log link (by Open log, the tree or another panel) reaches every panel of that event.
+    this.subscription = deps.explorer.onDidChangeFleetEvents((ref, replaced) => {
+      if (!replaced) return;
+      for (const panel of [...(this.preview ? [this.preview] : []), ...this.kept])
+        if (refKey(panel.fleetRef) === refKey(ref)) panel.eventRenewed(replaced);
+    });
+  }
 
   private settings(): { reusePreview: boolean; column: vscode.ViewColumn } {
     return {
@@ -133,6 +142,7 @@ export class DetailsController implements DetailsPanelHost, vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.preview?.panel.dispose();
     for (const p of [...this.kept]) p.panel.dispose();
   }

@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import { classifyError, errorLogLine } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
 import { eventJsonText } from '../gamelift/exportEvents';
-import { refetchEvent } from '../gamelift/eventLookup';
-import { LOG_URL_VALIDITY_MS } from '../gamelift/logUrl';
+import { isLogUrlExpired, logUrlExpiry } from '../gamelift/logUrl';
 import type { FleetEvent, FleetRef } from '../gamelift/types';
 import type { DetailsDeps } from './detailsDeps';
 import { describeExpiry } from './expiry';
@@ -19,7 +18,7 @@ import {
   type PageMessage,
   type PersistedState,
 } from './protocol';
-import { openExternalExactly } from './openExternal';
+import { openExternalExactly } from '../eventLogs/openExternal';
 import { checkExternalUrl } from '../gamelift/urlPolicy';
 import { buildDetailsViewModel, neighbours, toPersistedEvent } from './viewModel';
 
@@ -134,6 +133,8 @@ export class DetailsPanel {
     switch (message.type) {
       case 'openLog':
         return this.openLog();
+      case 'openLogInBrowser':
+        return this.openLogInBrowser();
       case 'copyLogLink':
         return this.copyLogLink();
       case 'refreshLink':
@@ -170,7 +171,6 @@ export class DetailsPanel {
       pinned: this.pinnedState,
       logOverride: this.logOverride,
       customEndpoints: this.customEndpoints(),
-      validityMs: LOG_URL_VALIDITY_MS,
     });
   }
 
@@ -210,7 +210,7 @@ export class DetailsPanel {
       this.deps.log.warn(`Event details: refused the log link of event ${this.event.eventId}: ${verdict.reason}.`);
       return { problem: `The log link was not opened: ${verdict.reason}.` };
     }
-    if (describeExpiry(this.event.fetchedAt, this.deps.clock.now(), LOG_URL_VALIDITY_MS).expired) {
+    if (isLogUrlExpired(this.event, this.deps.clock.now())) {
       return { problem: 'The log link has expired (links are valid for 15 minutes).', expired: true };
     }
     return { url: verdict.url.href };
@@ -221,15 +221,30 @@ export class DetailsPanel {
     if (choice === 'Get a Fresh Link') await this.refreshLink();
   }
 
+  /** Opens the log in the editor; an expired link is renewed without asking (EventLogs). */
   async openLog(): Promise<void> {
-    const check = this.logUrlCheck();
-    if ('problem' in check) {
-      if (check.expired) return this.offerFreshLink(check.problem);
-      void vscode.window.showWarningMessage(check.problem);
+    if (this.logOverride === 'gone') {
+      void vscode.window.showWarningMessage('GameLift no longer returns this event, so its log cannot be opened.');
       return;
     }
-    const opened = await openExternalExactly(check.url);
-    this.deps.log.info(`Event details: ${opened ? 'opened' : 'did not open'} the log of event ${this.event.eventId}.`);
+    await this.deps.eventLogs.open(this.ref, this.event, { viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  /** The second way: the browser, with the link renewed first when it has expired. */
+  async openLogInBrowser(): Promise<void> {
+    if (this.logOverride === 'gone') {
+      void vscode.window.showWarningMessage('GameLift no longer returns this event, so its log cannot be opened.');
+      return;
+    }
+    await this.deps.eventLogs.openInBrowser(this.ref, this.event);
+  }
+
+  /** The explorer holds a fresh copy of this panel's event (its log link was renewed). */
+  eventRenewed(fresh: FleetEvent): void {
+    if (fresh.eventId !== this.event.eventId) return;
+    this.event = fresh;
+    this.logOverride = undefined;
+    this.render();
   }
 
   async copyLogLink(): Promise<void> {
@@ -240,7 +255,7 @@ export class DetailsPanel {
       return;
     }
     await vscode.env.clipboard.writeText(check.url);
-    const left = describeExpiry(this.event.fetchedAt, this.deps.clock.now(), LOG_URL_VALIDITY_MS);
+    const left = describeExpiry(logUrlExpiry(this.event)?.expiresAt ?? 0, this.deps.clock.now());
     void vscode.window.showInformationMessage(
       `Copied the log link. It ${left.clockText.toLowerCase()}; treat it like a password until then.`,
     );
@@ -253,10 +268,8 @@ export class DetailsPanel {
     try {
       const fresh = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'GameLift: getting a fresh log link' },
-        () =>
-          refetchEvent(this.deps.clients.clientFor('gamelift', this.ref.target), this.ref.fleetId, this.event, {
-            now: () => this.deps.clock.now(),
-          }),
+        // Renewed through EventLogs: the explorer's loaded copy gets the fresh link too.
+        () => this.deps.eventLogs.renew(this.ref, this.event),
       );
       if (!fresh) {
         this.logOverride = 'gone';

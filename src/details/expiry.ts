@@ -1,9 +1,7 @@
 // Expiry arithmetic for presigned log links: how long is left, as text for the eye (ticking
 // every second) and for a screen reader (changing at most once a minute, so a polite live
 // region is not flooded). Pure and clock-injected: shared by the host and the page script.
-
-/** GameLift presigned log URLs are valid for 15 minutes from the DescribeFleetEvents call. */
-export const DEFAULT_LOG_URL_VALIDITY_MS = 15 * 60 * 1000;
+// When a link expires is the URL's own business (src/gamelift/logUrl.ts).
 
 export interface ExpiryState {
   readonly expiresAt: number;
@@ -33,8 +31,8 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-export function describeExpiry(fetchedAt: number, now: number, validityMs = DEFAULT_LOG_URL_VALIDITY_MS): ExpiryState {
-  const expiresAt = fetchedAt + validityMs;
+/** How a link that stops working at `expiresAt` (epoch ms) stands at `now`. */
+export function describeExpiry(expiresAt: number, now: number): ExpiryState {
   const left = expiresAt - now;
   if (left <= 0) {
     const agoMinutes = Math.floor(-left / 60_000);

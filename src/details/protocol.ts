@@ -33,7 +33,9 @@ export type LogLinkView =
   | {
       readonly state: 'available';
       readonly host: string;
-      readonly fetchedAt: number;
+      /** When the link stops working (epoch ms), as the URL itself says (X-Amz-Date + X-Amz-Expires). */
+      readonly expiresAt: number;
+      /** The link's whole lifetime, for the countdown bar. */
       readonly validityMs: number;
       /** Set when the URL failed the policy check: the page shows why and offers no Open. */
       readonly refusedReason?: string;
@@ -93,7 +95,10 @@ export type HostMessage =
 // ---------- page → host ----------
 
 export type PageMessage =
+  /** Open the log in the editor (downloaded on the host). */
   | { readonly type: 'openLog' }
+  /** Open the log link in the browser (the second way). */
+  | { readonly type: 'openLogInBrowser' }
   | { readonly type: 'copyLogLink' }
   | { readonly type: 'refreshLink' }
   | { readonly type: 'openDocs' }
@@ -105,6 +110,7 @@ export type PageMessage =
 
 const SIMPLE_PAGE_MESSAGES = new Set([
   'openLog',
+  'openLogInBrowser',
   'copyLogLink',
   'refreshLink',
   'openDocs',

@@ -2,21 +2,12 @@
 // the serializer that restores panels after a reload, and the DetailsApi the timeline uses.
 import { COMMAND, TEST_COMMAND } from '../ids';
 import * as vscode from 'vscode';
-import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
+import { isEventArg } from '../gamelift/types';
 import type { DetailsApi } from './api';
-import { isObject } from '../shared/guards';
 import { DetailsController } from './detailsController';
 import type { DetailsDeps } from './detailsDeps';
 import { restoringSerializer } from '../panel/serializer';
 import { isPersistedState } from './protocol';
-
-function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
-  if (!isObject(value) || !isFleetRef(value.ref) || !isObject(value.event)) return false;
-  const event = value.event;
-  return (
-    typeof event.eventId === 'string' && typeof event.eventCode === 'string' && typeof event.fetchedAt === 'number'
-  );
-}
 
 export function registerDetails(
   context: vscode.ExtensionContext,
@@ -37,6 +28,7 @@ export function registerDetails(
     }),
     command(COMMAND.detailsKeepOpen, () => controller.keepOpen()),
     command(COMMAND.detailsOpenLog, () => controller.activeDetails()?.openLog()),
+    command(COMMAND.detailsOpenLogInBrowser, () => controller.activeDetails()?.openLogInBrowser()),
     command(COMMAND.detailsCopyLogLink, () => controller.activeDetails()?.copyLogLink()),
     command(COMMAND.detailsRefreshLogLink, () => controller.activeDetails()?.refreshLink()),
   );

@@ -5,7 +5,7 @@ import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
 import { guidanceForCode } from '../gamelift/eventGuidance';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import { toFleetInfo } from '../panel/fleetInfo';
-import { DEFAULT_LOG_URL_VALIDITY_MS } from './expiry';
+import { LOG_URL_VALIDITY_MS, logUrlExpiry } from '../gamelift/logUrl';
 import type { DetailsViewModel, EventView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
 import { formatUtc } from '../shared/timeFormat';
 import { checkExternalUrl, displayHost } from '../gamelift/urlPolicy';
@@ -21,7 +21,6 @@ export interface DetailsInput {
   readonly logOverride?: 'stale' | 'gone';
   /** Custom endpoints whose origin may serve log links (see urlPolicy). */
   readonly customEndpoints?: readonly (string | undefined)[];
-  readonly validityMs?: number;
 }
 
 export function toEventView(event: FleetEvent): EventView {
@@ -45,17 +44,18 @@ export function toEventView(event: FleetEvent): EventView {
 
 export function logLinkView(
   event: FleetEvent,
-  options: Pick<DetailsInput, 'logOverride' | 'customEndpoints' | 'validityMs'>,
+  options: Pick<DetailsInput, 'logOverride' | 'customEndpoints'>,
 ): LogLinkView {
   if (options.logOverride) return { state: options.logOverride };
   const url = event.preSignedLogUrl;
-  if (!url) return { state: 'none' };
+  const expiry = logUrlExpiry(event);
+  if (!url || !expiry) return { state: 'none' };
   const verdict = checkExternalUrl(url, 'log', { customEndpoints: options.customEndpoints });
   return {
     state: 'available',
     host: displayHost(url) ?? 'an unreadable address',
-    fetchedAt: event.fetchedAt,
-    validityMs: options.validityMs ?? DEFAULT_LOG_URL_VALIDITY_MS,
+    expiresAt: expiry.expiresAt,
+    validityMs: expiry.signedAt !== undefined ? Math.max(1, expiry.expiresAt - expiry.signedAt) : LOG_URL_VALIDITY_MS,
     refusedReason: verdict.allowed ? undefined : verdict.reason,
   };
 }

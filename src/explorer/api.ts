@@ -16,6 +16,18 @@ export interface FleetChangesView {
 export interface ExplorerApi {
   /** The fleet's events loaded so far, newest first (empty when none are loaded). */
   getLoadedEvents(ref: FleetRef): readonly FleetEvent[];
+  /** A loaded event by ID (the newest copy: its log link may have been renewed). */
+  findEvent(ref: FleetRef, eventId: string): FleetEvent | undefined;
+  /**
+   * Puts a freshly fetched copy of a loaded event in place of the old one (a renewed log link),
+   * so the tree and the panels stop holding an expired link. Nothing happens when it is not loaded.
+   */
+  replaceEvent(ref: FleetRef, fresh: FleetEvent): void;
+  /**
+   * Calls `listener` whenever a fleet's loaded events change (a page, a poll, a refresh, a replaced
+   * event, which comes as `replaced`).
+   */
+  onDidChangeFleetEvents(listener: (ref: FleetRef, replaced?: FleetEvent) => void): { dispose(): void };
   getFleet(ref: FleetRef): FleetSummary | undefined;
   /** Selects the event's node in the tree (loading nothing new). */
   revealEvent(ref: FleetRef, eventId: string): Promise<void>;

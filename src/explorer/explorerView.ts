@@ -51,6 +51,9 @@ export class ExplorerView implements vscode.Disposable {
   /** True while the only connection has no credentials (the welcome view explains). */
   credentialsMissing = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly eventsChanged = new vscode.EventEmitter<{ ref: FleetRef; replaced?: FleetEvent }>();
+  /** A fleet's loaded events changed (see ModelOptions.onFleetEventsChanged). */
+  readonly onDidChangeFleetEvents = this.eventsChanged.event;
 
   constructor(private readonly options: ExplorerViewOptions) {
     this.settingsValue = readExplorerSettings(options.settings);
@@ -60,6 +63,7 @@ export class ExplorerView implements vscode.Disposable {
       defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, clock.now()),
       now: () => clock.now(),
       lookups: options.lookups,
+      onFleetEventsChanged: (ref, replaced) => this.eventsChanged.fire({ ref, ...(replaced ? { replaced } : {}) }),
     });
     this.model.onChangesUpdated = (state) => {
       this.changesChanged(state.ref);
@@ -79,7 +83,7 @@ export class ExplorerView implements vscode.Disposable {
     });
     this.view = options.fleets.view;
     options.fleets.attach(this.provider);
-    this.disposables.push(this.provider);
+    this.disposables.push(this.provider, this.eventsChanged);
     this.disposables.push(
       options.settings.onDidChange([...CONNECTION_SETTINGS, 'events', 'watch'], (changed) =>
         this.onSettingsChanged(changed),
@@ -168,6 +172,11 @@ export class ExplorerView implements vscode.Disposable {
   /** Redraws a fleet's Changes row (a page arrived, a batch settled). */
   changesChanged(ref: FleetRef): void {
     this.provider.changed(this.provider.cachedNode(changesNodeId(ref)));
+  }
+
+  /** A fresh copy of a loaded event (a renewed log link) takes the old one's place in the tree. */
+  replaceEvent(ref: FleetRef, fresh: FleetEvent): void {
+    if (this.model.findFleet(ref)?.replaceEvent(fresh)) this.fleetChanged(ref);
   }
 
   fleetChanged(ref: FleetRef): void {

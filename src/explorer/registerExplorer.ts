@@ -46,6 +46,10 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
 
   return {
     getLoadedEvents: (ref) => explorer.model.findFleet(ref)?.events ?? [],
+    findEvent: (ref, eventId) => explorer.model.findFleet(ref)?.events.find((e) => e.eventId === eventId),
+    replaceEvent: (ref, fresh) => explorer.replaceEvent(ref, fresh),
+    onDidChangeFleetEvents: (listener) =>
+      explorer.onDidChangeFleetEvents(({ ref, replaced }) => listener(ref, replaced)),
     getFleet: (ref) => explorer.model.findFleet(ref)?.summary,
     revealEvent: (ref, eventId) => explorer.revealEvent(ref, eventId),
     fleetChanges: (ref) => {

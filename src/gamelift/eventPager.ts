@@ -184,6 +184,20 @@ export class FleetEventPager {
   }
 
   /**
+   * Puts a freshly fetched copy of a loaded event in its place (a renewed log link), keeping the
+   * order and the Load-more position. False when the event is not loaded.
+   */
+  replaceEvent(fresh: FleetEvent): boolean {
+    const at = this.loaded.findIndex((e) => e.eventId === fresh.eventId);
+    if (at < 0) return false;
+    // A new array: whoever holds the old one (grouping, a page's snapshot) sees a change.
+    const next = this.loaded.slice();
+    next[at] = fresh;
+    this.loaded = next;
+    return true;
+  }
+
+  /**
    * Aborts the SDK requests in flight (a load and a poll), whoever is waiting on them (the owner
    * cancelled): they fail with an AbortError (kept in lastError), the pager is not loading any
    * more from this moment, and the next load asks again.

@@ -106,6 +106,24 @@ export interface FleetEvent {
   readonly fetchedAt: number;
 }
 
+/** Checks an event that came from outside (a command argument): the fields the code relies on. */
+export function isFleetEvent(value: unknown): value is FleetEvent {
+  return (
+    isObject(value) &&
+    typeof value.eventId === 'string' &&
+    value.eventId.length > 0 &&
+    typeof value.eventCode === 'string' &&
+    typeof value.fetchedAt === 'number' &&
+    isOptionalString(value.preSignedLogUrl) &&
+    (value.eventTime === undefined || typeof value.eventTime === 'number')
+  );
+}
+
+/** `{ref, event}`: the argument of the event commands (an event node of the tree has both). */
+export function isEventArg(value: unknown): value is { ref: FleetRef; event: FleetEvent } {
+  return isObject(value) && isFleetRef(value.ref) && isFleetEvent(value.event);
+}
+
 /** A time window for DescribeFleetEvents; undefined ends are open. Epoch milliseconds. */
 export interface TimeWindow {
   readonly start?: number;

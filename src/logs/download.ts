@@ -9,7 +9,7 @@ import * as https from 'node:https';
 import { checkExternalUrl } from '../gamelift/urlPolicy';
 import { abortError, throwIfAborted } from '../gamelift/errors';
 import { systemClock } from '../shared/clock';
-import { isPresignedUrlExpired } from './presignedExpiry';
+import { isPresignedUrlExpired } from '../gamelift/logUrl';
 import { formatSize } from './size';
 
 export const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;

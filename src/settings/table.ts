@@ -64,6 +64,8 @@ export const SETTINGS = {
   'events.timeZone': oneOf('local', ['local', 'utc'] as const),
   'events.relativeTime': bool(false),
   'watch.intervalSeconds': int(30, 0, 3600),
+  // Event logs opened in the editor.
+  'logs.maxSizeMB': int(20, 1, 1024),
   // Event details panel.
   'details.reusePreview': bool(true),
   'details.viewColumn': oneOf('active', ['active', 'beside'] as const),
@@ -83,7 +85,7 @@ export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = ReturnType<(typeof SETTINGS)[K]['read']>;
 
 /** The parts of the key before its last dot (`events`, `cloudtrail`): a change to any key under one fires for it. */
-export type SettingSection = 'events' | 'watch' | 'details' | 'cloudtrail';
+export type SettingSection = 'events' | 'watch' | 'details' | 'logs' | 'cloudtrail';
 
 /** Settings whose change rebuilds the Fleets view's roots (and shows the status bar item). */
 export const CONNECTION_SETTINGS = ['profile', 'regions', 'endpoint'] as const satisfies readonly SettingKey[];

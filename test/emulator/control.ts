@@ -22,6 +22,8 @@ export interface ControlContext {
   readonly logGroups?: LogGroupsState;
   now(): number;
   advanceClock(ms: number): void;
+  /** Puts the endpoint clock back to real time (undoes every advance). */
+  resetClock(): void;
 }
 
 export function handleControl(
@@ -126,10 +128,11 @@ export function handleControl(
         ctx.requests.length = 0;
         return reply(200, { ok: true });
       case 'POST /clock': {
-        const b = json() as { advanceMs?: number };
-        if (typeof b.advanceMs !== 'number' || b.advanceMs < 0)
-          return reply(400, { error: 'need {advanceMs: number >= 0}' });
-        ctx.advanceClock(b.advanceMs);
+        const b = json() as { advanceMs?: number; reset?: boolean };
+        if (b.reset === true) ctx.resetClock();
+        else if (typeof b.advanceMs !== 'number' || b.advanceMs < 0)
+          return reply(400, { error: 'need {advanceMs: number >= 0} or {reset: true}' });
+        else ctx.advanceClock(b.advanceMs);
         return reply(200, { now: ctx.now() });
       }
       default:

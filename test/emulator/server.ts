@@ -81,6 +81,8 @@ export interface RunningEmulator {
   now(): number;
   /** Moves the endpoint clock forward (e.g. 16 minutes to expire presigned log URLs). */
   advanceClock(ms: number): void;
+  /** Puts the endpoint clock back to real time. */
+  resetClock(): void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -123,6 +125,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now,
     advanceClock: (ms) => {
       clockOffset += ms;
+    },
+    resetClock: () => {
+      clockOffset = 0;
     },
   };
   const hostOf = (req: http.IncomingMessage) => req.headers.host ?? `127.0.0.1:${port}`;
@@ -435,6 +440,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     now,
     advanceClock: control.advanceClock,
+    resetClock: control.resetClock,
   };
 }
 

@@ -10,6 +10,7 @@ import * as http from 'http';
 import * as vscode from 'vscode';
 import type { DetailsSnapshot } from '../../src/details/detailsController';
 import { describeExpiry } from '../../src/details/expiry';
+import { presignedUrlExpiry } from '../../src/gamelift/logUrl';
 import type { TimelineViewModel } from '../../src/timeline/protocol';
 import type { TimelinesSnapshot } from '../../src/timeline/timelines';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
@@ -23,6 +24,14 @@ interface EventArg {
 }
 
 const ENDPOINT = process.env.GAMELIFT_TEST_ENDPOINT ?? '';
+
+/** "20260511T100000Z", as X-Amz-Date writes a time. */
+function amzDate(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
 
 /** The details panels and the timelines as their test hooks report them. */
 async function snapshot(): Promise<DetailsSnapshot & TimelinesSnapshot> {
@@ -157,7 +166,8 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     assert.deepStrictEqual(m.log, {
       state: 'available',
       host: new URL(ENDPOINT).host,
-      fetchedAt: event.fetchedAt,
+      // The endpoint signs for 15 minutes: the countdown reads the URL's own X-Amz-Date + X-Amz-Expires.
+      expiresAt: presignedUrlExpiry(event.preSignedLogUrl!)!.expiresAt,
       validityMs: 15 * 60_000,
       refusedReason: undefined,
     });
@@ -210,14 +220,14 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
 
   it('"Get a fresh link" after expiry returns the endpoint\'s new URL for the same event', async () => {
     const original = withLog.event;
-    const stale: FleetEvent = { ...original, fetchedAt: Date.now() - 20 * 60_000 };
+    // A copy whose link says it was signed 20 minutes ago (its expiry is read from the URL).
+    const staleUrl = new URL(original.preSignedLogUrl!);
+    staleUrl.searchParams.set('X-Amz-Date', amzDate(Date.now() - 20 * 60_000));
+    const stale: FleetEvent = { ...original, preSignedLogUrl: staleUrl.href, fetchedAt: Date.now() - 20 * 60_000 };
     await vscode.commands.executeCommand('gamelift.showEventDetails', { ref: withLog.ref, event: stale });
     let s = await previewShowing(original.eventId);
     const log = s.preview!.model!.log;
-    assert.ok(
-      log.state === 'available' && describeExpiry(log.fetchedAt, Date.now(), log.validityMs).expired,
-      'shown as expired',
-    );
+    assert.ok(log.state === 'available' && describeExpiry(log.expiresAt, Date.now()).expired, 'shown as expired');
     // Presigned URLs carry a one-second timestamp: make sure the fresh one is minted in a later second.
     const wait = original.fetchedAt + 1100 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -231,10 +241,12 @@ describe('Event details panel (real VS Code, local endpoint)', function () {
     assert.notStrictEqual(fresh.preSignedLogUrl, original.preSignedLogUrl, 'a new URL');
     const freshLog = s.preview!.model!.log;
     assert.ok(
-      freshLog.state === 'available' && !describeExpiry(freshLog.fetchedAt, Date.now(), freshLog.validityMs).expired,
+      freshLog.state === 'available' && !describeExpiry(freshLog.expiresAt, Date.now()).expired,
       'no longer expired',
     );
-    assert.ok(freshLog.state === 'available' && freshLog.fetchedAt === fresh.fetchedAt);
+    assert.ok(
+      freshLog.state === 'available' && freshLog.expiresAt === presignedUrlExpiry(fresh.preSignedLogUrl)!.expiresAt,
+    );
     // The endpoint accepts the new signature.
     const got = await httpGet(fresh.preSignedLogUrl);
     assert.strictEqual(got.status, 200, got.body.slice(0, 200));

@@ -100,6 +100,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     area: 'src/details pure view-model/policy files',
     files: () => ['api.ts', 'protocol.ts', 'viewModel.ts', 'expiry.ts'].map((f) => `src/details/${f}`),
   },
+  { area: 'src/eventLogs/logTitle.ts (log document names)', files: () => ['src/eventLogs/logTitle.ts'] },
   {
     area: 'src/timeline pure protocol/model files',
     files: () => ['protocol.ts', 'timelineModel.ts', 'timeTicks.ts'].map((f) => `src/timeline/${f}`),

@@ -164,6 +164,30 @@ function freshLinkButton(primary: boolean): HTMLButtonElement {
   });
 }
 
+/** Opens the log in the editor; the host renews an expired link first, without asking. */
+function openLogButton(expired: boolean): HTMLButtonElement {
+  return button({
+    label: 'Open log',
+    icon: 'go-to-file',
+    action: 'openLog',
+    variant: 'primary',
+    title: expired
+      ? 'Open the log in the editor (a fresh link is fetched first)'
+      : 'Download the log and open it in the editor',
+    onClick: () => vscode.postMessage({ type: 'openLog' }),
+  });
+}
+
+function openInBrowserButton(): HTMLButtonElement {
+  return button({
+    label: 'Open in browser',
+    icon: 'link-external',
+    action: 'openLogInBrowser',
+    title: 'Open the log link in your browser',
+    onClick: () => vscode.postMessage({ type: 'openLogInBrowser' }),
+  });
+}
+
 function renderLog(log: LogLinkView): HTMLElement {
   const section = h(
     'section',
@@ -190,7 +214,7 @@ function renderLog(log: LogLinkView): HTMLElement {
     case 'stale':
       section.append(
         line('history', 'The log link was not kept when the window reloaded (it is only valid for 15 minutes).'),
-        h('div', { className: 'actions' }, freshLinkButton(true)),
+        h('div', { className: 'actions' }, openLogButton(true), freshLinkButton(false)),
       );
       break;
     case 'available': {
@@ -201,7 +225,7 @@ function renderLog(log: LogLinkView): HTMLElement {
         );
         break;
       }
-      const expiry = describeExpiry(log.fetchedAt, clock.now(), log.validityMs);
+      const expiry = describeExpiry(log.expiresAt, clock.now());
       renderedExpired = expiry.expired;
       countdownEl = h('span', { className: 'countdown', text: expiry.clockText, attrs: { 'aria-hidden': 'true' } });
       countdownBar = h('div', { className: 'expiry-fill' });
@@ -218,19 +242,9 @@ function renderLog(log: LogLinkView): HTMLElement {
         ),
         bar,
       );
-      const actions = h('div', { className: 'actions' });
-      if (expiry.expired) {
-        actions.append(freshLinkButton(true));
-      } else {
+      const actions = h('div', { className: 'actions' }, openLogButton(expiry.expired), openInBrowserButton());
+      if (!expiry.expired)
         actions.append(
-          button({
-            label: 'Open log',
-            icon: 'link-external',
-            action: 'openLog',
-            variant: 'primary',
-            title: 'Open the log in your browser',
-            onClick: () => vscode.postMessage({ type: 'openLog' }),
-          }),
           button({
             label: 'Copy link',
             icon: 'copy',
@@ -238,9 +252,8 @@ function renderLog(log: LogLinkView): HTMLElement {
             title: 'Copy the presigned link (it works for anyone who has it until it expires)',
             onClick: () => vscode.postMessage({ type: 'copyLogLink' }),
           }),
-          freshLinkButton(false),
         );
-      }
+      actions.append(freshLinkButton(false));
       section.append(actions);
       updateCountdown();
       break;
@@ -355,7 +368,7 @@ function updateCountdown(): void {
     if (live.textContent !== '') live.textContent = '';
     return;
   }
-  const expiry = describeExpiry(log.fetchedAt, clock.now(), log.validityMs);
+  const expiry = describeExpiry(log.expiresAt, clock.now());
   if (renderedExpired !== undefined && expiry.expired !== renderedExpired) {
     render();
     return;

@@ -4,6 +4,7 @@
 import type { ClientFactory } from '../../gamelift/clientFactory';
 import type { ListFleetsOptions } from '../../gamelift/fleetService';
 import {
+  type FleetEvent,
   refKey,
   targetKey,
   type ConnectionTarget,
@@ -27,6 +28,11 @@ export interface ModelOptions {
   fleetListing?: Pick<ListFleetsOptions, 'pageSize' | 'batchSize'>;
   /** CloudTrail histories for the fleets' Changes (the extension's one, from deps; tests get their own). */
   lookups?: LookupHistories;
+  /**
+   * A fleet's loaded events changed: a load or poll settled, a reset, or a fresh copy of one event
+   * (`replaced`). The panels that draw loaded events follow through it.
+   */
+  onFleetEventsChanged?: (ref: FleetRef, replaced?: FleetEvent) => void;
 }
 
 export class ExplorerModel {
@@ -107,6 +113,7 @@ export class ExplorerModel {
         this.clients,
         () => this.options.pageSize,
         this.options.now,
+        (replaced) => this.options.onFleetEventsChanged?.(ref, replaced),
       );
       this.fleetStates.set(key, state);
     } else if (summary) {

@@ -32,6 +32,8 @@ export class FleetState {
     /** Read at every (re)start, so a changed page-size setting applies on the next refresh. */
     private readonly pageSize: () => number,
     private readonly now: () => number,
+    /** Called whenever the loaded events change (`replaced`: one event's fresh copy). */
+    private readonly changed: (replaced?: FleetEvent) => void = () => undefined,
   ) {
     this.pager = this.createPager(windowValue, pageSize());
   }
@@ -110,7 +112,19 @@ export class FleetState {
       return undefined;
     } finally {
       this.generation++;
+      this.changed();
     }
+  }
+
+  /** A fresh copy of a loaded event (a renewed log link) replaces the old one; false when not loaded. */
+  replaceEvent(fresh: FleetEvent): boolean {
+    if (!this.pager.replaceEvent(fresh)) return false;
+    // Groups hold event objects: regroup once (a renewal is rare, and grouping is linear).
+    this.allGroups = new CategoryIndex();
+    this.filtered = undefined;
+    this.generation++;
+    this.changed(fresh);
+    return true;
   }
 
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
@@ -132,6 +146,7 @@ export class FleetState {
     this.filtered = undefined;
     this.shown.clear();
     this.generation++;
+    this.changed();
   }
 
   /** Categories for the current events and filter; only events not grouped before cost anything. */

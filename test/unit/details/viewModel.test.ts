@@ -92,8 +92,24 @@ describe('details view model', () => {
     assert.deepEqual(m.log, {
       state: 'available',
       host: 'logs.s3.us-west-2.amazonaws.com',
-      fetchedAt: T + 3600_000,
+      // The URL does not say when it expires: 15 minutes from fetching.
+      expiresAt: T + 3600_000 + 15 * 60_000,
       validityMs: 15 * 60_000,
+      refusedReason: undefined,
+    });
+  });
+
+  it("counts down to the URL's own expiry (X-Amz-Date + X-Amz-Expires), not from fetching", () => {
+    const signedAt = Date.UTC(2026, 4, 11, 10, 0, 0);
+    const url =
+      'https://logs.s3.us-west-2.amazonaws.com/k.txt?X-Amz-Date=20260511T100000Z&X-Amz-Expires=600&X-Amz-Signature=ab';
+    const event = ev('e9', 'SERVER_PROCESS_CRASHED', 5, { preSignedLogUrl: url, fetchedAt: signedAt + 300_000 });
+    const m = buildDetailsViewModel({ ref: REF, event, loadedEvents: [event], pinned: true });
+    assert.deepEqual(m.log, {
+      state: 'available',
+      host: 'logs.s3.us-west-2.amazonaws.com',
+      expiresAt: signedAt + 600_000,
+      validityMs: 600_000,
       refusedReason: undefined,
     });
   });

@@ -201,4 +201,32 @@ describe('explorer: model against the local endpoint', () => {
     model.setTargets([target]);
     assert.deepEqual(model.extraTargets(), []);
   });
+
+  it('puts a fresh copy of a loaded event in its place, regroups, keeps Load more, and tells who listens', async () => {
+    const changes: { fleetId: string; replaced?: string }[] = [];
+    model.options.onFleetEventsChanged = (ref, replaced) =>
+      changes.push({ fleetId: ref.fleetId, ...(replaced ? { replaced: replaced.preSignedLogUrl } : {}) });
+    const ref = { target, fleetId: bigFleetId() };
+    const state = model.fleet(ref);
+    await state.loadMore();
+    await state.loadMore();
+    assert.ok(changes.length >= 2, 'each settled load is announced');
+    const before = state.events;
+    const old = before[13];
+    const fresh = { ...old, preSignedLogUrl: 'https://example.s3.amazonaws.com/fresh', fetchedAt: old.fetchedAt + 1 };
+    assert.equal(state.replaceEvent(fresh), true);
+    assert.equal(state.events.length, before.length);
+    assert.equal(state.events[13], fresh, 'same place');
+    assert.deepEqual(
+      state.events.map((e) => e.eventId),
+      before.map((e) => e.eventId),
+    );
+    const grouped = state.groups({}).flatMap((g) => g.events.map((v) => v.event));
+    assert.ok(grouped.includes(fresh) && !grouped.includes(old), 'the tree groups the fresh copy');
+    assert.deepEqual(changes.at(-1), { fleetId: ref.fleetId, replaced: fresh.preSignedLogUrl });
+    assert.equal(state.hasMore, true);
+    await state.loadMore();
+    assert.equal(state.events.length, before.length + 10, 'Load more goes on from where it was');
+    assert.equal(state.replaceEvent({ ...fresh, eventId: 'not-loaded' }), false);
+  });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { decodeLog, decodeText } from '../../../src/logs/decode';
 import { outlineLog } from '../../../src/logs/outline';
-import { isPresignedUrlExpired, presignedUrlExpiry } from '../../../src/logs/presignedExpiry';
+import { isPresignedUrlExpired, presignedUrlExpiry } from '../../../src/gamelift/logUrl';
 
 const MB = 1024 * 1024;
 
