@@ -34,6 +34,9 @@ export const COMMAND = {
   // Event logs (tree items; the details panel's actions)
   openEventLog: 'gamelift.openEventLog',
   openEventLogInBrowser: 'gamelift.openEventLogInBrowser',
+  // Fleet diagnosis
+  diagnoseFleet: 'gamelift.diagnoseFleet',
+  diagnosisCopyMarkdown: 'gamelift.diagnosis.copyMarkdown',
   // CloudTrail
   openAsCloudTrail: 'gamelift.openAsCloudTrail',
   // CloudTrail history (a fleet's Changes, the history view)
@@ -51,6 +54,8 @@ export const TEST_COMMAND = {
   detailsDeliver: 'gamelift.details._deliver',
   timelineSnapshot: 'gamelift.timeline._snapshot',
   timelineDeliver: 'gamelift.timeline._deliver',
+  diagnosisSnapshot: 'gamelift.diagnosis._snapshot',
+  diagnosisDeliver: 'gamelift.diagnosis._deliver',
   cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
   historySnapshot: 'gamelift.history._snapshot',
   historyDeliver: 'gamelift.history._deliver',
@@ -93,4 +98,5 @@ export const PANEL = {
   eventDetails: 'gamelift.eventDetails',
   fleetTimeline: 'gamelift.fleetTimeline',
   cloudTrailHistory: 'gamelift.cloudTrailHistory',
+  fleetDiagnosis: 'gamelift.fleetDiagnosis',
 } as const;

@@ -1,12 +1,14 @@
 // The entry of dist/gamelift.js, loaded on first use of a GameLift feature: it creates the AWS
 // client factory (so the AWS SDK loads only now) and registers the Fleets view, event logs, the
-// event details panel and the fleet timeline, one register call per feature as in extension.ts.
+// event details panel, the fleet timeline and the fleet diagnosis, one register call per feature
+// as in extension.ts.
 import type * as vscode from 'vscode';
 import { withAwsClients, type ExtensionDeps } from '../deps';
 import { registerDetails } from '../details/registerDetails';
 import { registerEventLogs } from '../eventLogs/registerEventLogs';
 import type { FleetsView } from '../explorer/explorerView';
 import { registerExplorer } from '../explorer/registerExplorer';
+import { registerFleetDiagnosis } from '../fleetDiagnosis/registerFleetDiagnosis';
 import { registerHistoryView } from '../historyView/registerHistoryView';
 import { PANEL } from '../ids';
 import { registerTimeline } from '../timeline/registerTimeline';
@@ -27,10 +29,12 @@ export function activateGameLift(
   const details = registerDetails(context, { ...awsDeps, explorer, eventLogs });
   const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
   const history = registerHistoryView(context, { ...awsDeps, explorer });
+  const diagnosis = registerFleetDiagnosis(context, { ...awsDeps, explorer, eventLogs, details: details.api });
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
     [PANEL.eventDetails]: details.serializer,
     [PANEL.fleetTimeline]: timeline.serializer,
     [PANEL.cloudTrailHistory]: history.serializer,
+    [PANEL.fleetDiagnosis]: diagnosis.serializer,
   };
   return {
     restorePanel: (panelType, panel, state) => {

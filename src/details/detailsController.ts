@@ -23,11 +23,14 @@ export class DetailsController implements DetailsPanelHost, vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: DetailsDeps) {
-    // A renewed log link (by Open log, the tree or another panel) reaches every panel of that event.
-    this.subscription = deps.explorer.onDidChangeFleetEvents((ref, replaced) => {
-      if (!replaced) return;
-      for (const panel of [...(this.preview ? [this.preview] : []), ...this.kept])
-        if (refKey(panel.fleetRef) === refKey(ref)) panel.eventRenewed(replaced);
+    // A renewed log link (by Open log, the tree or another panel) reaches every panel of that
+    // event; other changes of the fleet (loaded events, its diagnosis) redraw its panels.
+    this.subscription = deps.explorer.onDidChangeFleet((ref, replaced) => {
+      for (const panel of [...(this.preview ? [this.preview] : []), ...this.kept]) {
+        if (refKey(panel.fleetRef) !== refKey(ref)) continue;
+        if (replaced) panel.eventRenewed(replaced);
+        else panel.render();
+      }
     });
   }
 

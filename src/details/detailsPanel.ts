@@ -3,6 +3,7 @@
 // older/newer event, reveal in the explorer, copy the event as JSON, keep the panel open).
 // The presigned URL stays on this side; the page only ever learns its host.
 import * as vscode from 'vscode';
+import { COMMAND } from '../ids';
 import { classifyError, errorLogLine } from '../gamelift/errors';
 import { FLEET_EVENTS_DOCS_URL } from '../gamelift/eventGuidance';
 import { eventJsonText } from '../gamelift/exportEvents';
@@ -155,6 +156,9 @@ export class DetailsPanel {
       case 'keepOpen':
         this.host.keepOpen(this);
         return;
+      case 'openDiagnosis':
+        await vscode.commands.executeCommand(COMMAND.diagnoseFleet, { ref: this.ref });
+        return;
     }
   }
 
@@ -171,6 +175,7 @@ export class DetailsPanel {
       pinned: this.pinnedState,
       logOverride: this.logOverride,
       customEndpoints: this.customEndpoints(),
+      diagnosis: this.deps.explorer.getDiagnosis(this.ref),
     });
   }
 

@@ -65,6 +65,8 @@ export interface DetailsViewModel {
   };
   /** False for the preview panel that follows the selection. */
   readonly pinned: boolean;
+  /** The fleet's diagnosis when it is not healthy (Open diagnosis shows the rest). */
+  readonly diagnosis?: { readonly verdict: 'failed' | 'stuck' | 'degraded'; readonly headline: string };
 }
 
 // ---------- persisted panel state (saved by the page with setState, read back on reload) ----------
@@ -106,7 +108,9 @@ export type PageMessage =
   | { readonly type: 'navigate'; readonly direction: 'older' | 'newer' }
   | { readonly type: 'reveal' }
   | { readonly type: 'copyJson' }
-  | { readonly type: 'keepOpen' };
+  | { readonly type: 'keepOpen' }
+  /** Open the fleet's Diagnosis panel. */
+  | { readonly type: 'openDiagnosis' };
 
 const SIMPLE_PAGE_MESSAGES = new Set([
   'openLog',
@@ -117,6 +121,7 @@ const SIMPLE_PAGE_MESSAGES = new Set([
   'reveal',
   'copyJson',
   'keepOpen',
+  'openDiagnosis',
 ]);
 
 /** Type guard for messages from the (untrusted) page. Anything else is to be ignored. */

@@ -1,6 +1,8 @@
 // Turns a fleet event (plus what the explorer knows about its fleet) into the plain view model
 // the details page renders. Pure: no vscode, no clock; the presigned URL itself never enters
 // the model, only the host it points at and whether the policy allows it.
+import type { Diagnosis } from '../diagnosis/types';
+import { markBidiControls } from '../gamelift/bidi';
 import { categoryLabel, lookupEventCode } from '../gamelift/eventCatalog';
 import { guidanceForCode } from '../gamelift/eventGuidance';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
@@ -21,6 +23,8 @@ export interface DetailsInput {
   readonly logOverride?: 'stale' | 'gone';
   /** Custom endpoints whose origin may serve log links (see urlPolicy). */
   readonly customEndpoints?: readonly (string | undefined)[];
+  /** The fleet's diagnosis, if one was made. */
+  readonly diagnosis?: Pick<Diagnosis, 'verdict' | 'headline'>;
 }
 
 export function toEventView(event: FleetEvent): EventView {
@@ -94,6 +98,9 @@ export function buildDetailsViewModel(input: DetailsInput): DetailsViewModel {
       total: input.loadedEvents.length,
     },
     pinned: input.pinned,
+    ...(input.diagnosis && input.diagnosis.verdict !== 'healthy'
+      ? { diagnosis: { verdict: input.diagnosis.verdict, headline: markBidiControls(input.diagnosis.headline) } }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // What other features (the details panel, CloudTrail fleet links) may ask of the explorer.
 // Kept free of `vscode` types so it can be implemented and tested anywhere.
+import type { Diagnosis } from '../diagnosis';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import type { FleetChange } from '../history';
 
@@ -25,10 +26,14 @@ export interface ExplorerApi {
   replaceEvent(ref: FleetRef, fresh: FleetEvent): void;
   /**
    * Calls `listener` whenever a fleet's loaded events change (a page, a poll, a refresh, a replaced
-   * event, which comes as `replaced`).
+   * event, which comes as `replaced`) or its diagnosis does.
    */
-  onDidChangeFleetEvents(listener: (ref: FleetRef, replaced?: FleetEvent) => void): { dispose(): void };
+  onDidChangeFleet(listener: (ref: FleetRef, replaced?: FleetEvent) => void): { dispose(): void };
   getFleet(ref: FleetRef): FleetSummary | undefined;
+  /** The fleet's diagnosis: the last one "Diagnose fleet" made, else one from the loaded events. */
+  getDiagnosis(ref: FleetRef): Diagnosis | undefined;
+  /** Keeps what "Diagnose fleet" found for the tree's Diagnosis row and the panels. */
+  setDiagnosis(ref: FleetRef, diagnosis: Diagnosis): void;
   /** Selects the event's node in the tree (loading nothing new). */
   revealEvent(ref: FleetRef, eventId: string): Promise<void>;
   /** The fleet's Changes read so far; starts reading them when nothing was read yet. */

@@ -1,6 +1,7 @@
 // The Fleets view: model + provider + TreeView, kept in step with settings (profiles,
 // regions, endpoint rebuild the tree), the filter (view description + context key), and
 // reveal (fleet with its categories, or one event) for commands and the details panel.
+import type { Diagnosis } from '../diagnosis';
 import { CONTEXT_KEY } from '../ids';
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
@@ -52,8 +53,8 @@ export class ExplorerView implements vscode.Disposable {
   credentialsMissing = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly eventsChanged = new vscode.EventEmitter<{ ref: FleetRef; replaced?: FleetEvent }>();
-  /** A fleet's loaded events changed (see ModelOptions.onFleetEventsChanged). */
-  readonly onDidChangeFleetEvents = this.eventsChanged.event;
+  /** A fleet's loaded events (see ModelOptions.onFleetChanged) or its diagnosis changed. */
+  readonly onDidChangeFleet = this.eventsChanged.event;
 
   constructor(private readonly options: ExplorerViewOptions) {
     this.settingsValue = readExplorerSettings(options.settings);
@@ -63,7 +64,7 @@ export class ExplorerView implements vscode.Disposable {
       defaultWindow: () => presetWindow(this.settingsValue.defaultTimeRange, clock.now()),
       now: () => clock.now(),
       lookups: options.lookups,
-      onFleetEventsChanged: (ref, replaced) => this.eventsChanged.fire({ ref, ...(replaced ? { replaced } : {}) }),
+      onFleetChanged: (ref, replaced) => this.eventsChanged.fire({ ref, ...(replaced ? { replaced } : {}) }),
     });
     this.model.onChangesUpdated = (state) => {
       this.changesChanged(state.ref);
@@ -172,6 +173,15 @@ export class ExplorerView implements vscode.Disposable {
   /** Redraws a fleet's Changes row (a page arrived, a batch settled). */
   changesChanged(ref: FleetRef): void {
     this.provider.changed(this.provider.cachedNode(changesNodeId(ref)));
+  }
+
+  /** Keeps what "Diagnose fleet" found: the Diagnosis row and the panels follow. */
+  setDiagnosis(ref: FleetRef, diagnosis: Diagnosis): void {
+    const state = this.model.findFleet(ref);
+    if (!state) return;
+    state.setDiagnosis(diagnosis);
+    this.fleetChanged(ref);
+    this.eventsChanged.fire({ ref });
   }
 
   /** A fresh copy of a loaded event (a renewed log link) takes the old one's place in the tree. */

@@ -48,9 +48,10 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
     getLoadedEvents: (ref) => explorer.model.findFleet(ref)?.events ?? [],
     findEvent: (ref, eventId) => explorer.model.findFleet(ref)?.events.find((e) => e.eventId === eventId),
     replaceEvent: (ref, fresh) => explorer.replaceEvent(ref, fresh),
-    onDidChangeFleetEvents: (listener) =>
-      explorer.onDidChangeFleetEvents(({ ref, replaced }) => listener(ref, replaced)),
+    onDidChangeFleet: (listener) => explorer.onDidChangeFleet(({ ref, replaced }) => listener(ref, replaced)),
     getFleet: (ref) => explorer.model.findFleet(ref)?.summary,
+    getDiagnosis: (ref) => explorer.model.findFleet(ref)?.diagnosis(),
+    setDiagnosis: (ref, diagnosis) => explorer.setDiagnosis(ref, diagnosis),
     revealEvent: (ref, eventId) => explorer.revealEvent(ref, eventId),
     fleetChanges: (ref) => {
       const state = explorer.model.changes(ref);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { markBidiControls } from '../gamelift/bidi';
 import { LOG_LANGUAGE, LOG_SCHEME } from '../ids';
+import { logDisplayText } from './displayText';
 import type { LogFileSystem } from './logFileSystem';
 
 export interface LogDocumentSpec {
@@ -15,6 +16,7 @@ export interface LogDocumentSpec {
   readonly key: string;
   /** The editor tab's title, e.g. `arena · SERVER_PROCESS_CRASHED · 2026-05-11 10:00:00 UTC.log`. */
   readonly title: string;
+  /** The text; a carriage return inside a line is shown as `^M` (lines stay the server's lines). */
   readonly text: string;
   /** 1-based line to put the cursor on and reveal. */
   readonly line?: number;
@@ -53,7 +55,7 @@ export function createLogDocuments(files: LogFileSystem): LogDocuments {
     uriFor,
     async open(spec) {
       const uri = uriFor(spec.key, spec.title);
-      files.set(uri, spec.text);
+      files.set(uri, logDisplayText(spec.text));
       let document = await vscode.workspace.openTextDocument(uri);
       if (document.languageId !== LOG_LANGUAGE)
         document = await vscode.languages.setTextDocumentLanguage(document, LOG_LANGUAGE);

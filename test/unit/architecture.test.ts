@@ -101,6 +101,11 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     files: () => ['api.ts', 'protocol.ts', 'viewModel.ts', 'expiry.ts'].map((f) => `src/details/${f}`),
   },
   { area: 'src/eventLogs/logTitle.ts (log document names)', files: () => ['src/eventLogs/logTitle.ts'] },
+  { area: 'src/logDocuments/displayText.ts', files: () => ['src/logDocuments/displayText.ts'] },
+  {
+    area: 'src/fleetDiagnosis pure protocol/view model',
+    files: () => ['protocol.ts', 'viewModel.ts'].map((f) => `src/fleetDiagnosis/${f}`),
+  },
   {
     area: 'src/timeline pure protocol/model files',
     files: () => ['protocol.ts', 'timelineModel.ts', 'timeTicks.ts'].map((f) => `src/timeline/${f}`),
@@ -119,6 +124,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
       ...tsFiles('src/details/webview'),
       ...tsFiles('src/timeline/webview'),
       ...tsFiles('src/historyView/webview'),
+      ...tsFiles('src/fleetDiagnosis/webview'),
       ...tsFiles('src/panel/webview'),
     ],
   },

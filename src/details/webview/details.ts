@@ -339,6 +339,26 @@ function renderFields(m: DetailsViewModel): HTMLElement {
   );
 }
 
+/** The fleet's diagnosis headline, when the fleet is not healthy. */
+function renderDiagnosis(m: DetailsViewModel): HTMLElement | undefined {
+  const d = m.diagnosis;
+  if (!d) return undefined;
+  const level = d.verdict === 'failed' ? 'error' : 'warning';
+  return h(
+    'div',
+    { className: `notice notice-${level} diagnosis-banner`, attrs: { role: 'status' } },
+    icon(d.verdict === 'failed' ? 'error' : d.verdict === 'stuck' ? 'watch' : 'warning'),
+    h('span', {}, h('strong', { text: `Fleet diagnosis (${d.verdict}): ` }), h('span', { text: d.headline })),
+    button({
+      label: 'Open diagnosis',
+      icon: 'pulse',
+      action: 'openDiagnosis',
+      title: 'The evidence and what to do, for the whole fleet',
+      onClick: () => vscode.postMessage({ type: 'openDiagnosis' }),
+    }),
+  );
+}
+
 function render(): void {
   if (!model) return;
   const m = model;
@@ -354,7 +374,16 @@ function render(): void {
   replaceChildrenKeepingFocus(
     app,
     renderHeader(m),
-    h('main', { className: 'content' }, renderNotice(), message, renderLog(m.log), renderGuidance(m), renderFields(m)),
+    h(
+      'main',
+      { className: 'content' },
+      renderNotice(),
+      renderDiagnosis(m),
+      message,
+      renderLog(m.log),
+      renderGuidance(m),
+      renderFields(m),
+    ),
   );
 }
 

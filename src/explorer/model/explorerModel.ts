@@ -32,7 +32,7 @@ export interface ModelOptions {
    * A fleet's loaded events changed: a load or poll settled, a reset, or a fresh copy of one event
    * (`replaced`). The panels that draw loaded events follow through it.
    */
-  onFleetEventsChanged?: (ref: FleetRef, replaced?: FleetEvent) => void;
+  onFleetChanged?: (ref: FleetRef, replaced?: FleetEvent) => void;
 }
 
 export class ExplorerModel {
@@ -113,7 +113,7 @@ export class ExplorerModel {
         this.clients,
         () => this.options.pageSize,
         this.options.now,
-        (replaced) => this.options.onFleetEventsChanged?.(ref, replaced),
+        (replaced) => this.options.onFleetChanged?.(ref, replaced),
       );
       this.fleetStates.set(key, state);
     } else if (summary) {

@@ -3,12 +3,14 @@
 // clicks share its load; cancel and reset abort it); this class turns outcomes into the error
 // the tree shows. Events are grouped into categories as pages arrive (only the new ones), and
 // each category shows its newest SHOW_CHUNK events until "Show more…" reveals the next chunk.
+import type { Diagnosis } from '../../diagnosis';
 import type { ClientFactory } from '../../gamelift/clientFactory';
 import { classifyError, isCancellation, type ClassifiedError } from '../../gamelift/errors';
 import { FleetEventPager, type LoadUntilOptions } from '../../gamelift/eventPager';
 import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import { CategoryIndex, type CategoryGroup } from './categoryGroups';
 import { isFilterActive, type EventFilter } from './eventFilter';
+import { quickDiagnosis } from './quickDiagnosis';
 
 /** Events a category shows at first, and how many more each "Show more…" adds. */
 export const SHOW_CHUNK = 500;
@@ -23,6 +25,9 @@ export class FleetState {
   /** Bumped whenever a load or poll settles and on reset. */
   generation = 0;
   error: ClassifiedError | undefined;
+  /** What "Diagnose fleet" found (it read everything); forgotten on reset or a new status. */
+  private gathered: Diagnosis | undefined;
+  private quick: { generation: number; status?: string; diagnosis: Diagnosis | undefined } | undefined;
 
   constructor(
     readonly ref: FleetRef,
@@ -127,6 +132,28 @@ export class FleetState {
     return true;
   }
 
+  /**
+   * The fleet's diagnosis: the one "Diagnose fleet" gathered while the fleet keeps its status,
+   * else one made from the loaded events (once per load).
+   */
+  diagnosis(): Diagnosis | undefined {
+    const status = this.summary?.status;
+    if (this.gathered && this.gathered.phase.status === status) return this.gathered;
+    if (this.quick?.generation !== this.generation || this.quick.status !== status) {
+      this.quick = {
+        generation: this.generation,
+        status,
+        diagnosis: quickDiagnosis(this.summary, this.pager.events, !this.pager.hasMore, this.now()),
+      };
+    }
+    return this.quick.diagnosis;
+  }
+
+  /** Keeps what "Diagnose fleet" found. */
+  setDiagnosis(diagnosis: Diagnosis): void {
+    this.gathered = diagnosis;
+  }
+
   /** Abandons the load in flight (the user cancelled); loaded events stay. */
   cancel(): void {
     this.pager.abortInFlight();
@@ -142,6 +169,7 @@ export class FleetState {
       pageSizeOverride !== undefined ? Math.max(1, Math.min(pageSizeOverride, this.pageSize())) : this.pageSize();
     this.pager = this.createPager(window, pageSize);
     this.error = undefined;
+    this.gathered = undefined;
     this.allGroups = new CategoryIndex();
     this.filtered = undefined;
     this.shown.clear();

@@ -2,6 +2,7 @@
 // at a glance, and the short word a row shows. Which states are transitional is
 // src/gamelift/fleetStatus.ts's to say.
 import { isTransitional } from '../../gamelift/fleetStatus';
+import type { Verdict } from '../../diagnosis/types';
 import type { FleetStatus } from '../../gamelift/types';
 
 /**
@@ -50,5 +51,19 @@ export function severityIcon(severity: 'error' | 'warning' | 'info'): IconSpec {
       return { icon: 'warning', color: 'problemsWarningIcon.foreground' };
     default:
       return { icon: 'info', color: 'problemsInfoIcon.foreground' };
+  }
+}
+
+/** A diagnosis verdict at a glance: failed as an error, stuck as a watch, degraded as a warning. */
+export function verdictIcon(verdict: Verdict): IconSpec {
+  switch (verdict) {
+    case 'failed':
+      return { icon: 'error', color: 'problemsErrorIcon.foreground' };
+    case 'stuck':
+      return { icon: 'watch', color: 'problemsWarningIcon.foreground' };
+    case 'degraded':
+      return { icon: 'warning', color: 'problemsWarningIcon.foreground' };
+    default:
+      return { icon: 'pass', color: 'testing.iconPassed' };
   }
 }

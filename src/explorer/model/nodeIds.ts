@@ -33,6 +33,9 @@ export function changeNodeId(ref: FleetRef, eventId: string): string {
 }
 
 /** Ids of the helper nodes (placeholder, error, load more) hang off their parent's id. */
-export function helperNodeId(parentId: string, kind: 'placeholder' | 'error' | 'loadMore' | 'showMore'): string {
+export function helperNodeId(
+  parentId: string,
+  kind: 'placeholder' | 'error' | 'loadMore' | 'showMore' | 'diagnosis',
+): string {
   return `${parentId}/${kind}`;
 }

@@ -13,6 +13,7 @@ import { categoryNodeId, changesNodeId, fleetNodeId, helperNodeId } from '../mod
 import { formatUtc } from '../../shared/timeFormat';
 import { CategoryNode } from './categoryNode';
 import { ChangesNode } from './changesNode';
+import { DiagnosisNode } from './diagnosisNode';
 import { ErrorNode } from './errorNode';
 import { ExplorerNode, type TreeContext } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
@@ -61,6 +62,12 @@ export class FleetNode extends ExplorerNode {
     if (state.error) this.ctx.reportError(state.error);
     const filter = this.ctx.model.filter;
     const groups = state.groups(filter);
+    // First, what is wrong with the fleet, when something is.
+    const diagnosis = state.diagnosis();
+    const diagnosisRow =
+      diagnosis && diagnosis.verdict !== 'healthy'
+        ? [new DiagnosisNode(this, helperNodeId(this.id, 'diagnosis'), this.ref, diagnosis)]
+        : [];
     const nodes: ExplorerNode[] = groups.map((group) => {
       const node = this.ctx.node(
         categoryNodeId(this.ref, group.id),
@@ -86,7 +93,7 @@ export class FleetNode extends ExplorerNode {
       nodes.push(new PlaceholderNode(this, helperNodeId(this.id, 'placeholder'), label, 'info'));
     }
     nodes.push(this.ctx.node(changesNodeId(this.ref), () => new ChangesNode(this, this.ctx, this.ref)));
-    return nodes;
+    return [...diagnosisRow, ...nodes];
   }
 }
 

@@ -198,4 +198,18 @@ describe('details view model', () => {
       count: 3,
     });
   });
+
+  it("shows the fleet's diagnosis headline when it is not healthy, bidi controls marked", () => {
+    const base = { ref: REF, event: LOADED[0], loadedEvents: LOADED, pinned: false };
+    assert.equal(buildDetailsViewModel(base).diagnosis, undefined);
+    assert.equal(
+      buildDetailsViewModel({ ...base, diagnosis: { verdict: 'healthy', headline: 'fine' } }).diagnosis,
+      undefined,
+    );
+    assert.deepEqual(
+      buildDetailsViewModel({ ...base, diagnosis: { verdict: 'failed', headline: 'The install script \u202Efailed.' } })
+        .diagnosis,
+      { verdict: 'failed', headline: 'The install script [U+202E]failed.' },
+    );
+  });
 });

@@ -204,7 +204,7 @@ describe('explorer: model against the local endpoint', () => {
 
   it('puts a fresh copy of a loaded event in its place, regroups, keeps Load more, and tells who listens', async () => {
     const changes: { fleetId: string; replaced?: string }[] = [];
-    model.options.onFleetEventsChanged = (ref, replaced) =>
+    model.options.onFleetChanged = (ref, replaced) =>
       changes.push({ fleetId: ref.fleetId, ...(replaced ? { replaced: replaced.preSignedLogUrl } : {}) });
     const ref = { target, fleetId: bigFleetId() };
     const state = model.fleet(ref);
