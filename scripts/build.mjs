@@ -53,6 +53,7 @@ const nodeEntries = [
   { in: 'src/cloudtrail/editor/validationWorker.ts', out: 'cloudtrail.worker' },
   { in: 'src/history/cli.ts', out: 'cloudtrail-history' },
   { in: 'src/history/history.worker.ts', out: 'history.worker' },
+  { in: 'src/diagnosis/cli.ts', out: 'gamelift-diagnose' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 /** Webview scripts: every `src/<feature>/webview/<name>.ts` becomes `dist/webview/<name>.js`. */

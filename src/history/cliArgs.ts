@@ -3,6 +3,7 @@
 import { gameliftResourceId } from './gameliftIds';
 import type { HistoryQuery } from './types';
 import { systemClock } from '../shared/clock';
+import { parseTimeArg } from '../shared/timeArg';
 
 export const USAGE = `Usage: cloudtrail-history <folder | file>... [options]
 
@@ -42,18 +43,6 @@ export interface CliOptions {
 }
 
 export type ParsedArgs = { readonly help: true } | { readonly options: CliOptions } | { readonly error: string };
-
-const AGE = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/;
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** A time argument: ISO 8601 date or date-time, or an age before `now`. Undefined when unreadable. */
-export function parseTimeArg(text: string, now: number): number | undefined {
-  const age = AGE.exec(text.trim());
-  if (age) return now - Number(age[1]) * UNIT_MS[age[2]];
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return undefined;
-  const t = Date.parse(text.trim());
-  return Number.isNaN(t) ? undefined : t;
-}
 
 function list(value: string): string[] {
   return value
