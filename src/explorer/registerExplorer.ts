@@ -29,7 +29,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
     onError: (error) => errors.report(error),
     onChangesUpdated: (ref) => changeListeners.forEach((listener) => listener(ref)),
   });
-  const watcher = new FleetWatcher(explorer, prompts, deps.settings);
+  const watcher = new FleetWatcher(explorer, prompts, deps.settings, deps.clock);
   context.subscriptions.push(
     explorer,
     watcher,

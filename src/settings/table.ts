@@ -64,6 +64,7 @@ export const SETTINGS = {
   'events.timeZone': oneOf('local', ['local', 'utc'] as const),
   'events.relativeTime': bool(false),
   'watch.intervalSeconds': int(30, 0, 3600),
+  'watch.activeFleets': bool(false),
   // Event logs opened in the editor.
   'logs.maxSizeMB': int(20, 1, 1024),
   // Event details panel.

@@ -58,6 +58,13 @@ export class ConnectionState {
     return run;
   }
 
+  /** Puts a freshly described fleet in the list (the watcher's status call), leaving the others. */
+  updateFleet(summary: FleetSummary): void {
+    if (!this.fleets) return;
+    const i = this.fleets.findIndex((f) => f.fleetId === summary.fleetId);
+    if (i >= 0) this.fleets[i] = summary;
+  }
+
   /** Retry on a fleet whose description failed: the failed calls are made again at once. */
   retryDescribe(fleetId: string): Promise<void> {
     this.backoff.clear(containerCallKey('DescribeContainerFleet', fleetId));
