@@ -18,12 +18,31 @@ export interface TimelineMarkView {
   readonly timeUtc: string;
   readonly message?: string;
   readonly count?: number;
+  /** The event is evidence of the fleet's diagnosis. */
+  readonly evidence?: boolean;
+  /** Set when the mark stands for several events of a busy lane (the event above is the most telling). */
+  readonly group?: MarkGroupView;
+}
+
+/** The events one mark of a busy lane stands for. */
+export interface MarkGroupView {
+  readonly events: number;
+  readonly start: number;
+  readonly end: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** How many are evidence of the fleet's diagnosis. */
+  readonly evidence: number;
 }
 
 export interface TimelineLaneView {
   readonly category: string;
   readonly label: string;
   readonly marks: readonly TimelineMarkView[];
+  /** The lane's events (more than its marks when they are grouped). */
+  readonly eventCount: number;
+  /** True when the marks are grouped per column of the axis. */
+  readonly grouped: boolean;
 }
 
 export type StatusTone = 'progress' | 'ok' | 'error' | 'ended' | 'unknown';
@@ -68,6 +87,8 @@ export interface TimelineViewModel {
   readonly untimedCount: number;
   /** The fleet's write calls from CloudTrail, on a lane of their own. */
   readonly changes?: ChangesLaneView;
+  /** The fleet's diagnosis headline when its evidence is marked on the timeline. */
+  readonly diagnosisHeadline?: string;
 }
 
 // ---------- persisted panel state (saved by the page with setState, read back on reload) ----------

@@ -1,11 +1,12 @@
 // Builds the fleet timeline's view model from the loaded events: one lane per category (in
-// the catalog's display order, only lanes that have events), one mark per timed event, and
-// a status band reconstructed from the fleet-state events. Pure: no vscode, no clock.
+// the catalog's display order, only lanes that have events), one mark per timed event (per
+// column of the axis in a busy lane, see laneMarks.ts), the diagnosis' evidence marked, and a
+// status band reconstructed from the fleet-state events. Pure: no vscode, no clock.
 import { EVENT_CATEGORIES, lookupEventCode } from '../gamelift/eventCatalog';
 import { isTransitional } from '../gamelift/fleetStatus';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
-import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineMarkView, TimelineViewModel } from './protocol';
-import { formatUtc } from '../shared/timeFormat';
+import { GROUP_THRESHOLD, laneMarks, type PlacedEvent } from './laneMarks';
+import type { StatusSegmentView, StatusTone, TimelineLaneView, TimelineViewModel } from './protocol';
 import { toFleetInfo } from '../panel/fleetInfo';
 
 /** Fleet status a code moves the fleet into, or undefined if it is not a status change. */
@@ -37,10 +38,12 @@ export function toneForStatus(status: string): StatusTone {
 
 /** Status segments in time order; the last one stays open until `end`. */
 export function statusBand(timed: readonly FleetEvent[], end: number): StatusSegmentView[] {
-  const changes = timed
-    .map((e) => ({ time: e.eventTime as number, status: statusFromCode(e.eventCode) }))
-    .filter((c): c is { time: number; status: string } => c.status !== undefined)
-    .sort((a, b) => a.time - b.time);
+  const changes: { time: number; status: string }[] = [];
+  for (const e of timed) {
+    const status = statusFromCode(e.eventCode);
+    if (status !== undefined) changes.push({ time: e.eventTime as number, status });
+  }
+  changes.sort((a, b) => a.time - b.time);
   const segments: StatusSegmentView[] = [];
   changes.forEach((c, i) => {
     const next = changes[i + 1];
@@ -59,15 +62,36 @@ export function statusBand(timed: readonly FleetEvent[], end: number): StatusSeg
 
 const MIN_SPAN_MS = 2 * 60_000;
 
+/** What the timeline marks of the fleet's diagnosis: its headline and the events it cites. */
+export interface TimelineDiagnosis {
+  readonly headline: string;
+  readonly evidenceEventIds: ReadonlySet<string>;
+}
+
 export function buildTimelineViewModel(
   ref: FleetRef,
   fleet: FleetSummary | undefined,
   events: readonly FleetEvent[],
+  diagnosis?: TimelineDiagnosis,
 ): TimelineViewModel {
-  const timed = events.filter((e) => typeof e.eventTime === 'number' && Number.isFinite(e.eventTime));
-  const times = timed.map((e) => e.eventTime as number);
-  let start = times.length > 0 ? Math.min(...times) : 0;
-  let end = times.length > 0 ? Math.max(...times) : 0;
+  // One pass: the lanes' events and the span (no Math.min(...times): it overflows the stack
+  // at about 130,000 arguments).
+  const byCategory = new Map<string, PlacedEvent[]>();
+  const timed: FleetEvent[] = [];
+  let start = Infinity;
+  let end = -Infinity;
+  for (const event of events) {
+    const time = event.eventTime;
+    if (typeof time !== 'number' || !Number.isFinite(time)) continue;
+    timed.push(event);
+    if (time < start) start = time;
+    if (time > end) end = time;
+    const info = lookupEventCode(event.eventCode);
+    const lane = byCategory.get(info.category);
+    if (lane) lane.push({ event, time, info });
+    else byCategory.set(info.category, [{ event, time, info }]);
+  }
+  if (timed.length === 0) start = end = 0;
   if (end - start < MIN_SPAN_MS) {
     const middle = (start + end) / 2;
     start = middle - MIN_SPAN_MS / 2;
@@ -78,28 +102,18 @@ export function buildTimelineViewModel(
   start -= pad;
   end += pad;
 
-  const byCategory = new Map<string, TimelineMarkView[]>();
-  for (const e of [...timed].sort((a, b) => (a.eventTime as number) - (b.eventTime as number))) {
-    const info = lookupEventCode(e.eventCode);
-    const mark: TimelineMarkView = {
-      eventId: e.eventId,
-      eventCode: e.eventCode,
-      title: info.title,
-      severity: info.severity,
-      time: e.eventTime as number,
-      timeUtc: formatUtc(e.eventTime as number),
-      message: e.message,
-      count: e.count,
+  const evidence = diagnosis?.evidenceEventIds;
+  const isEvidence = (eventId: string) => evidence?.has(eventId) ?? false;
+  const lanes: TimelineLaneView[] = EVENT_CATEGORIES.filter((c) => byCategory.has(c.id)).map((c) => {
+    const placed = byCategory.get(c.id) ?? [];
+    return {
+      category: c.id,
+      label: c.label,
+      marks: laneMarks(placed, start, end, isEvidence),
+      eventCount: placed.length,
+      grouped: placed.length > GROUP_THRESHOLD,
     };
-    const list = byCategory.get(info.category) ?? [];
-    list.push(mark);
-    byCategory.set(info.category, list);
-  }
-  const lanes: TimelineLaneView[] = EVENT_CATEGORIES.filter((c) => byCategory.has(c.id)).map((c) => ({
-    category: c.id,
-    label: c.label,
-    marks: byCategory.get(c.id) ?? [],
-  }));
+  });
 
   return {
     fleet: toFleetInfo(ref, fleet),
@@ -109,5 +123,6 @@ export function buildTimelineViewModel(
     statusBand: statusBand(timed, end),
     eventCount: events.length,
     untimedCount: events.length - timed.length,
+    ...(diagnosis && diagnosis.evidenceEventIds.size > 0 ? { diagnosisHeadline: diagnosis.headline } : {}),
   };
 }

@@ -80,11 +80,15 @@ export class TimelinePanel {
 
   render(): void {
     this.updateTitle();
+    const diagnosis = this.deps.explorer.getDiagnosis(this.ref);
+    const evidenceEventIds = new Set<string>();
+    for (const e of diagnosis?.evidence ?? []) if (e.kind === 'event' && e.eventId) evidenceEventIds.add(e.eventId);
     this.model = withChangesLane(
       buildTimelineViewModel(
         this.ref,
         this.deps.explorer.getFleet(this.ref),
         this.deps.explorer.getLoadedEvents(this.ref),
+        diagnosis && diagnosis.verdict !== 'healthy' ? { headline: diagnosis.headline, evidenceEventIds } : undefined,
       ),
       this.deps.explorer.fleetChanges(this.ref),
     );

@@ -1,5 +1,6 @@
-// The open fleet timelines, one per fleet: shows (or brings back) a fleet's timeline, opens
-// the details of an event a timeline names, and restores timelines after a window reload.
+// The open fleet timelines, one per fleet: shows (or brings back) a fleet's timeline, redraws it
+// when the fleet's loaded events change, opens the details of an event a timeline names, and
+// restores timelines after a window reload.
 import * as vscode from 'vscode';
 import { refKey, type FleetRef } from '../gamelift/types';
 import { PANEL } from '../ids';
@@ -8,6 +9,9 @@ import type { PersistedState } from './protocol';
 import type { TimelineDeps } from './timelineDeps';
 import { TimelinePanel, type TimelinePanelHost } from './timelinePanel';
 
+/** Loaded events change page by page; the timeline redraws once they settle this long. */
+const REDRAW_DELAY_MS = 150;
+
 export interface TimelinesSnapshot {
   readonly timelines: readonly { ref: FleetRef; model: unknown }[];
 }
@@ -15,10 +19,28 @@ export interface TimelinesSnapshot {
 export class Timelines implements TimelinePanelHost, vscode.Disposable {
   private readonly open = new Map<string, TimelinePanel>();
   private readonly changesListener: { dispose(): void };
+  /** Fleets whose loaded events changed since the last redraw (a refresh, a page, a poll). */
+  private readonly changed = new Set<string>();
+  private redraw: NodeJS.Timeout | undefined;
+  private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: TimelineDeps) {
+    // An open timeline follows its fleet's loaded events; a burst of pages redraws once.
+    this.subscription = deps.explorer.onDidChangeFleet((ref) => this.redrawSoon(ref));
     // A page of the fleet's Changes arrived: its timeline redraws the lane.
-    this.changesListener = deps.explorer.onDidChangeFleetChanges((ref) => this.open.get(refKey(ref))?.render());
+    this.changesListener = deps.explorer.onDidChangeFleetChanges((ref) => this.redrawSoon(ref));
+  }
+
+  private redrawSoon(ref: FleetRef): void {
+    if (!this.open.has(refKey(ref))) return;
+    this.changed.add(refKey(ref));
+    this.redraw ??= setTimeout(() => this.redrawChanged(), REDRAW_DELAY_MS);
+  }
+
+  private redrawChanged(): void {
+    this.redraw = undefined;
+    for (const key of this.changed) this.open.get(key)?.render();
+    this.changed.clear();
   }
 
   show(ref: FleetRef): TimelinePanel {
@@ -73,6 +95,8 @@ export class Timelines implements TimelinePanelHost, vscode.Disposable {
 
   dispose(): void {
     this.changesListener.dispose();
+    this.subscription.dispose();
+    if (this.redraw) clearTimeout(this.redraw);
     for (const timeline of [...this.open.values()]) timeline.panel.dispose();
   }
 }

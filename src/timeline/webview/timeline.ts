@@ -1,7 +1,8 @@
 // Page script of the fleet timeline: an SVG built with createElementNS/textContent (no
 // charting library). Time runs left to right; a status band on top shows the fleet's status
 // reconstructed from FLEET_STATE_* events; below it one lane per category with a mark per
-// event, shaped and coloured by severity. Marks are keyboard navigable (roving tabindex,
+// event, shaped and coloured by severity (a busy lane: one bar per pixel column, as tall as its
+// events are many, coloured by the worst), the diagnosis' evidence ringed. Marks are keyboard navigable (roving tabindex,
 // arrows move, Enter opens), show a tooltip on hover/focus, and open the event's details.
 import { button, h, icon, replaceChildrenKeepingFocus, svg } from '../../panel/webview/lib/dom';
 import { vscodeApi } from '../../panel/webview/lib/vscodeApi';
@@ -15,6 +16,7 @@ import {
   type TimelineMarkView,
   type TimelineViewModel,
 } from '../protocol';
+import { groupSeverity, mergeColumns } from '../laneMarks';
 import { axisTicks } from '../timeTicks';
 
 const vscode = vscodeApi<PageMessage, PersistedState>();
@@ -62,26 +64,51 @@ function markShape(severity: string, x: number, y: number): SVGElement {
   return svg('circle', { cx: x, cy: y, r: s - 1 });
 }
 
-function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
-  const lines = [
-    h('strong', { text: mark.title }),
+function groupLines(mark: TimelineMarkView): (HTMLElement | undefined)[] {
+  const g = mark.group!;
+  const counts = [
+    g.errors > 0 ? `${g.errors} error${g.errors === 1 ? '' : 's'}` : undefined,
+    g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? '' : 's'}` : undefined,
+    g.evidence > 0 ? `${g.evidence} cited by the diagnosis` : undefined,
+  ].filter((c): c is string => c !== undefined);
+  return [
+    h('strong', { text: `${g.events.toLocaleString()} events` }),
+    counts.length > 0 ? h('div', { className: 'tt-meta', text: counts.join(' · ') }) : undefined,
+    h('div', { className: 'tt-time', text: `${localTime(g.start, true)} – ${localTime(g.end, true)}` }),
     h(
       'div',
-      { className: 'tt-meta' },
-      h('span', { className: `badge sev-${mark.severity}`, text: SEVERITY_LABEL[mark.severity] ?? mark.severity }),
-      ' ',
+      { className: 'tt-message' },
+      'Most telling: ',
       h('code', { text: mark.eventCode }),
+      ` ${localTime(mark.time, true)}`,
     ),
-    h('div', { className: 'tt-time', text: `${localTime(mark.time, true)} · ${mark.timeUtc}` }),
-    mark.count !== undefined && mark.count > 1 ? h('div', { text: `Count: ${mark.count}` }) : undefined,
-    mark.message
-      ? h('div', {
-          className: 'tt-message',
-          text: mark.message.length > 400 ? `${mark.message.slice(0, 400)}…` : mark.message,
-        })
-      : undefined,
-    h('div', { className: 'tt-hint', text: 'Click or press Enter to open the details.' }),
+    h('div', { className: 'tt-hint', text: 'Click or press Enter to open that event.' }),
   ];
+}
+
+function showTooltip(mark: TimelineMarkView, anchor: SVGGraphicsElement): void {
+  const lines = mark.group
+    ? groupLines(mark)
+    : [
+        h('strong', { text: mark.title }),
+        h(
+          'div',
+          { className: 'tt-meta' },
+          h('span', { className: `badge sev-${mark.severity}`, text: SEVERITY_LABEL[mark.severity] ?? mark.severity }),
+          ' ',
+          h('code', { text: mark.eventCode }),
+        ),
+        h('div', { className: 'tt-time', text: `${localTime(mark.time, true)} · ${mark.timeUtc}` }),
+        mark.evidence ? h('div', { className: 'tt-evidence', text: 'Evidence of the fleet’s diagnosis.' }) : undefined,
+        mark.count !== undefined && mark.count > 1 ? h('div', { text: `Count: ${mark.count}` }) : undefined,
+        mark.message
+          ? h('div', {
+              className: 'tt-message',
+              text: mark.message.length > 400 ? `${mark.message.slice(0, 400)}…` : mark.message,
+            })
+          : undefined,
+        h('div', { className: 'tt-hint', text: 'Click or press Enter to open the details.' }),
+      ];
   placeTooltip(lines, anchor);
 }
 
@@ -290,7 +317,7 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
     const g = svg('g', {
       class: 'lane',
       role: 'list',
-      'aria-label': `${lane.label}: ${lane.marks.length} event${lane.marks.length === 1 ? '' : 's'}`,
+      'aria-label': `${lane.label}: ${lane.eventCount} event${lane.eventCount === 1 ? '' : 's'}`,
     });
     g.append(
       svg('rect', {
@@ -303,21 +330,38 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       }),
     );
     g.append(svg('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'lane-label', 'aria-hidden': 'true' }, lane.label));
-    lane.marks.forEach((mark, index) => {
+    // A busy lane: at most one mark per pixel column.
+    const shown = lane.grouped ? mergeColumns(lane.marks, (t) => Math.floor(x(t))) : lane.marks;
+    shown.forEach((mark, index) => {
       const mx = x(mark.time);
       const my = y + LANE_HEIGHT / 2;
-      const label = `${mark.title}, ${SEVERITY_LABEL[mark.severity] ?? mark.severity}, ${localTime(mark.time, true)}`;
+      const severity = mark.group ? groupSeverity(mark.group) : mark.severity;
+      const label = mark.group
+        ? `${mark.group.events} events, ${mark.group.errors} errors, ${localTime(mark.group.start, true)} to ${localTime(mark.group.end, true)}`
+        : `${mark.title}, ${SEVERITY_LABEL[mark.severity] ?? mark.severity}, ${localTime(mark.time, true)}${mark.evidence ? ', evidence of the diagnosis' : ''}`;
+      const evidence = mark.group ? mark.group.evidence > 0 : mark.evidence === true;
       const mg = svg('g', {
-        class: `mark sev-${mark.severity}`,
+        class: `mark sev-${severity}${mark.group ? ' group' : ''}${evidence ? ' evidence' : ''}`,
         role: 'button',
         tabindex: -1,
         'aria-label': label,
         'aria-describedby': 'mark-tooltip',
         'data-event-id': mark.eventId,
       });
-      // A larger transparent target makes small marks easy to hit.
-      mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
-      mg.append(markShape(mark.severity, mx, my));
+      if (mark.group) {
+        // A bar from the group's first to its last event, taller the more events it holds.
+        const x1 = x(mark.group.start);
+        const w = Math.max(2, x(mark.group.end) - x1);
+        const barHeight = Math.min(LANE_HEIGHT - 8, 6 + 5 * Math.log10(mark.group.events));
+        mg.append(svg('rect', { x: x1 - 3, y: y + 2, width: w + 6, height: LANE_HEIGHT - 4, class: 'hit' }));
+        mg.append(svg('rect', { x: x1, y: my - barHeight / 2, width: w, height: barHeight, class: 'bar' }));
+        if (evidence) mg.append(svg('circle', { cx: x1 + w / 2, cy: my, r: MARK_SIZE + 2, class: 'evidence-ring' }));
+      } else {
+        // A larger transparent target makes small marks easy to hit.
+        mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 5, class: 'hit' }));
+        if (evidence) mg.append(svg('circle', { cx: mx, cy: my, r: MARK_SIZE + 3, class: 'evidence-ring' }));
+        mg.append(markShape(mark.severity, mx, my));
+      }
       const open = () => vscode.postMessage({ type: 'openEvent', eventId: mark.eventId });
       wireMark(mg, mark.eventId, setRoving, () => showTooltip(mark, mg), open);
       g.append(mg);
@@ -377,7 +421,7 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
   return root;
 }
 
-function legend(): HTMLElement {
+function legend(withEvidence: boolean): HTMLElement {
   const item = (cls: string, shape: string, text: string) => {
     const s = svg('svg', {
       width: 16,
@@ -412,7 +456,14 @@ function legend(): HTMLElement {
     tone('ok', 'Active'),
     tone('error', 'Error'),
     tone('ended', 'Ended'),
+    withEvidence ? evidenceItem() : undefined,
   );
+}
+
+function evidenceItem(): HTMLElement {
+  const s = svg('svg', { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true', class: 'legend-mark' });
+  s.append(svg('circle', { cx: 8, cy: 8, r: 6, class: 'evidence-ring' }));
+  return h('li', {}, s, h('span', { text: 'Diagnosis evidence' }));
 }
 
 function legendTitle(text: string): HTMLElement {
@@ -436,6 +487,9 @@ function render(): void {
     { className: 'header' },
     h('div', { className: 'title-row' }, icon('graph-line', 'title-icon'), h('h1', { text: `Timeline of ${name}` })),
     h('p', { className: 'subtitle', text: facts }),
+    m.diagnosisHeadline !== undefined
+      ? h('p', { className: 'diagnosis' }, icon('pulse'), ' Diagnosis: ', h('span', { text: m.diagnosisHeadline }))
+      : undefined,
     h(
       'nav',
       { className: 'toolbar', attrs: { 'aria-label': 'Timeline actions' } },
@@ -447,7 +501,7 @@ function render(): void {
         onClick: () => vscode.postMessage({ type: 'refreshTimeline' }),
       }),
       h('span', { className: 'spacer' }),
-      legend(),
+      legend(m.diagnosisHeadline !== undefined),
     ),
   );
   const chartHost = h('div', { className: 'chart-host' });
