@@ -21,6 +21,7 @@ export const COMMAND = {
   exportEventsJson: 'gamelift.exportEventsJson',
   exportEventsCsv: 'gamelift.exportEventsCsv',
   loadMore: 'gamelift.explorer.loadMore',
+  loadAllInRange: 'gamelift.explorer.loadAllInRange',
   retry: 'gamelift.explorer.retry',
   // Event details and timeline panels
   showEventDetails: 'gamelift.showEventDetails',

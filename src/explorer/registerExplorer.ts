@@ -10,6 +10,7 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { pickFleet, registerFetchCommand } from './commands/fetchFleetEvents';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerFleetCommands } from './commands/fleetCommands';
+import { registerLoadAllCommand } from './commands/loadAllCommand';
 import { ErrorReporter } from './errorReporter';
 import { ExplorerView, type FleetsView } from './explorerView';
 import { PromptHolder } from './prompts';
@@ -37,6 +38,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
     ...registerFilterCommands(explorer, prompts),
     ...registerFleetCommands(explorer, prompts, deps.log, deps.clock),
     registerFetchCommand(explorer, prompts, deps.clock, (error) => errors.report(error)),
+    registerLoadAllCommand(explorer, prompts),
     vscode.commands.registerCommand(COMMAND.refresh, () => {
       errors.reset();
       explorer.refreshAll();

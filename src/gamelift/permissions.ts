@@ -21,11 +21,13 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     ],
   },
   {
-    feature: 'Fleet events: expand a fleet, Load more, watching, Fetch fleet events, a fresh event log link',
+    feature:
+      'Fleet events: expand a fleet, Load more, Load all in this range, watching, Fetch fleet events, Open log and a fresh event log link',
     actions: ['gamelift:DescribeFleetEvents'],
   },
   {
-    feature: 'Fetch fleet events for a fleet ID or ARN the tree does not list (its name and status)',
+    feature:
+      "Fetch fleet events for a fleet ID or ARN the tree does not list (its name and status), and watching an opened fleet's status",
     actions: ['gamelift:DescribeFleetAttributes', 'gamelift:DescribeContainerFleet'],
   },
   {
@@ -33,8 +35,15 @@ export const PERMISSIONS: readonly FeaturePermissions[] = [
     actions: ['cloudtrail:LookupEvents'],
   },
   {
-    feature: "Fleet diagnosis: the fleet's launch paths and the status of each of its locations",
-    actions: ['gamelift:DescribeRuntimeConfiguration', 'gamelift:DescribeFleetLocationAttributes'],
+    feature:
+      "Fleet diagnosis (Diagnose fleet, the Diagnosis row, `gamelift-diagnose`): the fleet, its events since creation, its launch paths and the status of each of its locations; its logs come through the events' presigned links, which need no IAM action",
+    actions: [
+      'gamelift:DescribeFleetAttributes',
+      'gamelift:DescribeContainerFleet',
+      'gamelift:DescribeFleetEvents',
+      'gamelift:DescribeRuntimeConfiguration',
+      'gamelift:DescribeFleetLocationAttributes',
+    ],
   },
   {
     feature:

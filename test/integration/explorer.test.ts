@@ -14,6 +14,8 @@ import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { FetchResult } from '../../src/explorer/commands/fetchFleetEvents';
 import { fleetStatusLabel } from '../../src/explorer/model/fleetStatus';
+import type { FleetRef } from '../../src/gamelift/types';
+import { presetWindow } from '../../src/gamelift/timeRange';
 import {
   ScriptedPrompts,
   childrenOf,
@@ -277,7 +279,7 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     let children = await childrenOf(hooks, category);
     assert.strictEqual(children.filter((c) => contextValue(c)?.startsWith('event')).length, 500);
     const more = children[children.length - 1];
-    assert.strictEqual(contextValue(more), 'loadMore');
+    assert.strictEqual(contextValue(more), 'showMore');
     assert.strictEqual(label(more), 'Show more…');
     await vscode.commands.executeCommand('gamelift.explorer.loadMore', more);
     children = await childrenOf(hooks, category);
@@ -782,6 +784,80 @@ describe('Fleet explorer (real VS Code, local endpoint)', function () {
     assert.strictEqual(copied.eventId, (eventNode as unknown as { event: { eventId: string } }).event.eventId);
     assert.strictEqual(copied.preSignedLogUrl, undefined, 'no bearer log link in the clipboard');
   });
+  it('filters by resource ID and event ID, and exports only what the filter shows when asked', async () => {
+    const fleet = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.name === 'arena-staging')!;
+    const chased = emulator.state.addEvent(fleet.fleetId, {
+      eventCode: 'SERVER_PROCESS_CRASHED',
+      message: 'Server process exited with code 139.',
+      resourceId: 'i-0feedc0ffee123456',
+    });
+    const node = await fleetNode(fleet.fleetId);
+    const ref = (node as unknown as { ref: FleetRef }).ref;
+    hooks.explorer.refreshFleet(ref);
+    await childrenOf(hooks, node);
+    const shownIds = async () =>
+      (
+        await Promise.all(
+          (await childrenOf(hooks, node))
+            .filter((c) => contextValue(c) === 'eventCategory')
+            .map((c) => childrenOf(hooks, c)),
+        )
+      )
+        .flat()
+        .map((e) => (e as unknown as { event: { eventId: string } }).event.eventId);
+    await vscode.commands.executeCommand('gamelift.filterEvents', { text: 'I-0FEEDC0FFEE' });
+    assert.deepStrictEqual(await shownIds(), [chased.eventId], 'the resource ID matches');
+    await vscode.commands.executeCommand('gamelift.filterEvents', { text: chased.eventId.slice(0, 13) });
+    assert.deepStrictEqual(await shownIds(), [chased.eventId], 'the event ID matches');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-export-'));
+    const prompts = new ScriptedPrompts({
+      pick: { 'export.scope': (items) => items[0] },
+      message: [{ match: /exported/, answer: undefined }],
+    });
+    prompts.saveUri = async () => vscode.Uri.file(path.join(dir, 'filtered.json'));
+    hooks.prompts.current = prompts;
+    try {
+      await vscode.commands.executeCommand('gamelift.exportEventsJson', node);
+    } finally {
+      await vscode.commands.executeCommand('gamelift.clearEventFilter');
+    }
+    assert.deepStrictEqual(prompts.asked, ['export.scope'], 'asked which events');
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'filtered.json'), 'utf8')) as {
+      events: { eventId: string }[];
+    };
+    assert.deepStrictEqual(
+      json.events.map((e) => e.eventId),
+      [chased.eventId],
+      'only what the filter shows',
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"Load all in this range" loads every page of the fleet\'s range in one go', async () => {
+    const big = emulator.state.fleetsOf(DEV.accountId, 'us-west-2').find((f) => f.events.length > 1000)!;
+    const node = await fleetNode(big.fleetId);
+    const ref = (node as unknown as { ref: FleetRef }).ref;
+    hooks.explorer.setWindow(ref, presetWindow('all', Date.now()));
+    const children = await childrenOf(hooks, node);
+    const more = children.find((c) => contextValue(c) === 'loadMore');
+    assert.ok(more, 'a Load more node to load all beside');
+    emulator.resetRequests();
+    const result = await vscode.commands.executeCommand<{ loaded: number; cancelled: boolean }>(
+      'gamelift.explorer.loadAllInRange',
+      more,
+    );
+    const state = hooks.explorer.model.findFleet(ref)!;
+    assert.strictEqual(result.cancelled, false);
+    assert.strictEqual(state.hasMore, false, 'nothing left to load');
+    assert.strictEqual(result.loaded, big.events.length);
+    assert.strictEqual(new Set(state.events.map((e) => e.eventId)).size, big.events.length, 'no duplicates');
+    const pages = emulator.requests.filter((r) => r.operation === 'DescribeFleetEvents').length;
+    const expected = Math.ceil(big.events.length / hooks.explorer.settings.pageSize) - 1;
+    assert.ok(pages >= expected && pages <= expected + 1, `one call per page (${pages} for ${expected} pages)`);
+    assert.ok(!(await childrenOf(hooks, node)).some((c) => contextValue(c) === 'loadMore'), 'no Load more left');
+  });
+
   it('"Select profile" and "Select regions" offer the config files\' profiles and write the settings', async () => {
     let offered: string[] = [];
     const prompts = new ScriptedPrompts({

@@ -23,7 +23,7 @@ async function chooseFilter(explorer: ExplorerView, prompts: Prompts): Promise<v
       {
         label: '$(search) Text…',
         id: 'text',
-        description: current.text ? `"${current.text}"` : 'event code, title or message',
+        description: current.text ? `"${current.text}"` : 'event code, title, message, resource or event ID',
       },
       { label: '$(error) Errors only', id: 'errors', description: current.errorsOnly ? 'on' : undefined },
       { label: '$(filter) Severity…', id: 'severity', description: current.severities?.join(', ') },
@@ -37,7 +37,8 @@ async function chooseFilter(explorer: ExplorerView, prompts: Prompts): Promise<v
       const text = await prompts.input({
         id: 'filter.text',
         title: 'Filter fleet events by text',
-        prompt: 'Part of an event code, title or message (case-insensitive); empty removes the text filter',
+        prompt:
+          'Part of an event code, title, message, resource ID (an instance or compute) or event ID (case-insensitive); empty removes the text filter',
         value: current.text ?? '',
       });
       if (text !== undefined) explorer.setFilter({ ...current, text: text.trim() || undefined });

@@ -1,10 +1,12 @@
 // Commands on tree nodes: Load more, Retry, refresh (all or one fleet), time range, copy
-// IDs / event JSON, export a fleet's loaded events as JSON or CSV.
+// IDs / event JSON, export a fleet's loaded events (those the filter shows, or all) as JSON or CSV.
 import { COMMAND } from '../../ids';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { eventJsonText, eventsToCsv, eventsToJson } from '../../gamelift/exportEvents';
+import type { FleetEvent } from '../../gamelift/types';
 import type { ExplorerView } from '../explorerView';
+import { describeFilter, filterEvents } from '../model/eventFilter';
 import { ErrorNode } from '../nodes/errorNode';
 import { EventNode } from '../nodes/eventNode';
 import { FleetNode } from '../nodes/fleetNode';
@@ -64,7 +66,8 @@ export function registerFleetCommands(
 
   async function exportEvents(fleet: FleetNode | undefined, format: 'json' | 'csv'): Promise<void> {
     if (!fleet) return;
-    const events = fleet.state.events;
+    const events = await eventsToExport(fleet);
+    if (!events) return;
     if (events.length === 0) {
       await prompts.message(
         'info',
@@ -85,5 +88,28 @@ export function registerFleetCommands(
     log.info(`Exported ${events.length} events of ${fleet.ref.fleetId} as ${format.toUpperCase()}.`);
     const open = await prompts.message('info', `GameLift: exported ${events.length} events to ${uri.fsPath}.`, 'Open');
     if (open === 'Open') await vscode.window.showTextDocument(uri);
+  }
+
+  /**
+   * What the tree shows: with a filter that hides some loaded events, asks whether to export
+   * those it shows or all loaded; undefined when the user cancels.
+   */
+  async function eventsToExport(fleet: FleetNode): Promise<readonly FleetEvent[] | undefined> {
+    const all = fleet.state.events;
+    const filter = explorer.model.filter;
+    const shown = filterEvents(all, filter);
+    if (shown.length === all.length) return all;
+    const choice = await prompts.pickOne(
+      [
+        {
+          label: `Only the ${shown.length} event${shown.length === 1 ? '' : 's'} the filter shows`,
+          description: describeFilter(filter),
+          scope: 'filtered' as const,
+        },
+        { label: `All ${all.length} loaded events`, scope: 'all' as const },
+      ],
+      { id: 'export.scope', title: `Export events of ${fleet.ref.fleetId}`, placeHolder: 'Which events to export' },
+    );
+    return choice === undefined ? undefined : choice.scope === 'all' ? all : shown;
   }
 }

@@ -1,10 +1,13 @@
-// The explorer's event filter: free text (event code, title or message), severities and
-// "errors only". Pure, so it is unit-tested in plain Node and shared by tree and export.
+// The explorer's event filter: free text (event code, title, message, resource ID or event ID),
+// severities and "errors only". Pure, so it is unit-tested in plain Node and shared by tree and export.
 import type { FleetEvent } from '../../gamelift/types';
-import type { Severity } from '../../gamelift/eventCatalog';
+import { lookupEventCode, type Severity } from '../../gamelift/eventCatalog';
 
 export interface EventFilter {
-  /** Case-insensitive substring of the code, the readable title or the message. */
+  /**
+   * Case-insensitive substring of the code, the readable title, the message, the resource ID
+   * (an instance or compute the user chases) or the event ID.
+   */
   readonly text?: string;
   /** Only these severities (empty or undefined = all). */
   readonly severities?: readonly Severity[];
@@ -46,7 +49,19 @@ export function compileFilter(filter: EventFilter): (event: FleetEvent, severity
     return (
       event.eventCode.toLowerCase().includes(needle) ||
       title.toLowerCase().includes(needle) ||
-      (event.message !== undefined && event.message.toLowerCase().includes(needle))
+      (event.message !== undefined && event.message.toLowerCase().includes(needle)) ||
+      (event.resourceId !== undefined && event.resourceId.toLowerCase().includes(needle)) ||
+      event.eventId.toLowerCase().includes(needle)
     );
   };
+}
+
+/** The events the filter lets through, in their order (for an export of what the tree shows). */
+export function filterEvents(events: readonly FleetEvent[], filter: EventFilter): readonly FleetEvent[] {
+  if (!isFilterActive(filter)) return events;
+  const matches = compileFilter(filter);
+  return events.filter((e) => {
+    const info = lookupEventCode(e.eventCode);
+    return matches(e, info.severity, info.title);
+  });
 }

@@ -29,7 +29,8 @@ export class LoadMoreNode extends ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.contextValue = 'loadMore';
+    // A fleet's next page offers "Load all in this range" too; a category's "Show more…" does not.
+    item.contextValue = this.target.kind === 'events' ? 'loadMore' : 'showMore';
     item.description = this.detail;
     item.iconPath = new vscode.ThemeIcon('more');
     item.command = { command: COMMAND.loadMore, title: this.label.replace('…', ''), arguments: [this] };

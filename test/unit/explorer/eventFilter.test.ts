@@ -1,6 +1,6 @@
 // Filter matching: text over code, title and message; severities; "errors only".
 import * as assert from 'node:assert/strict';
-import { compileFilter, describeFilter, isFilterActive } from '../../../src/explorer/model/eventFilter';
+import { compileFilter, describeFilter, filterEvents, isFilterActive } from '../../../src/explorer/model/eventFilter';
 import type { FleetEvent } from '../../../src/gamelift/types';
 
 const event: FleetEvent = {
@@ -23,6 +23,23 @@ describe('explorer: event filter', () => {
     assert.equal(compileFilter({ text: 'CODE 139' })(event, 'error', 'x'), true);
     assert.equal(compileFilter({ text: 'server process' })(event, 'error', 'Server process crashed'), true);
     assert.equal(compileFilter({ text: 'timeout' })(event, 'error', 'Server process crashed'), false);
+  });
+
+  it('matches the resource ID and the event ID, so one instance or compute can be chased', () => {
+    const onInstance: FleetEvent = { ...event, eventId: 'a1b2c3d4-0000', resourceId: 'i-0abc123DEF456' };
+    assert.equal(compileFilter({ text: 'i-0ABC123' })(onInstance, 'error', 'x'), true);
+    assert.equal(compileFilter({ text: 'a1b2c3d4' })(onInstance, 'error', 'x'), true);
+    assert.equal(compileFilter({ text: 'i-0abc123' })(event, 'error', 'x'), false, 'no resource ID');
+    assert.deepEqual(
+      filterEvents([event, onInstance], { text: 'i-0abc' }).map((e) => e.eventId),
+      ['a1b2c3d4-0000'],
+    );
+    assert.equal(filterEvents([event], {}).length, 1);
+    assert.deepEqual(
+      filterEvents([event, onInstance], { errorsOnly: true }).map((e) => e.eventId),
+      ['e1', 'a1b2c3d4-0000'],
+      'severity from the catalog (a crash is an error)',
+    );
   });
 
   it('filters by severity and errors only', () => {
