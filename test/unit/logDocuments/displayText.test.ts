@@ -13,6 +13,12 @@ describe('log documents: the text the editor shows', () => {
     assert.equal(shown.split(/\r\n|\r|\n/)[1], '/bin/sh: /local/game/install.sh: /bin/bash^M: bad interpreter');
     assert.equal(outlineLog(shown).find((e) => e.kind === 'error')?.line, 2);
   });
+  it('marks bidi control characters visibly, keeping the lines', () => {
+    const log = 'ok\nrm -rf /local/game/\u202Egol.exe\nend\n';
+    const shown = logDisplayText(log);
+    assert.equal(shown, 'ok\nrm -rf /local/game/[U+202E]gol.exe\nend\n');
+    assert.equal(shown.split('\n').length, log.split('\n').length);
+  });
   it('leaves text without carriage returns alone', () => {
     const text = 'a\nb\n';
     assert.equal(logDisplayText(text), text);
