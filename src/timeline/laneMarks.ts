@@ -15,37 +15,33 @@ export const COLUMNS = 2048;
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 const severityRank = (s: Severity): number => RANK[s];
 
-/** A timed event and what the catalog says of its code. */
-export interface PlacedEvent {
-  readonly event: FleetEvent;
-  readonly time: number;
-  readonly info: EventCodeInfo;
-}
-
 /** Which of two events stands for a column: evidence first, then the worse severity, then the later. */
-function outranks(a: PlacedEvent, aEvidence: boolean, b: PlacedEvent, bEvidence: boolean): boolean {
-  if (aEvidence !== bEvidence) return aEvidence;
-  const bySeverity = severityRank(a.info.severity) - severityRank(b.info.severity);
-  return bySeverity !== 0 ? bySeverity > 0 : a.time > b.time;
+function outranks(aSeverity: Severity, aTime: number, aEvidence: boolean, b: Column): boolean {
+  if (aEvidence !== b.repEvidence) return aEvidence;
+  const bySeverity = severityRank(aSeverity) - severityRank(b.repSeverity);
+  return bySeverity !== 0 ? bySeverity > 0 : aTime > b.repTime;
 }
 
-function markOf(p: PlacedEvent, evidence: boolean, group?: MarkGroupView): TimelineMarkView {
+function markOf(event: FleetEvent, info: EventCodeInfo, evidence: boolean, group?: MarkGroupView): TimelineMarkView {
+  const time = event.eventTime as number;
   return {
-    eventId: p.event.eventId,
-    eventCode: p.event.eventCode,
-    title: p.info.title,
-    severity: p.info.severity,
-    time: p.time,
-    timeUtc: formatUtc(p.time),
-    ...(p.event.message !== undefined ? { message: p.event.message } : {}),
-    ...(p.event.count !== undefined ? { count: p.event.count } : {}),
+    eventId: event.eventId,
+    eventCode: event.eventCode,
+    title: info.title,
+    severity: info.severity,
+    time,
+    timeUtc: formatUtc(time),
+    ...(event.message !== undefined ? { message: event.message } : {}),
+    ...(event.count !== undefined ? { count: event.count } : {}),
     ...(evidence ? { evidence: true } : {}),
     ...(group ? { group } : {}),
   };
 }
 
 interface Column {
-  rep: PlacedEvent;
+  rep: FleetEvent;
+  repSeverity: Severity;
+  repTime: number;
   repEvidence: boolean;
   events: number;
   start: number;
@@ -55,29 +51,39 @@ interface Column {
   evidence: number;
 }
 
-/** The lane's marks in time order, grouped per column of [start, end] above GROUP_THRESHOLD events. */
+/**
+ * The lane's marks in time order, grouped per column of [start, end] above GROUP_THRESHOLD
+ * events. `events` are timed; `infoOf` is the catalog's entry for a code.
+ */
 export function laneMarks(
-  placed: readonly PlacedEvent[],
+  events: readonly FleetEvent[],
+  infoOf: (code: string) => EventCodeInfo,
   start: number,
   end: number,
   isEvidence: (eventId: string) => boolean,
 ): TimelineMarkView[] {
-  if (placed.length <= GROUP_THRESHOLD)
-    return [...placed].sort((a, b) => a.time - b.time).map((p) => markOf(p, isEvidence(p.event.eventId)));
+  const timeOf = (e: FleetEvent) => e.eventTime as number;
+  if (events.length <= GROUP_THRESHOLD)
+    return [...events]
+      .sort((a, b) => timeOf(a) - timeOf(b))
+      .map((e) => markOf(e, infoOf(e.eventCode), isEvidence(e.eventId)));
   const columns = new Array<Column | undefined>(COLUMNS);
   const scale = COLUMNS / (end - start);
-  for (const p of placed) {
-    const i = Math.min(COLUMNS - 1, Math.max(0, Math.floor((p.time - start) * scale)));
-    const evidence = isEvidence(p.event.eventId);
-    const severity = p.info.severity;
+  for (const e of events) {
+    const time = timeOf(e);
+    const i = Math.min(COLUMNS - 1, Math.max(0, Math.floor((time - start) * scale)));
+    const evidence = isEvidence(e.eventId);
+    const severity = infoOf(e.eventCode).severity;
     const c = columns[i];
     if (!c) {
       columns[i] = {
-        rep: p,
+        rep: e,
+        repSeverity: severity,
+        repTime: time,
         repEvidence: evidence,
         events: 1,
-        start: p.time,
-        end: p.time,
+        start: time,
+        end: time,
         errors: severity === 'error' ? 1 : 0,
         warnings: severity === 'warning' ? 1 : 0,
         evidence: evidence ? 1 : 0,
@@ -85,27 +91,24 @@ export function laneMarks(
       continue;
     }
     c.events++;
-    if (p.time < c.start) c.start = p.time;
-    if (p.time > c.end) c.end = p.time;
+    if (time < c.start) c.start = time;
+    if (time > c.end) c.end = time;
     if (severity === 'error') c.errors++;
     else if (severity === 'warning') c.warnings++;
     if (evidence) c.evidence++;
-    if (outranks(p, evidence, c.rep, c.repEvidence)) {
-      c.rep = p;
+    if (outranks(severity, time, evidence, c)) {
+      c.rep = e;
+      c.repSeverity = severity;
+      c.repTime = time;
       c.repEvidence = evidence;
     }
   }
   const marks: TimelineMarkView[] = [];
   for (const c of columns) {
     if (!c) continue;
-    const { events, start: from, end: to, errors, warnings, evidence } = c;
-    marks.push(
-      markOf(
-        c.rep,
-        c.repEvidence,
-        events > 1 ? { events, start: from, end: to, errors, warnings, evidence } : undefined,
-      ),
-    );
+    const { events: count, start: from, end: to, errors, warnings, evidence } = c;
+    const group = count > 1 ? { events: count, start: from, end: to, errors, warnings, evidence } : undefined;
+    marks.push(markOf(c.rep, infoOf(c.rep.eventCode), c.repEvidence, group));
   }
   return marks;
 }

@@ -54,6 +54,8 @@ export interface StatusSegmentView {
   readonly tone: StatusTone;
   /** True when the segment's end is "now" (the status still holds as far as we know). */
   readonly open: boolean;
+  /** Set when the segment stands for this many quick changes (too narrow to draw one by one). */
+  readonly changes?: number;
 }
 
 /** One write call on the fleet from CloudTrail (the Changes lane). */

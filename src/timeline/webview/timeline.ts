@@ -281,7 +281,7 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
     const x2 = Math.max(x1 + 2, x(seg.end));
     const g = svg('g', {
       role: 'listitem',
-      'aria-label': `${seg.status} from ${localTime(seg.start, true)}${seg.open ? ' onwards' : ` to ${localTime(seg.end, true)}`}`,
+      'aria-label': `${seg.changes ? `${seg.changes} status changes, ending ` : ''}${seg.status} from ${localTime(seg.start, true)}${seg.open ? ' onwards' : ` to ${localTime(seg.end, true)}`}`,
     });
     const rect = svg('rect', {
       x: x1,
@@ -292,7 +292,7 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       class: `segment tone-${seg.tone}`,
     });
     // Narrow segments have no room for a label; the native tooltip names the status.
-    rect.append(svg('title', {}, seg.status));
+    rect.append(svg('title', {}, seg.changes ? `${seg.changes} changes, ending ${seg.status}` : seg.status));
     g.append(rect);
     if (x2 - x1 > seg.status.length * 8.5 + 12) {
       g.append(

@@ -79,6 +79,28 @@ describe('timeline model at scale', function () {
     );
   });
 
+  it('draws a flapping fleet’s status as at most a few thousand segments, keeping the changes and the worst tone', () => {
+    const codes = ['FLEET_STATE_ACTIVATING', 'FLEET_STATE_ACTIVE', 'FLEET_STATE_ERROR'];
+    const flapping: FleetEvent[] = [];
+    for (let i = 0; i < 300_000; i++)
+      flapping.push({ eventId: `f-${i}`, eventCode: codes[i % 3], eventTime: T + i * 1000, fetchedAt: T });
+    // One long ACTIVE stretch at the end stays a segment of its own.
+    flapping.push({ eventId: 'calm', eventCode: 'FLEET_STATE_ACTIVE', eventTime: T + 600_000_000, fetchedAt: T });
+    const m = buildTimelineViewModel(REF, undefined, flapping);
+    assert.ok(m.statusBand.length <= 2 * COLUMNS, `${m.statusBand.length} segments`);
+    assert.equal(
+      m.statusBand.reduce((n, s) => n + (s.changes ?? 1), 0),
+      300_001,
+      'every change counted',
+    );
+    assert.ok(
+      m.statusBand.filter((s) => s.changes).every((s) => s.tone === 'error'),
+      'a run with an ERROR shows it',
+    );
+    const lastSegment = m.statusBand[m.statusBand.length - 1];
+    assert.deepEqual([lastSegment.status, lastSegment.open, lastSegment.changes], ['ACTIVE', true, undefined]);
+  });
+
   it('groups a lane only above the threshold, and marks evidence on single marks too', () => {
     const small = busyFleet(GROUP_THRESHOLD - 1);
     const m = buildTimelineViewModel(REF, undefined, small, { headline: 'h', evidenceEventIds: new Set(['e-10']) });
