@@ -337,10 +337,15 @@ describe('Details page in Chromium (standalone)', function () {
       await page.locator('[aria-live="polite"]').textContent(),
       'The log link expires in less than a minute.',
     );
-    await page.locator('button[data-action="refreshLink"].btn-primary').waitFor({ timeout: 10_000 });
+    await page.locator('.expiry.expired').waitFor({ timeout: 10_000 });
     assert.match((await page.locator('.countdown').textContent()) ?? '', /^Expired/);
     assert.strictEqual(await page.locator('[aria-live="polite"]').textContent(), 'The log link has expired.');
-    assert.strictEqual(await page.locator('button[data-action="openLog"]').count(), 0, 'no Open once expired');
+    // Open log stays: the host renews an expired link first, without asking. Copy link goes.
+    assert.match(
+      (await page.locator('button[data-action="openLog"]').getAttribute('title')) ?? '',
+      /a fresh link is fetched first/,
+    );
+    assert.strictEqual(await page.locator('button[data-action="copyLogLink"]').count(), 0, 'no Copy once expired');
     await page.locator('button[data-action="refreshLink"]').click();
     assert.strictEqual((await posted(page)).at(-1)?.type, 'refreshLink');
     await post(page, { type: 'busy', busy: true, label: 'Getting a fresh link…' });
@@ -463,4 +468,43 @@ describe('Details page in Chromium (standalone)', function () {
       await page.close();
     });
   }
+
+  it('draws a million events as one bar per pixel column, the evidence ringed, and opens the most telling', async () => {
+    const { page, errors } = await openPage('timeline', 'dark', { width: 1100, height: 560 });
+    const million: FleetEvent[] = [];
+    for (let i = 0; i < 1_000_000; i++)
+      million.push(
+        event(
+          `m-${i}`,
+          i % 50 === 0 ? 'SERVER_PROCESS_CRASHED' : 'GAME_SESSION_ACTIVATION_TIMEOUT',
+          (i / 1_000_000) * 40 * 24 * 60,
+        ),
+      );
+    const model = buildTimelineViewModel(REF, FLEET, million, {
+      headline: 'Server processes keep crashing',
+      evidenceEventIds: new Set(['m-500000']),
+    });
+    await post(page, { type: 'showTimeline', model, hostNow: NOW, persist: { kind: 'timeline', ref: REF } });
+    await page.locator('svg.chart .mark.group').first().waitFor();
+    const width = await page.locator('svg.chart').evaluate((el) => (el as { clientWidth: number }).clientWidth);
+    const perLane = await page
+      .locator('svg.chart .lane')
+      .evaluateAll((lanes) =>
+        lanes.map((l) => (l as { querySelectorAll(s: string): { length: number } }).querySelectorAll('.mark').length),
+      );
+    for (const n of perLane) assert.ok(n > 0 && n <= width, `${n} marks in a lane of a ${width}-pixel chart`);
+    assert.strictEqual(await page.locator('svg.chart .mark.evidence').count(), 1, 'the evidence is ringed');
+    assert.ok(((await page.locator('.diagnosis').textContent()) ?? '').includes('Server processes keep crashing'));
+    // The evidence's bar opens the evidence (the most telling event of its column).
+    const ringed = page.locator('svg.chart .mark.evidence');
+    await ringed.hover();
+    await page.locator('.tooltip:not([hidden])').waitFor();
+    assert.match((await page.locator('.tooltip').textContent()) ?? '', /events.*cited by the diagnosis/s);
+    await ringed.click();
+    assert.deepStrictEqual((await posted(page)).at(-1), { type: 'openEvent', eventId: 'm-500000' });
+    fs.mkdirSync(UI_OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(UI_OUTPUT_DIR, 'timeline-page-million.png'), fullPage: true });
+    assert.deepStrictEqual(errors, []);
+    await page.close();
+  });
 });

@@ -351,9 +351,20 @@ function renderChart(m: TimelineViewModel, width: number): SVGSVGElement {
       if (mark.group) {
         // A bar from the group's first to its last event, taller the more events it holds.
         const x1 = x(mark.group.start);
-        const w = Math.max(2, x(mark.group.end) - x1);
+        // The target reaches 3 pixels out, but never past halfway to a neighbour, and a bar at
+        // least 2 pixels wide never covers the next one: bars side by side in a busy lane each
+        // get their own pointer.
+        const prev = shown[index - 1];
+        const next = shown[index + 1];
+        const prevEnd = prev ? x(prev.group?.end ?? prev.time) : -Infinity;
+        const nextStart = next ? x(next.group?.start ?? next.time) : Infinity;
+        const w = Math.max(1, Math.min(Math.max(2, x(mark.group.end) - x1), nextStart - x1));
         const barHeight = Math.min(LANE_HEIGHT - 8, 6 + 5 * Math.log10(mark.group.events));
-        mg.append(svg('rect', { x: x1 - 3, y: y + 2, width: w + 6, height: LANE_HEIGHT - 4, class: 'hit' }));
+        const left = Math.max(x1 - 3, (prevEnd + x1) / 2);
+        const right = Math.min(x1 + w + 3, (x1 + w + nextStart) / 2);
+        mg.append(
+          svg('rect', { x: left, y: y + 2, width: Math.max(1, right - left), height: LANE_HEIGHT - 4, class: 'hit' }),
+        );
         mg.append(svg('rect', { x: x1, y: my - barHeight / 2, width: w, height: barHeight, class: 'bar' }));
         if (evidence) mg.append(svg('circle', { cx: x1 + w / 2, cy: my, r: MARK_SIZE + 2, class: 'evidence-ring' }));
       } else {
@@ -477,7 +488,7 @@ function render(): void {
   const facts = [
     m.fleet.region,
     m.fleet.profile ? `profile ${m.fleet.profile}` : undefined,
-    `${m.eventCount} loaded event${m.eventCount === 1 ? '' : 's'}`,
+    `${m.eventCount.toLocaleString()} loaded event${m.eventCount === 1 ? '' : 's'}`,
     m.untimedCount > 0 ? `${m.untimedCount} without a time` : undefined,
   ]
     .filter((s): s is string => s !== undefined)
