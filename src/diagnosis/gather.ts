@@ -20,6 +20,7 @@ import type { LogFile } from '../logs/decode';
 import { fetchEventLog } from '../logs/fetchEventLog';
 import { diagnoseFleet } from './diagnose';
 import type { Diagnosis, DiagnosisInput, EventLog } from './types';
+import { mapLimited } from '../shared/mapLimited';
 
 /** How far back an ACTIVE fleet's events are read without `since`: the health stories look a day back. */
 export const ACTIVE_WINDOW_MS = 2 * 24 * 3_600_000;
@@ -127,7 +128,7 @@ export async function gatherDiagnosis(
   const toRead = logEventsToRead(history.events);
   if (toRead.length > 0) options.onProgress?.(`Reading ${toRead.length} log${toRead.length === 1 ? '' : 's'}`);
   const loadLog = options.loadLog ?? defaultLogReader(client, fleetId, options);
-  const read = await inBatches(toRead, LOG_CONCURRENCY, (event) =>
+  const read = await mapLimited(toRead, LOG_CONCURRENCY, (event) =>
     loadLog(event, signal).catch((err: unknown): LoadedLog => {
       if (isCancellation(err)) throw err;
       return { problem: classifyError(err, { fleetId }).message };
@@ -208,18 +209,4 @@ function defaultLogReader(
     });
     return result.kind === 'ok' ? { files: result.files } : { problem: result.message };
   };
-}
-
-/** `work` over `items`, at most `limit` at once, results in order. */
-async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

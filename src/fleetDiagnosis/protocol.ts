@@ -2,7 +2,7 @@
 // both sides. The page is untrusted: everything it sends is checked with `isPageMessage`; it
 // names events by ID and log lines by event, file and line number, and the host looks them up.
 // No presigned URL ever reaches it. Pure: no vscode, no DOM.
-import type { PhaseTrack, Verdict } from '../diagnosis/types';
+import type { LaunchPathCheck, PhaseTrack, Verdict } from '../diagnosis/types';
 import { isFleetRef, type FleetRef } from '../gamelift/types';
 import type { FleetInfoView } from '../panel/fleetInfo';
 import { isEventId, isReadyMessage, type ReadyMessage } from '../panel/protocol';
@@ -31,14 +31,8 @@ export interface EvidenceView {
   readonly inTree: boolean;
 }
 
-export interface LaunchPathView {
-  readonly launchPath: string;
-  readonly parameters?: string;
-  readonly concurrentExecutions: number;
-  readonly found?: boolean;
-  readonly problems: readonly string[];
-  readonly suggestion?: string;
-}
+/** A configured launch path and its finding, as the diagnosis has it (plain JSON already). */
+export type LaunchPathView = LaunchPathCheck;
 
 export interface RuntimeView {
   readonly launchPaths: readonly LaunchPathView[];

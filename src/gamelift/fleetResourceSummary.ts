@@ -15,6 +15,7 @@ import {
 import { describeFleetLocationsOrHome, type FleetLocationState } from './fleetLocations';
 import { type Outcome, outcomeOf } from './outcome';
 import type { FleetSummary } from './types';
+import { mapLimited } from '../shared/mapLimited';
 
 /** One row under a fleet's Locations row. */
 export interface LocationRow extends FleetLocationState {
@@ -201,18 +202,4 @@ function countBy(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
-}
-
-/** `work` over `items` with at most `limit` running at once; results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

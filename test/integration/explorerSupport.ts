@@ -138,6 +138,7 @@ const TOUCHED = [
   'events.pageSize',
   'events.defaultTimeRange',
   'watch.intervalSeconds',
+  'watch.activeFleets',
   'events.timeZone',
 ];
 

@@ -7,15 +7,16 @@ import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { FleetRef } from '../../src/gamelift/types';
 import type { TimelineViewModel } from '../../src/timeline/protocol';
 import type { TimelinesSnapshot } from '../../src/timeline/timelines';
-import { DIAGNOSIS_FLEETS, DIAGNOSIS_REGION } from '../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { explorerHooks, setSetting, snapshotSettings, waitFor } from './explorerSupport';
+import { DIAGNOSIS_FLEETS } from '../emulator/fixtures';
+import type { RunningEmulator } from '../emulator/server';
+import { waitFor } from './explorerSupport';
+import { useOwnEndpoint, type OwnEndpoint } from './ownEndpoint';
 
 describe('Fleet timeline follows the fleet (real VS Code, own endpoint)', function () {
   this.timeout(120_000);
   let emulator: RunningEmulator;
   let hooks: ExplorerTestHooks;
-  let restoreSettings: () => Promise<void>;
+  let own: OwnEndpoint;
 
   async function openedFleet(fleetId: string): Promise<FleetRef> {
     const ref: FleetRef = { target: hooks.explorer.model.targets[0], fleetId };
@@ -38,26 +39,11 @@ describe('Fleet timeline follows the fleet (real VS Code, own endpoint)', functi
     });
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, scenario: 'default' });
-    hooks = await explorerHooks();
-    restoreSettings = snapshotSettings();
-    await setSetting('watch.intervalSeconds', 0);
-    await setSetting('events.defaultTimeRange', 'all');
-    await setSetting('endpoint', emulator.url);
-    await setSetting('regions', [DIAGNOSIS_REGION]);
-    await waitFor('the endpoint in use', () =>
-      hooks.explorer.model.targets[0]?.endpoint === emulator.url &&
-      hooks.explorer.model.targets[0]?.region === DIAGNOSIS_REGION
-        ? true
-        : undefined,
-    );
+    own = await useOwnEndpoint();
+    ({ emulator, hooks } = own);
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await restoreSettings();
-    await emulator.stop();
-  });
+  after(() => own.stop());
 
   it('shows the events loaded after a refresh, not the old ones', async () => {
     const ref = await openedFleet(DIAGNOSIS_FLEETS.crashLoop);

@@ -8,15 +8,16 @@ import * as vscode from 'vscode';
 import type { DiagnosisPanelSnapshot } from '../../src/fleetDiagnosis/diagnosisPanel';
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { FleetRef } from '../../src/gamelift/types';
-import { DIAGNOSIS_FLEETS, DIAGNOSIS_REGION } from '../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { explorerHooks, ScriptedPrompts, setSetting, snapshotSettings, waitFor } from './explorerSupport';
+import { DIAGNOSIS_FLEETS } from '../emulator/fixtures';
+import type { RunningEmulator } from '../emulator/server';
+import { ScriptedPrompts, setSetting, waitFor } from './explorerSupport';
+import { useOwnEndpoint, type OwnEndpoint } from './ownEndpoint';
 
 describe('Quiet watching (real VS Code, own endpoint)', function () {
   this.timeout(120_000);
   let emulator: RunningEmulator;
   let hooks: ExplorerTestHooks;
-  let restoreSettings: () => Promise<void>;
+  let own: OwnEndpoint;
 
   const refOf = (fleetId: string): FleetRef => ({ target: hooks.explorer.model.targets[0], fleetId });
   const callsFor = (fleetId: string) =>
@@ -40,27 +41,11 @@ describe('Quiet watching (real VS Code, own endpoint)', function () {
   }
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, scenario: 'default' });
-    hooks = await explorerHooks();
-    restoreSettings = snapshotSettings();
-    await setSetting('watch.intervalSeconds', 0);
-    await setSetting('events.defaultTimeRange', 'all');
-    await setSetting('endpoint', emulator.url);
-    await setSetting('regions', [DIAGNOSIS_REGION]);
-    await waitFor('the endpoint in use', () =>
-      hooks.explorer.model.targets[0]?.endpoint === emulator.url &&
-      hooks.explorer.model.targets[0]?.region === DIAGNOSIS_REGION
-        ? true
-        : undefined,
-    );
+    own = await useOwnEndpoint();
+    ({ emulator, hooks } = own);
   });
 
-  after(async () => {
-    await setSetting('watch.activeFleets', undefined);
-    await restoreSettings();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emulator.stop();
-  });
+  after(() => own.stop());
 
   it('polls only fleets whose events were opened: one status call and one events call, no listing', async () => {
     const { state } = await fleet(DIAGNOSIS_FLEETS.stuck, false);

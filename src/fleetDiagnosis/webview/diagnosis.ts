@@ -123,6 +123,16 @@ function evidenceItem(e: EvidenceView): HTMLElement {
   );
 }
 
+/** A titled card section, labelled by its heading. */
+function card(id: string, title: string, content: HTMLElement, extraClass?: string): HTMLElement {
+  return h(
+    'section',
+    { className: extraClass ? `card ${extraClass}` : 'card', attrs: { 'aria-labelledby': `${id}-heading` } },
+    h('h2', { text: title, attrs: { id: `${id}-heading` } }),
+    content,
+  );
+}
+
 function runtimeCard(r: RuntimeView): HTMLElement {
   const rows = r.launchPaths.map((l) =>
     h(
@@ -212,39 +222,24 @@ function renderDiagnosis(m: DiagnosisViewModel): void {
       : undefined,
     phaseStrip(m),
   );
-  const evidence = h(
-    'section',
-    { className: 'card', attrs: { 'aria-labelledby': 'evidence-heading' } },
-    h('h2', { text: 'Evidence', attrs: { id: 'evidence-heading' } }),
+  const evidence = card(
+    'evidence',
+    'Evidence',
     m.evidence.length > 0
       ? h('ul', { className: 'evidence-list' }, ...m.evidence.map(evidenceItem))
       : h('p', { className: 'muted', text: 'No evidence beyond the fleet’s status.' }),
   );
   const runtime = m.runtime ? runtimeCard(m.runtime) : undefined;
-  const steps =
-    m.nextSteps.length > 0
-      ? h(
-          'section',
-          { className: 'card', attrs: { 'aria-labelledby': 'steps-heading' } },
-          h('h2', { text: 'What to do', attrs: { id: 'steps-heading' } }),
-          list('ol', m.nextSteps, 'steps'),
-        )
-      : undefined;
+  const steps = m.nextSteps.length > 0 ? card('steps', 'What to do', list('ol', m.nextSteps, 'steps')) : undefined;
   const hints =
     m.hints.length > 0
-      ? h(
-          'section',
-          { className: 'card hints', attrs: { 'aria-labelledby': 'hints-heading' } },
-          h('h2', { text: 'Hints (not proven by the events)', attrs: { id: 'hints-heading' } }),
-          list('ul', m.hints, 'steps'),
-        )
+      ? card('hints', 'Hints (not proven by the events)', list('ul', m.hints, 'steps'), 'hints')
       : undefined;
   const also =
     m.also.length > 0
-      ? h(
-          'section',
-          { className: 'card', attrs: { 'aria-labelledby': 'also-heading' } },
-          h('h2', { text: 'Also found', attrs: { id: 'also-heading' } }),
+      ? card(
+          'also',
+          'Also found',
           h(
             'ul',
             { className: 'also' },
