@@ -83,14 +83,14 @@ describe('Event details in the workbench', function () {
     await closeAllEditors();
     // Collapse what we expanded (the tree remembers nested expansion).
     await expand(new RegExp(FLEET_NAME));
-    for (const label of [/^Server process/, /^Other fleet events/, new RegExp(FLEET_NAME)]) await collapse(label);
+    for (const label of [/^Server process$/, /^Other fleet events$/, new RegExp(FLEET_NAME)]) await collapse(label);
   });
 
   it('renders hostile Message, EventCode and ResourceId as text and runs none of them', async () => {
     const { page } = await getWorkbench();
     await closeAllEditors();
     await expand(new RegExp(FLEET_NAME));
-    await expand(/^Server process/);
+    await expand(/^Server process$/);
     const row = await waitForTreeItem(/Server process crashed/);
     await row.click();
     const frame = await webviewFrame(page, '.message');
@@ -128,15 +128,16 @@ describe('Event details in the workbench', function () {
     );
   });
 
-  it('"Open log" hands the browser the signed link, which the endpoint accepts', async () => {
+  it('"Open in browser" hands the browser the signed link, which the endpoint accepts', async () => {
     const { page, session, emulator } = await getWorkbench();
     await closeAllEditors();
     await expand(new RegExp(FLEET_NAME));
-    await expand(/^Server process/);
+    await expand(/^Server process$/);
     await (await waitForTreeItem(/Server process crashed/)).click();
-    const frame = await webviewFrame(page, 'button[data-action="openLog"]');
+    const frame = await webviewFrame(page, 'button[data-action="openLogInBrowser"]');
     const popup = session.context.waitForEvent('page', { timeout: 30_000 });
-    await frame.locator('button[data-action="openLog"]').click();
+    // (Open log opens it in the editor: test/integration/eventLogs.test.ts.)
+    await frame.locator('button[data-action="openLogInBrowser"]').click();
     const opened = await popup;
     const url = new URL(opened.url());
     await opened.close();
@@ -155,7 +156,7 @@ describe('Event details in the workbench', function () {
     await setTheme('dark');
     await closeAllEditors();
     await expand(new RegExp(FLEET_NAME));
-    await expand(/^Server process/);
+    await expand(/^Server process$/);
     await (await waitForTreeItem(/Server process crashed/)).click();
     const frame = await webviewFrame(page, 'button[data-action="keepOpen"]');
     await frame.locator('button[data-action="keepOpen"]').click();
@@ -200,7 +201,7 @@ describe('Event details in the workbench', function () {
       await setTheme(theme);
       await closeAllEditors();
       await expand(new RegExp(FLEET_NAME));
-      await expand(/^Server process/);
+      await expand(/^Server process$/);
       await (await waitForTreeItem(/Server process crashed/)).click();
       const frame = await webviewFrame(page, 'button[data-action="openLog"]');
       const bodyClass = await frame.evaluate(

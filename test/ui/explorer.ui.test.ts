@@ -120,7 +120,9 @@ describe('Fleet explorer (UI)', () => {
     // Expand the smallest category so all its events fit on screen at once.
     const rows = await Promise.all(
       categories.map(async (label) => {
-        const row = level2.filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+        // By the exact name: the fleet's Diagnosis row ("Server processes crash…") comes first.
+        const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        const row = level2.filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
         return { row, count: (await row.locator('.label-description').first().innerText()).trim() };
       }),
     );
