@@ -3,6 +3,7 @@
 // activation so an editor restored after a reload finds a provider; its text is gone by then,
 // and the document says how to open it again instead of failing.
 import * as vscode from 'vscode';
+import { ReadOnlyFileSystem } from '../cloudtrail/editor/readOnlyFileSystem';
 
 /** What a `gamelift-log:` document restored in a new window shows (the text was not kept). */
 export const NOT_KEPT_TEXT =
@@ -10,18 +11,16 @@ export const NOT_KEPT_TEXT =
   'links expire, so it is not stored anywhere. Open it again from its event: select the event in the GameLift\n' +
   'Fleets view and choose "Open log".\n';
 
-export class LogFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+export class LogFileSystem extends ReadOnlyFileSystem {
   private readonly texts = new Map<string, Uint8Array>();
   private readonly created = Date.now();
-  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.emitter.event;
 
   /** Holds `text` at `uri` (replacing what was there: the document reloads). */
   set(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
     const existed = this.texts.has(key);
     this.texts.set(key, Buffer.from(text, 'utf8'));
-    if (existed) this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    if (existed) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
   has(uri: vscode.Uri): boolean {
@@ -46,32 +45,8 @@ export class LogFileSystem implements vscode.FileSystemProvider, vscode.Disposab
     return this.bytes(uri);
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
+  override dispose(): void {
     this.texts.clear();
-    this.emitter.dispose();
+    super.dispose();
   }
 }

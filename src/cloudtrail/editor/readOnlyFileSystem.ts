@@ -1,10 +1,11 @@
 // What every read-only file system of ours shares (the .json.gz view, CloudTrail records from
-// LookupEvents): files only, never written, renamed or deleted, nothing to watch. Registered
+// LookupEvents, GameLift logs): files only, never written, renamed or deleted, nothing to watch. Registered
 // with `isReadonly`, so the editor shows the lock; these refusals are for anything that asks anyway.
 import * as vscode from 'vscode';
 
 export abstract class ReadOnlyFileSystem implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  /** A subclass whose files change (a log downloaded again) fires this. */
+  protected readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
 
   abstract stat(uri: vscode.Uri): vscode.FileStat | Thenable<vscode.FileStat>;
