@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeCloudTrailText } from './cloudtrail-data';
 import { sampleEventLoop } from '../test/support/eventLoopSampler';
-import { validateAndPosition } from '../src/cloudtrail/editor/adapterResult';
-import { WorkerValidator } from '../src/cloudtrail/editor/adapterWorkerClient';
-import { recordAt, recordLabel } from '../src/cloudtrail/editor/adapterRecords';
+import { validateAndPosition } from '../src/cloudtrail/editor/worker/positionedResult';
+import { WorkerValidator } from '../src/cloudtrail/editor/worker/workerClient';
+import { recordAt, recordLabel } from '../src/cloudtrail/editor/worker/resultReader';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = Number(process.argv[2] ?? 48);
@@ -20,7 +20,9 @@ const TARGET_MS = 50;
 
 function workerPath(): string {
   const bundled = join(ROOT, 'dist', 'cloudtrail.worker.js');
-  return existsSync(bundled) ? bundled : join(__dirname, '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
+  return existsSync(bundled)
+    ? bundled
+    : join(__dirname, '..', 'src', 'cloudtrail', 'editor', 'worker', 'validationWorker.js');
 }
 
 /** Runs `work` while sampling the event loop; returns the longest stall and the wall time. */

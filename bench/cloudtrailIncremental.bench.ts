@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeCloudTrailText } from './cloudtrail-data';
-import { positionResult } from '../src/cloudtrail/editor/adapterResult';
-import { WorkerValidator } from '../src/cloudtrail/editor/adapterWorkerClient';
+import { positionResult } from '../src/cloudtrail/editor/worker/positionedResult';
+import { WorkerValidator } from '../src/cloudtrail/editor/worker/workerClient';
 import { revalidateIncrementally, validateCloudTrail, type CtEdit, type CtValidateOptions } from '../src/cloudtrail';
 import { median } from './stats';
 
@@ -23,7 +23,9 @@ const OPTIONS: CtValidateOptions = { maxDiagnostics: 1000 };
 
 function workerPath(): string {
   const bundled = join(ROOT, 'dist', 'cloudtrail.worker.js');
-  return existsSync(bundled) ? bundled : join(__dirname, '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
+  return existsSync(bundled)
+    ? bundled
+    : join(__dirname, '..', 'src', 'cloudtrail', 'editor', 'worker', 'validationWorker.js');
 }
 
 /** Wall time and the main thread's busy time while `work` runs. */

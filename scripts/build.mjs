@@ -50,7 +50,7 @@ const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   ...(monolithic ? [] : onDemandEntries),
   { in: 'src/cloudtrail/cli.ts', out: 'cloudtrail-lint' },
-  { in: 'src/cloudtrail/editor/validationWorker.ts', out: 'cloudtrail.worker' },
+  { in: 'src/cloudtrail/editor/worker/validationWorker.ts', out: 'cloudtrail.worker' },
   { in: 'src/history/cli.ts', out: 'cloudtrail-history' },
   { in: 'src/history/history.worker.ts', out: 'history.worker' },
   { in: 'src/diagnosis/cli.ts', out: 'gamelift-diagnose' },

@@ -3,10 +3,10 @@
 // once; the language features (the core, validation, hovers, outline, fleet links…) come from
 // dist/cloudtrail.js, loaded once the first CloudTrail document is open.
 import * as vscode from 'vscode';
-import { openAsCloudTrail } from '../cloudtrail/editor/adapterCommands';
+import { openAsCloudTrail } from '../cloudtrail/editor/openAsCloudTrail';
 import { CloudTrailDetector } from '../cloudtrail/editor/detectOnOpen';
-import { GZ_SCHEME, GzFileSystemProvider } from '../cloudtrail/editor/gzContentProvider';
-import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from '../cloudtrail/editor/gzEditorProvider';
+import { GZ_SCHEME, GzFileSystemProvider } from '../cloudtrail/editor/gz/gzFileSystem';
+import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from '../cloudtrail/editor/gz/gzEditorProvider';
 import type * as CloudTrailBundle from '../cloudtrail/editor/registerCloudTrail';
 import type { ExtensionDeps } from '../deps';
 import { CLOUDTRAIL_LANGUAGE, COMMAND, TEST_COMMAND } from '../ids';

@@ -5,7 +5,7 @@
 // else stops. Open record opens the file at the record (a .json.gz through its read-only view).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { openDecompressed } from '../cloudtrail/editor/gzEditorProvider';
+import { openDecompressed } from '../cloudtrail/editor/gz/gzEditorProvider';
 import { isCancellation } from '../gamelift/errors';
 import { redactSecrets } from '../gamelift/redact';
 import {

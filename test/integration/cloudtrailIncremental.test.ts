@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { makeCloudTrailText } from '../../bench/cloudtrail-data';
-import { validateAndPosition } from '../../src/cloudtrail/editor/adapterResult';
+import { validateAndPosition } from '../../src/cloudtrail/editor/worker/positionedResult';
 import { waitFor } from './explorerSupport';
 
 const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';

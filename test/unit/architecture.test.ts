@@ -1,6 +1,6 @@
 // Enforces the layout rules of docs/ARCHITECTURE.md on the sources: the parts declared pure
 // never import `vscode` (so they run in plain Node, the CLI and the worker), and the CloudTrail
-// adapter reaches the core only through its index. Imports are found with TypeScript's own
+// editor reaches the core only through its index. Imports are found with TypeScript's own
 // pre-processor, so comments and strings don't count but every import form does
 // (`import`, `import type`, `export … from`, `import x = require`, `require()`, `import()`).
 // No two modules import each other, even only for types (ESLint's import-x/no-cycle skips
@@ -76,20 +76,14 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
   { area: 'src/containerLogs/** (container log core)', files: () => tsFiles('src/containerLogs') },
   { area: 'src/cloudtrail/*.ts (the core)', files: () => tsFiles('src/cloudtrail', false) },
   {
-    area: 'src/cloudtrail/editor pure pieces (unit-tested in Node, or run in the worker)',
-    files: () =>
-      [
-        'detectCloudTrail.ts',
-        'gzDecode.ts',
-        'fieldDocs.ts',
-        'adapterResult.ts',
-        'adapterRecords.ts',
-        'adapterFolding.ts',
-        'adapterHoverText.ts',
-        'fleetPlace.ts',
-        'adapterWorkerClient.ts',
-        'validationWorker.ts',
-      ].map((f) => `src/cloudtrail/editor/${f}`),
+    area: 'src/cloudtrail/editor pure pieces (the worker and its protocol, hover text, fleet places, detection, gzip decoding)',
+    files: () => [
+      ...tsFiles('src/cloudtrail/editor/worker'),
+      ...tsFiles('src/cloudtrail/editor/hover'),
+      'src/cloudtrail/editor/fleetPlace.ts',
+      'src/cloudtrail/editor/detectCloudTrail.ts',
+      'src/cloudtrail/editor/gz/gzDecode.ts',
+    ],
   },
   { area: 'src/diagnosis/** (the diagnosis core)', files: () => tsFiles('src/diagnosis') },
   { area: 'src/logs/** (log download and reading, Node only)', files: () => tsFiles('src/logs') },
@@ -164,10 +158,10 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
       for (const form of innocent) assert.equal(importsVscode(form), false, form);
     });
 
-    it('flags the real adapter files that do use vscode', () => {
+    it('flags the real editor files that do use vscode', () => {
       for (const file of [
         'src/cloudtrail/editor/registerCloudTrail.ts',
-        'src/cloudtrail/editor/hoverProvider.ts',
+        'src/cloudtrail/editor/providers/hoverProvider.ts',
         'src/extension.ts',
       ]) {
         assert.equal(importsVscode(read(file)), true, file);
@@ -188,20 +182,25 @@ describe('architecture: layout rules from docs/ARCHITECTURE.md', () => {
     });
   }
 
-  it('the CloudTrail adapter reaches the core only through ../index', () => {
+  it('the CloudTrail editor reaches the core only through its index', () => {
     const editorFiles = tsFiles('src/cloudtrail/editor');
     assert.ok(editorFiles.length > 0);
+    const core = 'src/cloudtrail/';
     const offenders: string[] = [];
     for (const file of editorFiles) {
       for (const module of importsOf(read(file))) {
-        // `../x` from editor/ is the core; `../../x` is another feature (gamelift data, deps).
-        if (/^\.\.\/(?!\.\.\/)/.test(module) && module !== '../index') offenders.push(`${file} → ${module}`);
+        if (!module.startsWith('.')) continue;
+        const target = relative(ROOT, join(ROOT, dirname(file), module))
+          .split(sep)
+          .join('/');
+        const inCore = target.startsWith(core) && !target.startsWith(`${core}editor/`);
+        if (inCore && target !== `${core}index`) offenders.push(`${file} → ${module}`);
       }
     }
     assert.deepEqual(offenders, []);
   });
 
-  it('the CloudTrail core does not depend on its adapter', () => {
+  it('the CloudTrail core does not depend on its editor', () => {
     const offenders = tsFiles('src/cloudtrail', false).flatMap((file) =>
       importsOf(read(file))
         .filter((m) => m.startsWith('./editor'))

@@ -6,15 +6,15 @@
 import { CLOUDTRAIL_LANGUAGE, TEST_COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../deps';
-import { CloudTrailValidation } from './adapterValidation';
-import { createCloudTrailStatus } from './adapterStatus';
-import { CloudTrailHoverProvider } from './hoverProvider';
-import { CloudTrailSymbolProvider } from './symbolProvider';
-import { CloudTrailFoldingProvider } from './foldingProvider';
-import { CloudTrailFormattingProvider } from './formattingProvider';
-import { CloudTrailCodeActionProvider } from './codeActionProvider';
-import { CloudTrailFleetLensProvider } from './fleetLensProvider';
-import { CloudTrailSemanticTokensProvider, CLOUDTRAIL_TOKEN_LEGEND } from './semanticTokensProvider';
+import { CloudTrailValidation } from './validation';
+import { createCloudTrailStatus } from './languageStatus';
+import { CloudTrailHoverProvider } from './providers/hoverProvider';
+import { CloudTrailSymbolProvider } from './providers/symbolProvider';
+import { CloudTrailFoldingProvider } from './providers/foldingProvider';
+import { CloudTrailFormattingProvider } from './providers/formattingProvider';
+import { CloudTrailCodeActionProvider } from './providers/codeActionProvider';
+import { CloudTrailFleetLensProvider } from './providers/fleetLensProvider';
+import { CloudTrailSemanticTokensProvider, CLOUDTRAIL_TOKEN_LEGEND } from './providers/semanticTokensProvider';
 
 /** What the CloudTrail feature exposes to tests and other features. */
 export interface CloudTrailFeature {

@@ -5,14 +5,14 @@
 // superseded run that only sent edits is not cancelled by terminating the worker.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { WorkerValidator } from '../../../src/cloudtrail/editor/adapterWorkerClient';
-import { validateAndPosition, type PositionedResult } from '../../../src/cloudtrail/editor/adapterResult';
+import { WorkerValidator } from '../../../src/cloudtrail/editor/worker/workerClient';
+import { validateAndPosition, type PositionedResult } from '../../../src/cloudtrail/editor/worker/positionedResult';
 import { validateCloudTrail, type CtEdit, type CtValidateOptions } from '../../../src/cloudtrail';
 import { makeCloudTrailText } from '../../../bench/cloudtrail-data';
 import { seededRandom } from '../../support/seededRandom';
 
-// Compiled next to the sources by tsc: out/src/cloudtrail/editor/validationWorker.js.
-const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
+// Compiled next to the sources by tsc: out/src/cloudtrail/editor/worker/validationWorker.js.
+const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'worker', 'validationWorker.js');
 
 function apply(text: string, edits: readonly CtEdit[]): string {
   for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);

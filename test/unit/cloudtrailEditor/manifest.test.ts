@@ -19,7 +19,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   };
 };
 
-describe('cloudtrail adapter: manifest', () => {
+describe('cloudtrail editor: manifest', () => {
   const c = manifest.contributes;
 
   it('offers only real rule IDs in gamelift.cloudtrail.rules, with their descriptions', () => {
@@ -39,7 +39,10 @@ describe('cloudtrail adapter: manifest', () => {
   });
 
   it('declares a semantic token type, with scope fallbacks, for every custom token the provider emits', () => {
-    const source = readFileSync(join(ROOT, 'src', 'cloudtrail', 'editor', 'semanticTokensProvider.ts'), 'utf8');
+    const source = readFileSync(
+      join(ROOT, 'src', 'cloudtrail', 'editor', 'providers', 'semanticTokensProvider.ts'),
+      'utf8',
+    );
     const emitted = [...source.matchAll(/: '(cloudtrail[A-Za-z]+)'/g)].map((m) => m[1]);
     assert.equal(emitted.length, 8);
     const declared = new Set(c.semanticTokenTypes.map((t) => t.id));

@@ -3,9 +3,9 @@
 // and closes itself. If the file cannot be decompressed, the custom editor stays and says why.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { basename, decompressedUri } from './gzContentProvider';
-import { CLOUDTRAIL_LANGUAGE } from '../../ids';
-import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from './detectCloudTrail';
+import { basename, decompressedUri } from './gzFileSystem';
+import { CLOUDTRAIL_LANGUAGE } from '../../../ids';
+import { detectCloudTrail, isCloudTrailFileName, DETECTION_HEAD_LENGTH } from '../detectCloudTrail';
 
 export const GZ_EDITOR_VIEW_TYPE = 'gamelift.cloudtrailGz';
 

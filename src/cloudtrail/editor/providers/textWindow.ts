@@ -3,10 +3,10 @@
 // its own), found through the last analysis, so no request rescans tens of megabytes on the
 // extension host's main thread.
 import * as vscode from 'vscode';
-import { recordSpan } from './adapterRecords';
-import { RECORD_STRIDE, RecordSlot } from './adapterResult';
-import type { CloudTrailValidation } from './adapterValidation';
-import { documentLength } from './documentLength';
+import { recordSpan } from '../worker/resultReader';
+import { RECORD_STRIDE, RecordSlot } from '../worker/positionedResult';
+import type { CloudTrailValidation } from '../validation';
+import { documentLength } from '../documentLength';
 
 /** Documents up to this many UTF-16 units are handed to the core whole. */
 export const WHOLE_TEXT_LIMIT = 1_000_000;

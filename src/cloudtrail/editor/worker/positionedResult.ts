@@ -2,7 +2,7 @@
 // records packed into one typed array and one string. Built next to the text (in the worker
 // for big documents), so the extension host never rescans a large text to place diagnostics
 // and receives few, cheap-to-clone objects. Also the worker's message protocol. Pure: no `vscode`.
-import { foldingRegions } from './adapterFolding';
+import { foldingRegions } from './folding';
 import {
   validateCloudTrail,
   indexRecords,
@@ -14,7 +14,7 @@ import {
   type CtSeverity,
   type CtFormat,
   type LineIndex,
-} from '../index';
+} from '../../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
 export type LcRange = [number, number, number, number];

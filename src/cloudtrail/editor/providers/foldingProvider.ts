@@ -1,7 +1,7 @@
 // Folding for CloudTrail documents: every multi-line object and array, computed next to
 // validation (in the worker for big documents).
 import * as vscode from 'vscode';
-import type { CloudTrailValidation } from './adapterValidation';
+import type { CloudTrailValidation } from '../validation';
 
 export class CloudTrailFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly validation: CloudTrailValidation) {}

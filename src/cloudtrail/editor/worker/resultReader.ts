@@ -8,7 +8,7 @@ import {
   RecordSlot,
   type LcFleetRef,
   type PositionedResult,
-} from './adapterResult';
+} from './positionedResult';
 
 export interface RecordView {
   index: number;

@@ -9,7 +9,7 @@ import {
   gunzipTextSync,
   isGzip,
   GzDecodeError,
-} from '../../../src/cloudtrail/editor/gzDecode';
+} from '../../../src/cloudtrail/editor/gz/gzDecode';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cloudtrail-editor');
 
@@ -24,7 +24,7 @@ async function rejectsWith(p: Promise<unknown>, kind: string): Promise<GzDecodeE
   assert.fail(`expected a ${kind} error`);
 }
 
-describe('cloudtrail adapter: gzDecode', () => {
+describe('cloudtrail editor: gzDecode', () => {
   const text = '{"Records":[{"eventName":"CreateFleet","note":"é ✓ 𝄞"}]}';
 
   it('round-trips UTF-8 text, async and sync', async () => {

@@ -1,7 +1,7 @@
 // Where a fleet named in a CloudTrail record lives: the fleet links must carry the record's
 // Region and account (an eu-west-1 record fetched from the first configured Region got NotFound).
 import * as assert from 'node:assert/strict';
-import { fetchFleetEventsLink, hoverMarkdown } from '../../../src/cloudtrail/editor/adapterHoverText';
+import { fetchFleetEventsLink, hoverMarkdown } from '../../../src/cloudtrail/editor/hover/hoverText';
 import { fleetPlace } from '../../../src/cloudtrail/editor/fleetPlace';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';

@@ -1,12 +1,12 @@
 // Hovers on CloudTrail documents: the core says what is under the cursor (on one record's text
-// in a large document), adapterHoverText says what it means. The Markdown trusts exactly one
+// in a large document), hover/hoverText.ts says what it means. The Markdown trusts exactly one
 // command, the fleet link's `gamelift.fetchFleetEvents`; everything from the file is escaped.
-import { COMMAND } from '../../ids';
+import { COMMAND } from '../../../ids';
 import * as vscode from 'vscode';
-import { locate } from '../index';
-import { hoverMarkdown } from './adapterHoverText';
-import { piecesFor } from './adapterWindow';
-import type { CloudTrailValidation } from './adapterValidation';
+import { locate } from '../../index';
+import { hoverMarkdown } from '../hover/hoverText';
+import { piecesFor } from './textWindow';
+import type { CloudTrailValidation } from '../validation';
 
 export class CloudTrailHoverProvider implements vscode.HoverProvider {
   constructor(private readonly validation: CloudTrailValidation) {}

@@ -2,11 +2,11 @@
 // the explorer's gamelift.fetchFleetEvents with { fleetId, region, accountId } (where the record
 // says the fleet is). CodeLens carries the command and its arguments itself, so no command URI is
 // ever rendered.
-import { COMMAND } from '../../ids';
+import { COMMAND } from '../../../ids';
 import * as vscode from 'vscode';
-import { toRange, type CloudTrailValidation } from './adapterValidation';
-import { fleetRefsOf, recordAt } from './adapterRecords';
-import { fleetPlace } from './fleetPlace';
+import { toRange, type CloudTrailValidation } from '../validation';
+import { fleetRefsOf, recordAt } from '../worker/resultReader';
+import { fleetPlace } from '../fleetPlace';
 
 export class CloudTrailFleetLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();

@@ -4,7 +4,7 @@
 // typing and never offers to save a decompressed copy over anything.
 import * as vscode from 'vscode';
 import { gunzipTextBytes, GzDecodeError } from './gzDecode';
-import { ReadOnlyFileSystem } from './readOnlyFileSystem';
+import { ReadOnlyFileSystem } from '../readOnlyFileSystem';
 
 export const GZ_SCHEME = 'cloudtrail-gz';
 

@@ -2,9 +2,9 @@
 // account IDs, IP addresses and access key IDs stand out. Token types are declared in
 // package.json (semanticTokenTypes, with TextMate scope fallbacks for themes).
 import * as vscode from 'vscode';
-import { semanticTokens, type CtTokenType } from '../index';
-import { piecesFor } from './adapterWindow';
-import type { CloudTrailValidation } from './adapterValidation';
+import { semanticTokens, type CtTokenType } from '../../index';
+import { piecesFor } from './textWindow';
+import type { CloudTrailValidation } from '../validation';
 
 const TYPE_NAMES: Record<CtTokenType, string> = {
   eventName: 'cloudtrailEventName',

@@ -1,15 +1,15 @@
-// The pure adapter pieces: positions in the packed result, record lookup, folding and hover text.
+// The pure editor pieces: positions in the packed result, record lookup, folding and hover text.
 import * as assert from 'node:assert/strict';
-import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/adapterResult';
-import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/adapterRecords';
-import { foldingRegions } from '../../../src/cloudtrail/editor/adapterFolding';
+import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/worker/positionedResult';
+import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/worker/resultReader';
+import { foldingRegions } from '../../../src/cloudtrail/editor/worker/folding';
 import {
   hoverMarkdown,
   code,
   fleetIdOf,
   fetchFleetEventsLink,
   escapeMarkdown,
-} from '../../../src/cloudtrail/editor/adapterHoverText';
+} from '../../../src/cloudtrail/editor/hover/hoverText';
 import type { CtLocation } from '../../../src/cloudtrail/index';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';
@@ -40,7 +40,7 @@ function lineCol(text: string, offset: number): [number, number] {
   return [before.length - 1, before[before.length - 1].length];
 }
 
-describe('cloudtrail adapter: validateAndPosition', () => {
+describe('cloudtrail editor: validateAndPosition', () => {
   for (const eol of ['\n', '\r\n']) {
     it(`places records, names and diagnostics by line and column (${JSON.stringify(eol)} line ends)`, () => {
       const text = JSON.stringify(
@@ -108,7 +108,7 @@ describe('cloudtrail adapter: validateAndPosition', () => {
   });
 });
 
-describe('cloudtrail adapter: foldingRegions', () => {
+describe('cloudtrail editor: foldingRegions', () => {
   const pairs = (a: Int32Array): number[][] => Array.from({ length: a.length / 2 }, (_, k) => [a[2 * k], a[2 * k + 1]]);
 
   it('folds multi-line objects and arrays, not single-line ones, ignoring brackets in strings', () => {
@@ -147,7 +147,7 @@ describe('cloudtrail adapter: foldingRegions', () => {
   });
 });
 
-describe('cloudtrail adapter: hover text', () => {
+describe('cloudtrail editor: hover text', () => {
   const at = (path: (string | number)[], value?: unknown, extra: Partial<CtLocation> = {}): CtLocation => ({
     path,
     key: String(path[path.length - 1]),

@@ -2,7 +2,7 @@
 // (and whether the list was capped), and where validation ran.
 import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE } from '../../ids';
-import type { CloudTrailValidation } from './adapterValidation';
+import type { CloudTrailValidation } from './validation';
 
 export function createCloudTrailStatus(validation: CloudTrailValidation): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('gamelift.cloudtrail.status', {

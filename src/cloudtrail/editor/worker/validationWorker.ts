@@ -6,9 +6,9 @@
 // PositionedResult with ranges already in line/column, its typed arrays transferred rather than
 // copied. Bundled to dist/cloudtrail.worker.js.
 import { parentPort } from 'node:worker_threads';
-import { placeResult, type ValidateRequest, type ValidateResponse } from './adapterResult';
-import { foldingRegions } from './adapterFolding';
-import { foldingAfter } from './adapterReposition';
+import { placeResult, type ValidateRequest, type ValidateResponse } from './positionedResult';
+import { foldingRegions } from './folding';
+import { foldingAfter } from './reposition';
 import {
   createLineIndex,
   indexRecords,
@@ -20,7 +20,7 @@ import {
   type CtValidateOptions,
   type CtValidationResult,
   type LineIndex,
-} from '../index';
+} from '../../index';
 
 const port = parentPort;
 const decoder = new TextDecoder('utf-8');

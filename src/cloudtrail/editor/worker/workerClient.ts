@@ -10,8 +10,8 @@
 // short answer instead of terminating the worker, which would lose the copy.
 // No `vscode` import, so it is unit-tested in plain Node.
 import { Worker } from 'node:worker_threads';
-import type { CtEdit, CtValidateOptions } from '../index';
-import type { PositionedResult, ValidateRequest, ValidateResponse } from './adapterResult';
+import type { CtEdit, CtValidateOptions } from '../../index';
+import type { PositionedResult, ValidateRequest, ValidateResponse } from './positionedResult';
 
 /** Text to validate: one string, or pieces read lazily (e.g. a document a few thousand lines at a time). */
 export type TextSource = string | Iterable<string>;

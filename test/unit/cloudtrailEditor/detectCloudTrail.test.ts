@@ -23,7 +23,7 @@ const record = {
   eventType: 'AwsApiCall',
 };
 
-describe('cloudtrail adapter: detectCloudTrail', () => {
+describe('cloudtrail editor: detectCloudTrail', () => {
   it('recognises a Records object, compact and pretty, with or without a BOM', () => {
     assert.equal(detectCloudTrail(JSON.stringify({ Records: [record] })), 'records-object');
     assert.equal(detectCloudTrail(JSON.stringify({ Records: [record] }, null, 2)), 'records-object');
@@ -101,7 +101,7 @@ describe('cloudtrail adapter: detectCloudTrail', () => {
   });
 });
 
-describe('cloudtrail adapter: isCloudTrailFileName', () => {
+describe('cloudtrail editor: isCloudTrailFileName', () => {
   it('accepts S3 delivery names and *.cloudtrail.json', () => {
     assert.ok(isCloudTrailFileName('111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz'));
     assert.ok(
@@ -121,7 +121,7 @@ describe('cloudtrail adapter: isCloudTrailFileName', () => {
   });
 });
 
-describe('cloudtrail adapter: corpus sanity', () => {
+describe('cloudtrail editor: corpus sanity', () => {
   it('has the trailscraper delivery pair', () => {
     assert.ok(readdirSync(join(corpus, 'trailscraper')).some((f) => isCloudTrailFileName(f)));
   });

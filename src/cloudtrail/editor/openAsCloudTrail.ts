@@ -2,8 +2,8 @@
 // view, anything else is opened (or kept open) and switched to the cloudtrail language.
 import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE } from '../../ids';
-import { basename, isGzPath } from './gzContentProvider';
-import { openDecompressed } from './gzEditorProvider';
+import { basename, isGzPath } from './gz/gzFileSystem';
+import { openDecompressed } from './gz/gzEditorProvider';
 
 export async function openAsCloudTrail(
   log: vscode.LogOutputChannel,

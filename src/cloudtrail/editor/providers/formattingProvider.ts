@@ -1,7 +1,7 @@
 // Format Document for CloudTrail logs: the core pretty-prints valid JSON (keeping member order);
 // broken JSON is left alone with a message rather than guessed at.
 import * as vscode from 'vscode';
-import { formatCloudTrail } from '../index';
+import { formatCloudTrail } from '../../index';
 
 export class CloudTrailFormattingProvider implements vscode.DocumentFormattingEditProvider {
   provideDocumentFormattingEdits(document: vscode.TextDocument, options: vscode.FormattingOptions): vscode.TextEdit[] {

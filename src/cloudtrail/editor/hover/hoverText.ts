@@ -4,11 +4,11 @@
 // The one command link is "Fetch events for fleet-…", built only for IDs that match the GameLift
 // API's FleetId pattern, with its argument URI-encoded; the hover trusts that command alone
 // (hoverProvider.ts). Pure: no `vscode` import.
-import { COMMAND } from '../../ids';
-import operations from '../../gamelift/data/operations.json';
+import { COMMAND } from '../../../ids';
+import operations from '../../../gamelift/data/operations.json';
 import { fieldDocFor, valueDocFor, recordRelativeKey } from './fieldDocs';
-import { fleetPlace, type FleetPlace } from './fleetPlace';
-import type { CtLocation } from '../index';
+import { fleetPlace, type FleetPlace } from '../fleetPlace';
+import type { CtLocation } from '../../index';
 
 interface Operation {
   name: string;

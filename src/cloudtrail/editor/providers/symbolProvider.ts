@@ -2,8 +2,8 @@
 // the service (and the error, if the call failed) as detail. Built in slices that yield to the
 // event loop, and capped, so a log with tens of thousands of records never freezes the host.
 import * as vscode from 'vscode';
-import { recordAt, recordLabel } from './adapterRecords';
-import type { CloudTrailValidation } from './adapterValidation';
+import { recordAt, recordLabel } from '../worker/resultReader';
+import type { CloudTrailValidation } from '../validation';
 
 /** Most records listed in the outline (the JSON language service stops at 5000 items too); larger logs list their first records. */
 export const MAX_OUTLINE_RECORDS = 5000;

@@ -7,7 +7,7 @@ import {
   fieldDocFor,
   valueDocFor,
   recordRelativeKey,
-} from '../../../src/cloudtrail/editor/fieldDocs';
+} from '../../../src/cloudtrail/editor/hover/fieldDocs';
 
 interface CatalogField {
   name: string;
@@ -15,7 +15,7 @@ interface CatalogField {
   enum?: string[];
 }
 
-describe('cloudtrail adapter: fieldDocs', () => {
+describe('cloudtrail editor: fieldDocs', () => {
   const fields = catalog.topLevelFields as CatalogField[];
 
   it('documents exactly the 33 catalogued top-level fields', () => {

@@ -3,8 +3,8 @@
 // analysis of the document's current text by range, not only through context.diagnostics: the
 // markers reach the workbench asynchronously and can lag behind a request made right after a change.
 import * as vscode from 'vscode';
-import { toRange, type CloudTrailValidation } from './adapterValidation';
-import type { LcDiagnostic } from './adapterResult';
+import { toRange, type CloudTrailValidation } from '../validation';
+import type { LcDiagnostic } from '../worker/positionedResult';
 
 export class CloudTrailCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {

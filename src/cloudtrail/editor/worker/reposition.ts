@@ -3,7 +3,7 @@
 // line table is spliced by the core's LineIndex.replaced). The worker keeps both from the
 // previous run. Same answers as folding the whole new text (tested through the worker against
 // inline validation). Pure: no `vscode`.
-import { foldingRegions } from './adapterFolding';
+import { foldingRegions } from './folding';
 
 /**
  * The folding regions after one record's text changed, when they cannot have changed: the record

@@ -5,8 +5,8 @@
 // away when the document closes.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { validateAndPosition, type PositionedResult, type LcRange } from './adapterResult';
-import { StaleSourceError, WorkerValidator } from './adapterWorkerClient';
+import { validateAndPosition, type PositionedResult, type LcRange } from './worker/positionedResult';
+import { StaleSourceError, WorkerValidator } from './worker/workerClient';
 import { documentLength } from './documentLength';
 import type { CtSeverity, CtValidateOptions } from '../index';
 import { CLOUDTRAIL_LANGUAGE } from '../../ids';

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkerValidator, StaleSourceError, chunksOf } from '../../../src/cloudtrail/editor/adapterWorkerClient';
-import { validateAndPosition } from '../../../src/cloudtrail/editor/adapterResult';
+import { WorkerValidator, StaleSourceError, chunksOf } from '../../../src/cloudtrail/editor/worker/workerClient';
+import { validateAndPosition } from '../../../src/cloudtrail/editor/worker/positionedResult';
 
-// Compiled next to this test by tsc: out/src/cloudtrail/editor/validationWorker.js.
-const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'validationWorker.js');
+// Compiled next to this test by tsc: out/src/cloudtrail/editor/worker/validationWorker.js.
+const WORKER = join(__dirname, '..', '..', '..', 'src', 'cloudtrail', 'editor', 'worker', 'validationWorker.js');
 
 function record(i: number, eventName = 'DescribeFleetAttributes'): Record<string, unknown> {
   return {
@@ -43,7 +43,7 @@ function log(count: number, misspelt = -1): string {
   return JSON.stringify({ Records: records }, null, 2);
 }
 
-describe('cloudtrail adapter: WorkerValidator', function () {
+describe('cloudtrail editor: WorkerValidator', function () {
   this.timeout(60_000);
   let validator: WorkerValidator;
   const errors: string[] = [];
@@ -140,7 +140,7 @@ describe('cloudtrail adapter: WorkerValidator', function () {
   });
 });
 
-describe('cloudtrail adapter: chunksOf', () => {
+describe('cloudtrail editor: chunksOf', () => {
   it('splits long text without cutting a surrogate pair, and loses nothing', () => {
     const clef = '\ud834\udd1e'; // 𝄞, two UTF-16 units
     const text = 'a'.repeat(256 * 1024 - 1) + clef + 'b'.repeat(300_000) + clef;
