@@ -1,6 +1,7 @@
 // Deterministic CloudTrail log files for the benchmarks: a seeded generator of realistic records
-// (GameLift fleet operations mixed with S3, EC2, STS and IAM calls), about 1 in 200 carrying a
-// mistake the checker reports, written as {"Records":[...]} pretty or compact.
+// (GameLift fleet operations mixed with S3, EC2, STS and IAM calls), written as {"Records":[...]}
+// pretty or compact, in three profiles: clean; one mistake the checker reports per 200 records
+// (sparse, the default); and that plus a documentation placeholder account on every record (every).
 
 import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -164,7 +165,11 @@ function otherCall(rnd: () => number): [string, string, unknown, unknown, boolea
   return ['iam.amazonaws.com', 'ListRoles', { maxItems: 100 }, null, true];
 }
 
-export function makeRecord(rnd: () => number, i: number): Record<string, unknown> {
+/** How many records carry a finding: none, one in 200, or every one. */
+export type DataProfile = 'clean' | 'sparse' | 'every';
+export const DATA_PROFILES: readonly DataProfile[] = ['clean', 'sparse', 'every'];
+
+export function makeRecord(rnd: () => number, i: number, profile: DataProfile = 'sparse'): Record<string, unknown> {
   const region = pick(rnd, REGIONS);
   const gamelift = rnd() < 0.5;
   let source: string, name: string, req: unknown, res: unknown, readOnly: boolean;
@@ -208,21 +213,22 @@ export function makeRecord(rnd: () => number, i: number): Record<string, unknown
     rec.errorMessage = 'Rate exceeded';
   }
   // About 1 in 200 records carries a mistake the checker reports.
-  if (i % 200 === 199) {
+  if (profile !== 'clean' && i % 200 === 199) {
     if (gamelift) rec.eventName = 'DescribeFleetAtributes';
     else rec.eventTime = (rec.eventTime as string).replace('Z', '.123Z');
   }
+  if (profile === 'every') rec.recipientAccountId = '111122223333';
   return rec;
 }
 
 /** Builds a {"Records":[...]} text of about `bytes` bytes. */
-export function makeCloudTrailText(bytes: number, pretty: boolean, seed = 42): string {
+export function makeCloudTrailText(bytes: number, pretty: boolean, seed = 42, profile: DataProfile = 'sparse'): string {
   const rnd = mulberry32(seed);
   const parts: string[] = [];
   let size = 0;
   const indent = pretty ? 2 : undefined;
   for (let i = 0; size < bytes; i++) {
-    let s = JSON.stringify(makeRecord(rnd, i), null, indent);
+    let s = JSON.stringify(makeRecord(rnd, i, profile), null, indent);
     if (pretty) s = s.replace(/\n/g, '\n    ');
     parts.push(s);
     size += s.length + 6;
@@ -230,13 +236,17 @@ export function makeCloudTrailText(bytes: number, pretty: boolean, seed = 42): s
   return pretty ? `{\n  "Records": [\n    ${parts.join(',\n    ')}\n  ]\n}\n` : `{"Records":[${parts.join(',')}]}`;
 }
 
-/** Writes (once) and returns the path of a generated file under bench/.data/. */
-export function ensureBenchFile(root: string, mb: number, pretty: boolean): string {
+/**
+ * Writes (once) and returns the path of a generated file under bench/.data/ of about `mb` million
+ * bytes: 50 MB stays under the 50 MiB (52,428,800 bytes) above which VS Code does not hand a
+ * document to extensions.
+ */
+export function ensureBenchFile(root: string, mb: number, pretty: boolean, profile: DataProfile = 'sparse'): string {
   const dir = join(root, 'bench', '.data');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `cloudtrail-${mb}mb-${pretty ? 'pretty' : 'compact'}.json`);
-  if (!existsSync(file) || statSync(file).size < mb * 1024 * 1024 * 0.95) {
-    writeFileSync(file, makeCloudTrailText(mb * 1024 * 1024, pretty));
+  const file = join(dir, `cloudtrail-${profile}-${mb}mb-${pretty ? 'pretty' : 'compact'}.json`);
+  if (!existsSync(file) || statSync(file).size < mb * 1e6 * 0.95) {
+    writeFileSync(file, makeCloudTrailText(mb * 1e6, pretty, 42, profile));
   }
   return file;
 }

@@ -636,7 +636,13 @@ export function checkRecord(
       part: 'key',
     });
   }
-  if (errorMessage !== undefined && errorMessage !== null && (errorCode === undefined || errorCode === null)) {
+  // Console sign-in failures carry only an errorMessage ("Failed authentication"): that is how AWS logs them.
+  if (
+    errorMessage !== undefined &&
+    errorMessage !== null &&
+    (errorCode === undefined || errorCode === null) &&
+    eventType !== 'AwsConsoleSignIn'
+  ) {
     report({
       ruleId: 'error-message-without-code',
       message: 'errorMessage without errorCode: a failed call always carries its errorCode',

@@ -2,7 +2,7 @@
 // settings, docs and the CLI). The checks themselves live in recordChecks.ts and gameliftChecks.ts.
 // Severities follow one principle: error = a consumer of the file would break or be misled
 // (invalid JSON, wrong JSON types, impossible times); warning = suspicious or unknown values;
-// information = documentation placeholders and harmless oddities.
+// information = harmless oddities; hint = documentation placeholders (AWS's sample data is not a problem).
 
 import type { CtRuleInfo, CtSeverity } from './types';
 
@@ -99,7 +99,8 @@ export const RULES: ReadonlyArray<CtRuleInfo> = [
   {
     id: 'error-message-without-code',
     defaultSeverity: 'warning',
-    description: 'errorMessage without errorCode: a failed call always carries its errorCode.',
+    description:
+      'errorMessage without errorCode: a failed call always carries its errorCode (console sign-in failures excepted, which AWS logs with a message only).',
   },
   {
     id: 'source-ip',
@@ -114,7 +115,7 @@ export const RULES: ReadonlyArray<CtRuleInfo> = [
   },
   {
     id: 'placeholder',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     description: 'A documentation placeholder (EXAMPLE in an ID or key, account 111122223333 or 123456789012).',
   },
   {

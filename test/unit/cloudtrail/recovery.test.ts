@@ -290,7 +290,7 @@ describe('GameLift developer guide CloudTrail example', () => {
       placeholders.some((d) => pos(text, d.start).startsWith('67:')),
       'the second record is checked',
     );
-    assert.ok(placeholders.every((d) => d.severity === 'info'));
+    assert.ok(placeholders.every((d) => d.severity === 'hint'));
     assert.equal(indexRecords(text, r.records).fleetRefs.length, 2);
   });
 

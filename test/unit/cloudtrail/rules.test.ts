@@ -345,3 +345,58 @@ describe('CloudTrail rules', () => {
     assert.equal((JSON.parse(fixed) as { Records: Array<{ readOnly: unknown }> }).Records[0].readOnly, false);
   });
 });
+
+describe('CloudTrail findings that do not mislead', () => {
+  /** A failed console sign-in as AWS writes it: errorMessage "Failed authentication" and no errorCode. */
+  const failedSignIn = {
+    eventVersion: '1.08',
+    userIdentity: {
+      type: 'IAMUser',
+      principalId: 'AIDAJ45Q7YFFAREXMPLQ',
+      accountId: '350421987654',
+      userName: 'alice',
+    },
+    eventTime: '2026-11-20T08:15:42Z',
+    eventSource: 'signin.amazonaws.com',
+    eventName: 'ConsoleLogin',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '198.51.100.7',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
+    errorMessage: 'Failed authentication',
+    requestParameters: null,
+    responseElements: { ConsoleLogin: 'Failure' },
+    additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: 'No' },
+    eventID: '3c8d2a1e-5b7f-4e9a-8c0d-1e2f3a4b5c6d',
+    readOnly: false,
+    eventType: 'AwsConsoleSignIn',
+    managementEvent: true,
+    recipientAccountId: '350421987654',
+    eventCategory: 'Management',
+  };
+
+  it('reports nothing on a failed ConsoleLogin (errorMessage without errorCode is how AWS logs it)', () => {
+    assert.deepEqual(diags(file(failedSignIn)), []);
+  });
+
+  it('still warns when an API call has an errorMessage but no errorCode', () => {
+    assert.equal(diags(file(rec({ errorMessage: 'Rate exceeded' })), 'error-message-without-code').length, 1);
+  });
+
+  it('shows documentation placeholders as hints by default: AWS sample data is not a problem', () => {
+    const sample = rec({
+      userIdentity: {
+        type: 'IAMUser',
+        principalId: 'AIDACKCEVSQ6C2EXAMPLE',
+        arn: 'arn:aws:iam::111122223333:user/Mary',
+        accountId: '111122223333',
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        userName: 'Mary',
+      },
+      recipientAccountId: '111122223333',
+    });
+    const found = diags(file(sample));
+    assert.equal(found.length, 4, JSON.stringify(found.map((d) => d.message)));
+    assert.deepEqual(new Set(found.map((d) => `${d.ruleId}/${d.severity}`)), new Set(['placeholder/hint']));
+    assert.equal(validateCloudTrail(file(sample)).counts?.info, 0);
+  });
+});

@@ -32,6 +32,19 @@ describe('cloudtrail editor: manifest', () => {
     );
   });
 
+  it('describes each rule in gamelift.cloudtrail.rules as RULES does, with its default severity', () => {
+    const offered = c.configuration.properties['gamelift.cloudtrail.rules'].properties as Record<
+      string,
+      { markdownDescription?: string }
+    >;
+    for (const rule of RULES)
+      assert.equal(
+        offered[rule.id]?.markdownDescription,
+        `${rule.description} Default: \`${rule.defaultSeverity}\`.`,
+        rule.id,
+      );
+  });
+
   it('gives every gamelift.cloudtrail.* setting a markdownDescription', () => {
     const keys = Object.keys(c.configuration.properties).filter((k) => k.startsWith('gamelift.cloudtrail.'));
     assert.ok(keys.length >= 6, keys.join(', '));
