@@ -11,9 +11,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeCloudTrailText } from './cloudtrail-data';
-import { positionResult } from '../src/cloudtrail/editor/worker/positionedResult';
+import { placeResult } from '../src/cloudtrail/editor/worker/positionedResult';
 import { WorkerValidator } from '../src/cloudtrail/editor/worker/workerClient';
-import { revalidateIncrementally, validateCloudTrail, type CtEdit, type CtValidateOptions } from '../src/cloudtrail';
+import {
+  LineIndex,
+  indexRecords,
+  revalidateIncrementally,
+  validateCloudTrail,
+  type CtEdit,
+  type CtValidateOptions,
+} from '../src/cloudtrail';
 import { median } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
@@ -100,7 +107,7 @@ async function main(): Promise<void> {
     if (!incResult || incResult.totalDiagnostics !== fullResult.totalDiagnostics)
       throw new Error('the core took no fast path');
     t0 = performance.now();
-    positionResult(next, incResult);
+    placeResult(next, incResult, indexRecords(next, incResult.records), new LineIndex(next));
     position = Math.max(position, performance.now() - t0);
     text = next;
     prevResult = incResult;
@@ -121,7 +128,7 @@ async function main(): Promise<void> {
     `  revalidateIncrementally            ${fmt(median(core.incremental)).padStart(9)}   ratio ×${(median(core.full) / median(core.incremental)).toFixed(0)}`,
   );
   console.log(
-    `  positionResult from scratch (max)  ${fmt(position).padStart(9)}   line table, folding and outline of the whole text: what the full path pays on top, and the incremental path avoids by updating the previous run's`,
+    `  placeResult from scratch (max)     ${fmt(position).padStart(9)}   line table, folding and outline of the whole text: what the full path pays on top, and the incremental path avoids by updating the previous run's`,
   );
   console.log(`Sent to the worker: ${JSON.stringify(validator.sent)}`);
 }

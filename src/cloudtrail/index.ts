@@ -2,6 +2,7 @@
 // the worker. Nothing under this module imports `vscode`.
 
 export * from './types';
+export { Char } from './chars';
 export { validateCloudTrail } from './validate';
 export { revalidateIncrementally, tryIncremental, type CtEdit, type IncrementalAttempt } from './incremental';
 export { indexRecords, reindexRecord } from './recordIndex';

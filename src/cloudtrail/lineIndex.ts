@@ -31,14 +31,24 @@ function endsLine(text: string, i: number): boolean {
   return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
 }
 
-/** Offsets where the text's lines start (the first is 0); a line break is \n, \r\n or a lone \r. */
+/**
+ * Offsets where the text's lines start (the first is 0); a line break is \n, \r\n or a lone \r.
+ * The breaks are found with indexOf, which the engine runs far faster than a loop over characters.
+ */
 export function lineStartsOf(text: string): Uint32Array {
-  let count = 1;
-  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) count++;
-  const starts = new Uint32Array(count);
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts[n++] = i + 1;
-  return starts;
+  const starts: number[] = [0];
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      if (cr + 1 !== lf) starts.push(cr + 1); // a lone \r; in a \r\n the \n ends the line
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  return Uint32Array.from(starts);
 }
 
 /** The 0-based line holding `offset` in a line-start table (binary search for the last start ≤ offset). */

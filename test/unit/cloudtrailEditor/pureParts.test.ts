@@ -10,7 +10,8 @@ import {
   fetchFleetEventsLink,
   escapeMarkdown,
 } from '../../../src/cloudtrail/editor/hover/hoverText';
-import type { CtLocation } from '../../../src/cloudtrail/index';
+import { LineIndex, validateCloudTrail, type CtLocation } from '../../../src/cloudtrail/index';
+import { makeCloudTrailText } from '../../../bench/cloudtrail-data';
 
 const FLEET = 'fleet-2222bbbb-33cc-44dd-55ee-6666ffff7777';
 const rec = (name: string, user: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -110,6 +111,32 @@ describe('cloudtrail editor: validateAndPosition', () => {
 
 describe('cloudtrail editor: foldingRegions', () => {
   const pairs = (a: Int32Array): number[][] => Array.from({ length: a.length / 2 }, (_, k) => [a[2 * k], a[2 * k + 1]]);
+  const fold = (text: string, max?: number): number[][] =>
+    pairs(foldingRegions(text, validateCloudTrail(text).records, new LineIndex(text), max));
+
+  /** The plain way: one bracket scan of the whole text (strings skipped, recovering at line breaks). */
+  function scanAll(text: string): number[][] {
+    const open: Array<[number, string]> = [];
+    const found: number[][] = [];
+    let line = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\n') {
+        line++;
+        inString = false;
+      } else if (inString) {
+        if (c === '\\') i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{' || c === '[') open.push([line, c === '{' ? '}' : ']']);
+      else if (open.length > 0 && c === open[open.length - 1][1]) {
+        const [start] = open.pop() as [number, string];
+        if (line > start) found.push([start, line]);
+      }
+    }
+    return found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  }
 
   it('folds multi-line objects and arrays, not single-line ones, ignoring brackets in strings', () => {
     const text = [
@@ -123,7 +150,7 @@ describe('cloudtrail editor: foldingRegions', () => {
       '  ]',
       '}',
     ].join('\n');
-    assert.deepEqual(pairs(foldingRegions(text)), [
+    assert.deepEqual(fold(text), [
       [0, 8],
       [1, 7],
       [2, 6],
@@ -132,20 +159,52 @@ describe('cloudtrail editor: foldingRegions', () => {
 
   it('survives broken JSON: unmatched closers and strings cut by a line end', () => {
     const text = ['{', '  "a": "unterminated', '  ]', '  "b": [', '    1', '  ]', '}'].join('\n');
-    assert.deepEqual(pairs(foldingRegions(text)), [
+    assert.deepEqual(fold(text), [
       [0, 6],
       [3, 5],
     ]);
   });
 
-  it('keeps the outermost regions when there are too many', () => {
-    const text = JSON.stringify({ Records: Array.from({ length: 50 }, () => ({ a: { b: 1 } })) }, null, 2);
-    const kept = pairs(foldingRegions(text, 10));
+  it('finds what one scan of the whole text finds, from the records and the text between them', () => {
+    for (const pretty of [true, false]) {
+      const text = makeCloudTrailText(40_000, pretty, 3);
+      assert.deepEqual(fold(text), scanAll(text));
+    }
+    const single = JSON.stringify(cleanRecordForFolding(), null, 2);
+    assert.deepEqual(fold(single), scanAll(single));
+    const lines = [1, 2, 3].map((i) => JSON.stringify({ ...cleanRecordForFolding(), eventID: `id-${i}` })).join('\n');
+    assert.deepEqual(fold(lines), scanAll(lines));
+  });
+
+  it('keeps whole levels, outermost first, then the first regions of the next level', () => {
+    const record = { eventVersion: '1.09', eventTime: '2026-11-20T08:15:42Z', a: { b: 1 } };
+    const text = JSON.stringify({ Records: Array.from({ length: 50 }, () => record) }, null, 2);
+    const kept = fold(text, 10);
     assert.equal(kept.length, 10);
     assert.deepEqual(kept[0], [0, text.split('\n').length - 1]);
     assert.deepEqual(kept[1][0], 1, 'the Records array comes before any record');
+    assert.deepEqual(
+      kept.slice(2).map((r) => r[1] - r[0]),
+      Array(8).fill(6),
+      'then the first eight records, none of their members',
+    );
+    const fits = fold(text, 102);
+    assert.equal(fits.length, 102, 'with room for all, the members inside the records too');
+    assert.equal(fold(text, 101).length, 52, 'without room for all members, none of them');
   });
 });
+
+function cleanRecordForFolding(): Record<string, unknown> {
+  return {
+    eventVersion: '1.09',
+    eventTime: '2026-11-20T08:15:42Z',
+    eventSource: 'gamelift.amazonaws.com',
+    eventName: 'DescribeFleetAttributes',
+    awsRegion: 'us-west-2',
+    requestParameters: { fleetIds: ['fleet-2222bbbb-33cc-44dd-55ee-6666ffff77aa'] },
+    userIdentity: { type: 'IAMUser', sessionContext: { attributes: { mfaAuthenticated: 'false' } } },
+  };
+}
 
 describe('cloudtrail editor: hover text', () => {
   const at = (path: (string | number)[], value?: unknown, extra: Partial<CtLocation> = {}): CtLocation => ({

@@ -1,48 +1,129 @@
-// Folding regions of a JSON text: every object or array that spans several lines, found by one
-// string-aware bracket scan (tolerant of broken JSON: a closer that does not match the innermost
-// opener is ignored). Runs next to validation (in the worker for big documents). Pure: no `vscode`.
+// Folding regions of a CloudTrail document (every object or array spanning several lines) without
+// scanning the whole text: validation already knows where each record is, so only the text between
+// records is read for the brackets around them, each record is a region, and the brackets inside
+// records are read only while all of them can still fit under the limit. Pure: no `vscode`.
+import { Char, type LineIndex } from '../../index';
 
-/** Upper bound on regions returned; when there are more, the outermost are kept. */
-export const MAX_FOLDING_REGIONS = 20000;
+/**
+ * VS Code's default `editor.foldingMaximumRegions`: beyond it the editor keeps whole nesting levels,
+ * outermost first, so a longer list would lose even the records' regions.
+ */
+export const MAX_FOLDING_REGIONS = 5000;
 
-/** Pairs [startLine, endLine, startLine, endLine, …], 0-based, sorted by start line. */
-export function foldingRegions(text: string, max = MAX_FOLDING_REGIONS): Int32Array {
-  const starts: number[] = []; // stack of opening lines
-  const kinds: number[] = []; // and their closing character codes
-  const found: Array<[number, number, number]> = []; // start, end, depth
-  let line = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      inString = false; // JSON strings cannot span lines; recover at the line break
-      continue;
-    }
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      starts.push(line);
-      kinds.push(c + 2); // { → }, [ → ]
-    } else if ((c === 125 || c === 93) && kinds[kinds.length - 1] === c) {
-      kinds.pop();
-      const start = starts.pop() as number;
-      if (line > start) found.push([start, line, starts.length]);
+interface Region {
+  startLine: number;
+  endLine: number;
+  depth: number;
+}
+
+/** Brackets read one range after another, with one stack: a region is kept when its brackets are on different lines. */
+class BracketReader {
+  private readonly openLines: number[] = [];
+  private readonly closers: number[] = [];
+  /** Where the next line break is, kept so that checking strings for one stays linear. */
+  private nextBreak = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly found: Region[],
+    private readonly baseDepth: number,
+  ) {}
+
+  get depth(): number {
+    return this.baseDepth + this.openLines.length;
+  }
+
+  /** Reads [from, to). Tolerant: a closer that does not match the innermost opener is ignored. */
+  read(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === Char.Quote) {
+        i = this.stringEnd(i, to);
+      } else if (c === Char.BraceOpen || c === Char.BracketOpen) {
+        this.openLines.push(this.lines.lineColumn(i).line);
+        this.closers.push(c + 2); // { → }, [ → ]
+      } else if ((c === Char.BraceClose || c === Char.BracketClose) && this.closers[this.closers.length - 1] === c) {
+        this.closers.pop();
+        const startLine = this.openLines.pop() as number;
+        this.add(startLine, this.lines.lineColumn(i).line, this.depth);
+      }
     }
   }
-  let kept = found;
-  if (found.length > max) {
-    kept = [...found].sort((a, b) => a[2] - b[2] || a[0] - b[0]).slice(0, max);
+
+  add(startLine: number, endLine: number, depth: number): void {
+    if (endLine > startLine) this.found.push({ startLine, endLine, depth });
   }
-  kept.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const out = new Int32Array(kept.length * 2);
-  kept.forEach(([s, e], k) => {
-    out[2 * k] = s;
-    out[2 * k + 1] = e;
+
+  /** Offset of the closing quote of the string opening at `open`, or of the line break that ends an unclosed one. */
+  private stringEnd(open: number, to: number): number {
+    const text = this.text;
+    let q = text.indexOf('"', open + 1);
+    while (q > 0 && text.charCodeAt(q - 1) === Char.Backslash) {
+      let b = q - 2;
+      while (text.charCodeAt(b) === Char.Backslash) b--;
+      if ((q - 1 - b) % 2 === 0) break; // an even run of backslashes: the quote is real
+      q = text.indexOf('"', q + 1);
+    }
+    if (q < 0 || q >= to) q = to;
+    // JSON strings cannot span lines: an unclosed one ends at the line break.
+    if (this.nextBreak < open) this.nextBreak = nextLineBreak(text, open);
+    return this.nextBreak >= 0 && this.nextBreak < q ? this.nextBreak : q;
+  }
+}
+
+function nextLineBreak(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+}
+
+/**
+ * The folding regions as [startLine, endLine] pairs (0-based, sorted by start line): the
+ * containers around the records, the records, and what is inside them while it all fits
+ * under `max`; past `max`, whole nesting levels outermost first, then the first regions of the
+ * next level, as VS Code would keep them.
+ */
+export function foldingRegions(
+  text: string,
+  records: ReadonlyArray<{ start: number; end: number }>,
+  lines: LineIndex,
+  max = MAX_FOLDING_REGIONS,
+): Int32Array {
+  const found: Region[] = [];
+  const outer = new BracketReader(text, lines, found, 0);
+  const recordDepths: number[] = [];
+  let pos = 0;
+  for (const r of records) {
+    outer.read(pos, r.start);
+    outer.add(lines.lineColumn(r.start).line, lines.lineColumn(r.end).line, outer.depth);
+    recordDepths.push(outer.depth + 1);
+    pos = Math.max(pos, r.end);
+  }
+  outer.read(pos, text.length);
+  // Inside the records, only while everything found can still be kept.
+  const before = found.length;
+  for (let k = 0; k < records.length && found.length <= max; k++) {
+    new BracketReader(text, lines, found, recordDepths[k]).read(records[k].start + 1, records[k].end - 1);
+  }
+  if (found.length > max) found.length = before;
+  return packed(keepOutermost(found, max));
+}
+
+/** At most `max` regions: whole nesting levels, outermost first, then the first regions of the next level. */
+function keepOutermost(regions: Region[], max: number): Region[] {
+  if (regions.length <= max) return regions;
+  const byLevel = [...regions].sort((a, b) => a.depth - b.depth || a.startLine - b.startLine);
+  return byLevel.slice(0, max);
+}
+
+function packed(regions: Region[]): Int32Array {
+  regions.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  const out = new Int32Array(regions.length * 2);
+  regions.forEach((r, k) => {
+    out[2 * k] = r.startLine;
+    out[2 * k + 1] = r.endLine;
   });
   return out;
 }

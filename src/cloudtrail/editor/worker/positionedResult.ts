@@ -6,14 +6,13 @@ import { foldingRegions } from './folding';
 import {
   validateCloudTrail,
   indexRecords,
-  createLineIndex,
+  LineIndex,
   type CtValidateOptions,
   type CtValidationResult,
   type CtRecordIndex,
   type CtEdit,
   type CtSeverity,
   type CtFormat,
-  type LineIndex,
 } from '../../index';
 
 /** [startLine, startColumn, endLine, endColumn], 0-based. */
@@ -106,33 +105,22 @@ export interface PositionedResult {
 /** Most fleet references kept per document (first per record and fleet): enough for any real delivery, bounded for giant files. */
 export const MAX_FLEET_REFS = 5000;
 
-/** Validates `text` and places everything by line and column. */
+/** Validates `text` and places everything by line and column: what the worker answers for a whole text. */
 export function validateAndPosition(text: string, options: CtValidateOptions): PositionedResult {
-  return positionResult(text, validateCloudTrail(text, options));
-}
-
-/** Places a validation result of `text` by line and column, with the outline's and the fleet links' index. */
-export function positionResult(text: string, validated: CtValidationResult): PositionedResult {
-  // Diagnostics first, then the outline's name ranges and the fleet links (not needed by the checks).
-  return placeResult(
-    text,
-    validated,
-    indexRecords(text, validated.records),
-    createLineIndex(text),
-    foldingRegions(text),
-  );
+  const result = validateCloudTrail(text, options);
+  return placeResult(text, result, indexRecords(text, result.records), new LineIndex(text));
 }
 
 /**
- * Places a result of `text` and its index (see indexRecords) with the line table and folding
- * regions at hand: the worker keeps those from the previous run and updates them after a small edit.
+ * Places a result of `text` and its index (see indexRecords) with the text's line table: the
+ * worker keeps both from the previous run and updates them after a small edit. Folding comes from
+ * the records and the line table, without another pass over the text.
  */
 export function placeResult(
   text: string,
   result: CtValidationResult,
   index: CtRecordIndex,
   lines: LineIndex,
-  folding: Int32Array,
 ): PositionedResult {
   const range = (start: number, end: number): LcRange => {
     const a = lines.lineColumn(start);
@@ -192,7 +180,7 @@ export function placeResult(
     recordLabels: labels.join('\n'),
     fleetRefPositions,
     fleetRefIds: refs.map((f) => f.fleetId).join('\n'),
-    folding,
+    folding: foldingRegions(text, records, lines),
     textLength: text.length,
   };
 }

@@ -1,16 +1,14 @@
 // Worker thread that validates CloudTrail text off the extension host's main thread. The text
 // arrives as UTF-8 chunks (begin, chunk…, end), or — when this worker already holds the
 // document's previous version — as the edits since then (delta), applied to its own copy and
-// re-checked incrementally where only one record changed; then the line table and folding of
-// the previous run are updated instead of rescanning the whole text. The answer is a
+// re-checked incrementally where only one record changed; then the line table and record index
+// of the previous run are updated instead of rebuilt from the whole text. The answer is a
 // PositionedResult with ranges already in line/column, its typed arrays transferred rather than
 // copied. Bundled to dist/cloudtrail.worker.js.
 import { parentPort } from 'node:worker_threads';
 import { placeResult, type ValidateRequest, type ValidateResponse } from './positionedResult';
-import { foldingRegions } from './folding';
-import { foldingAfter } from './reposition';
 import {
-  createLineIndex,
+  LineIndex,
   indexRecords,
   reindexRecord,
   tryIncremental,
@@ -19,7 +17,6 @@ import {
   type CtRecordIndex,
   type CtValidateOptions,
   type CtValidationResult,
-  type LineIndex,
 } from '../../index';
 
 const port = parentPort;
@@ -41,7 +38,6 @@ interface Placement {
   /** The result's eventName ranges and fleet references (indexRecords). */
   index: CtRecordIndex;
   lines: LineIndex;
-  folding: Int32Array;
 }
 const held = new Map<string, Held>();
 /** Documents held at most (least recently validated dropped first): each costs its text's size. */
@@ -90,31 +86,22 @@ function applyEdits(text: string, edits: readonly CtEdit[]): string | undefined 
 
 /** Everything placing needs, from scratch. */
 function placementOf(text: string, result: CtValidationResult): Placement {
-  return { index: indexRecords(text, result.records), lines: createLineIndex(text), folding: foldingRegions(text) };
+  return { index: indexRecords(text, result.records), lines: new LineIndex(text) };
 }
 
 /**
  * The placement after an incremental re-check of record `k` (`result` is the new result): the
- * index with only record k searched again, the line table spliced, the folding kept when it
- * cannot have changed.
+ * index with only record k searched again, the line table spliced.
  */
 function placementAfter(base: Held, text: string, result: CtValidationResult, k: number): Placement {
   const index = reindexRecord(base.index, text, result.records, k, text.length - base.text.length);
   const before = base.result.records[k];
-  const after = result.records[k];
-  const lines = base.lines.replaced(text, before.start, before.end, after.end);
-  // Only the record changed, so the text has as many lines as before exactly when the record does.
-  const sameLines = lines.lineCount === base.lines.lineCount;
-  const folding =
-    (sameLines &&
-      foldingAfter(base.folding, base.text.slice(before.start, before.end), text.slice(after.start, after.end))) ||
-    foldingRegions(text);
-  return { index, lines, folding };
+  const lines = base.lines.replaced(text, before.start, before.end, result.records[k].end);
+  return { index, lines };
 }
 
-/** Places the result; the folding array goes to the host, so the worker keeps its own copy. */
 function place(text: string, result: CtValidationResult, placement: Placement): ReturnType<typeof placeResult> {
-  return placeResult(text, result, placement.index, placement.lines, placement.folding.slice());
+  return placeResult(text, result, placement.index, placement.lines);
 }
 
 function full(
