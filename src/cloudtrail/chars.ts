@@ -25,6 +25,7 @@ export const enum Char {
   LowerF = 102,
   LowerN = 110,
   LowerT = 116,
+  LowerU = 117,
   LowerZ = 122,
   BraceOpen = 123,
   BraceClose = 125,

@@ -7,8 +7,7 @@
 
 import shapes from './data/gameliftShapes.json';
 import type { Finding, Reporter } from './findings';
-import { allOfClass, ID_CHAR, isUuidAt } from './charClasses';
-import { closest, hasBlank } from './recordChecks';
+import { closest } from './suggest';
 import type { CtSeverity } from './types';
 import { isObject } from '../shared/guards';
 
@@ -60,21 +59,6 @@ function upperFirst(s: string): string {
   return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1);
 }
 
-/**
- * The common forms of the patterned IDs, checked without running their regular expressions:
- * `fleet-` and letters, digits and dashes (FLEET_ID_OR_ARN); `build-`/`script-` and no blank
- * (their \S+).
- */
-function plainId(plan: ValuePlan, v: string): boolean {
-  const prefix = plan.plainPrefix;
-  if (prefix === '' || v.length <= prefix.length || !v.startsWith(prefix)) return false;
-  if (!plan.fleetId) return !hasBlank(v);
-  // Most fleet IDs are `fleet-` and a UUID, whose characters are all ID characters.
-  return (
-    (v.length === prefix.length + 36 && isUuidAt(v, prefix.length)) || allOfClass(v, prefix.length, v.length, ID_CHAR)
-  );
-}
-
 function isSpecific(v: string): boolean {
   return v !== '' && !v.includes('...') && !v.startsWith('<');
 }
@@ -103,22 +87,16 @@ const enum Kind {
 
 /**
  * How to check one member's value, decided once per (shape, member name) from the model and the
- * extra constraints above, so the walk of each record only follows plans: no look-ups by type
- * name, pattern name or enum name per value. Every field is always set (one hidden class).
+ * extra constraints above, so the walk of each record only follows plans.
  */
 interface ValuePlan {
   kind: Kind;
   /** PascalCase member name (messages use it lower-cased first). */
   name: string;
   pattern: [RegExp, string] | undefined;
-  fleetId: boolean;
-  /** `fleet-`, `build-` or `script-` for the IDs with a quick check of their plain form (plainId), else ''. */
-  plainPrefix: string;
   cidr: boolean;
   nonNegative: boolean;
   enumRef: string;
-  /** Small enums are compared (Set.has would hash every parsed string), big ones looked up. */
-  enumValues: readonly string[] | undefined;
   enumSet: Set<string> | undefined;
   /** Lists: the plan of their items. */
   item: ValuePlan | undefined;
@@ -139,32 +117,19 @@ interface StructurePlan {
   /** Required members as flat [lowerFirst, PascalCase, …] pairs. */
   required: string[];
   ipPermission: boolean;
-  /**
-   * The keys met last time, by position, and their members: objects of one structure come with
-   * their keys in one order, and comparing a key with the one met at its position (one pointer
-   * comparison: keys are interned) is cheaper than a look-up in `members`.
-   */
-  lastKeys: string[];
-  lastMembers: ValuePlan[];
 }
 
 function planValue(shape: MemberShape, name: string): ValuePlan {
   const kind = KINDS[shape.type];
-  const enumValues = kind === Kind.Enum && shape.ref ? data.enums[shape.ref] : undefined;
+  const enumSet = kind === Kind.Enum && shape.ref ? enumSets.get(shape.ref) : undefined;
   return {
     kind,
     name,
-    pattern:
-      name === 'FleetId' || name === 'BuildId' || name === 'ScriptId' || name === 'Location'
-        ? STRING_PATTERNS[name]
-        : undefined,
-    fleetId: name === 'FleetId',
-    plainPrefix: name === 'FleetId' ? 'fleet-' : name === 'BuildId' ? 'build-' : name === 'ScriptId' ? 'script-' : '',
+    pattern: Object.hasOwn(STRING_PATTERNS, name) ? STRING_PATTERNS[name] : undefined,
     cidr: name === 'IpRange',
     nonNegative: NON_NEGATIVE.has(name),
-    enumRef: enumValues ? (shape.ref as string) : '',
-    enumValues,
-    enumSet: enumValues ? enumSets.get(shape.ref as string) : undefined,
+    enumRef: enumSet ? (shape.ref as string) : '',
+    enumSet,
     item: kind === Kind.List && shape.item ? planValue(shape.item, LIST_ITEM_PATTERNS[name] ?? name) : undefined,
     mapItem: kind === Kind.Map ? shape.item : undefined,
     mapPlans: kind === Kind.Map && shape.item ? new Map() : undefined,
@@ -200,8 +165,6 @@ function structurePlan(structName: string): StructurePlan | undefined {
         pascal: new Map(),
         required: [],
         ipPermission: structName === 'IpPermission',
-        lastKeys: [],
-        lastMembers: [],
       };
       for (const name of Object.keys(members)) {
         const member = planValue(members[name], name);
@@ -250,7 +213,7 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
         return;
       }
       const pattern = plan.pattern;
-      if (pattern !== undefined && !plainId(plan, v) && !pattern[0].test(v) && isSpecific(v)) {
+      if (pattern !== undefined && !pattern[0].test(v) && isSpecific(v)) {
         note(ctx, {
           ruleId: 'gamelift-parameter',
           message: `${lowerFirst(plan.name)} "${v}" is not ${pattern[1]}`,
@@ -292,10 +255,8 @@ function checkValue(v: unknown, plan: ValuePlan, path: (string | number)[], ctx:
         });
       return;
     case Kind.Enum: {
-      const values = plan.enumValues;
       const set = plan.enumSet;
-      if (typeof v !== 'string' || values === undefined || set === undefined) return;
-      if ((values.length <= 24 ? values.includes(v) : set.has(v)) || !isSpecific(v)) return;
+      if (typeof v !== 'string' || set === undefined || set.has(v) || !isSpecific(v)) return;
       reportEnum(v, plan.enumRef, set, path, ctx);
       return;
     }
@@ -386,21 +347,9 @@ function checkStructure(
   depth: number,
 ): void {
   const members = plan.members;
-  const lastKeys = plan.lastKeys;
   let seen = 0;
-  let position = 0;
   for (const key in v) {
-    let member: ValuePlan | undefined;
-    if (position < lastKeys.length && lastKeys[position] === key) {
-      member = plan.lastMembers[position];
-    } else {
-      member = members.get(key);
-      if (member !== undefined && position <= lastKeys.length && position < 64) {
-        lastKeys[position] = key;
-        plan.lastMembers[position] = member;
-      }
-    }
-    position++;
+    let member = members.get(key);
     if (member === undefined) {
       member = plan.pascal.get(key);
       if (member !== undefined && ctx.request) {
@@ -496,80 +445,37 @@ function checkCidr(v: string, path: (string | number)[], ctx: WalkContext): void
 export const CIDR4_OTHER = 0;
 export const CIDR4_VALID = 1;
 export const CIDR4_OUT_OF_RANGE = 2;
+const CIDR4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/**
- * Reads an IPv4 CIDR block (four numbers of 1–3 digits separated by dots, a slash, 1–2 digits)
- * without a regular expression and its match array: this runs for every port permission.
- */
+/** Whether `v` is an IPv4 CIDR block: valid, of that form but out of range, or something else. */
 export function cidr4(v: string): number {
-  let part = 0;
-  let digits = 0;
-  let value = 0;
-  let inRange = true;
-  for (let i = 0; i <= v.length; i++) {
-    const c = i < v.length ? v.charCodeAt(i) : -1;
-    if (c >= 48 && c <= 57) {
-      if (++digits > (part === 4 ? 2 : 3)) return CIDR4_OTHER;
-      value = value * 10 + (c - 48);
-      continue;
-    }
-    const expected = part < 3 ? 46 : part === 3 ? 47 : -1; // '.', '/', end
-    if (digits === 0 || c !== expected) return CIDR4_OTHER;
-    if (value > (part === 4 ? 32 : 255)) inRange = false;
-    part++;
-    digits = 0;
-    value = 0;
-  }
-  return part === 5 ? (inRange ? CIDR4_VALID : CIDR4_OUT_OF_RANGE) : CIDR4_OTHER;
+  const m = CIDR4.exec(v);
+  if (!m) return CIDR4_OTHER;
+  const inRange = +m[1] <= 255 && +m[2] <= 255 && +m[3] <= 255 && +m[4] <= 255 && +m[5] <= 32;
+  return inRange ? CIDR4_VALID : CIDR4_OUT_OF_RANGE;
 }
 
-// One context of each kind for the whole process, filled in per record: contexts made per record
-// die with the run, and V8 would then drop their hidden class and the optimised walk code with it.
-const noReport: Reporter = () => undefined;
-const REQUEST_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: true };
-const RESPONSE_CONTEXT: WalkContext = { report: noReport, severity: undefined, failed: undefined, request: false };
-/** The paths the walks start from, reused (findings copy them). */
-const REQUEST_PATH: (string | number)[] = ['requestParameters'];
-const RESPONSE_PATH: (string | number)[] = ['responseElements'];
-
 interface OperationPlan {
-  name: string;
   input: StructurePlan | undefined;
   output: StructurePlan | undefined;
 }
 
-/**
- * Each operation's input and output structure plans, in buckets by a hash of the name's length
- * and two of its characters (no prototype names, unlike a plain object). Map.get hashes the whole
- * of each record's freshly parsed eventName in the runtime, about 60 ns here; reading two
- * characters and comparing with the one to three names of a bucket takes about 20.
- */
-const OPERATION_BUCKETS = 512;
-const operationBuckets: OperationPlan[][] = Array.from({ length: OPERATION_BUCKETS }, () => []);
-function operationBucket(name: string): OperationPlan[] {
-  const n = name.length;
-  return operationBuckets[
-    n < 2 ? 0 : (n * 17 + name.charCodeAt(n - 2) * 5 + name.charCodeAt(n >> 1)) & (OPERATION_BUCKETS - 1)
-  ];
-}
-for (const [name, op] of Object.entries(data.operations)) {
-  operationBucket(name).push({
+/** Each operation's input and output structure plans, by operation name. */
+const OPERATION_PLANS = new Map<string, OperationPlan>(
+  Object.entries(data.operations).map(([name, op]) => [
     name,
-    input: op.input ? structurePlan(op.input) : undefined,
-    output: op.output ? structurePlan(op.output) : undefined,
-  });
-}
-function operationPlan(name: string): OperationPlan | undefined {
-  const bucket = operationBucket(name);
-  for (let i = 0; i < bucket.length; i++) if (bucket[i].name === name) return bucket[i];
-  return undefined;
-}
+    {
+      input: op.input ? structurePlan(op.input) : undefined,
+      output: op.output ? structurePlan(op.output) : undefined,
+    },
+  ]),
+);
 
 /** Runs the GameLift checks on a record whose eventSource is gamelift.amazonaws.com. */
 export function checkGameLiftRecord(rec: Record<string, unknown>, report: Reporter): void {
   const name = rec.eventName;
   if (typeof name !== 'string') return;
-  const op = operationPlan(name);
+  const op = OPERATION_PLANS.get(name);
   if (op === undefined) {
     const suggestion = suggest(name, GAMELIFT_OPERATIONS, 'operation');
     report({
@@ -584,21 +490,11 @@ export function checkGameLiftRecord(rec: Record<string, unknown>, report: Report
   const errorCode = typeof rec.errorCode === 'string' && rec.errorCode !== '' ? rec.errorCode : undefined;
   const req = rec.requestParameters;
   if (op.input !== undefined && isObject(req)) {
-    const ctx = REQUEST_CONTEXT;
-    ctx.report = report;
-    ctx.failed = errorCode;
-    ctx.severity = errorCode ? 'info' : undefined;
-    // The walk pushes and pops; a thrown check could leave more. Setting length calls a builtin
-    // (about 50 ns here), so only when needed.
-    if (REQUEST_PATH.length !== 1) REQUEST_PATH.length = 1;
-    checkStructure(req, op.input, REQUEST_PATH, ctx, 0);
-    ctx.report = noReport; // hold no validation (and its text) after the call
+    const ctx: WalkContext = { report, failed: errorCode, severity: errorCode ? 'info' : undefined, request: true };
+    checkStructure(req, op.input, ['requestParameters'], ctx, 0);
   }
   const res = rec.responseElements;
   if (op.output !== undefined && isObject(res) && !errorCode) {
-    RESPONSE_CONTEXT.report = report;
-    if (RESPONSE_PATH.length !== 1) RESPONSE_PATH.length = 1;
-    checkStructure(res, op.output, RESPONSE_PATH, RESPONSE_CONTEXT, 0);
-    RESPONSE_CONTEXT.report = noReport;
+    checkStructure(res, op.output, ['responseElements'], { report, request: false }, 0);
   }
 }

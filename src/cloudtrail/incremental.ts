@@ -48,6 +48,7 @@ export function tryIncremental(
   if (edits.length === 0) return no('no edits');
   if (prev.format !== 'records-object' && prev.format !== 'records-array') return no(`format ${prev.format}`);
   if (prev.eventBridge) return no('EventBridge envelope');
+  if (prev.embedded) return no('records inside strings');
   if (prev.truncated || prev.totalDiagnostics !== prev.diagnostics.length || !prev.counts)
     return no('previous result truncated');
   const severities = options.severities ?? {};

@@ -36,19 +36,28 @@ function endsLine(text: string, i: number): boolean {
  * The breaks are found with indexOf, which the engine runs far faster than a loop over characters.
  */
 export function lineStartsOf(text: string): Uint32Array {
-  const starts: number[] = [0];
+  let starts = new Uint32Array(1024);
+  let count = 1; // starts[0] = 0
+  const add = (offset: number): void => {
+    if (count === starts.length) {
+      const bigger = new Uint32Array(count * 2);
+      bigger.set(starts);
+      starts = bigger;
+    }
+    starts[count++] = offset;
+  };
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   while (lf >= 0 || cr >= 0) {
     if (cr >= 0 && (lf < 0 || cr < lf)) {
-      if (cr + 1 !== lf) starts.push(cr + 1); // a lone \r; in a \r\n the \n ends the line
+      if (cr + 1 !== lf) add(cr + 1); // a lone \r; in a \r\n the \n ends the line
       cr = text.indexOf('\r', cr + 1);
     } else {
-      starts.push(lf + 1);
+      add(lf + 1);
       lf = text.indexOf('\n', lf + 1);
     }
   }
-  return Uint32Array.from(starts);
+  return starts.slice(0, count);
 }
 
 /** The 0-based line holding `offset` in a line-start table (binary search for the last start ≤ offset). */

@@ -43,6 +43,8 @@ export interface CtRecordSummary {
   eventType?: string;
   /** eventID of the record. */
   eventID?: string;
+  /** true when the record is JSON text inside a string (start and end are the string's). */
+  embedded?: boolean;
 }
 
 /** A fleet ID or fleet ARN found in a GameLift record (value range without the quotes). */
@@ -75,7 +77,8 @@ export interface CtValidateOptions {
   maxDiagnostics?: number;
 }
 
-export type CtFormat = 'records-object' | 'records-array' | 'single-record' | 'ndjson' | 'unknown';
+/** The container of the records; 'lookup-events' is `aws cloudtrail lookup-events` output, `{"Events": [...]}`. */
+export type CtFormat = 'records-object' | 'records-array' | 'single-record' | 'ndjson' | 'lookup-events' | 'unknown';
 
 export interface CtValidationResult {
   diagnostics: CtDiagnostic[];
@@ -89,6 +92,8 @@ export interface CtValidationResult {
   counts?: Record<CtSeverity, number>;
   /** true when the records sit under an EventBridge envelope's `detail`. */
   eventBridge?: boolean;
+  /** true when records are JSON text inside strings (lookup-events' CloudTrailEvent, `_raw` exports). */
+  embedded?: boolean;
 }
 
 export interface CtRuleInfo {

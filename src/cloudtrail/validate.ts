@@ -1,18 +1,21 @@
 // Validation driver: finds the records of a CloudTrail document (Records object, bare array,
-// single record, EventBridge envelope, JSON lines) and checks them one at a time, so no tree
-// of the whole file is ever built. Each record takes the fast path when it can — a structural
-// scan finds its end, then the native JSON.parse builds the record — and only records with a
-// syntax error (tolerant parser, with recovery) or with findings (offsets needed) are parsed by
-// the offset-tracking parser.
+// single record, EventBridge envelope, JSON lines, and records inside strings: the CloudTrailEvent
+// of `aws cloudtrail lookup-events` output or a `_raw` export) and checks them one at a time, so
+// no tree of the whole file is ever built. A record's end is found cheaply, then the native
+// JSON.parse builds it; only records with a syntax error go through the tolerant parser (with
+// recovery). Findings are placed in the text only if they are kept under maxDiagnostics, by
+// reading the record's text along the finding's path.
 
 import { MAX_DEPTH, TolerantParser, nodeAt, toValue, type AstNode } from './parser';
+import { Char } from './chars';
 import type { Finding } from './findings';
-import { EventIdIndex } from './eventIdIndex';
-import { checkRecord, looksLikeRecord, type RecordCheckState } from './recordChecks';
+import { checkRecord, FirstUses, looksLikeRecord, type RecordContext } from './recordChecks';
 import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
+import { embeddedRecordPath, escapedForString, StringOffsets } from './embedded';
+import { locatePath } from './jsonPath';
 import { defaultSeverity } from './rules';
-import { keepInstances, keepRecent, keepRecordShape } from './warmShapes';
 import { scanValueEnd } from './scanValue';
+import { SeverityCap } from './severityCap';
 import type {
   CtDiagnostic,
   CtFix,
@@ -24,18 +27,32 @@ import type {
 } from './types';
 import { isObject } from '../shared/guards';
 
-const RECORDS_HEAD = /\{\s*"Records"\s*:\s*(?=\[)/y;
+/** `{"Records": [` or, from `aws cloudtrail lookup-events`, `{"Events": [`. */
+const CONTAINER_HEAD = /\{\s*"(Records|Events)"\s*:\s*(?=\[)/y;
 /** A separator between records with nothing but JSON white space around its comma. */
 const PLAIN_SEPARATOR = /^\}[ \t\r\n]*,[ \t\r\n]*\{[ \t\r\n]*"/;
-/** Records parsed ahead before they are checked (see parseBatch). */
-const BATCH = 32;
 
 interface ParsedValue {
   value: unknown;
+  /** The tolerant parser's tree, when the value was not valid JSON. */
   node: AstNode | undefined;
   start: number;
   end: number;
 }
+
+/** Where a record's text is, to place its findings: in the document, or inside one of its strings. */
+interface RecordPlace {
+  /** The record's text: the document, or the decoded string that holds the record. */
+  text: string;
+  /** Where the record starts in `text`. */
+  start: number;
+  node: AstNode | undefined;
+  /** For a record inside a string: the string's opening quote in the document. */
+  quote?: number;
+}
+
+/** A diagnostic to be, placed only if it is kept. */
+type Placeable = () => CtDiagnostic;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
@@ -57,14 +74,13 @@ function userOf(ui: unknown): string | undefined {
 class Validation {
   readonly parser: TolerantParser;
   private drained = 0;
-  readonly diagnostics: CtDiagnostic[] = [];
-  total = 0;
   readonly records: CtRecordSummary[] = [];
   format: CtFormat = 'unknown';
   eventBridge = false;
+  embedded = false;
   private nonRecordItems = 0;
-  private readonly state: RecordCheckState;
-  private readonly max: number;
+  private readonly eventIds = new FirstUses();
+  readonly cap: SeverityCap<Placeable>;
   private readonly severities: Record<string, CtSeverity | 'off'>;
 
   constructor(
@@ -73,9 +89,8 @@ class Validation {
     private readonly tolerantOnly = false,
   ) {
     this.parser = new TolerantParser(text, 0);
-    // Records are at least a few hundred characters long: that bounds the number of event IDs.
-    this.state = { eventIds: new EventIdIndex(text.length / 300) };
-    this.max = options.maxDiagnostics !== undefined && options.maxDiagnostics >= 0 ? options.maxDiagnostics : Infinity;
+    const max = options.maxDiagnostics;
+    this.cap = new SeverityCap(max !== undefined && max >= 0 ? max : Infinity);
     this.severities = options.severities ?? {};
   }
 
@@ -86,26 +101,13 @@ class Validation {
     return o ?? proposed ?? defaultSeverity(ruleId);
   }
 
-  private wants(): boolean {
-    return this.diagnostics.length < this.max;
-  }
-
-  readonly counts: Record<CtSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-
-  private push(
-    ruleId: string,
-    severity: CtSeverity,
-    message: string,
-    start: number,
-    end: number,
-    fixes?: CtFix[],
-  ): void {
-    this.total++;
-    this.counts[severity]++;
-    if (this.diagnostics.length >= this.max) return;
+  /** Adds a diagnostic whose place is known. */
+  push(ruleId: string, message: string, start: number, end: number, fixes?: CtFix[]): void {
+    const severity = this.severityOf(ruleId);
+    if (!severity) return;
     const d: CtDiagnostic = { ruleId, severity, message, start, end };
     if (fixes && fixes.length > 0) d.fixes = fixes;
-    this.diagnostics.push(d);
+    this.cap.add(severity, () => d);
   }
 
   /**
@@ -123,8 +125,7 @@ class Validation {
     const problems = this.parser.problems;
     for (; this.drained < problems.length; this.drained++) {
       const p = problems[this.drained];
-      const sev = this.severityOf(p.ruleId);
-      if (sev) this.push(p.ruleId, sev, p.message, p.start, p.end, p.fixes);
+      this.push(p.ruleId, p.message, p.start, p.end, p.fixes);
     }
   }
 
@@ -136,23 +137,24 @@ class Validation {
   run(): void {
     const text = this.text;
     const p = this.parser;
-    p.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    p.pos = text.charCodeAt(0) === Char.ByteOrderMark ? 1 : 0;
     let c = this.skipWs();
     if (c === -1) return;
-    if (c === 91) {
+    if (c === Char.BracketOpen) {
       this.format = 'records-array';
-      this.recordsArray(p.pos, 'records');
-    } else if (c === 123) {
-      RECORDS_HEAD.lastIndex = p.pos;
-      if (RECORDS_HEAD.test(text)) {
-        this.format = 'records-object';
-        this.recordsArray(RECORDS_HEAD.lastIndex, 'records');
+      this.recordsArray(p.pos);
+    } else if (c === Char.BraceOpen) {
+      CONTAINER_HEAD.lastIndex = p.pos;
+      const head = CONTAINER_HEAD.exec(text);
+      if (head) {
+        this.format = head[1] === 'Records' ? 'records-object' : 'lookup-events';
+        this.recordsArray(CONTAINER_HEAD.lastIndex);
         this.finishTopObject();
       } else {
         const first = this.parseAt(p.pos);
         this.classifyTop(first);
         c = this.skipWs();
-        if (c === 123) this.jsonLines(first);
+        if (c === Char.BraceOpen) this.jsonLines(first);
       }
     } else {
       p.parseValue(0);
@@ -160,15 +162,12 @@ class Validation {
     }
     this.trailing();
     if (this.records.length === 0 && (this.format === 'unknown' || this.nonRecordItems > 0)) {
-      const sev = this.severityOf('no-records');
-      if (sev)
-        this.push(
-          'no-records',
-          sev,
-          'No CloudTrail records found: expected {"Records": [...]}, an array of records, a record, an EventBridge envelope or one record per line',
-          p.pos > 0 ? 0 : 0,
-          Math.min(1, text.length),
-        );
+      this.push(
+        'no-records',
+        'No CloudTrail records found: expected {"Records": [...]}, an array of records, a record, an EventBridge envelope or one record per line',
+        0,
+        Math.min(1, text.length),
+      );
       if (this.format !== 'records-object') this.format = 'unknown';
     }
   }
@@ -183,84 +182,26 @@ class Validation {
   private separatorMisses = 0;
 
   /** Learns the separator from a record ending at `end` and the next record starting at `next`. */
-  learnSeparator(end: number, next: number): void {
+  private learnSeparator(end: number, next: number): void {
     if (this.separator !== undefined || this.separatorMisses > 2) return;
     const text = this.text;
     const q1 = text.indexOf('"', next);
     const q2 = q1 < 0 ? -1 : text.indexOf('"', q1 + 1);
     if (q2 < 0 || q2 - next > 64 || next - end > 64) return;
-    this.separator = text.slice(end - 1, q2 + 1);
-    // Only plain JSON white space around the comma: then the text between two records found by
-    // the separator needs no look of its own (no stray character or odd space to report).
-    this.separatorBrace = PLAIN_SEPARATOR.test(this.separator) ? next - end + 1 : -1;
+    const separator = text.slice(end - 1, q2 + 1);
+    // Only plain JSON white space around the comma: the text between two records found by the
+    // separator then needs no look of its own (no stray character or odd space to report).
+    if (PLAIN_SEPARATOR.test(separator)) this.separator = separator;
   }
 
-  /** Offset of the next record's `{` in the separator, or -1 when records are not read in batches. */
-  private separatorBrace = -1;
-  private readonly batch: ParsedValue[] = [];
-
-  /**
-   * Parses up to BATCH records starting at `pos` on the separator path, into `this.batch`, and
-   * returns how many. Parsing a run of records and then checking them is faster than alternating
-   * JSON.parse and the checks record by record (each keeps its code and data in the caches). Stops
-   * at the first record the separator does not find or JSON.parse refuses: parseAt takes it.
-   */
-  private parseBatch(pos: number): number {
-    const text = this.text;
-    const sep = this.separator;
-    const brace = this.separatorBrace;
-    if (sep === undefined || brace < 0) return 0;
-    let n = 0;
-    while (n < BATCH) {
-      const found = text.indexOf(sep, pos);
-      if (found < 0) break;
-      let value: unknown;
-      try {
-        value = JSON.parse(text.slice(pos, found + 1));
-      } catch {
-        break;
-      }
-      let v = this.batch[n];
-      if (v === undefined) this.batch[n] = v = { value: undefined, node: undefined, start: 0, end: 0 };
-      v.value = value;
-      v.node = undefined;
-      v.start = pos;
-      v.end = found + 1;
-      n++;
-      pos = found + brace;
-    }
-    return n;
-  }
-
-  /** Parses the value at `pos`: fast path (scan + JSON.parse) for objects, tolerant parser otherwise. */
+  /** Parses the value at `pos`: fast path (the end found cheaply, then JSON.parse) for objects, tolerant parser otherwise. */
   private parseAt(pos: number): ParsedValue {
     const text = this.text;
-    if (text.charCodeAt(pos) === 123 && !this.tolerantOnly) {
-      const sep = this.separator;
-      if (sep !== undefined) {
-        const found = text.indexOf(sep, pos);
-        if (found < 0) {
-          this.separator = undefined; // no later record looks like this: stop guessing
-        } else {
-          try {
-            const value: unknown = JSON.parse(text.slice(pos, found + 1));
-            this.parser.pos = found + 1;
-            return { value, node: undefined, start: pos, end: found + 1 };
-          } catch {
-            if (++this.separatorMisses > 2) this.separator = undefined;
-          }
-        }
-      }
-      const end = scanValueEnd(text, pos);
-      if (end > 0) {
-        try {
-          const value: unknown = JSON.parse(text.slice(pos, end));
-          this.parser.pos = end;
-          return { value, node: undefined, start: pos, end };
-        } catch {
-          // fall through to the tolerant parser (syntax error or nesting too deep)
-        }
-      }
+    if (text.charCodeAt(pos) === Char.BraceOpen && !this.tolerantOnly) {
+      const guessed = this.endBySeparator(pos);
+      const parsed = (guessed > 0 && this.parseSlice(pos, guessed)) || this.parseSlice(pos, scanValueEnd(text, pos));
+      if (guessed > 0 && parsed && parsed.end !== guessed && ++this.separatorMisses > 2) this.separator = undefined;
+      if (parsed) return parsed;
     }
     const p = this.parser;
     p.pos = pos;
@@ -270,24 +211,34 @@ class Validation {
     return { value: toValue(node), node, start: pos, end: node ? node.end : p.pos };
   }
 
-  /** Node tree of a value parsed on the fast path (built only when offsets are needed). */
-  private nodeOf(v: ParsedValue): AstNode | undefined {
-    if (!v.node) {
-      const tmp = new TolerantParser(this.text, v.start);
-      v.node = tmp.parseValue(0);
+  /** JSON.parse of [start, end), or undefined when that is not one valid JSON value (or nests too deep). */
+  private parseSlice(start: number, end: number): ParsedValue | undefined {
+    if (end <= start) return undefined;
+    try {
+      const value: unknown = JSON.parse(this.text.slice(start, end));
+      this.parser.pos = end;
+      return { value, node: undefined, start, end };
+    } catch {
+      return undefined;
     }
-    return v.node;
+  }
+
+  /** Where the object at `pos` ends if the learnt separator follows it, else -1. */
+  private endBySeparator(pos: number): number {
+    if (this.separator === undefined) return -1;
+    const found = this.text.indexOf(this.separator, pos);
+    if (found < 0) this.separator = undefined; // no later record looks like this: stop guessing
+    return found < 0 ? -1 : found + 1;
   }
 
   private classifyTop(first: ParsedValue): void {
     const value = first.value;
     if (isObject(value) && Array.isArray(value.Records)) {
       this.format = 'records-object';
-      const records = nodeAt(this.nodeOf(first), ['Records']).node;
+      const records = nodeAt(this.treeOf(first), ['Records']).node;
       if (records && records.kind === 'array') {
-        records.items.forEach((item) =>
-          this.checkItem({ value: toValue(item), node: item, start: item.start, end: item.end }),
-        );
+        for (const item of records.items)
+          this.checkItem({ value: toValue(item), node: item, start: item.start, end: item.end });
       }
       return;
     }
@@ -297,7 +248,7 @@ class Validation {
       ('detail-type' in value || 'source' in value) &&
       looksLikeRecord(value.detail)
     ) {
-      const detail = nodeAt(this.nodeOf(first), ['detail']).node;
+      const detail = nodeAt(this.treeOf(first), ['detail']).node;
       if (detail) {
         this.format = 'single-record';
         this.eventBridge = true;
@@ -305,29 +256,37 @@ class Validation {
         return;
       }
     }
-    if (looksLikeRecord(value)) {
+    if (looksLikeRecord(value) || (isObject(value) && embeddedRecordPath(value))) {
       this.format = 'single-record';
       this.checkItem(first);
     }
+  }
+
+  /** The tolerant parser's tree of a value parsed on the fast path (for the rare top-level shapes that need it). */
+  private treeOf(v: ParsedValue): AstNode | undefined {
+    return v.node ?? new TolerantParser(this.text, v.start).parseValue(0);
   }
 
   /** More top-level objects after the first: JSON lines (one record per line). */
   private jsonLines(first: ParsedValue): void {
     const p = this.parser;
     this.format = 'ndjson';
-    if (this.records.length === 0 && looksLikeRecord(first.value) === false) this.nonRecordItems++;
+    if (this.records.length === 0 && !this.isRecordish(first.value)) this.nonRecordItems++;
     for (;;) {
       const c = this.skipWs();
-      if (c === -1) return;
-      if (c !== 123) return; // trailing() reports what follows
+      if (c !== Char.BraceOpen) return; // trailing() reports what follows
       const v = this.parseAt(p.pos);
-      if (looksLikeRecord(v.value)) this.checkItem(v);
+      if (this.isRecordish(v.value)) this.checkItem(v);
       else this.nonRecordItems++;
     }
   }
 
-  /** The Records array (or a bare array of records) starting at `pos` (the '['). */
-  private recordsArray(pos: number, noun: string): void {
+  private isRecordish(value: unknown): boolean {
+    return looksLikeRecord(value) || (isObject(value) && embeddedRecordPath(value) !== undefined);
+  }
+
+  /** The Records array (or a bare array of records, or lookup-events' Events) starting at `pos` (the '['). */
+  private recordsArray(pos: number): void {
     const text = this.text;
     const p = this.parser;
     p.pos = pos + 1;
@@ -336,7 +295,7 @@ class Validation {
     let commaAt = -1;
     for (;;) {
       const c = this.skipWs();
-      if (c === 93) {
+      if (c === Char.BracketClose) {
         if (commaAt >= 0)
           this.syntax(`Trailing comma: no record follows it before ]`, commaAt, commaAt + 1, [
             {
@@ -349,21 +308,18 @@ class Validation {
         return;
       }
       if (c === -1) {
-        p.reportEof(
-          `The file ends before the ${noun === 'records' ? 'Records array' : 'array'} is closed (is it truncated?)`,
-          commaAt >= 0 ? '' : ']',
-        );
+        p.reportEof('The file ends before the Records array is closed (is it truncated?)', commaAt >= 0 ? '' : ']');
         this.drain();
         return;
       }
-      if (c === 44) {
+      if (c === Char.Comma) {
         this.syntax('Unexpected comma: a record is missing here', p.pos, p.pos + 1, [
           { title: 'Remove the extra comma', edits: [{ start: p.pos, end: p.pos + 1, newText: '' }] },
         ]);
         p.pos++;
         continue;
       }
-      if (c === 125) {
+      if (c === Char.BraceClose) {
         // `}` where a record or `]` should be: the array was never closed.
         this.syntax('Expected ] to close the Records array before this }', p.pos, p.pos + 1, [
           { title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] },
@@ -372,40 +328,21 @@ class Validation {
       }
       if (count > 0 && commaAt < 0) {
         const at = lastEnd;
-        this.syntax(`Expected a comma between ${noun}`, at, Math.min(at + 1, text.length), [
+        this.syntax('Expected a comma between records', at, Math.min(at + 1, text.length), [
           { title: 'Insert the missing comma', edits: [{ start: at, end: at, newText: ',' }], isPreferred: true },
         ]);
       }
       commaAt = -1;
-      if (this.separatorBrace >= 0 && !this.tolerantOnly && c === 123) {
-        const n = this.parseBatch(p.pos);
-        if (n > 0) {
-          // Each of these is followed by the separator: a comma and plain white space, then the next record.
-          for (let k = 0; k < n; k++) this.checkItem(this.batch[k]);
-          count += n;
-          lastEnd = this.batch[n - 1].end;
-          p.pos = lastEnd;
-          if (this.skipWs() === 44) {
-            commaAt = p.pos;
-            p.pos++;
-          }
-          continue;
-        }
-      }
       const before = p.pos;
       const v = this.parseAt(p.pos);
       count++;
       this.checkItem(v);
       if (p.pos <= before) p.pos = before + 1;
       lastEnd = v.end;
-      const after = this.skipWs();
-      if (after === 44) {
+      if (this.skipWs() === Char.Comma) {
         commaAt = p.pos;
         p.pos++;
-        if (count === 1 && v.node === undefined) {
-          const next = this.skipWs();
-          if (next === 123) this.learnSeparator(v.end, p.pos);
-        }
+        if (count === 1 && v.node === undefined && this.skipWs() === Char.BraceOpen) this.learnSeparator(v.end, p.pos);
       }
     }
   }
@@ -415,7 +352,7 @@ class Validation {
     const p = this.parser;
     for (;;) {
       const c = this.skipWs();
-      if (c === 125) {
+      if (c === Char.BraceClose) {
         p.pos++;
         return;
       }
@@ -424,12 +361,11 @@ class Validation {
         this.drain();
         return;
       }
-      if (c === 44) {
+      if (c === Char.Comma) {
         p.pos++;
-        const k = this.skipWs();
-        if (k === 34) {
+        if (this.skipWs() === Char.Quote) {
           p.parseString();
-          if (this.skipWs() === 58) {
+          if (this.skipWs() === Char.Colon) {
             p.pos++;
             p.parseValue(1);
             this.drain();
@@ -448,8 +384,7 @@ class Validation {
   /** Anything after the document (other than blanks) is reported once. */
   private trailing(): void {
     const p = this.parser;
-    const c = this.skipWs();
-    if (c === -1) return;
+    if (this.skipWs() === -1) return;
     const text = this.text;
     let end = text.indexOf('\n', p.pos);
     if (end < 0) end = text.length;
@@ -458,108 +393,83 @@ class Validation {
     ]);
   }
 
-  /** Findings of the record being checked (reused: no per-record closures or arrays). */
-  private readonly findings: Finding[] = [];
-  private readonly report = (f: Finding): void => {
-    this.findings.push(f);
-  };
-  private readonly info = { index: 0, start: 0, end: 0, text: '' };
-
-  /** Checks one element of a record container. */
+  /** Checks one element of a record container: a record, or an object holding one in a string. */
   private checkItem(v: ParsedValue): void {
     const value = v.value;
     if (!isObject(value)) {
       if (v.node === undefined && value === undefined) return; // nothing parsed (syntax error reported)
-      const sev = this.severityOf('record-type');
-      if (sev)
-        this.push(
-          'record-type',
-          sev,
-          'A CloudTrail record must be a JSON object',
-          v.start,
-          Math.min(v.end, v.start + 1) || v.start + 1,
-        );
+      this.push('record-type', 'A CloudTrail record must be a JSON object', v.start, Math.max(v.start + 1, v.end));
       return;
+    }
+    if (looksLikeRecord(value)) {
+      this.checkRecordAt(value, v.start, v.end, { text: this.text, start: v.start, node: v.node });
+      return;
+    }
+    const path = embeddedRecordPath(value);
+    if (path) this.checkEmbedded(v, path);
+    else this.nonRecordItems++;
+  }
+
+  /** The record held as JSON text in the string at `path` of `v`: checked, and placed inside the string. */
+  private checkEmbedded(v: ParsedValue, path: string[]): void {
+    const string = v.node ? nodeAt(v.node, path).node : undefined;
+    const target = v.node ? undefined : locatePath(this.text, v.start, path);
+    const quote = string ? string.start : target?.valueStart;
+    const end = string ? string.end : target?.valueEnd;
+    if (quote === undefined || end === undefined) return;
+    const inner = ((path.length === 1 ? v.value : (v.value as { result: unknown }).result) as Record<string, string>)[
+      path[path.length - 1]
+    ];
+    const start = inner.length - inner.trimStart().length;
+    let value: unknown;
+    let node: AstNode | undefined;
+    try {
+      value = JSON.parse(inner);
+    } catch {
+      const parser = new TolerantParser(inner, start);
+      node = parser.parseValue(0);
+      value = toValue(node);
+      const offsets = new StringOffsets(this.text, quote);
+      for (const problem of parser.problems) {
+        const fixes = problem.fixes?.map((f) => inStringFix(f, offsets));
+        this.push(
+          problem.ruleId,
+          problem.message,
+          offsets.toDocument(problem.start),
+          offsets.toDocument(problem.end),
+          fixes,
+        );
+      }
     }
     if (!looksLikeRecord(value)) {
       this.nonRecordItems++;
       return;
     }
-    const index = this.records.length;
-    keepRecordShape(value);
-    const info = this.info;
-    info.index = index;
-    info.start = v.start;
-    info.end = v.end;
-    info.text = this.text;
-    const findings = this.findings;
-    checkRecord(value, info, this.state, this.report);
-    if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, this.report);
-    const summary = this.summarize(value, v, index);
-    this.records.push(summary);
-    if (index === 0) keepInstances(summary, v);
-    if (findings.length !== 0) {
-      keepRecent(value);
-      for (let i = 0; i < findings.length; i++) this.emit(findings[i], v);
-      findings.length = 0; // a builtin call: only when there was something to clear
+    this.embedded = true;
+    this.checkRecordAt(value, quote, end, { text: inner, start, node, quote });
+  }
+
+  /** Runs the checks on one record (in the document at [start, end)) and files its findings. */
+  private checkRecordAt(value: Record<string, unknown>, start: number, end: number, place: RecordPlace): void {
+    const findings: Finding[] = [];
+    const report = (f: Finding): void => {
+      findings.push(f);
+    };
+    const ctx: RecordContext = { index: this.records.length, start, end, text: this.text, eventIds: this.eventIds };
+    checkRecord(value, ctx, report);
+    if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, report);
+    this.records.push(this.summarize(value, start, end, place.quote !== undefined));
+    for (const f of findings) {
+      const severity = this.severityOf(f.ruleId, f.severity);
+      if (severity) this.cap.add(severity, () => placeFinding(f, severity, place, this.text, start));
     }
   }
 
-  private emit(f: Finding, v: ParsedValue): void {
-    const sev = this.severityOf(f.ruleId, f.severity);
-    if (!sev) return;
-    if (!this.wants()) {
-      this.total++;
-      this.counts[sev]++;
-      return;
-    }
-    const root = this.nodeOf(v);
-    let node: AstNode | undefined = root;
-    let keyStart = -1;
-    let keyEnd = -1;
-    let found = true;
-    for (const seg of f.path) {
-      const step = nodeAt(node, [seg]);
-      if (!step.member && !step.node) {
-        found = false;
-        break;
-      }
-      keyStart = step.member ? step.member.keyStart : -1;
-      keyEnd = step.member ? step.member.keyEnd : -1;
-      node = step.node;
-      if (!node) break;
-    }
-    let start = v.start;
-    let end = v.start + 1;
-    if (found && f.part === 'key' && keyStart >= 0) {
-      start = keyStart;
-      end = keyEnd;
-    } else if (found && f.part === 'value' && node) {
-      start = node.start;
-      end = node.end;
-    } else if (found && keyStart >= 0) {
-      start = keyStart;
-      end = keyEnd;
-    }
-    let fixes: CtFix[] | undefined;
-    if (f.fix && found && node && f.part === 'value') {
-      fixes = [
-        {
-          title: f.fix.title,
-          edits: [{ start: node.start, end: node.end, newText: JSON.stringify(f.fix.newValue) }],
-          isPreferred: f.fix.isPreferred,
-        },
-      ];
-    }
-    this.push(f.ruleId, sev, f.message, start, end, fixes);
-  }
-
-  private summarize(rec: Record<string, unknown>, v: ParsedValue, index: number): CtRecordSummary {
-    // One literal with every field (one hidden class, no transition per field): this runs for every record.
-    return {
-      index,
-      start: v.start,
-      end: v.end,
+  private summarize(rec: Record<string, unknown>, start: number, end: number, embedded: boolean): CtRecordSummary {
+    const summary: CtRecordSummary = {
+      index: this.records.length,
+      start,
+      end,
       eventName: str(rec.eventName),
       eventTime: str(rec.eventTime),
       eventSource: str(rec.eventSource),
@@ -569,25 +479,107 @@ class Validation {
       eventID: str(rec.eventID),
       user: userOf(rec.userIdentity),
     };
+    if (embedded) summary.embedded = true;
+    return summary;
   }
 
   result(): CtValidationResult {
-    this.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    const diagnostics = this.cap.take().map((place) => place());
+    diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
     const r: CtValidationResult = {
-      diagnostics: this.diagnostics,
+      diagnostics,
       records: this.records,
       format: this.format,
-      truncated: this.total > this.diagnostics.length,
-      totalDiagnostics: this.total,
-      counts: this.counts,
+      truncated: this.cap.total > diagnostics.length,
+      totalDiagnostics: this.cap.total,
+      counts: { ...this.cap.counts },
     };
     if (this.eventBridge) r.eventBridge = true;
+    if (this.embedded) r.embedded = true;
     return r;
   }
 }
 
-// The Validation holds a TolerantParser and an EventIdIndex: one instance keeps all three classes.
-keepInstances(new Validation('', {}));
+/** A fix of text inside a JSON string: its edits moved into the document and escaped for the string. */
+function inStringFix(fix: CtFix, offsets: StringOffsets): CtFix {
+  return {
+    ...fix,
+    edits: fix.edits.map((e) => ({
+      start: offsets.toDocument(e.start),
+      end: offsets.toDocument(e.end),
+      newText: escapedForString(e.newText),
+    })),
+  };
+}
+
+/** Where a finding's path leads in the record's text: the member's key (if any) and its value. */
+function pathTarget(
+  path: Finding['path'],
+  place: RecordPlace,
+): { keyStart: number; keyEnd: number; value?: { start: number; end: number } } | undefined {
+  if (!place.node) {
+    const t = locatePath(place.text, place.start, path);
+    return t && { keyStart: t.keyStart, keyEnd: t.keyEnd, value: { start: t.valueStart, end: t.valueEnd } };
+  }
+  let node: AstNode | undefined = place.node;
+  let keyStart = -1;
+  let keyEnd = -1;
+  for (const segment of path) {
+    const step = nodeAt(node, [segment]);
+    if (!step.member && !step.node) return undefined;
+    keyStart = step.member ? step.member.keyStart : -1;
+    keyEnd = step.member ? step.member.keyEnd : -1;
+    node = step.node;
+    if (!node) break;
+  }
+  return { keyStart, keyEnd, value: node };
+}
+
+/**
+ * A finding placed in the document (`text`): the value or key its path leads to, else the
+ * record's first character. Inside a string, offsets are moved past the escapes before them.
+ */
+function placeFinding(
+  f: Finding,
+  severity: CtSeverity,
+  place: RecordPlace,
+  text: string,
+  recordStart: number,
+): CtDiagnostic {
+  const target = pathTarget(f.path, place);
+  const range =
+    target?.value && f.part === 'value'
+      ? target.value
+      : target && target.keyStart >= 0
+        ? { start: target.keyStart, end: target.keyEnd }
+        : undefined;
+  const offsets = place.quote !== undefined ? new StringOffsets(text, place.quote) : undefined;
+  const toDocument = (offset: number): number => (offsets ? offsets.toDocument(offset) : offset);
+  const d: CtDiagnostic = {
+    ruleId: f.ruleId,
+    severity,
+    message: f.message,
+    start: range ? toDocument(range.start) : recordStart,
+    end: range ? toDocument(range.end) : recordStart + 1,
+  };
+  if (f.fix && target?.value && f.part === 'value') {
+    const newText = JSON.stringify(f.fix.newValue);
+    d.fixes = [
+      {
+        title: f.fix.title,
+        edits: [
+          {
+            start: toDocument(target.value.start),
+            end: toDocument(target.value.end),
+            newText: offsets ? escapedForString(newText) : newText,
+          },
+        ],
+        isPreferred: f.fix.isPreferred,
+      },
+    ];
+  }
+  return d;
+}
 
 /** Validates a CloudTrail document. Never throws on any input. */
 export function validateCloudTrail(text: string, options: CtValidateOptions = {}): CtValidationResult {
@@ -605,15 +597,7 @@ export function validateWith(text: string, options: CtValidateOptions, tolerantO
   } catch (e) {
     // Defensive: report instead of throwing, so one bad input cannot take the editor down.
     const err = e instanceof Error ? e.message : String(e);
-    v.diagnostics.push({
-      ruleId: 'syntax',
-      severity: 'error',
-      message: `The checker stopped early: ${err}`,
-      start: 0,
-      end: Math.min(1, text.length),
-    });
-    v.total++;
-    v.counts.error++;
+    v.push('syntax', `The checker stopped early: ${err}`, 0, Math.min(1, text.length));
   }
   return v.result();
 }

@@ -230,7 +230,7 @@ describe('CloudTrail language', function () {
     const note = ds.find((d) => codeOf(d) === 'max-diagnostics');
     assert.ok(note);
     assert.strictEqual(note.severity, vscode.DiagnosticSeverity.Information);
-    assert.match(note.message, /first 1 of 2 problems/);
+    assert.match(note.message, /the 1 most severe of 2 problems; not shown: 1 warning\./);
     assert.strictEqual(ds.length, 2);
   });
 

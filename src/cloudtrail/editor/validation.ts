@@ -5,7 +5,7 @@
 // away when the document closes.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { validateAndPosition, type PositionedResult, type LcRange } from './worker/positionedResult';
+import { capNote, validateAndPosition, type PositionedResult, type LcRange } from './worker/positionedResult';
 import { StaleSourceError, WorkerValidator } from './worker/workerClient';
 import { documentLength } from './documentLength';
 import type { CtSeverity, CtValidateOptions } from '../index';
@@ -262,12 +262,9 @@ function toDiagnostics(result: PositionedResult, max: number): vscode.Diagnostic
     diagnostic.code = d.ruleId;
     return diagnostic;
   });
-  if (result.truncated || result.totalDiagnostics > result.diagnostics.length) {
-    const note = new vscode.Diagnostic(
-      new vscode.Range(0, 0, 0, 1),
-      `Showing the first ${result.diagnostics.length} of ${result.totalDiagnostics} problems. Raise the setting "gamelift.cloudtrail.maxDiagnostics" (now ${max}) to see more.`,
-      vscode.DiagnosticSeverity.Information,
-    );
+  const capped = capNote(result, max);
+  if (capped) {
+    const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), capped, vscode.DiagnosticSeverity.Information);
     note.source = 'CloudTrail';
     note.code = CAPPED_DIAGNOSTIC_CODE;
     out.unshift(note);

@@ -400,3 +400,24 @@ describe('CloudTrail findings that do not mislead', () => {
     assert.equal(validateCloudTrail(file(sample)).counts?.info, 0);
   });
 });
+
+describe('CloudTrail diagnostics cap', () => {
+  const uuid = (i: number): string => `5f1d3c2b-7a8e-4b9c-a0d1-${String(i).padStart(12, '0')}`;
+
+  it('keeps the most severe first and counts what it leaves out per severity', () => {
+    const records = [
+      ...Array.from({ length: 30 }, (_, i) => rec({ eventID: uuid(i), recipientAccountId: '111122223333' })),
+      rec({ eventID: uuid(30), eventTime: '2026-02-30T08:15:42Z', recipientAccountId: '111122223333' }),
+      rec({ eventID: uuid(31), awsRegion: 'nowhere', recipientAccountId: '111122223333' }),
+    ];
+    const r = validateCloudTrail(file(...records), { maxDiagnostics: 5 });
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.severity),
+      ['hint', 'hint', 'hint', 'error', 'warning'],
+      'the error and the warning of the last records, then the first hints, in document order',
+    );
+    assert.deepEqual(r.counts, { error: 1, warning: 1, info: 0, hint: 32 });
+    assert.equal(r.totalDiagnostics, 34);
+    assert.equal(r.truncated, true);
+  });
+});

@@ -1,6 +1,11 @@
 // The pure editor pieces: positions in the packed result, record lookup, folding and hover text.
 import * as assert from 'node:assert/strict';
-import { validateAndPosition, RECORD_STRIDE, RecordSlot } from '../../../src/cloudtrail/editor/worker/positionedResult';
+import {
+  capNote,
+  validateAndPosition,
+  RECORD_STRIDE,
+  RecordSlot,
+} from '../../../src/cloudtrail/editor/worker/positionedResult';
 import { fleetRefsOf, recordAt, recordLabel, recordSpan } from '../../../src/cloudtrail/editor/worker/resultReader';
 import { foldingRegions } from '../../../src/cloudtrail/editor/worker/folding';
 import {
@@ -106,6 +111,28 @@ describe('cloudtrail editor: validateAndPosition', () => {
     assert.equal(recordSpan(r, 0, 3), undefined, 'before the first record');
     assert.equal(recordSpan(r, end(1), start(2)), undefined, 'between two records');
     assert.equal(recordSpan(validateAndPosition('{"Records": []}', {}), 0, 10), undefined);
+  });
+});
+
+describe('cloudtrail editor: the note on a capped list', () => {
+  it('says how many of each severity are not shown', () => {
+    const records = Array.from({ length: 6 }, (_, i) =>
+      rec('DescribeFleetEvents', 'alice', {
+        eventID: `5f1d3c2b-7a8e-4b9c-a0d1-${String(i).padStart(12, '0')}`,
+        recipientAccountId: '111122223333',
+        ...(i === 5 ? { awsRegion: 'nowhere' } : {}),
+      }),
+    );
+    const result = validateAndPosition(JSON.stringify({ Records: records }), { maxDiagnostics: 3 });
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.severity),
+      ['hint', 'hint', 'warning'],
+    );
+    assert.equal(
+      capNote(result, 3),
+      'Showing the 3 most severe of 7 problems; not shown: 4 hints. Raise the setting "gamelift.cloudtrail.maxDiagnostics" (now 3) to see more.',
+    );
+    assert.equal(capNote(validateAndPosition(JSON.stringify({ Records: records }), {}), 1000), undefined);
   });
 });
 

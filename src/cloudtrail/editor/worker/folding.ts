@@ -20,8 +20,9 @@ interface Region {
 class BracketReader {
   private readonly openLines: number[] = [];
   private readonly closers: number[] = [];
-  /** Where the next line break is, kept so that checking strings for one stays linear. */
-  private nextBreak = -1;
+  /** Where the next \n and \r are (-1: none left), kept so that checking strings for a line break stays linear. */
+  private nextLf = -2;
+  private nextCr = -2;
 
   constructor(
     private readonly text: string,
@@ -68,15 +69,11 @@ class BracketReader {
     }
     if (q < 0 || q >= to) q = to;
     // JSON strings cannot span lines: an unclosed one ends at the line break.
-    if (this.nextBreak < open) this.nextBreak = nextLineBreak(text, open);
-    return this.nextBreak >= 0 && this.nextBreak < q ? this.nextBreak : q;
+    if (this.nextLf !== -1 && this.nextLf < open) this.nextLf = text.indexOf('\n', open);
+    if (this.nextCr !== -1 && this.nextCr < open) this.nextCr = text.indexOf('\r', open);
+    for (const lineBreak of [this.nextLf, this.nextCr]) if (lineBreak >= 0 && lineBreak < q) q = lineBreak;
+    return q;
   }
-}
-
-function nextLineBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }
 
 /**

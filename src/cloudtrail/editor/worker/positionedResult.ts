@@ -74,9 +74,12 @@ export const LabelField = {
 } as const;
 
 export interface PositionedResult {
+  /** The most severe first when capped by maxDiagnostics, then in document order. */
   diagnostics: LcDiagnostic[];
   truncated: boolean;
   totalDiagnostics: number;
+  /** Diagnostics found per severity, shown or not. */
+  counts: Record<CtSeverity, number>;
   format: CtFormat;
   eventBridge?: boolean;
   recordCount: number;
@@ -173,6 +176,7 @@ export function placeResult(
     diagnostics,
     truncated: result.truncated,
     totalDiagnostics: result.totalDiagnostics,
+    counts: result.counts ?? { error: 0, warning: 0, info: 0, hint: 0 },
     format: result.format,
     eventBridge: result.eventBridge,
     recordCount: records.length,
@@ -183,6 +187,25 @@ export function placeResult(
     folding: foldingRegions(text, records, lines),
     textLength: text.length,
   };
+}
+
+const SEVERITY_NOUNS: Record<CtSeverity, [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['information', 'information'],
+  hint: ['hint', 'hints'],
+};
+
+/** What the Problems view says when the list was capped: how many of each severity are not shown. */
+export function capNote(result: PositionedResult, max: number): string | undefined {
+  if (result.totalDiagnostics <= result.diagnostics.length) return undefined;
+  const shown: Record<CtSeverity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of result.diagnostics) shown[d.severity]++;
+  const left = (Object.keys(SEVERITY_NOUNS) as CtSeverity[])
+    .map((s) => [s, result.counts[s] - shown[s]] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${SEVERITY_NOUNS[s][n === 1 ? 0 : 1]}`);
+  return `Showing the ${result.diagnostics.length} most severe of ${result.totalDiagnostics} problems; not shown: ${left.join(', ')}. Raise the setting "gamelift.cloudtrail.maxDiagnostics" (now ${max}) to see more.`;
 }
 
 function writePosition(into: Int32Array, at: number, lines: LineIndex, offset: number): void {
