@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DATA_PROFILES, ensureBenchFile, makeRecord, mulberry32, type DataProfile } from './cloudtrail-data';
 import { median } from './stats';
+import type * as LanguageService from 'vscode-json-languageservice';
 
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = process.env.CLOUDTRAIL_BUNDLE ?? join(ROOT, 'dist', 'cloudtrail.worker.js');
@@ -53,8 +54,10 @@ interface EditorBundle {
   ): { recordCount: number; diagnostics: unknown[]; totalDiagnostics: number };
 }
 
+type Run = (text: string) => Promise<RunFigures | undefined> | RunFigures | undefined;
+
 /** Prepares one method (loading its code is not timed: the editor's worker is loaded once). */
-function prepare(method: Method): (text: string) => Promise<RunFigures | undefined> | RunFigures | undefined {
+async function prepare(method: Method): Promise<Run> {
   if (method === 'json') {
     return (text) => {
       JSON.parse(text);
@@ -62,13 +65,13 @@ function prepare(method: Method): (text: string) => Promise<RunFigures | undefin
     };
   }
   if (method === 'ours') {
-    const bundle = require(BUNDLE) as EditorBundle;
+    const bundle = (await import(BUNDLE)) as EditorBundle;
     return (text) => {
       const r = bundle.validateAndPosition(text, EDITOR_OPTIONS);
       return { ms: 0, records: r.recordCount, shown: r.diagnostics.length, total: r.totalDiagnostics };
     };
   }
-  const ls = require('vscode-json-languageservice') as typeof import('vscode-json-languageservice');
+  const ls: typeof LanguageService = await import('vscode-json-languageservice');
   const service = ls.getLanguageService({});
   service.configure({
     validate: true,
@@ -98,14 +101,14 @@ async function timed(run: (text: string) => unknown, text: string): Promise<RunF
 
 /** `--cold method file`: one run in this fresh process. */
 async function coldChild(method: Method, file: string): Promise<void> {
-  const run = prepare(method);
+  const run = await prepare(method);
   const text = readFileSync(file, 'utf8');
   process.stdout.write(JSON.stringify(await timed(run, text)));
 }
 
 /** `--warm method file`: runs until the code is warm, then the median of WARM_RUNS runs. */
 async function warmChild(method: Method, file: string): Promise<void> {
-  const run = prepare(method);
+  const run = await prepare(method);
   const text = readFileSync(file, 'utf8');
   const warmUp = Math.max(3, Math.ceil(30e6 / text.length));
   for (let i = 0; i < warmUp; i++) await run(text);
@@ -119,7 +122,7 @@ async function warmChild(method: Method, file: string): Promise<void> {
  * collection, so that what is measured is the memory the file costs, not compiling the code.
  */
 async function memoryChild(file: string): Promise<void> {
-  const run = prepare('ours');
+  const run = await prepare('ours');
   await run(sharedPrefixText(500, false));
   const text = readFileSync(file, 'utf8');
   (globalThis as { gc?: () => void }).gc?.();

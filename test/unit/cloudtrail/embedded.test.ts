@@ -105,9 +105,9 @@ describe('CloudTrail records inside strings', () => {
     const first = recordAt(placed, 0);
     assert.equal(first.eventName, 'UpdateFleetPortSettings');
     assert.equal(first.user, 'alice');
-    assert.ok(first.nameRange, 'the eventName inside the string is found');
     const lines = text.split('\n');
-    const [line, column, , endColumn] = first.nameRange!;
+    assert.ok(first.nameRange, 'the eventName inside the string is found');
+    const [line, column, , endColumn] = first.nameRange;
     assert.equal(lines[line].slice(column, endColumn), '\\"UpdateFleetPortSettings\\"');
     const refs = indexRecords(text, validateCloudTrail(text).records).fleetRefs;
     assert.equal(refs.length, 4, 'the fleet ID in requestParameters and responseElements of both records');
