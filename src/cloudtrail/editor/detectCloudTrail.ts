@@ -4,7 +4,8 @@
 // string-aware scanner instead of parsing: the head is usually cut in the middle of a value.
 // Pure: no `vscode` import.
 
-export type DetectedShape = 'records-object' | 'records-array' | 'single-record' | 'ndjson';
+/** The container of the records (records may also be JSON text in a string member of each item). */
+export type DetectedShape = 'records-object' | 'records-array' | 'single-record' | 'ndjson' | 'lookup-events';
 
 /** How much of a document the detector needs; callers slice the text to this. */
 export const DETECTION_HEAD_LENGTH = 8192;
@@ -43,8 +44,12 @@ export function detectCloudTrail(head: string): DetectedShape | undefined {
   const first = text[i];
   if (first === '{') {
     const scan = scanObject(text, i);
-    if (scan.recordsArray) return 'records-object';
-    if (!looksLikeRecord(scan.keys)) return undefined;
+    if (scan.arrays.has('Records')) return 'records-object';
+    const events = scan.arrays.get('Events');
+    const item = events === undefined ? -1 : skipSpace(text, events + 1);
+    if (item >= 0 && text[item] === '{' && scanObject(text, item).keys.has('CloudTrailEvent')) return 'lookup-events';
+    const wrapper = wrapsRecord(scan.keys, text);
+    if (!wrapper && !looksLikeRecord(scan.keys)) return undefined;
     if (scan.end !== undefined) {
       // A second top-level object right after the first (on a later line) means ndjson.
       const next = skipSpace(text, scan.end);
@@ -55,9 +60,19 @@ export function detectCloudTrail(head: string): DetectedShape | undefined {
   if (first === '[') {
     const j = skipSpace(text, i + 1);
     if (text[j] !== '{') return undefined;
-    return looksLikeRecord(scanObject(text, j).keys) ? 'records-array' : undefined;
+    const keys = scanObject(text, j).keys;
+    return looksLikeRecord(keys) || wrapsRecord(keys, text) ? 'records-array' : undefined;
   }
   return undefined;
+}
+
+/**
+ * An object that carries a record as JSON text in a string (`CloudTrailEvent`, a `_raw` export,
+ * Splunk's `result._raw`), with record members showing, escaped, in the head.
+ */
+function wrapsRecord(keys: ReadonlySet<string>, head: string): boolean {
+  const wrapper = keys.has('CloudTrailEvent') || keys.has('_raw') || keys.has('result');
+  return wrapper && ['eventVersion', 'eventSource', 'eventName'].some((k) => head.includes(`\\"${k}\\"`));
 }
 
 /** The S3 delivery name `<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<unique>.json[.gz]` or `*.cloudtrail.json[.gz]`. */
@@ -80,8 +95,8 @@ function looksLikeRecord(keys: ReadonlySet<string>): boolean {
 interface ObjectScan {
   /** Member names directly inside the object (as far as the head reaches). */
   keys: Set<string>;
-  /** true when a direct member `"Records"` holds an array. */
-  recordsArray: boolean;
+  /** Direct members that hold an array, with the offset of its `[`. */
+  arrays: Map<string, number>;
   /** Offset just after the closing brace, when the object ends inside the head. */
   end?: number;
 }
@@ -89,7 +104,7 @@ interface ObjectScan {
 /** Reads the direct member names of the object opening at `open`, skipping nested values. */
 function scanObject(text: string, open: number): ObjectScan {
   const keys = new Set<string>();
-  let recordsArray = false;
+  const arrays = new Map<string, number>();
   let depth = 0;
   let expectKey = false;
   let pendingKey: string | undefined;
@@ -105,7 +120,8 @@ function scanObject(text: string, open: number): ObjectScan {
           keys.add(pendingKey);
           expectKey = false;
           i = after;
-          if (pendingKey === 'Records' && text[skipSpace(text, after + 1)] === '[') recordsArray = true;
+          const value = skipSpace(text, after + 1);
+          if (text[value] === '[') arrays.set(pendingKey, value);
           continue;
         }
       }
@@ -117,12 +133,12 @@ function scanObject(text: string, open: number): ObjectScan {
       if (depth === 1) expectKey = true;
     } else if (c === '}' || c === ']') {
       depth--;
-      if (depth === 0) return { keys, recordsArray, end: i + 1 };
+      if (depth === 0) return { keys, arrays, end: i + 1 };
     } else if (c === ',' && depth === 1) {
       expectKey = true;
     }
   }
-  return { keys, recordsArray };
+  return { keys, arrays };
 }
 
 /** Offset of the quote closing the string that opens at `open`, or -1 when it runs off the end. */

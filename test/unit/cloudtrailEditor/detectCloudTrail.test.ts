@@ -71,6 +71,18 @@ describe('cloudtrail editor: detectCloudTrail', () => {
     }
   });
 
+  it('recognises records carried in strings: lookup-events output and _raw exports', () => {
+    const inner = JSON.stringify(record);
+    assert.equal(
+      detectCloudTrail(JSON.stringify({ Events: [{ EventId: 'x', CloudTrailEvent: inner }] }, null, 4)),
+      'lookup-events',
+    );
+    assert.equal(detectCloudTrail(JSON.stringify({ preview: false, result: { _raw: inner } })), 'single-record');
+    assert.equal(detectCloudTrail(JSON.stringify([{ _raw: inner, _time: 'x' }])), 'records-array');
+    assert.equal(detectCloudTrail(JSON.stringify({ Events: [{ EventId: 'x', Name: 'y' }] })), undefined);
+    assert.equal(detectCloudTrail(JSON.stringify([{ _raw: 'GET /index.html 200' }])), undefined);
+  });
+
   it('looks no further than the detection head', () => {
     const padding = ' '.repeat(DETECTION_HEAD_LENGTH);
     assert.equal(detectCloudTrail(padding + JSON.stringify({ Records: [] })), undefined);
