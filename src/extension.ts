@@ -9,7 +9,7 @@ import { createDeps } from './deps';
 
 export function activate(context: vscode.ExtensionContext): void {
   const deps = createDeps(context);
-  // CloudTrail detection, .json.gz and "Open as" now; the language features with the first log.
+  // CloudTrail detection, .json.gz, "Open as" and formatted copies now; the language features with the first log.
   registerCloudTrailOnDemand(context, deps);
   // Stand-ins now; the Fleets view, event details, timeline and the AWS SDK on first use.
   registerGameLiftOnDemand(context, deps);

@@ -40,6 +40,7 @@ export const COMMAND = {
   diagnosisCopyMarkdown: 'gamelift.diagnosis.copyMarkdown',
   // CloudTrail
   openAsCloudTrail: 'gamelift.openAsCloudTrail',
+  openFormattedCopy: 'gamelift.cloudtrail.openFormattedCopy',
   // CloudTrail history (a fleet's Changes, the history view)
   openCloudTrailFolder: 'gamelift.openCloudTrailFolder',
   showCloudTrailHistory: 'gamelift.showCloudTrailHistory',
@@ -69,7 +70,12 @@ export const TEST_COMMAND = {
  */
 export function gameliftBundleCommands(production: boolean): string[] {
   // Registered by deps (the log) and by the CloudTrail side (src/activation/cloudtrail.ts).
-  const elsewhere = new Set<string>([COMMAND.showLog, COMMAND.openAsCloudTrail, TEST_COMMAND.cloudtrailAnalysis]);
+  const elsewhere = new Set<string>([
+    COMMAND.showLog,
+    COMMAND.openAsCloudTrail,
+    COMMAND.openFormattedCopy,
+    TEST_COMMAND.cloudtrailAnalysis,
+  ]);
   const all: string[] = [...Object.values(COMMAND), ...(production ? [] : Object.values(TEST_COMMAND))];
   return all.filter((id) => !elsewhere.has(id));
 }
@@ -82,6 +88,8 @@ export const CONTEXT_KEY = {
   credentialsMissing: 'gamelift.credentialsMissing',
   /** The active editor is the preview event details panel (shows "Keep Open"). */
   detailsPreviewActive: 'gamelift.details.previewActive',
+  /** The active editor shows a CloudTrail log written on one line (offers "Open formatted copy"). */
+  cloudtrailOneLine: 'gamelift.cloudtrail.oneLine',
 } as const;
 
 /** The language of CloudTrail logs (contributed in package.json). */

@@ -1,10 +1,12 @@
 // CloudTrail logs as activation registers them. Detection (the reason the extension activates
-// on every JSON file), .json.gz files and "Open as CloudTrail log" are light and registered at
-// once; the language features (the core, validation, hovers, outline, fleet links…) come from
-// dist/cloudtrail.js, loaded once the first CloudTrail document is open.
+// on every JSON file), .json.gz files, "Open as CloudTrail log" and "Open formatted copy" are light
+// and registered at once (the copy's formatter loads the bundle on first use); the language
+// features (the core, validation, hovers, outline, fleet links…) come from dist/cloudtrail.js,
+// loaded once the first CloudTrail document is open.
 import * as vscode from 'vscode';
 import { openAsCloudTrail } from '../cloudtrail/editor/openAsCloudTrail';
 import { CloudTrailDetector } from '../cloudtrail/editor/detectOnOpen';
+import { registerFormattedCopy } from '../cloudtrail/editor/formattedCopy';
 import { GZ_SCHEME, GzFileSystemProvider } from '../cloudtrail/editor/gz/gzFileSystem';
 import { GZ_EDITOR_VIEW_TYPE, GzEditorProvider } from '../cloudtrail/editor/gz/gzEditorProvider';
 import type * as CloudTrailBundle from '../cloudtrail/editor/registerCloudTrail';
@@ -13,14 +15,14 @@ import { CLOUDTRAIL_LANGUAGE, COMMAND, TEST_COMMAND } from '../ids';
 
 export function registerCloudTrailOnDemand(context: vscode.ExtensionContext, deps: ExtensionDeps): void {
   const standIns: vscode.Disposable[] = [];
-  let loaded = false;
-  const load = (): void => {
-    if (loaded) return;
-    loaded = true;
+  let feature: CloudTrailBundle.CloudTrailFeature | undefined;
+  const load = (): CloudTrailBundle.CloudTrailFeature => {
+    if (feature) return feature;
     for (const standIn of standIns.splice(0)) standIn.dispose();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own, loaded on first use (scripts/build.mjs)
-    (require('./cloudtrail.js') as typeof CloudTrailBundle).registerCloudTrail(context, deps);
+    feature = (require('./cloudtrail.js') as typeof CloudTrailBundle).registerCloudTrail(context, deps);
     opened.dispose();
+    return feature;
   };
   const opened = vscode.workspace.onDidOpenTextDocument((document) => {
     if (document.languageId === CLOUDTRAIL_LANGUAGE) load();
@@ -45,6 +47,7 @@ export function registerCloudTrailOnDemand(context: vscode.ExtensionContext, dep
       supportsMultipleEditorsPerDocument: true,
     }),
     vscode.commands.registerCommand(COMMAND.openAsCloudTrail, (arg?: unknown) => openAsCloudTrail(deps.log, arg)),
+    registerFormattedCopy(deps.log, (text) => load().format(text)),
   );
   if (vscode.workspace.textDocuments.some((d) => d.languageId === CLOUDTRAIL_LANGUAGE)) load();
 }

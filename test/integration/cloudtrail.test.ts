@@ -444,6 +444,79 @@ describe('CloudTrail language', function () {
     assert.strictEqual(symbols.length, (JSON.parse(plain) as { Records: unknown[] }).Records.length);
   });
 
+  it('opens a read-only formatted copy of a one-line log beside it, with the same language features', async () => {
+    const minified = JSON.stringify(JSON.parse(fs.readFileSync(path.join(fixtures, 'gamelift-valid.json'), 'utf8')));
+    const uri = writeScratch('delivery.json', minified);
+    await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'cloudtrail');
+    const original = await openAsCloudTrail(uri);
+    const copy = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      'gamelift.cloudtrail.openFormattedCopy',
+    );
+    assert.ok(copy, 'no editor for the copy');
+    assert.strictEqual(copy.document.uri.scheme, 'cloudtrail-formatted');
+    assert.strictEqual(copy.document.languageId, 'cloudtrail');
+    assert.ok(copy.document.lineCount > 50, 'the copy is pretty-printed');
+    assert.deepStrictEqual(JSON.parse(copy.document.getText()), JSON.parse(minified));
+    assert.notStrictEqual(
+      copy.viewColumn,
+      vscode.window.visibleTextEditors.find((e) => e.document === original)?.viewColumn,
+    );
+    assert.strictEqual(vscode.workspace.fs.isWritableFileSystem('cloudtrail-formatted'), false, 'read-only');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(copy.document.uri, new Uint8Array([1]))));
+    const symbols = await waitFor('the outline of the copy', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        copy.document.uri,
+      );
+      return found && found.length > 0 ? found : undefined;
+    });
+    assert.strictEqual(symbols.length, (JSON.parse(minified) as { Records: unknown[] }).Records.length);
+    assert.strictEqual(original.getText(), minified, 'the original is left as it was');
+  });
+
+  it('opens a formatted copy of a decompressed .json.gz view', async () => {
+    const minified = JSON.stringify(JSON.parse(fs.readFileSync(path.join(fixtures, 'gamelift-valid.json'), 'utf8')));
+    const gz = writeScratch('111122223333_CloudTrail_us-west-2_20261120T0815Z_abc.json.gz', gzipSync(minified));
+    await vscode.commands.executeCommand('vscode.open', gz);
+    await waitFor('the decompressed view', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'cloudtrail-gz' && e.document.languageId === 'cloudtrail' ? e : undefined;
+    });
+    const copy = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      'gamelift.cloudtrail.openFormattedCopy',
+    );
+    assert.ok(copy);
+    assert.strictEqual(copy.document.uri.scheme, 'cloudtrail-formatted');
+    assert.match(copy.document.uri.path, /abc \(formatted\)\.json$/);
+    assert.deepStrictEqual(JSON.parse(copy.document.getText()), JSON.parse(minified));
+  });
+
+  it('checks the records of aws cloudtrail lookup-events output inside their strings', async () => {
+    const valid = JSON.parse(fs.readFileSync(path.join(fixtures, 'gamelift-valid.json'), 'utf8')) as {
+      Records: Array<Record<string, unknown>>;
+    };
+    const records = valid.Records.map((r, i) => (i === 1 ? { ...r, eventTime: '2026-02-30T08:15:42Z' } : r));
+    const text = JSON.stringify(
+      { Events: records.map((r) => ({ EventId: r.eventID, CloudTrailEvent: JSON.stringify(r) })) },
+      null,
+      2,
+    );
+    const uri = writeScratch('lookup-events.json', text);
+    const doc = await openAsCloudTrail(uri);
+    const [d] = await diagnosticsMatching(uri, 'the finding inside a string', (all) =>
+      all.some((x) => codeOf(x) === 'event-time-invalid'),
+    );
+    assert.strictEqual(doc.getText(d.range), '\\"2026-02-30T08:15:42Z\\"');
+    const symbols = await waitFor('the outline of the embedded records', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        uri,
+      );
+      return found && found.length > 0 ? found : undefined;
+    });
+    assert.strictEqual(symbols.length, records.length);
+  });
+
   it('opens any .gz through "Open as CloudTrail log", and says why a file is not gzip', async () => {
     const gz = writeScratch('export.json.gz', gzipSync(fs.readFileSync(path.join(fixtures, 'gamelift-valid.json'))));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('gamelift.openAsCloudTrail', gz);

@@ -6,6 +6,7 @@
 import { CLOUDTRAIL_LANGUAGE, TEST_COMMAND } from '../../ids';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../deps';
+import { formatCloudTrail } from '../index';
 import { CloudTrailValidation } from './validation';
 import { createCloudTrailStatus } from './languageStatus';
 import { CloudTrailHoverProvider } from './providers/hoverProvider';
@@ -19,6 +20,8 @@ import { CloudTrailSemanticTokensProvider, CLOUDTRAIL_TOKEN_LEGEND } from './pro
 /** What the CloudTrail feature exposes to tests and other features. */
 export interface CloudTrailFeature {
   readonly validation: CloudTrailValidation;
+  /** The core's formatter, for "Open formatted copy" (registered at activation). */
+  readonly format: (text: string) => string | undefined;
 }
 
 export function registerCloudTrail(context: vscode.ExtensionContext, deps: ExtensionDeps): CloudTrailFeature {
@@ -63,5 +66,5 @@ export function registerCloudTrail(context: vscode.ExtensionContext, deps: Exten
       }),
     );
   }
-  return { validation };
+  return { validation, format: formatCloudTrail };
 }
