@@ -16,17 +16,31 @@ interface Region {
   depth: number;
 }
 
+/** The next line break at or after an offset, for offsets that never decrease: linear over a whole text. */
+class LineBreaks {
+  /** Where the next \n and \r are; -1 when there is none left. */
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The first line break at or after `from`, or -1. */
+  after(from: number): number {
+    if (this.nextLf !== -1 && this.nextLf < from) this.nextLf = this.text.indexOf('\n', from);
+    if (this.nextCr !== -1 && this.nextCr < from) this.nextCr = this.text.indexOf('\r', from);
+    return this.nextLf < 0 ? this.nextCr : this.nextCr < 0 ? this.nextLf : Math.min(this.nextLf, this.nextCr);
+  }
+}
+
 /** Brackets read one range after another, with one stack: a region is kept when its brackets are on different lines. */
 class BracketReader {
   private readonly openLines: number[] = [];
   private readonly closers: number[] = [];
-  /** Where the next \n and \r are (-1: none left), kept so that checking strings for a line break stays linear. */
-  private nextLf = -2;
-  private nextCr = -2;
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly breaks: LineBreaks,
     private readonly found: Region[],
     private readonly baseDepth: number,
   ) {}
@@ -69,10 +83,8 @@ class BracketReader {
     }
     if (q < 0 || q >= to) q = to;
     // JSON strings cannot span lines: an unclosed one ends at the line break.
-    if (this.nextLf !== -1 && this.nextLf < open) this.nextLf = text.indexOf('\n', open);
-    if (this.nextCr !== -1 && this.nextCr < open) this.nextCr = text.indexOf('\r', open);
-    for (const lineBreak of [this.nextLf, this.nextCr]) if (lineBreak >= 0 && lineBreak < q) q = lineBreak;
-    return q;
+    const lineBreak = this.breaks.after(open);
+    return lineBreak >= 0 && lineBreak < q ? lineBreak : q;
   }
 }
 
@@ -89,20 +101,26 @@ export function foldingRegions(
   max = MAX_FOLDING_REGIONS,
 ): Int32Array {
   const found: Region[] = [];
-  const outer = new BracketReader(text, lines, found, 0);
+  const outer = new BracketReader(text, lines, new LineBreaks(text), found, 0);
   const recordDepths: number[] = [];
+  const multiLine: boolean[] = [];
   let pos = 0;
   for (const r of records) {
     outer.read(pos, r.start);
-    outer.add(lines.lineColumn(r.start).line, lines.lineColumn(r.end).line, outer.depth);
+    const startLine = lines.lineColumn(r.start).line;
+    const endLine = lines.lineColumn(r.end).line;
+    outer.add(startLine, endLine, outer.depth);
     recordDepths.push(outer.depth + 1);
+    multiLine.push(endLine > startLine);
     pos = Math.max(pos, r.end);
   }
   outer.read(pos, text.length);
-  // Inside the records, only while everything found can still be kept.
+  // Inside the records that span lines, only while everything found can still be kept.
   const before = found.length;
+  const inside = new LineBreaks(text);
   for (let k = 0; k < records.length && found.length <= max; k++) {
-    new BracketReader(text, lines, found, recordDepths[k]).read(records[k].start + 1, records[k].end - 1);
+    if (!multiLine[k]) continue;
+    new BracketReader(text, lines, inside, found, recordDepths[k]).read(records[k].start + 1, records[k].end - 1);
   }
   if (found.length > max) found.length = before;
   return packed(keepOutermost(found, max));
