@@ -115,14 +115,20 @@ export function foldingRegions(
     pos = Math.max(pos, r.end);
   }
   outer.read(pos, text.length);
-  // Inside the records that span lines, only while everything found can still be kept.
+  // Inside the records that span lines, only while everything found can still be kept. Records of
+  // one log have much the same shape: when the first one's regions, once per record, would not
+  // fit, no more are read (reading them only to drop them was most of the cost on a big log).
   const before = found.length;
   const inside = new LineBreaks(text);
-  for (let k = 0; k < records.length && found.length <= max; k++) {
+  const spanning = multiLine.filter(Boolean).length;
+  let fits = true;
+  for (let k = 0; fits && k < records.length; k++) {
     if (!multiLine[k]) continue;
+    const firstRegions = found.length === before;
     new BracketReader(text, lines, inside, found, recordDepths[k]).read(records[k].start + 1, records[k].end - 1);
+    fits = found.length <= max && !(firstRegions && before + (found.length - before) * spanning > max);
   }
-  if (found.length > max) found.length = before;
+  if (!fits) found.length = before;
   return packed(keepOutermost(found, max));
 }
 
