@@ -11,8 +11,8 @@
 // median of 5; warm = the same process after warm-up runs, median of 5. Times are the CPU time
 // of the run (user + system, all threads): on an idle machine that is about what a user waits
 // for, and on a shared one (other jobs on the same cores) it stays put where wall time does not.
-// Memory = peak RSS growth of one run over the RSS just before it (after a run on another text
-// and a full collection), sampled from a second thread, median of 3 processes. Last, the linear
+// Memory = peak RSS growth of one run over the RSS just before it (after a first run on the same
+// text and a full collection), sampled from a second thread, median of 3 processes. Last, the linear
 // worst case: time per record at 10k/20k/40k records of series built against the checks
 // (event IDs sharing a long prefix, GameLift calls naming no fleet), against random IDs.
 //
@@ -119,13 +119,14 @@ async function warmChild(method: Method, file: string): Promise<void> {
 }
 
 /**
- * `--memory file`: peak RSS growth of one run of ours, after one run on another text and a full
- * collection, so that what is measured is the memory the file costs, not compiling the code.
+ * `--memory file`: peak RSS growth of one run of ours, after a first run on the same text and a
+ * full collection, so that what is measured is the memory a run takes, not the engine growing its
+ * heaps and compiling the code on first use (several MB, whatever the file).
  */
-async function memoryChild(file: string): Promise<void> {
-  const run = await prepare('ours');
-  await run(seriesText(500, 'random IDs'));
+async function memoryChild(method: Method, file: string): Promise<void> {
+  const run = await prepare(method);
   const text = readFileSync(file, 'utf8');
+  await run(text);
   (globalThis as { gc?: () => void }).gc?.();
   const sampler = rssSampler();
   const base = process.memoryUsage().rss;
@@ -205,6 +206,8 @@ interface Row {
   cold: Record<Method, RunFigures | undefined>;
   warm: Record<Method, RunFigures | undefined>;
   memory: number;
+  /** The same for JSON.parse, for scale: at 1 MB both are mostly the engine growing its heaps. */
+  parseMemory: number;
   bytes: number;
   mb: number;
 }
@@ -219,9 +222,21 @@ function measureFile(file: string, mb: number, label: string, withLs: boolean): 
     cold[method] = { ...runs[0], ms: median(runs.map((r) => r.ms)) };
     warm[method] = child<RunFigures>(['--warm', method, file]);
   }
-  const growths: number[] = [];
-  for (let i = 0; i < MEMORY_PROCESSES; i++) growths.push(child<{ growth: number }>(['--memory', file]).growth);
-  return { label, cold, warm, memory: median(growths), bytes: readFileSync(file).length, mb };
+  const memory = (method: Method): number => {
+    const growths: number[] = [];
+    for (let i = 0; i < MEMORY_PROCESSES; i++)
+      growths.push(child<{ growth: number }>(['--memory', method, file]).growth);
+    return median(growths);
+  };
+  return {
+    label,
+    cold,
+    warm,
+    memory: memory('ours'),
+    parseMemory: memory('json'),
+    bytes: readFileSync(file).length,
+    mb,
+  };
 }
 
 const HEADER = [
@@ -241,6 +256,7 @@ const HEADER = [
   'ls÷ours'.padStart(8),
   '|',
   'mem'.padStart(6),
+  'parse'.padStart(6),
   '|',
   'speed',
   'ls×8',
@@ -285,6 +301,7 @@ function line(row: Row, v: Verdicts): string {
     ...part(row.warm),
     '|',
     `${fmt(row.memory / row.bytes, 2)}×`.padStart(6),
+    `${fmt(row.parseMemory / row.bytes, 2)}×`.padStart(6),
     '|',
     verdict(v.speed).padEnd(5),
     verdict(v.ls),
@@ -347,7 +364,7 @@ async function main(): Promise<void> {
   const flag = process.argv[2];
   if (flag === '--cold') return coldChild(process.argv[3] as Method, process.argv[4]);
   if (flag === '--warm') return warmChild(process.argv[3] as Method, process.argv[4]);
-  if (flag === '--memory') return memoryChild(process.argv[3]);
+  if (flag === '--memory') return memoryChild(process.argv[3] as Method, process.argv[4]);
   if (flag === '--linear') return linearChild(process.argv[3]);
 
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
@@ -359,7 +376,7 @@ async function main(): Promise<void> {
     `CloudTrail editor path (${BUNDLE.replace(ROOT + '/', '')}) against JSON.parse and vscode-json-languageservice — node ${process.version}`,
   );
   console.log(
-    `cold: median of ${COLD_RUNS} fresh processes; warm: median of ${WARM_RUNS} runs after warm-up; ms = CPU time; mem = peak RSS growth ÷ file size (median of ${MEMORY_PROCESSES})`,
+    `cold: median of ${COLD_RUNS} fresh processes; warm: median of ${WARM_RUNS} runs after warm-up; ms = CPU time; mem = peak RSS growth ÷ file size, ours and JSON.parse (median of ${MEMORY_PROCESSES})`,
   );
   console.log(`${''.padEnd(47)}${'cold (ms)'.padEnd(40)}${'warm (ms)'.padEnd(40)}`);
   console.log(HEADER);
