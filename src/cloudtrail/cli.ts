@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { LineIndex, RULES, validateCloudTrail } from './index';
+import { Char, LineIndex, RULES, validateCloudTrail } from './index';
 
 const USAGE = `Usage: cloudtrail-lint [--format text|json] [--max N] [--rules] <file.json | file.json.gz | -> ...
 
@@ -46,7 +46,7 @@ export function decodeInput(name: string, bytes: Buffer): string {
   } catch {
     throw new Error('the content is not UTF-8 text');
   }
-  if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length > 0 && text.charCodeAt(0) === Char.ByteOrderMark) text = text.slice(1);
   return text;
 }
 

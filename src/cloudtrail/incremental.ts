@@ -5,6 +5,7 @@
 // the edited record's eventID is unchanged and the previous result had no duplicates. Whenever
 // anything is doubtful the answer is "no fast path" and the caller validates the whole text.
 
+import { Char } from './chars';
 import { validateCloudTrail } from './validate';
 import { recordContaining } from './recordIndex';
 import type { CtDiagnostic, CtRecordSummary, CtSeverity, CtValidateOptions, CtValidationResult } from './types';
@@ -23,20 +24,10 @@ const STRUCTURAL_RULES = new Set(['syntax', 'max-depth']);
 
 /**
  * The result of validating `newText`, computed from the previous text's result when every edit
- * lies strictly inside one record; undefined when the whole text must be validated instead.
- * `prev` must be the result of `validateCloudTrail(prevText, options)` with the same options.
+ * lies strictly inside one record, with the record re-checked; else the reason the whole text must
+ * be validated instead. `prev` must be the result of `validateCloudTrail(prevText, options)` with
+ * the same options.
  */
-export function revalidateIncrementally(
-  prevText: string,
-  prev: CtValidationResult,
-  newText: string,
-  edits: readonly CtEdit[],
-  options: CtValidateOptions = {},
-): CtValidationResult | undefined {
-  return tryIncremental(prevText, prev, newText, edits, options).result;
-}
-
-/** Like revalidateIncrementally, with the reason when the fast path does not apply (for tests and logs). */
 export function tryIncremental(
   prevText: string,
   prev: CtValidationResult,
@@ -72,7 +63,8 @@ export function tryIncremental(
   }
   const delta = end - old.end;
   if (prevText.length + delta !== newText.length) return no('text length does not match the edits');
-  if (newText.charCodeAt(start) !== 123 || newText.charCodeAt(end - 1) !== 125) return no('record braces moved');
+  if (newText.charCodeAt(start) !== Char.BraceOpen || newText.charCodeAt(end - 1) !== Char.BraceClose)
+    return no('record braces moved');
 
   // The record must still be exactly one valid JSON object spanning the same braces: JSON.parse
   // accepts one value and nothing after it, and the value starts at the first brace, so it ends at the last.

@@ -4,10 +4,10 @@
 export * from './types';
 export { Char } from './chars';
 export { validateCloudTrail } from './validate';
-export { revalidateIncrementally, tryIncremental, type CtEdit, type IncrementalAttempt } from './incremental';
+export { tryIncremental, type CtEdit, type IncrementalAttempt } from './incremental';
 export { indexRecords, reindexRecord } from './recordIndex';
 export { RULES, ruleInfo } from './rules';
 export { locate } from './locate';
 export { semanticTokens } from './semanticTokens';
 export { formatCloudTrail } from './format';
-export { lineColumn, LineIndex, createLineIndex, lineStartsOf } from './lineIndex';
+export { lineColumn, LineIndex } from './lineIndex';

@@ -1,6 +1,7 @@
 // Offset ↔ line/column conversion. `lineColumn` is a one-off scan; `LineIndex` builds the
 // line-start table once (a typed array, no per-line strings) for many lookups on one text.
 
+import { Char } from './chars';
 import type { CtLineColumn } from './types';
 
 /** 0-based line and column (UTF-16 units) of `offset`; a line break is \n, \r\n or a lone \r. */
@@ -10,11 +11,11 @@ export function lineColumn(text: string, offset: number): CtLineColumn {
   let lineStart = 0;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
+    if (c === Char.LF) {
       line++;
       lineStart = i + 1;
-    } else if (c === 13) {
-      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+    } else if (c === Char.CR) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === Char.LF) {
         if (i + 1 >= end) break; // offset sits between \r and \n: still on this line
         i++;
       }
@@ -28,7 +29,7 @@ export function lineColumn(text: string, offset: number): CtLineColumn {
 /** Whether a line break ends at `i`: \n, or a \r not followed by \n (a \r\n ends at its \n). */
 function endsLine(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+  return c === Char.LF || (c === Char.CR && text.charCodeAt(i + 1) !== Char.LF);
 }
 
 /**
@@ -121,10 +122,6 @@ export class LineIndex {
     const next = line + 1 < this.lineCount ? this.starts[line + 1] : this.text.length;
     return Math.min(this.starts[line] + Math.max(0, column), next);
   }
-
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.lineCount - 1))];
-  }
 }
 
 /** How many of the sorted values are ≤ x. */
@@ -137,8 +134,4 @@ function countAtMost(values: Uint32Array, x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-export function createLineIndex(text: string): LineIndex {
-  return new LineIndex(text);
 }

@@ -3,9 +3,11 @@
 // the records before it are skipped structurally (or found by binary search when the caller
 // passes the record list of its last validation).
 
+import { Char } from './chars';
 import { TolerantParser, toValue, type AstNode } from './parser';
 import { scanValueEnd } from './scanValue';
 import { recordContaining } from './recordIndex';
+import { summarizeRecord } from './validate';
 import type { CtLocation, CtPathSegment, CtRecordSummary } from './types';
 
 interface Child {
@@ -17,25 +19,25 @@ interface Child {
 
 /** The direct child of the container at `containerStart` whose value (or key) contains `offset`. */
 function childContaining(text: string, containerStart: number, offset: number): Child | undefined {
-  const isObject = text.charCodeAt(containerStart) === 123;
+  const isObject = text.charCodeAt(containerStart) === Char.BraceOpen;
   const p = new TolerantParser(text, containerStart + 1);
   let index = 0;
   for (let guard = 0; guard < 10_000_000; guard++) {
     let c = p.skipWs();
-    if (c === -1 || c === 125 || c === 93) return undefined;
+    if (c === -1 || c === Char.BraceClose || c === Char.BracketClose) return undefined;
     let key: string | undefined;
     const keyStart = p.pos;
     if (isObject) {
-      if (c !== 34) return undefined;
+      if (c !== Char.Quote) return undefined;
       key = p.parseString().value as string;
       c = p.skipWs();
-      if (c !== 58) return undefined;
+      if (c !== Char.Colon) return undefined;
       p.pos++;
       c = p.skipWs();
     }
     const start = p.pos;
     let end: number;
-    if (c === 123 || c === 91) {
+    if (c === Char.BraceOpen || c === Char.BracketOpen) {
       end = scanValueEnd(text, start);
       if (end < 0) end = text.length;
     } else {
@@ -46,8 +48,8 @@ function childContaining(text: string, containerStart: number, offset: number): 
     if (offset < end) return offset >= keyStart ? { key, index, start, end } : undefined;
     p.pos = end;
     c = p.skipWs();
-    if (c === 44) p.pos++;
-    else if (c !== 125 && c !== 93) return undefined;
+    if (c === Char.Comma) p.pos++;
+    else if (c !== Char.BraceClose && c !== Char.BracketClose) return undefined;
     index++;
   }
   return undefined;
@@ -74,21 +76,25 @@ function findRecord(
   offset: number,
   records?: readonly CtRecordSummary[],
 ): { start: number; end: number; prefix: CtPathSegment[]; summary?: CtRecordSummary } | undefined {
-  let root = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let root = text.charCodeAt(0) === Char.ByteOrderMark ? 1 : 0;
   while (root < text.length && /\s/.test(text[root])) root++;
   const first = text.charCodeAt(root);
   const at = records ? recordContaining(records, offset) : -1;
   if (records && at >= 0) {
     const r = records[at];
     const prefix: CtPathSegment[] =
-      first === 91 ? [r.index] : text.startsWith('"Records"', text.indexOf('"', root)) ? ['Records', r.index] : [];
+      first === Char.BracketOpen
+        ? [r.index]
+        : text.startsWith('"Records"', text.indexOf('"', root))
+          ? ['Records', r.index]
+          : [];
     return { start: r.start, end: r.end, prefix, summary: r };
   }
-  if (first === 91) {
+  if (first === Char.BracketOpen) {
     const child = childContaining(text, root, offset);
     return child ? { start: child.start, end: child.end, prefix: [child.index] } : undefined;
   }
-  if (first !== 123) return undefined;
+  if (first !== Char.BraceOpen) return undefined;
   // Top-level objects one after another (JSON lines) or a single one.
   let start = root;
   for (;;) {
@@ -96,11 +102,11 @@ function findRecord(
     if (end < 0) end = text.length;
     if (offset < end || end >= text.length) {
       const child = childContaining(text, start, offset);
-      if (child && child.key === 'Records' && text.charCodeAt(child.start) === 91) {
+      if (child && child.key === 'Records' && text.charCodeAt(child.start) === Char.BracketOpen) {
         const rec = childContaining(text, child.start, offset);
         return rec ? { start: rec.start, end: rec.end, prefix: ['Records', rec.index] } : { start, end, prefix: [] };
       }
-      if (child && child.key === 'detail' && text.charCodeAt(child.start) === 123) {
+      if (child && child.key === 'detail' && text.charCodeAt(child.start) === Char.BraceOpen) {
         const p = new TolerantParser(text, child.start);
         if (isRecordish(p.parseValue(0))) return { start: child.start, end: child.end, prefix: ['detail'] };
       }
@@ -108,28 +114,9 @@ function findRecord(
     }
     let next = end;
     while (next < text.length && /\s/.test(text[next])) next++;
-    if (text.charCodeAt(next) !== 123 || offset < next) return undefined;
+    if (text.charCodeAt(next) !== Char.BraceOpen || offset < next) return undefined;
     start = next;
   }
-}
-
-function summarize(node: AstNode | undefined, start: number, end: number): CtRecordSummary {
-  const v = toValue(node) as Record<string, unknown> | undefined;
-  const s: CtRecordSummary = { index: -1, start, end };
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
-    s.eventName = str(v.eventName);
-    s.eventTime = str(v.eventTime);
-    s.eventSource = str(v.eventSource);
-    s.awsRegion = str(v.awsRegion);
-    s.errorCode = str(v.errorCode);
-    s.eventType = str(v.eventType);
-    s.eventID = str(v.eventID);
-    const ui = v.userIdentity as Record<string, unknown> | undefined;
-    if (ui && typeof ui === 'object')
-      s.user = str(ui.userName) ?? str(ui.arn)?.split('/').pop() ?? str(ui.principalId) ?? str(ui.type);
-  }
-  return s;
 }
 
 /**
@@ -144,7 +131,7 @@ export function locate(text: string, offset: number, records?: readonly CtRecord
     const parser = new TolerantParser(text, rec.start);
     const root = parser.parseValue(0);
     if (!root) return undefined;
-    const record = rec.summary ?? summarize(root, rec.start, root.end);
+    const record = rec.summary ?? summarizeRecord(toValue(root), -1, rec.start, root.end);
     if (rec.summary === undefined && records) {
       const found = records.find((r) => r.start === rec.start);
       if (found) record.index = found.index;

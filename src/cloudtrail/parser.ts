@@ -4,6 +4,7 @@
 // after the error are still parsed. Recursion is capped (MAX_DEPTH): deeper values are skipped
 // iteratively with one diagnostic, so 100,000 levels of nesting cannot blow the stack.
 
+import { Char } from './chars';
 import type { CtFix } from './types';
 
 export type AstNode = AstObject | AstArray | AstScalar | AstSkipped;
@@ -49,30 +50,14 @@ export interface SyntaxProblem {
 
 export const MAX_DEPTH = 200;
 
-const enum Ch {
-  Tab = 9,
-  LF = 10,
-  CR = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Minus = 45,
-  Colon = 58,
-  BracketOpen = 91,
-  Backslash = 92,
-  BracketClose = 93,
-  BraceOpen = 123,
-  BraceClose = 125,
-}
-
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD_END = /[ \t\r\n,:{}[\]"]/;
 
 /** White space outside JSON's four characters (NBSP, BOM, Unicode spaces, line/paragraph separators). */
 function isOtherSpace(c: number): boolean {
   return (
-    c === 0xa0 ||
-    c === 0xfeff ||
+    c === Char.NoBreakSpace ||
+    c === Char.ByteOrderMark ||
     (c >= 0x2000 && c <= 0x200b) ||
     c === 0x2028 ||
     c === 0x2029 ||
@@ -84,35 +69,35 @@ function isOtherSpace(c: number): boolean {
 }
 
 function isWs(c: number): boolean {
-  return c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
+  return c === Char.Space || c === Char.LF || c === Char.CR || c === Char.Tab;
 }
 
 /** Characters that may start a JSON value. */
 function startsValue(c: number): boolean {
   return (
-    c === Ch.Quote ||
-    c === Ch.BraceOpen ||
-    c === Ch.BracketOpen ||
-    c === Ch.Minus ||
-    (c >= 48 && c <= 57) ||
-    c === 116 ||
-    c === 102 ||
-    c === 110
+    c === Char.Quote ||
+    c === Char.BraceOpen ||
+    c === Char.BracketOpen ||
+    c === Char.Minus ||
+    (c >= Char.Digit0 && c <= Char.Digit9) ||
+    c === Char.LowerT ||
+    c === Char.LowerF ||
+    c === Char.LowerN
   );
 }
 
 /** Characters that may start an unquoted word (a value or key missing its quotes). */
 function isWordChar(c: number): boolean {
   return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 36 ||
-    c === 46 ||
-    c === Ch.Minus ||
-    c === 43 ||
-    c === 47 ||
+    (c >= Char.Digit0 && c <= Char.Digit9) ||
+    (c >= Char.UpperA && c <= Char.UpperZ) ||
+    (c >= Char.LowerA && c <= Char.LowerZ) ||
+    c === Char.Underscore ||
+    c === Char.Dollar ||
+    c === Char.Dot ||
+    c === Char.Minus ||
+    c === Char.Plus ||
+    c === Char.Slash ||
     c > 127
   );
 }
@@ -122,7 +107,7 @@ function describeChar(text: string, pos: number): string {
   const c = text.charCodeAt(pos);
   if (c === 0) return 'a NUL character';
   if (c < 32) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
-  if (c === 0xfeff) return 'a byte order mark';
+  if (c === Char.ByteOrderMark) return 'a byte order mark';
   return `'${text[pos]}'`;
 }
 
@@ -154,15 +139,15 @@ export class TolerantParser {
     const n = text.length;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab) i++;
+      if (c === Char.Space || c === Char.LF || c === Char.CR || c === Char.Tab) i++;
       else if (isOtherSpace(c)) {
         // Non-breaking spaces and friends (pasted from web pages) are not JSON white space.
         const s = i;
         while (i < n && isOtherSpace(text.charCodeAt(i))) i++;
         const what =
-          c === 0xa0
+          c === Char.NoBreakSpace
             ? 'Non-breaking spaces are'
-            : c === 0xfeff
+            : c === Char.ByteOrderMark
               ? 'A byte order mark is'
               : `U+${c.toString(16).toUpperCase().padStart(4, '0')} is`;
         this.report(`${what} not allowed as white space in JSON`, s, i, [
@@ -230,21 +215,21 @@ export class TolerantParser {
   parseValue(depth = 0, ctx?: ParseContext): AstNode | undefined {
     const c = this.skipWs();
     const start = this.pos;
-    if (c === Ch.BraceOpen || c === Ch.BracketOpen) {
+    if (c === Char.BraceOpen || c === Char.BracketOpen) {
       if (depth >= MAX_DEPTH) return this.skipDeep(start);
-      return c === Ch.BraceOpen ? this.parseObject(depth + 1) : this.parseArray(depth + 1, ctx);
+      return c === Char.BraceOpen ? this.parseObject(depth + 1) : this.parseArray(depth + 1, ctx);
     }
-    if (c === Ch.Quote) return this.parseString();
+    if (c === Char.Quote) return this.parseString();
     if (c === -1) {
       this.reportEof('The file ends where a value was expected (is it truncated?)', '');
       return undefined;
     }
-    if (c === Ch.Minus || (c >= 48 && c <= 57)) {
+    if (c === Char.Minus || (c >= Char.Digit0 && c <= Char.Digit9)) {
       NUMBER.lastIndex = start;
       if (NUMBER.test(this.text)) {
         const end = NUMBER.lastIndex;
         const next = end < this.text.length ? this.text.charCodeAt(end) : -1;
-        if (!(isWordChar(next) || next === Ch.Quote)) {
+        if (!(isWordChar(next) || next === Char.Quote)) {
           this.pos = end;
           return { kind: 'number', start, end, value: Number(this.text.slice(start, end)) };
         }
@@ -252,7 +237,7 @@ export class TolerantParser {
       return this.parseBareWord(start);
     }
     if (isWordChar(c)) return this.parseBareWord(start);
-    if (c === Ch.Comma || c === Ch.BraceClose || c === Ch.BracketClose || c === Ch.Colon) {
+    if (c === Char.Comma || c === Char.BraceClose || c === Char.BracketClose || c === Char.Colon) {
       const [s, e] = this.spot(start);
       this.report(`A value is missing here (found ${describeChar(this.text, start)})`, s, e);
       return undefined;
@@ -274,15 +259,15 @@ export class TolerantParser {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (
-        c === Ch.Quote ||
-        c === Ch.Comma ||
-        c === Ch.BraceClose ||
-        c === Ch.BracketClose ||
-        c === Ch.LF ||
-        c === Ch.CR ||
-        c === Ch.Colon ||
-        c === Ch.BraceOpen ||
-        c === Ch.BracketOpen
+        c === Char.Quote ||
+        c === Char.Comma ||
+        c === Char.BraceClose ||
+        c === Char.BracketClose ||
+        c === Char.LF ||
+        c === Char.CR ||
+        c === Char.Colon ||
+        c === Char.BraceOpen ||
+        c === Char.BracketOpen
       )
         break;
       i++;
@@ -300,7 +285,7 @@ export class TolerantParser {
         value: word === 'null' ? null : word === 'true',
       };
     }
-    if (i < n && text.charCodeAt(i) === Ch.Quote && i === wordEnd) {
+    if (i < n && text.charCodeAt(i) === Char.Quote && i === wordEnd) {
       // `AKIAIOSFODNN7EXAMPLE",`: the closing quote is there, the opening one is not.
       this.pos = i + 1;
       this.report('This value is missing its opening quote', start, i + 1, [
@@ -348,12 +333,12 @@ export class TolerantParser {
     let j = start + 1;
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
-      if (c === Ch.Quote) break;
-      if (c === Ch.Backslash) {
+      if (c === Char.Quote) break;
+      if (c === Char.Backslash) {
         escapes = true;
         j++;
       } else if (c < 32) {
-        if (c === Ch.LF || c === Ch.CR) {
+        if (c === Char.LF || c === Char.CR) {
           let end = j;
           while (end > start + 1 && isWs(text.charCodeAt(end - 1))) end--;
           this.report('This string is not closed: the closing quote is missing', start, end, [
@@ -397,7 +382,7 @@ export class TolerantParser {
       let out = '';
       for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
-        if (c !== Ch.Backslash) {
+        if (c !== Char.Backslash) {
           out += text[i];
           continue;
         }
@@ -442,7 +427,7 @@ export class TolerantParser {
     for (;;) {
       const c = this.skipWs();
       const loopStart = this.pos;
-      if (c === Ch.BraceClose) {
+      if (c === Char.BraceClose) {
         if (commaAt >= 0) this.trailingComma(commaAt, 'member', '}');
         this.pos++;
         return { kind: 'object', start, end: this.pos, members };
@@ -451,7 +436,7 @@ export class TolerantParser {
         this.reportEof('The file ends before this object is closed (is it truncated?)', commaAt >= 0 ? '' : '}');
         return { kind: 'object', start, end: text.length, members };
       }
-      if (c === Ch.BracketClose) {
+      if (c === Char.BracketClose) {
         if (commaAt >= 0) this.trailingComma(commaAt, 'member', ']');
         this.report('Expected } to close the object before this ]', this.pos, this.pos + 1, [
           { title: 'Insert the missing }', edits: [{ start: lastValueEnd, end: lastValueEnd, newText: '}' }] },
@@ -459,7 +444,7 @@ export class TolerantParser {
         return { kind: 'object', start, end: lastValueEnd, members };
       }
       if (members.length > 0 && commaAt < 0) {
-        if (c === Ch.Quote || isWordChar(c)) {
+        if (c === Char.Quote || isWordChar(c)) {
           this.report('Expected a comma between members', lastValueEnd, lastValueEnd, [
             {
               title: 'Insert the missing comma',
@@ -468,7 +453,7 @@ export class TolerantParser {
             },
           ]);
           this.widenEmpty();
-        } else if (c === Ch.BraceOpen || c === Ch.BracketOpen) {
+        } else if (c === Char.BraceOpen || c === Char.BracketOpen) {
           // A value where a key should be: most likely a missing } before it. Close the object.
           this.report('Expected a comma or } after this member', lastValueEnd, lastValueEnd);
           this.widenEmpty();
@@ -479,7 +464,7 @@ export class TolerantParser {
       let key: string;
       const keyStart = this.pos;
       let keyEnd: number;
-      if (c === Ch.Quote) {
+      if (c === Char.Quote) {
         const k = this.parseString();
         key = k.value as string;
         keyEnd = k.end;
@@ -489,7 +474,7 @@ export class TolerantParser {
         key = text.slice(keyStart, i);
         keyEnd = i;
         this.pos = i;
-        if (i < text.length && text.charCodeAt(i) === Ch.Quote) {
+        if (i < text.length && text.charCodeAt(i) === Char.Quote) {
           this.pos = i + 1;
           keyEnd = i + 1;
           this.report('This name is missing its opening quote', keyStart, keyEnd, [
@@ -511,7 +496,7 @@ export class TolerantParser {
             },
           ]);
         }
-      } else if (c === Ch.Comma) {
+      } else if (c === Char.Comma) {
         this.report('Unexpected comma: a member is missing here', this.pos, this.pos + 1, [
           { title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] },
         ]);
@@ -529,10 +514,10 @@ export class TolerantParser {
       // Colon
       const afterKey = this.skipWs();
       let value: AstNode | undefined;
-      if (afterKey === Ch.Colon) {
+      if (afterKey === Char.Colon) {
         this.pos++;
         value = this.parseValue(depth);
-      } else if (afterKey !== -1 && startsValue(afterKey) && afterKey !== Ch.Comma) {
+      } else if (afterKey !== -1 && startsValue(afterKey) && afterKey !== Char.Comma) {
         this.report('Expected a colon after the property name', keyEnd, keyEnd, [
           {
             title: 'Insert the missing colon',
@@ -551,7 +536,7 @@ export class TolerantParser {
       lastValueEnd = value ? value.end : keyEnd;
       if (this.pos === loopStart) this.pos++; // always make progress
       const after = this.skipWs();
-      if (after === Ch.Comma) {
+      if (after === Char.Comma) {
         commaAt = this.pos;
         this.pos++;
         lastValueEnd = this.pos;
@@ -569,7 +554,7 @@ export class TolerantParser {
     let commaAt = -1;
     for (;;) {
       const c = this.skipWs();
-      if (c === Ch.BracketClose) {
+      if (c === Char.BracketClose) {
         if (commaAt >= 0) this.trailingComma(commaAt, noun === 'items' ? 'item' : noun.replace(/s$/, ''), ']');
         this.pos++;
         return { kind: 'array', start, end: this.pos, items };
@@ -578,13 +563,13 @@ export class TolerantParser {
         this.reportEof('The file ends before this array is closed (is it truncated?)', commaAt >= 0 ? '' : ']');
         return { kind: 'array', start, end: text.length, items };
       }
-      if (c === Ch.BraceClose) {
+      if (c === Char.BraceClose) {
         this.report('Expected ] to close the array before this }', this.pos, this.pos + 1, [
           { title: 'Insert the missing ]', edits: [{ start: lastEnd, end: lastEnd, newText: ']' }] },
         ]);
         return { kind: 'array', start, end: lastEnd, items };
       }
-      if (c === Ch.Comma) {
+      if (c === Char.Comma) {
         this.report('Unexpected comma: a value is missing here', this.pos, this.pos + 1, [
           { title: 'Remove the extra comma', edits: [{ start: this.pos, end: this.pos + 1, newText: '' }] },
         ]);
@@ -608,7 +593,7 @@ export class TolerantParser {
       if (this.pos === before) this.pos++; // guarantee progress
       lastEnd = item ? item.end : this.pos;
       const after = this.skipWs();
-      if (after === Ch.Comma) {
+      if (after === Char.Comma) {
         commaAt = this.pos;
         this.pos++;
         lastEnd = this.pos;
@@ -639,12 +624,12 @@ export class TolerantParser {
     const n = text.length;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === Ch.Quote) {
+      if (c === Char.Quote) {
         i = skipString(text, i);
         continue;
       }
-      if (c === Ch.BraceOpen || c === Ch.BracketOpen) depth++;
-      else if (c === Ch.BraceClose || c === Ch.BracketClose) {
+      if (c === Char.BraceOpen || c === Char.BracketOpen) depth++;
+      else if (c === Char.BraceClose || c === Char.BracketClose) {
         depth--;
         if (depth === 0) {
           i++;
@@ -671,7 +656,7 @@ export function skipString(text: string, start: number): number {
   let q = text.indexOf('"', start + 1);
   while (q > 0) {
     let b = q - 1;
-    while (text.charCodeAt(b) === Ch.Backslash) b--;
+    while (text.charCodeAt(b) === Char.Backslash) b--;
     if ((q - 1 - b) % 2 === 0) return q + 1;
     q = text.indexOf('"', q + 1);
   }

@@ -2,6 +2,7 @@
 // `checkRecord` runs one named check per concern. Facts (record fields, since-versions, enums)
 // come from the research catalogue in test/fixtures/cloudtrail-catalog.
 
+import { Char } from './chars';
 import type { Path, Reporter } from './findings';
 import { suggestFix } from './suggest';
 import { isObject } from '../shared/guards';
@@ -192,7 +193,7 @@ function daysInMonth(y: number, m: number): number {
 /** The number written by the digits s[from, to) (the caller knows they are digits). */
 function digits(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - Char.Digit0;
   return n;
 }
 

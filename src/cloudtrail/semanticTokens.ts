@@ -2,6 +2,7 @@
 // colouring (event names and sources, error codes and messages, ARNs, account IDs, IP
 // addresses, access key IDs). A linear string lexer: no tree, so it is cheap on big files.
 
+import { Char } from './chars';
 import type { CtSemanticToken, CtTokenType } from './types';
 
 const VALUE_TYPES: Record<string, CtTokenType> = {
@@ -44,7 +45,7 @@ export function semanticTokens(text: string, start = 0, end = text.length): CtSe
   try {
     let i = Math.max(0, Math.min(start, text.length));
     // Back up to the start of the line: JSON strings never span lines.
-    while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+    while (i > 0 && text.charCodeAt(i - 1) !== Char.LF && text.charCodeAt(i - 1) !== Char.CR) i--;
     const stop = Math.min(end, text.length);
     let lastKey: string | undefined;
     while (i < stop) {
@@ -55,19 +56,19 @@ export function semanticTokens(text: string, start = 0, end = text.length): CtSe
       const n = text.length;
       for (; j < n; j++) {
         const c = text.charCodeAt(j);
-        if (c === 34) break;
-        if (c === 92) j++;
-        else if (c === 10 || c === 13) break;
+        if (c === Char.Quote) break;
+        if (c === Char.Backslash) j++;
+        else if (c === Char.LF || c === Char.CR) break;
       }
-      if (j >= n || text.charCodeAt(j) !== 34) {
+      if (j >= n || text.charCodeAt(j) !== Char.Quote) {
         i = j + 1;
         continue;
       }
       const sEnd = j + 1;
       // A key when the next non-blank character is a colon.
       let k = sEnd;
-      while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-      if (text.charCodeAt(k) === 58) {
+      while (k < n && (text.charCodeAt(k) === Char.Space || text.charCodeAt(k) === Char.Tab)) k++;
+      if (text.charCodeAt(k) === Char.Colon) {
         lastKey = text.slice(q + 1, j);
         if (q >= start) tokens.push({ start: q, length: sEnd - q, type: 'key' });
       } else {

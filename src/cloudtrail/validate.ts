@@ -6,7 +6,7 @@
 // recovery). Findings are placed in the text only if they are kept under maxDiagnostics, by
 // reading the record's text along the finding's path.
 
-import { MAX_DEPTH, TolerantParser, nodeAt, toValue, type AstNode } from './parser';
+import { TolerantParser, nodeAt, toValue, type AstNode } from './parser';
 import { Char } from './chars';
 import type { Finding } from './findings';
 import { checkRecord, FirstUses, looksLikeRecord, type RecordContext } from './recordChecks';
@@ -56,6 +56,24 @@ type Placeable = () => CtDiagnostic;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
+}
+
+/** The outline's and hovers' view of a record at [start, end) of the text. */
+export function summarizeRecord(rec: unknown, index: number, start: number, end: number): CtRecordSummary {
+  if (!isObject(rec)) return { index, start, end };
+  return {
+    index,
+    start,
+    end,
+    eventName: str(rec.eventName),
+    eventTime: str(rec.eventTime),
+    eventSource: str(rec.eventSource),
+    awsRegion: str(rec.awsRegion),
+    errorCode: str(rec.errorCode),
+    eventType: str(rec.eventType),
+    eventID: str(rec.eventID),
+    user: userOf(rec.userIdentity),
+  };
 }
 
 /** Who made the call, for the outline: the user name, else the last part of the ARN, else who invoked it. */
@@ -458,29 +476,13 @@ class Validation {
     const ctx: RecordContext = { index: this.records.length, start, end, text: this.text, eventIds: this.eventIds };
     checkRecord(value, ctx, report);
     if (value.eventSource === GAMELIFT_SOURCE) checkGameLiftRecord(value, report);
-    this.records.push(this.summarize(value, start, end, place.quote !== undefined));
+    const summary = summarizeRecord(value, this.records.length, start, end);
+    if (place.quote !== undefined) summary.embedded = true;
+    this.records.push(summary);
     for (const f of findings) {
       const severity = this.severityOf(f.ruleId, f.severity);
       if (severity) this.cap.add(severity, () => placeFinding(f, severity, place, this.text, start));
     }
-  }
-
-  private summarize(rec: Record<string, unknown>, start: number, end: number, embedded: boolean): CtRecordSummary {
-    const summary: CtRecordSummary = {
-      index: this.records.length,
-      start,
-      end,
-      eventName: str(rec.eventName),
-      eventTime: str(rec.eventTime),
-      eventSource: str(rec.eventSource),
-      awsRegion: str(rec.awsRegion),
-      errorCode: str(rec.errorCode),
-      eventType: str(rec.eventType),
-      eventID: str(rec.eventID),
-      user: userOf(rec.userIdentity),
-    };
-    if (embedded) summary.embedded = true;
-    return summary;
   }
 
   result(): CtValidationResult {
@@ -601,5 +603,3 @@ export function validateWith(text: string, options: CtValidateOptions, tolerantO
   }
   return v.result();
 }
-
-export { MAX_DEPTH };

@@ -4,6 +4,8 @@
 // string-aware scanner instead of parsing: the head is usually cut in the middle of a value.
 // Pure: no `vscode` import.
 
+import { Char } from '../index';
+
 /** The container of the records (records may also be JSON text in a string member of each item). */
 export type DetectedShape = 'records-object' | 'records-array' | 'single-record' | 'ndjson' | 'lookup-events';
 
@@ -40,7 +42,7 @@ const MIN_SIGNATURE_KEYS = 3;
 export function detectCloudTrail(head: string): DetectedShape | undefined {
   const text = head.length > DETECTION_HEAD_LENGTH ? head.slice(0, DETECTION_HEAD_LENGTH) : head;
   let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) === 0xfeff) i = skipSpace(text, i + 1);
+  if (text.charCodeAt(i) === Char.ByteOrderMark) i = skipSpace(text, i + 1);
   const first = text[i];
   if (first === '{') {
     const scan = scanObject(text, i);
@@ -145,8 +147,8 @@ function scanObject(text: string, open: number): ObjectScan {
 function stringEnd(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
-    else if (c === 34 /* " */) return i;
+    if (c === Char.Backslash) i++;
+    else if (c === Char.Quote) return i;
   }
   return -1;
 }

@@ -27,7 +27,7 @@ let current: { id: number; options: CtValidateOptions; parts: string[]; key?: st
 interface Held extends Placement {
   version: number;
   text: string;
-  /** validateCloudTrail's result for the text (the base of revalidateIncrementally). */
+  /** validateCloudTrail's result for the text (the base of tryIncremental). */
   result: CtValidationResult;
   /** The options the result was computed with (JSON), since the incremental path needs the same ones. */
   options: string;
@@ -100,10 +100,6 @@ function placementAfter(base: Held, text: string, result: CtValidationResult, k:
   return { index, lines };
 }
 
-function place(text: string, result: CtValidationResult, placement: Placement): ReturnType<typeof placeResult> {
-  return placeResult(text, result, placement.index, placement.lines);
-}
-
 function full(
   id: number,
   text: string,
@@ -115,7 +111,7 @@ function full(
   const placement = placementOf(text, result);
   if (key !== undefined && version !== undefined)
     hold(key, { version, text, result, options: JSON.stringify(options), ...placement });
-  const positioned = place(text, result, placement);
+  const positioned = placeResult(text, result, placement.index, placement.lines);
   positioned.how = 'full';
   answer({ id, ok: true, result: positioned });
 }
@@ -142,7 +138,7 @@ function delta(request: Extract<ValidateRequest, { type: 'delta' }>): void {
     ? placementAfter(base, text, attempt.result, attempt.record)
     : placementOf(text, result);
   hold(key, { version: request.version, text, result, options: optionsKey, ...placement });
-  const positioned = place(text, result, placement);
+  const positioned = placeResult(text, result, placement.index, placement.lines);
   positioned.how = attempt?.result ? 'incremental' : 'edits';
   answer({ id, ok: true, result: positioned });
 }
