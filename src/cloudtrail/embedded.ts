@@ -4,13 +4,13 @@
 
 import { Char } from './chars';
 
-/** The path to the string member of `item` that holds a record as JSON text, if it has one. */
-export function embeddedRecordPath(item: Record<string, unknown>): string[] | undefined {
-  if (typeof item.CloudTrailEvent === 'string') return ['CloudTrailEvent'];
-  if (typeof item._raw === 'string') return ['_raw'];
-  const result = item.result;
-  if (typeof result === 'object' && result !== null && typeof (result as { _raw?: unknown })._raw === 'string')
-    return ['result', '_raw'];
+/** The string member of `item` that holds a record as JSON text, if it has one: its path and text. */
+export function embeddedRecord(item: Record<string, unknown>): { path: string[]; json: string } | undefined {
+  if (typeof item.CloudTrailEvent === 'string') return { path: ['CloudTrailEvent'], json: item.CloudTrailEvent };
+  if (typeof item._raw === 'string') return { path: ['_raw'], json: item._raw };
+  const result = item.result as { _raw?: unknown } | null | undefined;
+  if (typeof result === 'object' && result !== null && typeof result._raw === 'string')
+    return { path: ['result', '_raw'], json: result._raw };
   return undefined;
 }
 

@@ -11,7 +11,7 @@ import { Char } from './chars';
 import type { Finding } from './findings';
 import { checkRecord, FirstUses, looksLikeRecord, type RecordContext } from './recordChecks';
 import { checkGameLiftRecord, GAMELIFT_SOURCE } from './gameliftChecks';
-import { embeddedRecordPath, escapedForString, StringOffsets } from './embedded';
+import { embeddedRecord, escapedForString, StringOffsets } from './embedded';
 import { locatePath } from './jsonPath';
 import { defaultSeverity } from './rules';
 import { scanValueEnd } from './scanValue';
@@ -51,7 +51,7 @@ interface RecordPlace {
   quote?: number;
 }
 
-/** A diagnostic to be, placed only if it is kept. */
+/** A diagnostic, placed in the text only when it is kept. */
 type Placeable = () => CtDiagnostic;
 
 function str(x: unknown): string | undefined {
@@ -274,7 +274,7 @@ class Validation {
         return;
       }
     }
-    if (looksLikeRecord(value) || (isObject(value) && embeddedRecordPath(value))) {
+    if (looksLikeRecord(value) || (isObject(value) && embeddedRecord(value))) {
       this.format = 'single-record';
       this.checkItem(first);
     }
@@ -300,7 +300,7 @@ class Validation {
   }
 
   private isRecordish(value: unknown): boolean {
-    return looksLikeRecord(value) || (isObject(value) && embeddedRecordPath(value) !== undefined);
+    return looksLikeRecord(value) || (isObject(value) && embeddedRecord(value) !== undefined);
   }
 
   /** The Records array (or a bare array of records, or lookup-events' Events) starting at `pos` (the '['). */
@@ -423,21 +423,18 @@ class Validation {
       this.checkRecordAt(value, v.start, v.end, { text: this.text, start: v.start, node: v.node });
       return;
     }
-    const path = embeddedRecordPath(value);
-    if (path) this.checkEmbedded(v, path);
+    const embedded = embeddedRecord(value);
+    if (embedded) this.checkEmbedded(v, embedded.path, embedded.json);
     else this.nonRecordItems++;
   }
 
-  /** The record held as JSON text in the string at `path` of `v`: checked, and placed inside the string. */
-  private checkEmbedded(v: ParsedValue, path: string[]): void {
+  /** The record held as JSON text (`inner`) in the string at `path` of `v`: checked, and placed inside the string. */
+  private checkEmbedded(v: ParsedValue, path: string[], inner: string): void {
     const string = v.node ? nodeAt(v.node, path).node : undefined;
     const target = v.node ? undefined : locatePath(this.text, v.start, path);
     const quote = string ? string.start : target?.valueStart;
     const end = string ? string.end : target?.valueEnd;
     if (quote === undefined || end === undefined) return;
-    const inner = ((path.length === 1 ? v.value : (v.value as { result: unknown }).result) as Record<string, string>)[
-      path[path.length - 1]
-    ];
     const start = inner.length - inner.trimStart().length;
     let value: unknown;
     let node: AstNode | undefined;
