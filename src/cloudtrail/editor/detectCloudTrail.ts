@@ -4,8 +4,6 @@
 // string-aware scanner instead of parsing: the head is usually cut in the middle of a value.
 // Pure: no `vscode` import.
 
-import { Char } from '../index';
-
 /** The container of the records (records may also be JSON text in a string member of each item). */
 export type DetectedShape = 'records-object' | 'records-array' | 'single-record' | 'ndjson' | 'lookup-events';
 
@@ -42,7 +40,7 @@ const MIN_SIGNATURE_KEYS = 3;
 export function detectCloudTrail(head: string): DetectedShape | undefined {
   const text = head.length > DETECTION_HEAD_LENGTH ? head.slice(0, DETECTION_HEAD_LENGTH) : head;
   let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) === Char.ByteOrderMark) i = skipSpace(text, i + 1);
+  if (text[i] === '\uFEFF') i = skipSpace(text, i + 1);
   const first = text[i];
   if (first === '{') {
     const scan = scanObject(text, i);
@@ -146,9 +144,9 @@ function scanObject(text: string, open: number): ObjectScan {
 /** Offset of the quote closing the string that opens at `open`, or -1 when it runs off the end. */
 function stringEnd(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === Char.Backslash) i++;
-    else if (c === Char.Quote) return i;
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"') return i;
   }
   return -1;
 }
