@@ -49,6 +49,8 @@ interface RecordPlace {
   node: AstNode | undefined;
   /** For a record inside a string: the string's opening quote in the document. */
   quote?: number;
+  /** For a record inside a string: its escapes, read once for all of its kept findings. */
+  offsets?: StringOffsets;
 }
 
 /** A diagnostic, placed in the text only when it is kept. */
@@ -552,7 +554,8 @@ function placeFinding(
       : target && target.keyStart >= 0
         ? { start: target.keyStart, end: target.keyEnd }
         : undefined;
-  const offsets = place.quote !== undefined ? new StringOffsets(text, place.quote) : undefined;
+  if (place.quote !== undefined) place.offsets ??= new StringOffsets(text, place.quote);
+  const offsets = place.offsets;
   const toDocument = (offset: number): number => (offsets ? offsets.toDocument(offset) : offset);
   const d: CtDiagnostic = {
     ruleId: f.ruleId,

@@ -26,16 +26,23 @@ function lookupEvents(records: Array<Record<string, unknown>>, pretty = true): s
 }
 
 describe('CloudTrail records inside strings', () => {
-  // A user agent with escapes before the mistake: the diagnostic must move past each of them.
+  // A user name (before eventTime in the record) that puts escapes of the document's string ahead
+  // of the mistake: two-character ones (\" \\ \t, and \\u0001 for the record's own \u0001) and,
+  // in the first test, six-character ones (é written \u00e9, as a JSON writer that keeps to ASCII
+  // does). The diagnostic must move past each of them.
   const tricky = cleanRecord({
     eventID: id(2),
-    userAgent: 'caf\u00e9 "quoted" \\ tab\there \u2028',
     eventTime: '2026-02-30T08:15:42Z',
   });
+  tricky.userIdentity = {
+    ...(tricky.userIdentity as object),
+    userName: 'caf\u00e9 "quoted" \\ tab\t \u2028 \u0001 café',
+  };
   const records = [cleanRecord({ eventID: id(1) }), tricky];
 
   it('checks lookup-events output and places each diagnostic inside its string', () => {
-    const text = lookupEvents(records);
+    const text = lookupEvents(records).replaceAll('\u00e9', '\\u00e9');
+    assert.equal((text.match(/\\u00e9/g) ?? []).length, 2, 'six-character escapes before the mistake');
     const r = validateCloudTrail(text);
     assert.equal(r.format, 'lookup-events');
     assert.equal(r.embedded, true);
