@@ -49,6 +49,17 @@ async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The document's outline once it has one (the analysis may still be running). */
+async function outlineOf(uri: vscode.Uri, what: string): Promise<vscode.DocumentSymbol[]> {
+  return waitFor(what, async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      uri,
+    );
+    return found && found.length > 0 ? found : undefined;
+  });
+}
+
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
@@ -260,13 +271,7 @@ describe('CloudTrail language', function () {
   it('lists one outline symbol per record: eventName · eventTime · user', async () => {
     const uri = copyOf('gamelift-valid.json', 'outline.cloudtrail.json');
     await openAsCloudTrail(uri);
-    const symbols = await waitFor('document symbols', async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
-        'vscode.executeDocumentSymbolProvider',
-        uri,
-      );
-      return s && s.length > 0 ? s : undefined;
-    });
+    const symbols = await outlineOf(uri, 'document symbols');
     assert.deepStrictEqual(
       symbols.map((s) => s.name),
       [
@@ -434,13 +439,7 @@ describe('CloudTrail language', function () {
         vscode.window.tabGroups.all.flatMap((g) => g.tabs).every((t) => !(t.input instanceof vscode.TabInputCustom)) ||
         undefined,
     ).catch(() => assert.fail(`custom tabs left: ${customTabs.length}`));
-    const symbols = await waitFor('records of the delivery', async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
-        'vscode.executeDocumentSymbolProvider',
-        editor.document.uri,
-      );
-      return s && s.length > 0 ? s : undefined;
-    });
+    const symbols = await outlineOf(editor.document.uri, 'records of the delivery');
     assert.strictEqual(symbols.length, (JSON.parse(plain) as { Records: unknown[] }).Records.length);
   });
 
@@ -463,13 +462,7 @@ describe('CloudTrail language', function () {
     );
     assert.strictEqual(vscode.workspace.fs.isWritableFileSystem('cloudtrail-formatted'), false, 'read-only');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(copy.document.uri, new Uint8Array([1]))));
-    const symbols = await waitFor('the outline of the copy', async () => {
-      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
-        'vscode.executeDocumentSymbolProvider',
-        copy.document.uri,
-      );
-      return found && found.length > 0 ? found : undefined;
-    });
+    const symbols = await outlineOf(copy.document.uri, 'the outline of the copy');
     assert.strictEqual(symbols.length, (JSON.parse(minified) as { Records: unknown[] }).Records.length);
     assert.strictEqual(original.getText(), minified, 'the original is left as it was');
   });
@@ -507,13 +500,7 @@ describe('CloudTrail language', function () {
       all.some((x) => codeOf(x) === 'event-time-invalid'),
     );
     assert.strictEqual(doc.getText(d.range), '\\"2026-02-30T08:15:42Z\\"');
-    const symbols = await waitFor('the outline of the embedded records', async () => {
-      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
-        'vscode.executeDocumentSymbolProvider',
-        uri,
-      );
-      return found && found.length > 0 ? found : undefined;
-    });
+    const symbols = await outlineOf(uri, 'the outline of the embedded records');
     assert.strictEqual(symbols.length, records.length);
   });
 

@@ -7,6 +7,7 @@
 // the core's, passed in, so this file stays out of the CloudTrail bundle's weight.
 import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE, COMMAND, CONTEXT_KEY } from '../../ids';
+import { ReadOnlyFileSystem } from './readOnlyFileSystem';
 
 /** Pretty-prints a CloudTrail log; undefined when the text is not valid JSON. */
 export type Formatter = (text: string) => string | undefined;
@@ -24,11 +25,11 @@ function isOneLine(document: vscode.TextDocument): boolean {
 }
 
 /** The formatted copies, kept while open; a copy reopened later (after a restart) is formatted again. */
-class FormattedCopies implements vscode.FileSystemProvider {
+class FormattedCopies extends ReadOnlyFileSystem {
   readonly texts = new Map<string, Uint8Array>();
-  constructor(readonly format: Formatter) {}
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+  constructor(readonly format: Formatter) {
+    super();
+  }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const bytes = await this.readFile(uri);
@@ -50,32 +51,8 @@ class FormattedCopies implements vscode.FileSystemProvider {
     return bytes;
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): never {
-    throw vscode.FileSystemError.FileNotADirectory();
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+  override dispose(): void {
+    super.dispose();
     this.texts.clear();
   }
 }
