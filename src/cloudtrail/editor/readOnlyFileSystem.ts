@@ -1,4 +1,4 @@
-// What every read-only file system of ours shares (the .json.gz view, CloudTrail records from
+// What every read-only file system of ours shares (the .json.gz view, formatted copies, CloudTrail records from
 // LookupEvents, GameLift logs): files only, never written, renamed or deleted, nothing to watch. Registered
 // with `isReadonly`, so the editor shows the lock; these refusals are for anything that asks anyway.
 import * as vscode from 'vscode';
