@@ -304,6 +304,10 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
   return el;
 }
 
+/** Where a drag over the chart started, and the range it shows while it lasts. */
+let dragFrom: number | undefined;
+let dragBox: SVGElement | undefined;
+
 function drawHistogram(): void {
   const width = Math.max(200, chart.clientWidth || histogramBox.clientWidth || 600);
   chart.setAttribute('viewBox', `0 0 ${width} 64`);
@@ -343,6 +347,8 @@ function drawHistogram(): void {
     chart.append(svgEl('rect', { x: x1, y: 0, width: Math.max(1, x2 - x1), height: 62, class: 'brush' }));
   }
   chart.append(svgEl('line', { x1: 0, x2: width, y1: 60.5, y2: 60.5, class: 'axis' }));
+  // A result that lands during a drag redraws the chart: keep the range being dragged on it.
+  if (dragBox) chart.append(dragBox);
   chart.setAttribute(
     'aria-label',
     `Events over time from ${timeText(hgm.from)} to ${timeText(end)} UTC, at most ${thousands(max)} per bar`,
@@ -351,8 +357,6 @@ function drawHistogram(): void {
 }
 
 // The brush: drag over the chart to choose a time range; a click without a drag clears it.
-let dragFrom: number | undefined;
-let dragBox: SVGElement | undefined;
 function timeAt(clientX: number): number | undefined {
   const hgm = histogram;
   if (!hgm) return undefined;
@@ -515,23 +519,34 @@ function fillRow(el: HTMLElement, rowNo: number, row: RowView | undefined): void
 }
 
 let frame = 0;
+/** Renders the visible rows at the next frame (scrolling and row windows coalesce there). */
 function renderRows(): void {
   if (frame) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
-    const l = layout();
-    const v = visibleRows(scroller.scrollTop, l);
-    spacer.style.height = `${v.height}px`;
-    body.style.transform = `translateY(${v.top}px)`;
-    const shown: HTMLElement[] = [];
-    for (let i = 0; i < v.count; i++) {
-      const el = rowElement(i);
-      fillRow(el, v.first + i, rows.get(v.first + i));
-      shown.push(el);
-    }
-    body.replaceChildren(...shown);
-    ask(v.first - AHEAD, v.count + 2 * AHEAD);
+    renderRowsNow();
   });
+}
+
+/**
+ * Renders the visible rows at once: a new result replaces summary, histogram and table in one
+ * task, so the page never shows a count above the rows of the result before it.
+ */
+function renderRowsNow(): void {
+  if (frame) cancelAnimationFrame(frame);
+  frame = 0;
+  const l = layout();
+  const v = visibleRows(scroller.scrollTop, l);
+  spacer.style.height = `${v.height}px`;
+  body.style.transform = `translateY(${v.top}px)`;
+  const shown: HTMLElement[] = [];
+  for (let i = 0; i < v.count; i++) {
+    const el = rowElement(i);
+    fillRow(el, v.first + i, rows.get(v.first + i));
+    shown.push(el);
+  }
+  body.replaceChildren(...shown);
+  ask(v.first - AHEAD, v.count + 2 * AHEAD);
 }
 
 /** Asks for the blocks of rows covering [from, from + count) not yet asked for in this result. */
@@ -784,6 +799,7 @@ function onMessage(m: HostMessage): void {
       grid.setAttribute('aria-rowcount', String(total + 1));
       if (selected !== undefined && selected >= total) select(undefined);
       openButton.disabled = selected === undefined;
+      summary.dataset.seq = String(seq);
       summary.textContent =
         indexed === 0
           ? source?.loading
@@ -795,7 +811,7 @@ function onMessage(m: HostMessage): void {
         renderPicker();
       }
       drawHistogram();
-      renderRows();
+      renderRowsNow();
       return;
     }
     case 'rows':
