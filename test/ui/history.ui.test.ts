@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { writeDeliveries } from '../emulator/cloudtrail/deliveries';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { closeAllEditors, getWorkbench, runCommand, screenshot, setTheme, THEMES, webviewFrame } from './harness';
 
 const HOSTILE_USER = '<img src=x onerror="window.__xss=1;top.__xss=1">';
@@ -95,50 +96,62 @@ describe('CloudTrail history view in the workbench', function () {
   it('filters by a pick list with counts and by errors only', async () => {
     const { page } = await getWorkbench();
     const frame = await webviewFrame(page, '.grid .rows .row');
+    await clearFilters(frame);
     await frame.locator('button[data-action="pick-eventName"]').click();
     const first = frame.locator('.picker .pick').first();
     await first.waitFor();
     const value = (await first.locator('.pick-value').innerText()).trim();
     const count = Number((await first.locator('.pick-count').innerText()).replace(/,/g, ''));
     assert.ok(count > 0 && count < records, `${value}: ${count}`);
-    await first.locator('input').check();
-    await frame.locator('.summary', { hasText: new RegExp(`^${count.toLocaleString('en-US')} of`) }).waitFor();
+    const picked = await afterResult(frame, () => first.locator('input').check());
+    assert.match(picked, new RegExp(`^${count.toLocaleString('en-US')} of`));
     const names = await frame.locator('.grid .rows .row .cell:nth-child(3)').allInnerTexts();
     assert.ok(names.length > 0 && names.every((n) => n === value), names.join(','));
     await frame.locator('button[data-action="pickClose"]').click();
-    await frame.locator('button[data-action="clear"]').click();
-    await frame.locator('.summary', { hasText: `${records.toLocaleString('en-US')} of` }).waitFor();
-    await frame.locator('input[data-action="errorsOnly"]').check();
-    await frame
-      .locator('.summary', { hasText: new RegExp(`^(?!${records.toLocaleString('en-US')} )[\\d,]+ of`) })
-      .waitFor();
+    await clearFilters(frame);
+    const failed = await afterResult(frame, () => frame.locator('input[data-action="errorsOnly"]').check());
+    const matches = Number(failed.split(' of')[0].replace(/,/g, ''));
+    assert.ok(matches > 0 && matches < records, failed);
     const errors = await frame.locator('.grid .rows .row .cell:last-child').allInnerTexts();
     assert.ok(errors.length > 0 && errors.every((e) => e.length > 0), `errors only: ${errors.join(',')}`);
-    await frame.locator('button[data-action="clear"]').click();
-    await frame.locator('.summary', { hasText: `${records.toLocaleString('en-US')} of` }).waitFor();
+    await clearFilters(frame);
   });
 
   it('narrows to a time range dragged over the histogram, and a click clears it', async () => {
     const { page } = await getWorkbench();
     const frame = await webviewFrame(page, 'svg.histogram .bar');
-    const all = `${records.toLocaleString('en-US')} of`;
-    // Measure the chart again right before the drag: a re-render may replace its bars.
+    await clearFilters(frame);
     const chart = frame.locator('svg.histogram');
-    await chart.locator('.bar').first().waitFor();
-    const box = await chart.boundingBox();
-    assert.ok(box, 'the chart is laid out');
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width * 0.25, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 });
-    await page.mouse.up();
-    await frame.locator('.summary', { hasText: new RegExp(`^(?!${all})[\\d,]+ of`) }).waitFor();
-    const shown = Number((await frame.locator('.summary').innerText()).split(' of')[0].replace(/,/g, ''));
+    const from = frame.locator('input[aria-label="From, UTC"]');
+    // Under load a drag can land before the page has laid the chart out, or lose its moves: drag
+    // again over a box measured afresh until the page takes the range.
+    let narrowed = '';
+    for (let attempt = 1; !narrowed; attempt++) {
+      const box = await settledBox(page, chart);
+      const y = box.y + box.height / 2;
+      const answer = afterResult(
+        frame,
+        async () => {
+          await page.mouse.move(box.x + box.width * 0.25, y);
+          await page.mouse.down();
+          await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 });
+          await page.mouse.up();
+        },
+        20_000,
+      );
+      const text = await answer.catch((err: unknown) => {
+        if (attempt >= 3) throw err;
+        return '';
+      });
+      if (text && (await from.inputValue()) !== '') narrowed = text;
+      else assert.ok(attempt < 3, `the drag did not register a range: ${text}`);
+    }
+    const shown = Number(narrowed.split(' of')[0].replace(/,/g, ''));
     // The drag covers 15 % of the time axis over an even load: about that share of the records.
     assert.ok(shown > records * 0.05 && shown < records * 0.3, `${shown} of ${records}`);
-    assert.notStrictEqual(await frame.locator('input[aria-label="From, UTC"]').inputValue(), '');
-    await chart.click({ position: { x: 10, y: 10 } });
-    await frame.locator('.summary', { hasText: all }).waitFor();
+    const cleared = await afterResult(frame, () => chart.click({ position: { x: 10, y: 10 } }));
+    assert.match(cleared, new RegExp(`^${records.toLocaleString('en-US')} of`));
+    assert.strictEqual(await from.inputValue(), '');
   });
 
   it('opens the selected record in its delivery file', async () => {
@@ -177,3 +190,57 @@ describe('CloudTrail history view in the workbench', function () {
     });
   }
 });
+
+/** The number of the result the page shows (its summary carries it). */
+async function resultSeq(frame: Frame): Promise<number> {
+  return Number((await frame.locator('.summary').getAttribute('data-seq')) ?? -1);
+}
+
+/**
+ * Does `action` and waits for the page to show a result newer than the one before it; returns its
+ * summary. The page renders summary, histogram and rows of a result together, so what the caller
+ * reads next belongs to that result, not to the one the action replaced.
+ */
+async function afterResult(frame: Frame, action: () => Promise<unknown>, timeout = 30_000): Promise<string> {
+  const before = await resultSeq(frame);
+  await action();
+  await frame.waitForFunction(
+    (n) => {
+      const doc = (
+        globalThis as unknown as { document: { querySelector(s: string): { dataset: { seq?: string } } | null } }
+      ).document;
+      return Number(doc.querySelector('.summary')?.dataset.seq ?? -1) > n;
+    },
+    before,
+    { timeout },
+  );
+  return frame.locator('.summary').innerText();
+}
+
+/** Clears every filter and waits for the result of all records, whatever an earlier step left. */
+async function clearFilters(frame: Frame): Promise<void> {
+  const all = await afterResult(frame, () => frame.locator('button[data-action="clear"]').click());
+  assert.match(all, /^([\d,]+) of \1 records match/);
+}
+
+/** The element's box once two measurements a frame apart agree (layout has settled). */
+async function settledBox(
+  page: Page,
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(50);
+    const now = await locator.boundingBox();
+    if (
+      last &&
+      now &&
+      Math.abs(now.x - last.x) < 0.5 &&
+      Math.abs(now.y - last.y) < 0.5 &&
+      Math.abs(now.width - last.width) < 0.5
+    )
+      return now;
+    last = now;
+  }
+  throw new Error(`the box never settled: ${JSON.stringify(last)}`);
+}
