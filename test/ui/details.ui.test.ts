@@ -230,8 +230,21 @@ describe('Event details in the workbench', function () {
       }
       const timeline = await webviewFrame(page, 'svg.chart .mark');
       assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
-      await timeline.locator('svg.chart .mark.sev-error').first().hover();
-      await timeline.locator('.tooltip:not([hidden])').waitFor();
+      // A redraw (more events, a resize) replaces the marks and hides the tooltip of the one
+      // hovered: hover a mark looked up afresh until the tooltip shows.
+      const tooltip = timeline.locator('.tooltip:not([hidden])');
+      for (let attempt = 1; ; attempt++) {
+        if (attempt > 1) await page.mouse.move(900, 700);
+        await timeline.locator('svg.chart .mark.sev-error').first().hover();
+        const shown = await tooltip.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          (err: unknown) => {
+            if (attempt >= 3) throw err;
+            return false;
+          },
+        );
+        if (shown) break;
+      }
       assert.strictEqual(
         await timeline.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss),
         undefined,
