@@ -19,7 +19,16 @@ export function registerGameLiftOnDemand(context: vscode.ExtensionContext, deps:
     for (const standIn of standIns.splice(0)) standIn.dispose();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own, loaded on first use (scripts/build.mjs)
     const loaded = require('./gamelift.js') as typeof GameLiftBundle;
-    bundle = loaded.activateGameLift(context, deps, { view, attach: (provider) => tree.attach(provider) });
+    try {
+      bundle = loaded.activateGameLift(context, deps, { view, attach: (provider) => tree.attach(provider) });
+    } catch (err) {
+      // The tree that asked swallows the error; without this line a part that failed to
+      // register would only show as "command not found" later.
+      deps.log.error(
+        `Loading the GameLift features failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      throw err;
+    }
     return bundle;
   };
 
