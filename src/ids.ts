@@ -23,6 +23,7 @@ export const COMMAND = {
   loadMore: 'gamelift.explorer.loadMore',
   loadAllInRange: 'gamelift.explorer.loadAllInRange',
   retry: 'gamelift.explorer.retry',
+  retryFleetDescribe: 'gamelift.retryFleetDescribe',
   // Event details and timeline panels
   showEventDetails: 'gamelift.showEventDetails',
   showEventDetailsInNewPanel: 'gamelift.showEventDetailsInNewPanel',

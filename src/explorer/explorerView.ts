@@ -5,7 +5,14 @@ import type { Diagnosis } from '../diagnosis';
 import { CONTEXT_KEY } from '../ids';
 import * as vscode from 'vscode';
 import { presetWindow, refreshWindow } from '../gamelift/timeRange';
-import { sameTarget, type FleetEvent, type FleetRef, type FleetSummary, type TimeWindow } from '../gamelift/types';
+import {
+  sameTarget,
+  type ConnectionTarget,
+  type FleetEvent,
+  type FleetRef,
+  type FleetSummary,
+  type TimeWindow,
+} from '../gamelift/types';
 import { FleetTreeProvider } from './fleetTreeProvider';
 import type { ClientFactory } from '../gamelift/clientFactory';
 import type { ClassifiedError } from '../gamelift/errors';
@@ -13,7 +20,7 @@ import type { LookupHistories } from '../history';
 import type { Clock } from '../shared/clock';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
 import { ExplorerModel } from './model/explorerModel';
-import { categoryNodeId, changesNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';
+import { categoryNodeId, changesNodeId, computesNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';
 import { viewOf } from './model/categoryGroups';
 import { CategoryNode } from './nodes/categoryNode';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -65,6 +72,7 @@ export class ExplorerView implements vscode.Disposable {
       now: () => clock.now(),
       lookups: options.lookups,
       onFleetChanged: (ref, replaced) => this.eventsChanged.fire({ ref, ...(replaced ? { replaced } : {}) }),
+      onCapacities: (target) => this.capacitiesArrived(target),
     });
     this.model.onChangesUpdated = (state) => {
       this.changesChanged(state.ref);
@@ -125,11 +133,42 @@ export class ExplorerView implements vscode.Disposable {
     if (!state) return;
     state.reset(refreshWindow(state.window, this.options.clock.now()));
     this.model.resetChanges(ref);
+    state.resources.reset();
     this.fleetChanged(ref);
+  }
+
+  /** The fleet rows of a connection show their active/desired counts once the capacities are read. */
+  private capacitiesArrived(target: ConnectionTarget): void {
+    const connection = this.model.connection(target);
+    if (connection.capacityError) this.options.onError(connection.capacityError);
+    for (const fleet of connection.fleets ?? []) this.fleetChanged({ target, fleetId: fleet.fleetId });
+  }
+
+  /**
+   * A container fleet whose description failed: describes it now (not when its backoff ends) by
+   * listing its connection again; the rows under the connection redraw with what it found.
+   */
+  async retryDescribe(ref: FleetRef): Promise<void> {
+    const connection = this.model.connection(ref.target);
+    const node = this.provider.cachedNode(fleetNodeId(ref));
+    const load = connection.retryDescribe(ref.fleetId);
+    await load;
+    const summary = connection.fleets?.find((f) => f.fleetId === ref.fleetId);
+    if (summary) this.model.fleet(ref, summary);
+    // The row's label, icon and menus change: redraw the rows of the connection.
+    this.provider.changed(node?.parent);
   }
 
   /** "Load more…" and "Show more…": the node shows "Loading…" meanwhile, so a second click finds no button. */
   async loadMore(target: MoreTarget): Promise<void> {
+    if (target.kind === 'computes') {
+      const load = this.model.fleet(target.ref).resources.loadMoreComputes();
+      const node = this.provider.cachedNode(computesNodeId(target.ref));
+      this.provider.changed(node);
+      await load;
+      this.provider.changed(node);
+      return;
+    }
     if (target.kind === 'shown') {
       this.model.fleet(target.ref).showMore(target.categoryId);
       this.provider.changed(this.provider.cachedNode(categoryNodeId(target.ref, target.categoryId)));
@@ -160,6 +199,21 @@ export class ExplorerView implements vscode.Disposable {
         this.provider.changed(node.parent);
         return;
       }
+      case 'describe':
+        return this.retryDescribe(target.ref);
+      case 'resources': {
+        const { ref } = target;
+        const fleet = this.model.fleet(ref);
+        fleet.resources.reset();
+        const capacity = this.model.connection(ref.target).capacities?.get(ref.fleetId);
+        const load = fleet.resources.ensureLoaded(fleet.summary ?? { fleetId: ref.fleetId }, capacity);
+        this.fleetChanged(ref);
+        await load;
+        this.fleetChanged(ref);
+        return;
+      }
+      case 'computes':
+        return this.loadMore(target);
       case 'endpointSetting':
         await openEndpointSetting();
     }

@@ -58,9 +58,12 @@ export interface SummaryOptions {
 /** Concurrent DescribeFleetLocationCapacity calls for one fleet; GameLift publishes no per-API rate. */
 export const LOCATION_CAPACITY_CONCURRENCY = 4;
 
-/** "3 of 4 instances" style text for a fleet description: active / desired. */
+/**
+ * Active/desired instances as a tree row shows them, "3/4" (kubectl's READY idiom): short enough
+ * for a fleet row at the default side-bar width; tooltips spell it out.
+ */
 export function activeDesiredText(instances: InstanceCounts): string {
-  return `${instances.active}/${instances.desired} active`;
+  return `${instances.active}/${instances.desired}`;
 }
 
 const LOCATION_SEVERITY: Readonly<Record<string, number>> = {

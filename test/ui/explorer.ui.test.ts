@@ -1,5 +1,5 @@
-// What a person sees in the Fleets view: every fleet's name and status readable at the
-// default side-bar width, a fleet expanded into its event categories (with counts and
+// What a person sees in the Fleets view: every fleet's name, status and instance counts readable
+// at the default side-bar width, a fleet expanded into its event categories (with counts and
 // severity icons) and one category expanded into its events. Saves
 // test-output/ui/explorer-default-width.png and explorer-expanded-fleet.png.
 import * as assert from 'assert';
@@ -81,6 +81,10 @@ describe('Fleet explorer (UI)', () => {
     const cut: string[] = [];
     for (const fleet of fleets) {
       const row = await waitForTreeItem(fleet.name!);
+      // The counts arrive with the capacity read that follows the listing.
+      const { ACTIVE, DESIRED } = fleet.capacity;
+      const counts = fleet.kind === 'anywhere' || ACTIVE + DESIRED === 0 ? '' : ` · ${ACTIVE}/${DESIRED}`;
+      await row.locator('.label-description', { hasText: counts }).first().waitFor({ timeout: 15_000 });
       // The status leads the description; it may be shown in words other than the API's.
       const description = (await row.locator('.label-description').first().innerText()).trim();
       const status = description.split(' · ')[0];
@@ -94,6 +98,9 @@ describe('Fleet explorer (UI)', () => {
       const room = description.length > status.length ? 12 : 0;
       if (g.name > g.clip || g.lead > g.clip - room)
         cut.push(`${g.text} (name ends ${g.name}, status ${g.lead}, clip ${g.clip})`);
+      // The active/desired instances after the status ("Active · 4/4") fit too.
+      const whole = await rowGeometry(row, description.length);
+      if (whole.lead > whole.clip) cut.push(`${g.text} (description ends ${whole.lead}, clip ${whole.clip})`);
     }
     await page.mouse.move(900, 700); // no hover tooltip in the picture
     await page.waitForTimeout(500);

@@ -1,5 +1,6 @@
-// Commands on tree nodes: Load more, Retry, refresh (all or one fleet), time range, copy
-// IDs / event JSON, export a fleet's loaded events (those the filter shows, or all) as JSON or CSV.
+// Commands on tree nodes: Load more, Retry (also of a fleet's failed description), refresh (all
+// or one fleet), time range, copy IDs / event JSON, export a fleet's loaded events (those the
+// filter shows, or all) as JSON or CSV.
 import { COMMAND } from '../../ids';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -36,6 +37,11 @@ export function registerFleetCommands(
     vscode.commands.registerCommand(COMMAND.retry, (node?: ErrorNode) =>
       node instanceof ErrorNode ? explorer.retry(node) : undefined,
     ),
+    vscode.commands.registerCommand(COMMAND.retryFleetDescribe, (node?: FleetNode) => {
+      const fleet = fleetOf(node);
+      if (fleet?.summary.describeError) return explorer.retryDescribe(fleet.ref);
+      return undefined;
+    }),
     vscode.commands.registerCommand(COMMAND.refreshFleet, (node?: FleetNode) => {
       const fleet = fleetOf(node);
       if (fleet) explorer.refreshFleet(fleet.ref);

@@ -33,6 +33,8 @@ export interface ModelOptions {
    * (`replaced`). The panels that draw loaded events follow through it.
    */
   onFleetChanged?: (ref: FleetRef, replaced?: FleetEvent) => void;
+  /** A connection's fleet capacities arrived after its listing (the view redraws the fleet rows). */
+  onCapacities?: (target: ConnectionTarget) => void;
 }
 
 export class ExplorerModel {
@@ -89,7 +91,10 @@ export class ExplorerModel {
   /** Forgets every list and loaded event (Refresh); windows are kept. */
   resetAll(): void {
     for (const c of this.connections.values()) c.reset();
-    for (const f of this.fleetStates.values()) f.reset();
+    for (const f of this.fleetStates.values()) {
+      f.reset();
+      f.resources.reset();
+    }
     this.lookups.forget();
     for (const c of this.changeStates.values()) c.reset();
   }
@@ -98,7 +103,12 @@ export class ExplorerModel {
     const key = targetKey(target);
     let state = this.connections.get(key);
     if (!state)
-      this.connections.set(key, (state = new ConnectionState(target, this.clients, this.options.fleetListing)));
+      this.connections.set(
+        key,
+        (state = new ConnectionState(target, this.clients, this.options.fleetListing, () =>
+          this.options.onCapacities?.(target),
+        )),
+      );
     return state;
   }
 

@@ -11,6 +11,7 @@ import type { FleetEvent, FleetRef, FleetSummary, TimeWindow } from '../../gamel
 import { CategoryIndex, type CategoryGroup } from './categoryGroups';
 import { isFilterActive, type EventFilter } from './eventFilter';
 import { quickDiagnosis } from './quickDiagnosis';
+import { FleetResources } from './fleetResources';
 
 /** Events a category shows at first, and how many more each "Show more…" adds. */
 export const SHOW_CHUNK = 500;
@@ -28,6 +29,8 @@ export class FleetState {
   /** What "Diagnose fleet" found (it read everything); forgotten on reset or a new status. */
   private gathered: Diagnosis | undefined;
   private quick: { generation: number; status?: string; diagnosis: Diagnosis | undefined } | undefined;
+  /** The Locations and Computes rows' data; kept across time-range changes (Refresh resets it). */
+  readonly resources: FleetResources;
 
   constructor(
     readonly ref: FleetRef,
@@ -41,6 +44,7 @@ export class FleetState {
     private readonly changed: (replaced?: FleetEvent) => void = () => undefined,
   ) {
     this.pager = this.createPager(windowValue, pageSize());
+    this.resources = new FleetResources(ref, () => this.clients.clientFor('gamelift', this.ref.target));
   }
 
   // A new pager per window, with the current client (clients are replaced after a settings change).
@@ -216,5 +220,6 @@ export class FleetState {
 
   dispose(): void {
     this.pager.abortInFlight();
+    this.resources.dispose();
   }
 }

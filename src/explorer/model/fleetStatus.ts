@@ -67,3 +67,19 @@ export function verdictIcon(verdict: Verdict): IconSpec {
       return { icon: 'pass', color: 'testing.iconPassed' };
   }
 }
+
+/** A compute's status: IMPAIRED and TERMINATING stand out (error and warning colours), ACTIVE passes. */
+export function computeStatusIcon(status: string | undefined): IconSpec {
+  switch (status) {
+    case 'IMPAIRED':
+      return { icon: 'error', color: 'problemsErrorIcon.foreground' };
+    case 'TERMINATING':
+      return { icon: 'circle-slash', color: 'problemsWarningIcon.foreground' };
+    case 'PENDING':
+      return { icon: 'clock' };
+    case 'ACTIVE':
+      return { icon: 'vm-running', color: 'testing.iconPassed' };
+    default:
+      return { icon: 'vm' };
+  }
+}

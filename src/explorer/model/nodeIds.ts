@@ -32,10 +32,28 @@ export function changeNodeId(ref: FleetRef, eventId: string): string {
   return `${changesNodeId(ref)}/change:${eventId}`;
 }
 
+/** The Locations row under a fleet, and one location under it. */
+export function locationsNodeId(ref: FleetRef): string {
+  return `${fleetNodeId(ref)}/locations`;
+}
+
+export function locationNodeId(ref: FleetRef, location: string): string {
+  return `${locationsNodeId(ref)}/location:${location}`;
+}
+
+/** The Computes row under a fleet, and one compute under it (compute names are unique per fleet). */
+export function computesNodeId(ref: FleetRef): string {
+  return `${fleetNodeId(ref)}/computes`;
+}
+
+export function computeNodeId(ref: FleetRef, computeName: string): string {
+  return `${computesNodeId(ref)}/compute:${computeName}`;
+}
+
 /** Ids of the helper nodes (placeholder, error, load more) hang off their parent's id. */
 export function helperNodeId(
   parentId: string,
-  kind: 'placeholder' | 'error' | 'loadMore' | 'showMore' | 'diagnosis',
+  kind: 'placeholder' | 'error' | 'loadMore' | 'showMore' | 'diagnosis' | 'describeError' | 'resourcesError',
 ): string {
   return `${parentId}/${kind}`;
 }

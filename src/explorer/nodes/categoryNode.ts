@@ -9,6 +9,7 @@ import type { CategoryGroup } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
 import { SHOW_CHUNK } from '../model/fleetState';
 import { categoryNodeId, helperNodeId } from '../model/nodeIds';
+import { thousands } from '../model/resourceText';
 import { EventNode, type TimeDisplay } from './eventNode';
 import { ExplorerNode, type TreeContext } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
@@ -68,9 +69,4 @@ export class CategoryNode extends ExplorerNode {
     this.childCache = { group: this.group, limit, nodes };
     return nodes;
   }
-}
-
-/** 39143 → "39,143" without Intl (its first use loads locale data, which costs milliseconds). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -14,6 +14,12 @@ export type RetryTarget =
   | { readonly kind: 'changes'; readonly ref: FleetRef }
   /** List the connection's fleets again. */
   | { readonly kind: 'fleets'; readonly target: ConnectionTarget }
+  /** Describe a container fleet whose description failed, now (not when its backoff ends). */
+  | { readonly kind: 'describe'; readonly ref: FleetRef }
+  /** Read the fleet's locations and computes summary again. */
+  | { readonly kind: 'resources'; readonly ref: FleetRef }
+  /** Load the page of computes that failed, again. */
+  | { readonly kind: 'computes'; readonly ref: FleetRef }
   /** The `gamelift.endpoint` setting was refused: open it. */
   | { readonly kind: 'endpointSetting' };
 

@@ -26,6 +26,8 @@ export async function fleetChildren(
     return [new PlaceholderNode(parent, helperNodeId(baseId, 'placeholder'), `No fleets in ${target.region}`, 'info')];
   }
   return fleets.map((summary) => {
+    // A container fleet whose description failed: one log line (the row shows the error).
+    if (summary.describeError) ctx.reportError(summary.describeError);
     const ref = { target, fleetId: summary.fleetId };
     ctx.model.fleet(ref, summary);
     return ctx.node(fleetNodeId(ref), () => new FleetNode(parent, ctx, ref));

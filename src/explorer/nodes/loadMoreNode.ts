@@ -13,7 +13,9 @@ export type MoreTarget =
   /** The next batch of the fleet's Changes (older CloudTrail pages). */
   | { readonly kind: 'changes'; readonly ref: FleetRef }
   /** The next chunk of a category's loaded events (nothing is fetched). */
-  | { readonly kind: 'shown'; readonly ref: FleetRef; readonly categoryId: string };
+  | { readonly kind: 'shown'; readonly ref: FleetRef; readonly categoryId: string }
+  /** The fleet's next page of computes (under its Computes row). */
+  | { readonly kind: 'computes'; readonly ref: FleetRef };
 
 export class LoadMoreNode extends ExplorerNode {
   constructor(
