@@ -24,10 +24,11 @@ export const COMMAND = {
   loadAllInRange: 'gamelift.explorer.loadAllInRange',
   retry: 'gamelift.explorer.retry',
   retryFleetDescribe: 'gamelift.retryFleetDescribe',
-  // Event details and timeline panels
+  // Event details, timeline and overview panels
   showEventDetails: 'gamelift.showEventDetails',
   showEventDetailsInNewPanel: 'gamelift.showEventDetailsInNewPanel',
   showFleetTimeline: 'gamelift.showFleetTimeline',
+  showFleetOverview: 'gamelift.showFleetOverview',
   detailsKeepOpen: 'gamelift.details.keepOpen',
   detailsOpenLog: 'gamelift.details.openLog',
   detailsCopyLogLink: 'gamelift.details.copyLogLink',
@@ -59,6 +60,8 @@ export const TEST_COMMAND = {
   timelineDeliver: 'gamelift.timeline._deliver',
   diagnosisSnapshot: 'gamelift.diagnosis._snapshot',
   diagnosisDeliver: 'gamelift.diagnosis._deliver',
+  overviewSnapshot: 'gamelift.overview._snapshot',
+  overviewDeliver: 'gamelift.overview._deliver',
   cloudtrailAnalysis: 'gamelift.cloudtrail._analysis',
   historySnapshot: 'gamelift.history._snapshot',
   historyDeliver: 'gamelift.history._deliver',
@@ -109,4 +112,5 @@ export const PANEL = {
   fleetTimeline: 'gamelift.fleetTimeline',
   cloudTrailHistory: 'gamelift.cloudTrailHistory',
   fleetDiagnosis: 'gamelift.fleetDiagnosis',
+  fleetOverview: 'gamelift.fleetOverview',
 } as const;

@@ -1,7 +1,7 @@
 // The entry of dist/gamelift.js, loaded on first use of a GameLift feature: it creates the AWS
 // client factory (so the AWS SDK loads only now) and registers the Fleets view, event logs, the
-// event details panel, the fleet timeline and the fleet diagnosis, one register call per feature
-// as in extension.ts.
+// event details panel, the fleet timeline, the fleet diagnosis and the fleet overview, one register
+// call per feature as in extension.ts.
 import type * as vscode from 'vscode';
 import { withAwsClients, type ExtensionDeps } from '../deps';
 import { registerDetails } from '../details/registerDetails';
@@ -11,6 +11,7 @@ import { registerExplorer } from '../explorer/registerExplorer';
 import { registerFleetDiagnosis } from '../fleetDiagnosis/registerFleetDiagnosis';
 import { registerHistoryView } from '../historyView/registerHistoryView';
 import { PANEL } from '../ids';
+import { registerOverview } from '../overview/registerOverview';
 import { registerTimeline } from '../timeline/registerTimeline';
 
 export interface GameLiftPart {
@@ -30,11 +31,13 @@ export function activateGameLift(
   const timeline = registerTimeline(context, { ...awsDeps, explorer, details: details.api });
   const history = registerHistoryView(context, { ...awsDeps, explorer });
   const diagnosis = registerFleetDiagnosis(context, { ...awsDeps, explorer, eventLogs, details: details.api });
+  const overview = registerOverview(context, { ...awsDeps, explorer });
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
     [PANEL.eventDetails]: details.serializer,
     [PANEL.fleetTimeline]: timeline.serializer,
     [PANEL.cloudTrailHistory]: history.serializer,
     [PANEL.fleetDiagnosis]: diagnosis.serializer,
+    [PANEL.fleetOverview]: overview.serializer,
   };
   return {
     restorePanel: (panelType, panel, state) => {

@@ -109,6 +109,10 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     files: () => ['protocol.ts', 'viewModel.ts', 'virtualRows.ts'].map((f) => `src/historyView/${f}`),
   },
   {
+    area: 'src/overview pure protocol/model files',
+    files: () => ['protocol.ts', 'overviewModel.ts'].map((f) => `src/overview/${f}`),
+  },
+  {
     area: 'src/panel pure parts (HTML shell, fleet header, ready message)',
     files: () => ['html.ts', 'fleetInfo.ts', 'protocol.ts'].map((f) => `src/panel/${f}`),
   },
@@ -119,6 +123,7 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
       ...tsFiles('src/timeline/webview'),
       ...tsFiles('src/historyView/webview'),
       ...tsFiles('src/fleetDiagnosis/webview'),
+      ...tsFiles('src/overview/webview'),
       ...tsFiles('src/panel/webview'),
     ],
   },
