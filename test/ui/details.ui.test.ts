@@ -6,14 +6,15 @@ import * as assert from 'assert';
 import { waitForWorkbench } from '../host/session';
 import {
   closeAllEditors,
+  contextMenuPick,
   getWorkbench,
   openGameLiftView,
   runCommand,
   screenshot,
   setTheme,
   THEMES,
-  webviewFrame,
   waitForTreeItem,
+  webviewFrame,
 } from './harness';
 
 const FLEET_ID = 'fleet-fd544dea-987b-455f-957c-f0ce1696497d'; // arena-staging in the default scenario
@@ -211,23 +212,7 @@ describe('Event details in the workbench', function () {
       await screenshot(`details-workbench-${theme}`);
 
       // The fleet timeline from the fleet's context menu.
-      const fleetRow = await waitForTreeItem(new RegExp(FLEET_NAME));
-      await fleetRow.click({ button: 'right' });
-      const item = page.locator('.context-view .action-item', { hasText: 'Show fleet timeline' }).first();
-      await item.waitFor();
-      await item.click();
-      // A click that lands while the menu is still settling is dropped; the item is highlighted
-      // then, so Enter chooses it as a keyboard user would.
-      const menu = page.locator('.context-view .monaco-menu').first();
-      if (
-        !(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(
-          () => true,
-          () => false,
-        ))
-      ) {
-        await page.keyboard.press('Enter');
-        await menu.waitFor({ state: 'hidden', timeout: 10_000 });
-      }
+      await contextMenuPick(await waitForTreeItem(new RegExp(FLEET_NAME)), 'Show fleet timeline');
       const timeline = await webviewFrame(page, 'svg.chart .mark');
       assert.ok((await timeline.locator('svg.chart .mark').count()) >= 3);
       // A redraw (more events, a resize) replaces the marks and hides the tooltip of the one

@@ -162,6 +162,27 @@ export async function activeWebview(): Promise<FrameLocator> {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
+/** Picks `item` from a tree row's context menu, as a mouse user would (Enter when the click was dropped). */
+export async function contextMenuPick(row: Locator, item: string): Promise<void> {
+  const { page } = await getWorkbench();
+  await row.click({ button: 'right' });
+  const entry = page.locator('.context-view .action-item', { hasText: item }).first();
+  await entry.waitFor();
+  await entry.click();
+  // A click that lands while the menu is still settling is dropped; the item is highlighted
+  // then, so Enter chooses it as a keyboard user would.
+  const menu = page.locator('.context-view .monaco-menu').first();
+  if (
+    !(await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
   await runCommand('View: Close All Editors');
 }
