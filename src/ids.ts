@@ -29,6 +29,12 @@ export const COMMAND = {
   showEventDetailsInNewPanel: 'gamelift.showEventDetailsInNewPanel',
   showFleetTimeline: 'gamelift.showFleetTimeline',
   showFleetOverview: 'gamelift.showFleetOverview',
+  // Container fleet logs (CloudWatch Logs)
+  openContainerLogs: 'gamelift.openContainerLogs',
+  searchContainerLogs: 'gamelift.searchContainerLogs',
+  saveContainerLog: 'gamelift.saveContainerLog',
+  containerLogFollow: 'gamelift.containerLogs.toggleFollow',
+  containerLogLoadOlder: 'gamelift.containerLogs.loadOlder',
   detailsKeepOpen: 'gamelift.details.keepOpen',
   detailsOpenLog: 'gamelift.details.openLog',
   detailsCopyLogLink: 'gamelift.details.copyLogLink',

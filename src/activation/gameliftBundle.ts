@@ -1,9 +1,10 @@
 // The entry of dist/gamelift.js, loaded on first use of a GameLift feature: it creates the AWS
 // client factory (so the AWS SDK loads only now) and registers the Fleets view, event logs, the
-// event details panel, the fleet timeline, the fleet diagnosis and the fleet overview, one register
-// call per feature as in extension.ts.
+// event details panel, the fleet timeline, the CloudTrail history view, the fleet diagnosis, the
+// fleet overview and the container logs, one register call per feature as in extension.ts.
 import type * as vscode from 'vscode';
 import { withAwsClients, type ExtensionDeps } from '../deps';
+import { registerContainerLogs } from '../containerLogView/registerContainerLogs';
 import { registerDetails } from '../details/registerDetails';
 import { registerEventLogs } from '../eventLogs/registerEventLogs';
 import type { FleetsView } from '../explorer/explorerView';
@@ -32,6 +33,7 @@ export function activateGameLift(
   const history = registerHistoryView(context, { ...awsDeps, explorer });
   const diagnosis = registerFleetDiagnosis(context, { ...awsDeps, explorer, eventLogs, details: details.api });
   const overview = registerOverview(context, { ...awsDeps, explorer });
+  registerContainerLogs(context, { ...awsDeps, explorer, prompts: explorer.prompts });
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
     [PANEL.eventDetails]: details.serializer,
     [PANEL.fleetTimeline]: timeline.serializer,

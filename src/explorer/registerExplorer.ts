@@ -1,6 +1,6 @@
 // Registers the fleet explorer: the Fleets view's provider, its commands (connection, filter,
 // fleet and event actions, "Fetch fleet events") and the fleet watcher. Returns the ExplorerApi
-// the details panel and the timeline use. Every disposable goes into context.subscriptions.
+// (and its prompts) that the other features use. Every disposable goes into context.subscriptions.
 import { COMMAND } from '../ids';
 import * as vscode from 'vscode';
 import type { AwsDeps } from '../deps';
@@ -13,11 +13,18 @@ import { registerFleetCommands } from './commands/fleetCommands';
 import { registerLoadAllCommand } from './commands/loadAllCommand';
 import { ErrorReporter } from './errorReporter';
 import { ExplorerView, type FleetsView } from './explorerView';
-import { PromptHolder } from './prompts';
+import { PromptHolder, type Prompts } from './prompts';
 import { registerTestHooks } from './testHooks';
 import { FleetWatcher } from './watcher';
 
-export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps, fleets: FleetsView): ExplorerApi {
+/** The explorer's API, and its prompts for features that ask the same way (tests script them). */
+export type RegisteredExplorer = ExplorerApi & { readonly prompts: Prompts };
+
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  deps: AwsDeps,
+  fleets: FleetsView,
+): RegisteredExplorer {
   const prompts = new PromptHolder();
   const errors = new ErrorReporter(deps.log, prompts);
   const changeListeners = new Set<(ref: FleetRef) => void>();
@@ -70,5 +77,6 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: AwsDeps
       return { dispose: () => changeListeners.delete(listener) };
     },
     pickFleet: (title) => pickFleet(explorer, prompts, title),
+    prompts,
   };
 }

@@ -13,6 +13,10 @@ export async function promptTimeWindow(
   prompts: Prompts,
   current: TimeWindow | undefined,
   now: number,
+  wording: { readonly title: string; readonly placeHolder: string } = {
+    title: 'Time range for fleet events',
+    placeHolder: 'Which events to fetch',
+  },
 ): Promise<TimeWindow | undefined> {
   const items = [
     ...TIME_RANGE_PRESETS.map((p) => ({
@@ -28,8 +32,7 @@ export async function promptTimeWindow(
   ];
   const picked = await prompts.pickOne(items, {
     id: 'timeRange',
-    title: 'Time range for fleet events',
-    placeHolder: 'Which events to fetch',
+    ...wording,
   });
   if (!picked) return undefined;
   if (picked.id !== 'custom') return presetWindow(picked.id as Parameters<typeof presetWindow>[0], now);

@@ -23,6 +23,8 @@ export interface Script {
   pickMany?: Record<string, (items: readonly vscode.QuickPickItem[]) => readonly vscode.QuickPickItem[] | undefined>;
   typed?: Record<string, string>;
   input?: Record<string, string | undefined>;
+  /** Where save dialogs save, by prompt id. */
+  save?: Record<string, vscode.Uri>;
   /** Chooses an action for messages whose text matches. */
   message?: Array<{ match: RegExp; answer: string | undefined }>;
 }
@@ -76,8 +78,11 @@ export class ScriptedPrompts implements Prompts {
     return value;
   }
 
-  async saveUri(): Promise<vscode.Uri | undefined> {
-    throw new Error('unscripted save dialog');
+  async saveUri(options: { id: string }): Promise<vscode.Uri | undefined> {
+    this.asked.push(options.id);
+    const target = this.script.save?.[options.id];
+    if (!target) throw new Error(`unscripted save dialog "${options.id}"`);
+    return target;
   }
 
   async message(_kind: string, text: string): Promise<string | undefined> {

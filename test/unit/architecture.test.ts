@@ -109,6 +109,10 @@ const PURE_AREAS: Array<{ area: string; files: () => string[] }> = [
     files: () => ['protocol.ts', 'viewModel.ts', 'virtualRows.ts'].map((f) => `src/historyView/${f}`),
   },
   {
+    area: 'src/containerLogView pure document model',
+    files: () => ['src/containerLogView/logDocument.ts'],
+  },
+  {
     area: 'src/overview pure protocol/model files',
     files: () => ['protocol.ts', 'overviewModel.ts'].map((f) => `src/overview/${f}`),
   },

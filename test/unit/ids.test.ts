@@ -28,7 +28,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The folders whose code is in the GameLift bundle. */
-const GAMELIFT_BUNDLE = /^src\/(explorer|details|timeline|historyView|eventLogs|fleetDiagnosis|overview)\//;
+const GAMELIFT_BUNDLE =
+  /^src\/(explorer|details|timeline|historyView|eventLogs|fleetDiagnosis|overview|containerLogView)\//;
 
 interface Registrations {
   /** Real registrations: the ID and the file registering it. */
