@@ -3,7 +3,7 @@
 // touching the others. The computes section keeps its ComputePager for "Load more" and reloads with
 // a new filter. A fleet the explorer has not described yet gets its kind from the attributes section
 // before the sections that depend on it.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ComputePager } from '../gamelift/computes';
 import { classifyError, errorLogLine, isCancellation } from '../gamelift/errors';
 import {
@@ -13,6 +13,7 @@ import {
   type OverviewSectionId,
 } from '../gamelift/fleetOverview';
 import { isContainerFleetId } from '../gamelift/mapping';
+import { COMMAND } from '../ids';
 import type { FleetRef, FleetSummary } from '../gamelift/types';
 import { toFleetInfo } from '../panel/fleetInfo';
 import { SecurePanel, type PageSpec } from '../panel/securePanel';
@@ -135,6 +136,13 @@ export class OverviewPanel {
           ...(message.filter.status ? { status: message.filter.status } : {}),
         };
         this.load('computes');
+        return;
+      case 'containerLogs':
+        // The page names no fleet: the command gets this panel's.
+        await vscode.commands.executeCommand(
+          message.action === 'open' ? COMMAND.openContainerLogs : COMMAND.searchContainerLogs,
+          { ref: this.ref },
+        );
         return;
     }
   }

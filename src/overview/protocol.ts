@@ -181,7 +181,9 @@ export type PageMessage =
   | { readonly type: 'refresh'; readonly section?: SectionId }
   | { readonly type: 'loadMoreComputes' }
   /** List the computes again with this filter (undefined members: no filter). */
-  | { readonly type: 'filterComputes'; readonly filter: ComputeFilterView };
+  | { readonly type: 'filterComputes'; readonly filter: ComputeFilterView }
+  /** Open or search the fleet's container logs (the host runs the command for this panel's fleet). */
+  | { readonly type: 'containerLogs'; readonly action: 'open' | 'search' };
 
 /** GameLift location names (`us-west-2`, `custom-home-lab`): the API's pattern and length. */
 const LOCATION = /^[A-Za-z0-9-]{1,64}$/;
@@ -209,6 +211,8 @@ export function isPageMessage(value: unknown): value is PageMessage | ReadyMessa
       return true;
     case 'filterComputes':
       return isComputeFilter(value.filter);
+    case 'containerLogs':
+      return value.action === 'open' || value.action === 'search';
     default:
       return false;
   }

@@ -183,6 +183,28 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     assert.ok(filters.length > 0 && filters.every((r) => r.input?.filterPattern === '?FATAL ?"Segmentation fault"'));
   });
 
+  it('searches from the fleet overview, whose page names no fleet', async () => {
+    const prompts = script({ pick: lastHour, input: { 'containerLogs.filterPattern': 'FATAL' } });
+    const fleetId = OVERVIEW_FLEETS.containerRollback;
+    await vscode.commands.executeCommand('gamelift.showFleetOverview', { ref: ref(fleetId) });
+    await vscode.commands.executeCommand('gamelift.overview._snapshot');
+    await vscode.commands.executeCommand('gamelift.overview._deliver', fleetId, {
+      type: 'containerLogs',
+      action: 'search',
+    });
+    assert.deepStrictEqual(prompts.asked, ['containerLogs.filterPattern', 'timeRange']);
+    const doc = await waitFor('the search document', () =>
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'gamelift-container-log' && d.getText().includes('matches of FATAL'),
+      ),
+    );
+    assert.ok(
+      bodyOf(doc)
+        .filter((l) => TIME.test(l))
+        .every((l) => l.includes('FATAL')),
+    );
+  });
+
   it('saves the log to a file, as the document shows it', async () => {
     const target = vscode.Uri.file(path.join(dir, 'crash.log'));
     const prompts = script({

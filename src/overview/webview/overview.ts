@@ -359,6 +359,26 @@ function logsBody(v: LogsView): HTMLElement {
     'div',
     {},
     fieldList(v.fields),
+    v.destination === 'cloudwatch'
+      ? h(
+          'div',
+          { className: 'footer' },
+          button({
+            label: 'Open container logs',
+            icon: 'output',
+            action: 'openLogs',
+            title: 'Pick a log stream, or all of them, and open its lines in the editor',
+            onClick: () => post({ type: 'containerLogs', action: 'open' }),
+          }),
+          button({
+            label: 'Search logs…',
+            icon: 'search',
+            action: 'searchLogs',
+            title: 'Run a CloudWatch Logs filter pattern across the log group',
+            onClick: () => post({ type: 'containerLogs', action: 'search' }),
+          }),
+        )
+      : undefined,
     v.advice
       ? h(
           'p',

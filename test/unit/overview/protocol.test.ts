@@ -13,6 +13,8 @@ describe('overview: page protocol', () => {
       { type: 'filterComputes', filter: {} },
       { type: 'filterComputes', filter: { location: 'ap-south-1', status: 'IMPAIRED' } },
       { type: 'filterComputes', filter: { location: 'custom-home-lab' } },
+      { type: 'containerLogs', action: 'open' },
+      { type: 'containerLogs', action: 'search' },
     ])
       assert.equal(isPageMessage(message), true, JSON.stringify(message));
   });
@@ -29,6 +31,8 @@ describe('overview: page protocol', () => {
       { type: 'filterComputes', filter: { location: 'a'.repeat(65) } },
       { type: 'filterComputes', filter: { location: 'us-west-2', extra: 1 } },
       { type: 'openEvent', eventId: 'x' },
+      { type: 'containerLogs' },
+      { type: 'containerLogs', action: 'save', path: '/etc/passwd' },
       { type: 'section', section: { id: 'attributes', state: 'loading' } },
     ])
       assert.equal(isPageMessage(message), false, JSON.stringify(message));
