@@ -79,17 +79,20 @@ export class LogDocument {
 
   /** New lines since the newest one (follow mode). Loads report failures in `error`, never throw. */
   poll(): Promise<LoadResult | undefined> {
-    return this.run('following', (signal) => this.reader.poll({ signal }));
+    return this.run('following', (signal) => this.reader.poll({ signal }), true);
   }
 
   private async run(
     action: string,
     load: (signal: AbortSignal) => Promise<LoadResult>,
+    quietIfNothingNew = false,
   ): Promise<LoadResult | undefined> {
     try {
       const result = await load(this.abort.signal);
+      const hadError = this.lastError !== undefined;
       this.lastError = undefined;
-      await this.render();
+      // A follow tick with nothing new leaves a large document alone.
+      if (!quietIfNothingNew || result.added > 0 || hadError) await this.render();
       return result;
     } catch (err) {
       if (isCancellation(err) || this.abort.signal.aborted) return undefined;

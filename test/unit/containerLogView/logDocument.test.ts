@@ -78,9 +78,13 @@ describe('containerLogView: a log document', () => {
     const doc = open(spec({ streams: [OVERVIEW_CRASH_STREAM] }));
     await doc.loadNewest();
     const size = doc.reader.lines.size;
+    changes = 0;
+    await doc.poll();
+    assert.equal(changes, 0, 'nothing new: the document is left alone');
     h.emulator.logGroups.append(ACCOUNT, OVERVIEW_REGION, OVERVIEW_LOG_GROUP, OVERVIEW_CRASH_STREAM, '[INFO] back up');
     await doc.poll();
     assert.equal(doc.reader.lines.size, size + 1);
     assert.match(doc.content.split('\n').pop() ?? '', /\[INFO\] back up$/);
+    assert.equal(changes, 1);
   });
 });
