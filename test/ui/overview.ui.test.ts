@@ -13,6 +13,7 @@ import {
   contextMenuPick,
   getWorkbench,
   openGameLiftView,
+  reloadWorkbench,
   screenshot,
   setTheme,
   SIDEBAR_TREE_ITEM,
@@ -63,8 +64,15 @@ describe('Fleet overview in the workbench', function () {
     const file = await userSettingsFile();
     savedRegions = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)['gamelift.regions'];
     await writeRegions([OVERVIEW_REGION]);
+    // A fresh extension host and tree: earlier files leave fetched fleets, Regions and expansions behind.
+    await reloadWorkbench();
     await openGameLiftView();
-    await waitForTreeItem(EC2_NAME, 60_000);
+    try {
+      await waitForTreeItem(EC2_NAME, 60_000);
+    } catch (err) {
+      await screenshot('overview-failure-before');
+      throw err;
+    }
   });
 
   afterEach(async function () {
