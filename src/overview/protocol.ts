@@ -2,6 +2,7 @@
 // sides. Each section travels on its own (`section` messages), so one that is slow or fails
 // never holds up another. The page is untrusted: everything it sends is checked with
 // `isPageMessage` before use. Pure: no vscode, no DOM.
+import type { ContainerGroupCounts, InstanceCounts } from '../gamelift/fleetCapacity';
 import { OVERVIEW_SECTIONS, type OverviewSectionId } from '../gamelift/fleetOverview';
 import { isFleetRef, type FleetRef } from '../gamelift/types';
 import type { FleetInfoView } from '../panel/fleetInfo';
@@ -44,29 +45,14 @@ export interface RuntimeView {
   readonly fields: readonly FieldView[];
 }
 
-export interface CountsView {
-  readonly desired: number;
-  readonly minimum: number;
-  readonly maximum: number;
-  readonly pending: number;
-  readonly active: number;
-  readonly idle: number;
-  readonly terminating: number;
-}
-
 export interface LocationView {
   readonly location: string;
   readonly home: boolean;
   readonly status?: StatusView;
   readonly stoppedActions: readonly string[];
   readonly updateStatus?: string;
-  readonly instances?: CountsView;
-  readonly containerGroups?: {
-    readonly pending: number;
-    readonly active: number;
-    readonly idle: number;
-    readonly terminating: number;
-  };
+  readonly instances?: InstanceCounts;
+  readonly containerGroups?: ContainerGroupCounts;
   /** Reading this location's capacity failed (its status still shows). */
   readonly capacityError?: string;
 }

@@ -12,10 +12,10 @@ import type { FleetRef } from '../../src/gamelift/types';
 import { OVERVIEW_CRASH_STREAM, OVERVIEW_FLEETS, OVERVIEW_LOG_GROUP, OVERVIEW_REGION } from '../emulator/fixtures';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import {
-  childrenOf,
   explorerHooks,
   ScriptedPrompts,
   setSetting,
+  showLocalRegion,
   snapshotSettings,
   waitFor,
   type Script,
@@ -59,17 +59,8 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     emulator = await startEmulator({ port: 0, scenario: 'default' });
     hooks = await explorerHooks();
     restoreSettings = snapshotSettings();
-    await setSetting('watch.intervalSeconds', 0);
     await setSetting('events.timeZone', 'utc');
-    await setSetting('profile', 'local-dev');
-    await setSetting('regions', [OVERVIEW_REGION]);
-    await setSetting('endpoint', emulator.url);
-    await waitFor('the overview Region in the tree', async () => {
-      const target = hooks.explorer.model.targets[0];
-      return target?.region === OVERVIEW_REGION && target.endpoint === emulator.url
-        ? (await childrenOf(hooks)).length > 0 || undefined
-        : undefined;
-    });
+    await showLocalRegion(hooks, emulator.url, OVERVIEW_REGION);
   });
 
   afterEach(async () => {

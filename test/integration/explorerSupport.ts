@@ -161,3 +161,20 @@ export function snapshotSettings(): () => Promise<void> {
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('gamelift').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/**
+ * Points the explorer at the local endpoint for local-dev in one Region, with the watcher off, and
+ * waits until that Region's fleets are in the tree. Call after `snapshotSettings()`.
+ */
+export async function showLocalRegion(hooks: ExplorerTestHooks, endpoint: string, region: string): Promise<void> {
+  await setSetting('watch.intervalSeconds', 0);
+  await setSetting('profile', 'local-dev');
+  await setSetting('regions', [region]);
+  await setSetting('endpoint', endpoint);
+  await waitFor(`the fleets of ${region} in the tree`, async () => {
+    const target = hooks.explorer.model.targets[0];
+    return target?.region === region && target.endpoint === endpoint
+      ? (await childrenOf(hooks)).length > 0 || undefined
+      : undefined;
+  });
+}

@@ -9,7 +9,14 @@ import type { SectionState, SectionView } from '../../src/overview/protocol';
 import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import { OVERVIEW_FLEETS, OVERVIEW_REGION } from '../emulator/fixtures';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { childrenOf, explorerHooks, ScriptedPrompts, setSetting, snapshotSettings, waitFor } from './explorerSupport';
+import {
+  childrenOf,
+  explorerHooks,
+  ScriptedPrompts,
+  showLocalRegion,
+  snapshotSettings,
+  waitFor,
+} from './explorerSupport';
 
 type Overview = OverviewsSnapshot['overviews'][number];
 
@@ -51,15 +58,7 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     emulator = await startEmulator({ port: 0, scenario: 'default' });
     hooks = await explorerHooks();
     restoreSettings = snapshotSettings();
-    await setSetting('watch.intervalSeconds', 0);
-    await setSetting('profile', 'local-dev');
-    await setSetting('regions', [OVERVIEW_REGION]);
-    await setSetting('endpoint', emulator.url);
-    await waitFor('the overview Region in the tree', async () =>
-      target()?.region === OVERVIEW_REGION && target()?.endpoint === emulator.url
-        ? (await childrenOf(hooks)).length > 0 || undefined
-        : undefined,
-    );
+    await showLocalRegion(hooks, emulator.url, OVERVIEW_REGION);
   });
 
   afterEach(async () => {
