@@ -76,7 +76,12 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     const args = [document.uri];
     const lenses = [
       new vscode.CodeLens(top, {
-        title: doc.reader.hasOlder ? '$(fold-up) Load older' : '$(history) Load the hour before',
+        // A window starting before 2024 reads forward (CloudWatch's rule): there "more" is newer.
+        title: !doc.reader.hasOlder
+          ? '$(history) Load the hour before'
+          : doc.reader.order === 'oldestFirst'
+            ? '$(fold-down) Load more'
+            : '$(fold-up) Load older',
         command: COMMAND.containerLogLoadOlder,
         arguments: args,
       }),
