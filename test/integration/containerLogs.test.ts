@@ -7,19 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import type { FleetRef } from '../../src/gamelift/types';
 import { OVERVIEW_CRASH_STREAM, OVERVIEW_FLEETS, OVERVIEW_LOG_GROUP, OVERVIEW_REGION } from '../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import {
-  explorerHooks,
-  ScriptedPrompts,
-  setSetting,
-  showLocalRegion,
-  snapshotSettings,
-  waitFor,
-  type Script,
-} from './explorerSupport';
+import { localEndpointSuite, ScriptedPrompts, waitFor, type Script } from './explorerSupport';
 
 const ACCOUNT = '111122223333';
 /** Lines of the default scenario's log group (see test/unit/containerLogs/reader.test.ts). */
@@ -28,15 +18,18 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z /;
 
 describe('Container logs (real VS Code, local endpoint)', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
-  let hooks: ExplorerTestHooks;
-  let restoreSettings: () => Promise<void>;
+  const suite = localEndpointSuite(OVERVIEW_REGION, { 'events.timeZone': 'utc' });
   let dir: string;
-  const ref = (fleetId: string): FleetRef => ({ target: hooks.explorer.model.targets[0], fleetId });
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-container-logs-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const ref = (fleetId: string): FleetRef => ({ target: suite.hooks.explorer.model.targets[0], fleetId });
 
   function script(s: Script): ScriptedPrompts {
     const prompts = new ScriptedPrompts(s);
-    hooks.prompts.current = prompts;
+    suite.hooks.prompts.current = prompts;
     return prompts;
   }
 
@@ -54,32 +47,11 @@ describe('Container logs (real VS Code, local endpoint)', function () {
   /** The document's log lines (the header line left out); continuation lines stay. */
   const bodyOf = (doc: vscode.TextDocument) => doc.getText().split('\n').slice(1);
 
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gamelift-container-logs-'));
-    emulator = await startEmulator({ port: 0, scenario: 'default' });
-    hooks = await explorerHooks();
-    restoreSettings = snapshotSettings();
-    await setSetting('events.timeZone', 'utc');
-    await showLocalRegion(hooks, emulator.url, OVERVIEW_REGION);
-  });
-
-  afterEach(async () => {
-    emulator.setFaults({ rules: [] });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
-    await restoreSettings?.();
-    await emulator?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('opens the crash stream from the fleet row: read-only, GameLift Log, the crash in it', async () => {
     const prompts = script({
       pick: { ...lastHour, 'containerLogs.stream': (items) => items.find((i) => i.label === OVERVIEW_CRASH_STREAM) },
     });
-    emulator.resetRequests();
+    suite.emulator.resetRequests();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('gamelift.openContainerLogs', {
       ref: ref(OVERVIEW_FLEETS.containerRollback),
     });
@@ -96,7 +68,7 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     assert.deepStrictEqual(times, [...times].sort());
     assert.ok(!lines.some((l) => l.includes(`[${OVERVIEW_CRASH_STREAM.split('/').pop()}]`)));
     // One stream reads with GetLogEvents; the group came from the fleet's log configuration.
-    const ops = emulator.requests.map((r) => r.operation);
+    const ops = suite.emulator.requests.map((r) => r.operation);
     assert.ok(ops.includes('DescribeContainerFleet') && ops.includes('GetLogEvents'), ops.join());
     assert.ok(!ops.includes('FilterLogEvents'));
     // Read-only: an edit is refused.
@@ -126,9 +98,9 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     );
 
     // The window is read to its start: Load older reads the hour before it.
-    emulator.resetRequests();
+    suite.emulator.resetRequests();
     await vscode.commands.executeCommand('gamelift.containerLogs.loadOlder', uri);
-    const filters = emulator.requests.filter((r) => r.operation === 'FilterLogEvents');
+    const filters = suite.emulator.requests.filter((r) => r.operation === 'FilterLogEvents');
     assert.ok(filters.length > 0, 'Load older asked the service');
     assert.ok(Number(filters[0].input?.startTime) < Date.now() - 3_600_000 - 60_000, 'from before the window');
     // The editor asks for the new text after the change event: wait for it.
@@ -140,7 +112,7 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     await waitFor('the header to say following', () =>
       doc.getText().split('\n')[0].includes('following') ? true : undefined,
     );
-    emulator.logGroups.append(
+    suite.emulator.logGroups.append(
       ACCOUNT,
       OVERVIEW_REGION,
       OVERVIEW_LOG_GROUP,
@@ -159,7 +131,7 @@ describe('Container logs (real VS Code, local endpoint)', function () {
 
   it('searches the group with a filter pattern and opens the matches', async () => {
     script({ pick: lastHour, input: { 'containerLogs.filterPattern': '?FATAL ?"Segmentation fault"' } });
-    emulator.resetRequests();
+    suite.emulator.resetRequests();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('gamelift.searchContainerLogs', {
       ref: ref(OVERVIEW_FLEETS.containerRollback),
     });
@@ -170,7 +142,7 @@ describe('Container logs (real VS Code, local endpoint)', function () {
       entries.every((l) => /FATAL|Segmentation fault/.test(l)),
       entries.join('\n'),
     );
-    const filters = emulator.requests.filter((r) => r.operation === 'FilterLogEvents');
+    const filters = suite.emulator.requests.filter((r) => r.operation === 'FilterLogEvents');
     assert.ok(filters.length > 0 && filters.every((r) => r.input?.filterPattern === '?FATAL ?"Segmentation fault"'));
   });
 
@@ -241,7 +213,7 @@ describe('Container logs (real VS Code, local endpoint)', function () {
     });
     const doc = documentOf(uri);
     const before = bodyOf(doc);
-    emulator.setFaults({ rules: [{ kind: 'unauthorized', operations: ['FilterLogEvents'] }] });
+    suite.emulator.setFaults({ rules: [{ kind: 'unauthorized', operations: ['FilterLogEvents'] }] });
     await vscode.commands.executeCommand('gamelift.containerLogs.loadOlder', uri);
     assert.ok(
       prompts.messages.some((m) => /logs:FilterLogEvents/.test(m)),

@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExplorerTestHooks, NodeSnapshot } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { Prompts } from '../../src/explorer/prompts';
+import { windowPrompts, type Prompts } from '../../src/explorer/prompts';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
 
 export const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 
@@ -162,11 +163,44 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('gamelift').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/** What a suite from `localEndpointSuite` gives its tests (set once its `before` ran). */
+export interface LocalEndpointSuite {
+  readonly emulator: RunningEmulator;
+  readonly hooks: ExplorerTestHooks;
+}
+
+/**
+ * Registers the hooks of a suite against the local endpoint's `default` scenario in one Region of
+ * local-dev: before, the endpoint started, `settings` set and the Region's fleets in the tree; after
+ * each test, faults cleared and editors closed; at the end, settings and prompts restored.
+ */
+export function localEndpointSuite(region: string, settings: Record<string, unknown> = {}): LocalEndpointSuite {
+  const suite = {} as { emulator: RunningEmulator; hooks: ExplorerTestHooks };
+  let restoreSettings: (() => Promise<void>) | undefined;
+  before(async () => {
+    suite.emulator = await startEmulator({ port: 0, scenario: 'default' });
+    suite.hooks = await explorerHooks();
+    restoreSettings = snapshotSettings();
+    for (const [key, value] of Object.entries(settings)) await setSetting(key, value);
+    await showLocalRegion(suite.hooks, suite.emulator.url, region);
+  });
+  afterEach(async () => {
+    suite.emulator.setFaults({ rules: [] });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  after(async () => {
+    if (suite.hooks) suite.hooks.prompts.current = windowPrompts;
+    await restoreSettings?.();
+    await suite.emulator?.stop();
+  });
+  return suite;
+}
+
 /**
  * Points the explorer at the local endpoint for local-dev in one Region, with the watcher off, and
  * waits until that Region's fleets are in the tree. Call after `snapshotSettings()`.
  */
-export async function showLocalRegion(hooks: ExplorerTestHooks, endpoint: string, region: string): Promise<void> {
+async function showLocalRegion(hooks: ExplorerTestHooks, endpoint: string, region: string): Promise<void> {
   await setSetting('watch.intervalSeconds', 0);
   await setSetting('profile', 'local-dev');
   await setSetting('regions', [region]);

@@ -6,26 +6,15 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OverviewsSnapshot } from '../../src/overview/overviews';
 import type { SectionState, SectionView } from '../../src/overview/protocol';
-import type { ExplorerTestHooks } from '../../src/explorer/testHooks';
 import { OVERVIEW_FLEETS, OVERVIEW_REGION } from '../emulator/fixtures';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import {
-  childrenOf,
-  explorerHooks,
-  ScriptedPrompts,
-  showLocalRegion,
-  snapshotSettings,
-  waitFor,
-} from './explorerSupport';
+import { childrenOf, localEndpointSuite, ScriptedPrompts, waitFor } from './explorerSupport';
 
 type Overview = OverviewsSnapshot['overviews'][number];
 
 describe('Fleet overview (real VS Code, local endpoint)', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator;
-  let hooks: ExplorerTestHooks;
-  let restoreSettings: () => Promise<void>;
-  const target = () => hooks.explorer.model.targets[0];
+  const suite = localEndpointSuite(OVERVIEW_REGION);
+  const target = () => suite.hooks.explorer.model.targets[0];
 
   async function snapshot(): Promise<OverviewsSnapshot> {
     return vscode.commands.executeCommand<OverviewsSnapshot>('gamelift.overview._snapshot');
@@ -54,24 +43,6 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     return overviewOf(fleetId);
   }
 
-  before(async () => {
-    emulator = await startEmulator({ port: 0, scenario: 'default' });
-    hooks = await explorerHooks();
-    restoreSettings = snapshotSettings();
-    await showLocalRegion(hooks, emulator.url, OVERVIEW_REGION);
-  });
-
-  afterEach(async () => {
-    emulator.setFaults({ rules: [] });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    hooks.prompts.current = (await import('../../src/explorer/prompts')).windowPrompts;
-    await restoreSettings?.();
-    await emulator?.stop();
-  });
-
   it('EC2 multi-location: attributes, launch paths, capacity and status per location, computes', async () => {
     const o = await open(OVERVIEW_FLEETS.multiLocation);
     assert.deepStrictEqual(
@@ -83,7 +54,7 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     assert.ok(attributes.fields.some((f) => f.label === 'Instance type' && f.value === 'c6i.xlarge'));
     assert.ok(ready(o, 'runtime').processes.length > 0);
     const locations = ready(o, 'locations');
-    const record = emulator.state.getFleet(OVERVIEW_FLEETS.multiLocation)!;
+    const record = suite.emulator.state.getFleet(OVERVIEW_FLEETS.multiLocation)!;
     assert.deepStrictEqual(
       locations.locations.map((l) => l.location),
       record.locations.map((l) => l.location),
@@ -105,17 +76,17 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     const computes = ready(o, 'computes');
     assert.strictEqual(computes.computes.length, 4);
     assert.ok(computes.computes.find((c) => c.name === 'studio-box-03')?.attention);
-    emulator.resetRequests();
+    suite.emulator.resetRequests();
     const filtered = ready(
       await deliver(OVERVIEW_FLEETS.anywhere, { type: 'filterComputes', filter: { location: 'custom-home-lab' } }),
       'computes',
     );
-    const call = emulator.requests.find((r) => r.operation === 'ListCompute');
+    const call = suite.emulator.requests.find((r) => r.operation === 'ListCompute');
     assert.strictEqual(call?.input?.Location, 'custom-home-lab', 'the filter goes to ListCompute');
     assert.deepStrictEqual(filtered.filter, { location: 'custom-home-lab' });
     assert.ok(filtered.computes.length > 0 && filtered.computes.every((c) => c.location === 'custom-home-lab'));
     assert.strictEqual(
-      emulator.requests.filter((r) => r.operation !== 'ListCompute').length,
+      suite.emulator.requests.filter((r) => r.operation !== 'ListCompute').length,
       0,
       'no other section reloads',
     );
@@ -150,7 +121,7 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
   });
 
   it('shows one failing section with its error while the others load, and Retry brings it back', async () => {
-    emulator.setFaults({ rules: [{ kind: 'unauthorized', operations: ['DescribeFleetLocationAttributes'] }] });
+    suite.emulator.setFaults({ rules: [{ kind: 'unauthorized', operations: ['DescribeFleetLocationAttributes'] }] });
     const o = await open(OVERVIEW_FLEETS.multiLocation);
     const failed = o.sections.find((s) => s.id === 'locations') as Extract<SectionState, { state: 'error' }>;
     assert.strictEqual(failed.state, 'error');
@@ -158,18 +129,18 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     assert.match(failed.message, /gamelift:DescribeFleetLocationAttributes/);
     for (const id of ['attributes', 'runtime', 'computes'] as const) ready(o, id);
 
-    emulator.setFaults({ rules: [] });
-    emulator.resetRequests();
+    suite.emulator.setFaults({ rules: [] });
+    suite.emulator.resetRequests();
     const retried = await deliver(OVERVIEW_FLEETS.multiLocation, { type: 'refresh', section: 'locations' });
     assert.ok(ready(retried, 'locations').locations.length > 1);
     assert.ok(
-      !emulator.requests.some((r) => r.operation === 'DescribeFleetAttributes' || r.operation === 'ListCompute'),
+      !suite.emulator.requests.some((r) => r.operation === 'DescribeFleetAttributes' || r.operation === 'ListCompute'),
       'Retry reloads only its section',
     );
   });
 
   it('a slow section does not hold up the others', async () => {
-    emulator.setFaults({ rules: [{ kind: 'latency', ms: 3000, operations: ['DescribeRuntimeConfiguration'] }] });
+    suite.emulator.setFaults({ rules: [{ kind: 'latency', ms: 3000, operations: ['DescribeRuntimeConfiguration'] }] });
     await vscode.commands.executeCommand('gamelift.showFleetOverview', {
       ref: { target: target(), fleetId: OVERVIEW_FLEETS.multiLocation },
     });
@@ -189,7 +160,7 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
     const first = ready(o, 'computes');
     // The default scenario's fleet has fewer computes than a page: nothing more to load.
     assert.strictEqual(first.hasMore, false);
-    emulator.resetRequests();
+    suite.emulator.resetRequests();
     await Promise.all([
       vscode.commands.executeCommand('gamelift.overview._deliver', OVERVIEW_FLEETS.multiLocation, {
         type: 'loadMoreComputes',
@@ -198,12 +169,12 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
         type: 'loadMoreComputes',
       }),
     ]);
-    assert.strictEqual(emulator.requests.filter((r) => r.operation === 'ListCompute').length, 0);
+    assert.strictEqual(suite.emulator.requests.filter((r) => r.operation === 'ListCompute').length, 0);
   });
 
   it('opens from a fleet row (its inline action passes the node) and from the palette with the fleet pick', async () => {
     const node = await waitFor('the Anywhere fleet row', async () =>
-      (await childrenOf(hooks)).find(
+      (await childrenOf(suite.hooks)).find(
         (n) => (n as unknown as { ref?: { fleetId: string } }).ref?.fleetId === OVERVIEW_FLEETS.anywhere,
       ),
     );
@@ -218,12 +189,12 @@ describe('Fleet overview (real VS Code, local endpoint)', function () {
           ),
       },
     });
-    hooks.prompts.current = prompts;
+    suite.hooks.prompts.current = prompts;
     await vscode.commands.executeCommand('gamelift.showFleetOverview');
     assert.deepStrictEqual(prompts.asked, ['fleet']);
     assert.ok((await snapshot()).overviews.some((x) => x.ref.fleetId === OVERVIEW_FLEETS.multiLocation));
     // Cancelling the pick opens nothing.
-    hooks.prompts.current = new ScriptedPrompts({ pick: { fleet: () => undefined } });
+    suite.hooks.prompts.current = new ScriptedPrompts({ pick: { fleet: () => undefined } });
     const before = (await snapshot()).overviews.length;
     await vscode.commands.executeCommand('gamelift.showFleetOverview');
     assert.strictEqual((await snapshot()).overviews.length, before);
