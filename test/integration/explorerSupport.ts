@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExplorerTestHooks, NodeSnapshot } from '../../src/explorer/testHooks';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { windowPrompts, type Prompts } from '../../src/explorer/prompts';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { startEmulator, type RunningEmulator, type Scenario } from '../emulator/server';
 
 export const EXTENSION_ID = 'gamelift-tools.gamelift-fleet-explorer';
 
@@ -170,15 +170,20 @@ export interface LocalEndpointSuite {
 }
 
 /**
- * Registers the hooks of a suite against the local endpoint's `default` scenario in one Region of
- * local-dev: before, the endpoint started, `settings` set and the Region's fleets in the tree; after
- * each test, faults cleared and editors closed; at the end, settings and prompts restored.
+ * Registers the hooks of a suite against the local endpoint (a scenario, `default` unless named) in
+ * one Region of local-dev: before, the endpoint started, `settings` set and the Region's fleets in
+ * the tree; after each test, faults cleared and editors closed; at the end, settings and prompts
+ * restored.
  */
-export function localEndpointSuite(region: string, settings: Record<string, unknown> = {}): LocalEndpointSuite {
+export function localEndpointSuite(
+  region: string,
+  settings: Record<string, unknown> = {},
+  scenario: string | Scenario = 'default',
+): LocalEndpointSuite {
   const suite = {} as { emulator: RunningEmulator; hooks: ExplorerTestHooks };
   let restoreSettings: (() => Promise<void>) | undefined;
   before(async () => {
-    suite.emulator = await startEmulator({ port: 0, scenario: 'default' });
+    suite.emulator = await startEmulator({ port: 0, scenario });
     suite.hooks = await explorerHooks();
     restoreSettings = snapshotSettings();
     for (const [key, value] of Object.entries(settings)) await setSetting(key, value);

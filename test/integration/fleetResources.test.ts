@@ -19,6 +19,7 @@ import {
   contextValue,
   explorerHooks,
   label,
+  localEndpointSuite,
   setSetting,
   snapshotSettings,
   waitFor,
@@ -96,8 +97,10 @@ describe('Fleet resource rows (real VS Code, local endpoint)', function () {
     const children = await childrenOf(hooks, fleet);
     const kinds = children.map(contextValue);
     assert.deepStrictEqual(kinds.slice(0, 2), ['locations', 'computes'], kinds.join(', '));
+    // Then the event categories (and their loading row), then the fleet's CloudTrail Changes.
+    assert.strictEqual(kinds[kinds.length - 1], 'changes', kinds.join(', '));
     assert.ok(
-      kinds.slice(2).every((k) => k === 'eventCategory' || k === 'loadMore'),
+      kinds.slice(2, -1).every((k) => k === 'eventCategory' || k === 'loadMore'),
       kinds.join(', '),
     );
 
@@ -218,30 +221,12 @@ describe('Fleet resource rows (real VS Code, local endpoint)', function () {
 
 describe('Fleet resource rows at scale (real VS Code, overview-large)', function () {
   this.timeout(180_000);
-  let emulator: RunningEmulator;
-  let hooks: ExplorerTestHooks;
-  let restoreSettings: () => Promise<void>;
-
-  before(async () => {
-    emulator = await startEmulator({ port: 0, scenario: 'overview-large' });
-    hooks = await explorerHooks();
-    restoreSettings = snapshotSettings();
-    await setSetting('watch.intervalSeconds', 0);
-    await setSetting('profile', 'local-dev');
-    await setSetting('regions', ['us-west-2']);
-    await setSetting('endpoint', emulator.url);
-  });
-
-  after(async () => {
-    await restoreSettings?.();
-    await emulator?.stop();
-  });
+  const suite = localEndpointSuite('us-west-2', {}, 'overview-large');
 
   it('pages 2,000 computes 100 at a time; a double "Load more…" loads one page', async () => {
+    const { emulator, hooks } = suite;
     const fleet = await waitFor('the ten-location fleet', async () =>
-      hooks.explorer.model.targets[0]?.endpoint === emulator.url
-        ? (await childrenOf(hooks)).find((n) => fleetIdOf(n) === SCALE_LOCATIONS_FLEET)
-        : undefined,
+      (await childrenOf(hooks)).find((n) => fleetIdOf(n) === SCALE_LOCATIONS_FLEET),
     );
     const children = await childrenOf(hooks, fleet);
     const locations = children.find((c) => contextValue(c) === 'locations')!;
