@@ -11,7 +11,7 @@ import { COMMAND } from './ids';
 import type { LogDocuments } from './logDocuments/logDocuments';
 import { registerLogDocuments } from './logDocuments/registerLogDocuments';
 import { createSettingsReader, type SettingsReader } from './settings/reader';
-import { systemClock, type Clock } from './shared/clock';
+import { systemClock, type Clock } from './common/clock';
 
 export interface ExtensionDeps {
   readonly log: vscode.LogOutputChannel;

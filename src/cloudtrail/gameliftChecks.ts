@@ -9,7 +9,7 @@ import shapes from './data/gameliftShapes.json';
 import type { Finding, Reporter } from './findings';
 import { closest } from './suggest';
 import type { CtSeverity } from './types';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 interface MemberShape {
   type: 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'any' | 'enum' | 'structure' | 'list' | 'map';

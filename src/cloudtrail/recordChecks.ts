@@ -5,7 +5,7 @@
 import { Char } from './chars';
 import type { Path, Reporter } from './findings';
 import { suggestFix } from './suggest';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const LOOSE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/;

@@ -25,7 +25,7 @@ import type {
   CtValidateOptions,
   CtValidationResult,
 } from './types';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 /** `{"Records": [` or, from `aws cloudtrail lookup-events`, `{"Events": [`. */
 const CONTAINER_HEAD = /\{\s*"(Records|Events)"\s*:\s*(?=\[)/y;

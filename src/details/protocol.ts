@@ -5,7 +5,7 @@ import type { Severity } from '../gamelift/eventCatalog';
 import type { FleetInfoView } from '../panel/fleetInfo';
 import { isEventId, isReadyMessage, type ReadyMessage } from '../panel/protocol';
 import { isFleetRef, type FleetEvent, type FleetRef } from '../gamelift/types';
-import { isObject, isOptionalString } from '../shared/guards';
+import { isObject, isOptionalString } from '../common/guards';
 
 // ---------- view models (plain JSON) ----------
 

@@ -9,7 +9,7 @@ import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import { toFleetInfo } from '../panel/fleetInfo';
 import { LOG_URL_VALIDITY_MS, logUrlExpiry } from '../gamelift/logUrl';
 import type { DetailsViewModel, EventView, LogLinkView, NavTargetView, PersistedEvent } from './protocol';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import { checkExternalUrl, displayHost } from '../gamelift/urlPolicy';
 
 export interface DetailsInput {

@@ -6,7 +6,7 @@ import { createClientFactory } from '../gamelift/clientFactory';
 import { classifyError } from '../gamelift/errors';
 import { markBidiControls } from '../gamelift/bidi';
 import { redactSecrets } from '../gamelift/redact';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '../common/clock';
 import { parseDiagnoseArgs, USAGE, type DiagnoseOptions } from './cliArgs';
 import { DiagnosisUnavailableError, gatherDiagnosis } from './gather';
 import { diagnosisToMarkdown } from './markdown';

@@ -2,7 +2,7 @@
 // with the message a person needs when an argument is wrong. Pure; cli.ts does the work.
 import { isParseError, parseFleetIdOrArn } from '../gamelift/fleetIds';
 import { validateEndpoint } from '../gamelift/endpointPolicy';
-import { parseTimeArg } from '../shared/timeArg';
+import { parseTimeArg } from '../common/timeArg';
 
 export const USAGE = `Usage: gamelift-diagnose <fleet ID or ARN> [options]
 

@@ -20,7 +20,7 @@ import type { LogFile } from '../logs/decode';
 import { fetchEventLog } from '../logs/fetchEventLog';
 import { diagnoseFleet } from './diagnose';
 import type { Diagnosis, DiagnosisInput, EventLog } from './types';
-import { mapLimited } from '../shared/mapLimited';
+import { mapLimited } from '../common/mapLimited';
 
 /** How far back an ACTIVE fleet's events are read without `since`: the health stories look a day back. */
 export const ACTIVE_WINDOW_MS = 2 * 24 * 3_600_000;

@@ -1,7 +1,7 @@
 // Names of an event's log documents: `<fleet> · <EVENT_CODE> · <time>.log`, and, when a zip
 // log holds several files, the file after it. Pure.
 import type { FleetEvent } from '../gamelift/types';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 
 /** `arena-prod · SERVER_PROCESS_CRASHED · 2026-05-11 10:00:00 UTC.log` (the file's name added when there are several). */
 export function eventLogTitle(

@@ -17,7 +17,7 @@ import { FleetTreeProvider } from './fleetTreeProvider';
 import type { ClientFactory } from '../gamelift/clientFactory';
 import type { ClassifiedError } from '../gamelift/errors';
 import type { LookupHistories } from '../history';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../common/clock';
 import { describeFilter, isFilterActive, type EventFilter } from './model/eventFilter';
 import { ExplorerModel } from './model/explorerModel';
 import { categoryNodeId, changesNodeId, computesNodeId, eventNodeId, fleetNodeId } from './model/nodeIds';

@@ -4,7 +4,7 @@
 // credentials welcome view.
 import * as vscode from 'vscode';
 import type { ClassifiedError } from '../gamelift/errors';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../common/clock';
 import type { ExplorerModel } from './model/explorerModel';
 import { profileNodeId, regionNodeId } from './model/nodeIds';
 import { EventNode } from './nodes/eventNode';

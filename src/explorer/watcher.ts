@@ -11,7 +11,7 @@ import { describeFleet } from '../gamelift/fleetService';
 import { refKey, type FleetEvent, type FleetRef } from '../gamelift/types';
 import { COMMAND } from '../ids';
 import type { SettingsReader } from '../settings/reader';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../common/clock';
 import type { ExplorerView } from './explorerView';
 import { viewOf } from './model/categoryGroups';
 import type { FleetState } from './model/fleetState';

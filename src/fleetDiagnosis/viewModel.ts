@@ -8,7 +8,7 @@ import { markBidiControls } from '../gamelift/bidi';
 import type { RuntimeConfiguration } from '../gamelift/runtimeConfiguration';
 import type { FleetEvent, FleetRef, FleetSummary } from '../gamelift/types';
 import { toFleetInfo } from '../panel/fleetInfo';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import type { DiagnosisViewModel, EvidenceView, PhaseStepView } from './protocol';
 
 export interface DiagnosisViewInput {

@@ -6,7 +6,7 @@ import { DescribeFleetEventsCommand } from '@aws-sdk/client-gamelift';
 import { requireList, throwIfAborted } from './errors';
 import { windowInput } from './eventPager';
 import { toFleetEvent } from './mapping';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '../common/clock';
 import type { FleetEvent } from './types';
 
 /** How far either side of the event's time to look (timestamps travel as seconds with a fraction). */

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-gamelift';
 import { abortError, requireList, throwIfAborted } from './errors';
 import { toFleetEvent } from './mapping';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '../common/clock';
 import type { FleetEvent, TimeWindow } from './types';
 
 /** Events per DescribeFleetEvents call. The API has no maximum; 100 fills a tree nicely. */

@@ -15,7 +15,7 @@ import {
 import { describeFleetLocationsOrHome, type FleetLocationState } from './fleetLocations';
 import { type Outcome, outcomeOf } from './outcome';
 import type { FleetSummary } from './types';
-import { mapLimited } from '../shared/mapLimited';
+import { mapLimited } from '../common/mapLimited';
 
 /** One row under a fleet's Locations row. */
 export interface LocationRow extends FleetLocationState {

@@ -1,7 +1,7 @@
 // Time windows for DescribeFleetEvents: presets ("last 24 hours"), a validated custom range
 // (ISO 8601 or relative like -2h) and a short description for the tree. The clock is always
 // passed in, so tests control time.
-import { formatInstant } from '../shared/timeFormat';
+import { formatInstant } from '../common/timeFormat';
 import type { TimeWindow } from './types';
 
 export type TimeRangePreset = NonNullable<TimeWindow['preset']>;

@@ -1,6 +1,6 @@
 // Plain data types shared by the AWS side, the explorer, the details panel and the tests.
 // They carry no SDK or vscode types so that they serialise to JSON as they are.
-import { isObject, isOptionalString } from '../shared/guards';
+import { isObject, isOptionalString } from '../common/guards';
 import type { ClassifiedError } from './errors';
 
 /** Where to talk to GameLift: one (profile, region) pair, with an optional custom endpoint. */

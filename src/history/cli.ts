@@ -8,7 +8,7 @@ import type { HistoryIndex } from './historyIndex';
 import { runQuery } from './query';
 import { RecordReader } from './readRecord';
 import type { HistoryRow } from './types';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '../common/clock';
 
 // The bundle is also a library for scripts and the benchmark: require('dist/cloudtrail-history.js').
 export { buildHistoryIndex } from './buildIndex';

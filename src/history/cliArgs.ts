@@ -2,8 +2,8 @@
 // messages a person needs when an argument is wrong. Pure; the CLI (cli.ts) runs the query.
 import { gameliftResourceId } from './gameliftIds';
 import type { HistoryQuery } from './types';
-import { systemClock } from '../shared/clock';
-import { parseTimeArg } from '../shared/timeArg';
+import { systemClock } from '../common/clock';
+import { parseTimeArg } from '../common/timeArg';
 
 export const USAGE = `Usage: cloudtrail-history <folder | file>... [options]
 

@@ -7,7 +7,7 @@ import { targetKey, type ConnectionTarget, type FleetRef } from '../gamelift/typ
 import type { LookupHistories } from '../history';
 import { PANEL } from '../ids';
 import { createSecureWebviewPanel } from '../panel/securePanel';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../common/clock';
 import { FolderSource } from './folderSource';
 import { HistoryPanel } from './historyPanel';
 import type { HistorySource } from './historySource';

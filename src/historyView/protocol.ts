@@ -4,7 +4,7 @@
 // is checked with `isPageMessage` before use. Pure: no vscode, no DOM.
 import { isConnectionTarget, type ConnectionTarget } from '../gamelift/types';
 import { isReadyMessage, type ReadyMessage } from '../panel/protocol';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 /** The columns and filterable fields of the table (the history core's fields). */
 export const HISTORY_COLUMNS = [

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { CLOUDTRAIL_LANGUAGE } from '../ids';
 import { ReadOnlyFileSystem } from '../cloudtrail/editor/readOnlyFileSystem';
-import { formatUtc } from '../shared/timeFormat';
-import { isObject } from '../shared/guards';
+import { formatUtc } from '../common/timeFormat';
+import { isObject } from '../common/guards';
 
 export const RECORD_SCHEME = 'gamelift-cloudtrail-record';
 

@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { checkExternalUrl } from '../gamelift/urlPolicy';
 import { abortError, throwIfAborted } from '../gamelift/errors';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '../common/clock';
 import { isPresignedUrlExpired } from '../gamelift/logUrl';
 import { formatSize } from './size';
 

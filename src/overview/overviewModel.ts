@@ -9,7 +9,7 @@ import type { LocationsSummary } from '../gamelift/fleetResourceSummary';
 import type { RuntimeConfiguration } from '../gamelift/runtimeConfiguration';
 import type { FleetSummary } from '../gamelift/types';
 import { fleetStatusLabel } from '../explorer/model/fleetStatus';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import { toneForStatus } from '../timeline/timelineModel';
 import type {
   AttributesView,

@@ -17,7 +17,7 @@ import { COMMAND } from '../ids';
 import type { FleetRef, FleetSummary } from '../gamelift/types';
 import { toFleetInfo } from '../panel/fleetInfo';
 import { SecurePanel, type PageSpec } from '../panel/securePanel';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import type { OverviewDeps } from './overviewDeps';
 import { attributesView, computesView, deploymentsView, locationsView, logsView, runtimeView } from './overviewModel';
 import {

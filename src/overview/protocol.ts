@@ -7,7 +7,7 @@ import { OVERVIEW_SECTIONS, type OverviewSectionId } from '../gamelift/fleetOver
 import { isFleetRef, type FleetRef } from '../gamelift/types';
 import type { FleetInfoView } from '../panel/fleetInfo';
 import { isReadyMessage, type ReadyMessage } from '../panel/protocol';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 export type SectionId = OverviewSectionId;
 

@@ -2,7 +2,7 @@
 // read (a value of the wrong type falls back to the default, numbers are clamped to the
 // manifest's range). The one place defaults live in code; test/unit/settings.test.ts holds this
 // table to package.json. Pure (no vscode).
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 interface Setting<T> {
   /** The default as package.json declares it. */

@@ -3,7 +3,7 @@
 // call; calls older than the loaded events are counted, not drawn; with no events loaded the
 // axis spans the calls. Pure.
 import type { FleetChangesView } from '../explorer/api';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import type { ChangeMarkView, TimelineViewModel } from './protocol';
 
 const MIN_SPAN_MS = 2 * 60_000;

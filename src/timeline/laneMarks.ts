@@ -3,7 +3,7 @@
 // marks. Pure: no vscode, no DOM; the page merges columns that share a pixel with `mergeColumns`.
 import type { EventCodeInfo, Severity } from '../gamelift/eventCatalog';
 import type { FleetEvent } from '../gamelift/types';
-import { formatUtc } from '../shared/timeFormat';
+import { formatUtc } from '../common/timeFormat';
 import type { MarkGroupView, TimelineMarkView } from './protocol';
 
 /** A lane with more events than this draws one mark per column instead of one per event. */

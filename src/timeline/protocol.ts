@@ -5,7 +5,7 @@ import type { Severity } from '../gamelift/eventCatalog';
 import { isFleetRef, type FleetRef } from '../gamelift/types';
 import type { FleetInfoView } from '../panel/fleetInfo';
 import { isEventId, isReadyMessage, type ReadyMessage } from '../panel/protocol';
-import { isObject } from '../shared/guards';
+import { isObject } from '../common/guards';
 
 // ---------- view model (plain JSON) ----------
 

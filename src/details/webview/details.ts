@@ -10,7 +10,7 @@ import {
   type PageMessage,
   type PersistedState,
 } from '../protocol';
-import { formatRelative } from '../../shared/timeFormat';
+import { formatRelative } from '../../common/timeFormat';
 import { button, h, icon, replaceChildrenKeepingFocus } from '../../panel/webview/lib/dom';
 import { HostClock, vscodeApi } from '../../panel/webview/lib/vscodeApi';
 

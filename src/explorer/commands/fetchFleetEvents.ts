@@ -12,7 +12,7 @@ import { describeWindow, presetWindow } from '../../gamelift/timeRange';
 import type { ConnectionTarget, FleetRef, FleetSummary, TimeWindow } from '../../gamelift/types';
 import type { ExplorerView } from '../explorerView';
 import type { ClassifiedError } from '../../gamelift/errors';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../common/clock';
 import type { Prompts } from '../prompts';
 import { connectionForRecord, type RecordPlace } from './recordConnection';
 import { endpointErrorMessage, OPEN_ENDPOINT_SETTING, openEndpointSetting, targetsOf } from '../settings';

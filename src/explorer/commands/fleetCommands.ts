@@ -12,7 +12,7 @@ import { ErrorNode } from '../nodes/errorNode';
 import { EventNode } from '../nodes/eventNode';
 import { FleetNode } from '../nodes/fleetNode';
 import { LoadMoreNode } from '../nodes/loadMoreNode';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../common/clock';
 import type { Prompts } from '../prompts';
 import { promptTimeWindow } from '../timeRangePrompt';
 

@@ -9,7 +9,7 @@ import {
   type LocationRow,
   type LocationsSummary,
 } from '../../gamelift/fleetResourceSummary';
-import { formatRelative, formatUtc } from '../../shared/timeFormat';
+import { formatRelative, formatUtc } from '../../common/timeFormat';
 import { fleetStatusLabel } from './fleetStatus';
 
 /** 39143 → "39,143" without Intl (its first use loads locale data, which costs milliseconds). */

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { FleetChange } from '../../history';
 import { COMMAND } from '../../ids';
-import { formatEventTime, formatUtc } from '../../shared/timeFormat';
+import { formatEventTime, formatUtc } from '../../common/timeFormat';
 import type { TimeDisplay } from './eventNode';
 import { ExplorerNode } from './explorerNode';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { FleetRef } from '../../gamelift/types';
 import type { FleetChangesState } from '../model/fleetChanges';
 import { changeNodeId, changesNodeId, helperNodeId } from '../model/nodeIds';
-import { formatInstant } from '../../shared/timeFormat';
+import { formatInstant } from '../../common/timeFormat';
 import { ChangeNode } from './changeNode';
 import { ErrorNode } from './errorNode';
 import type { TimeDisplay } from './eventNode';

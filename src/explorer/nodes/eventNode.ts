@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { FleetEvent, FleetRef } from '../../gamelift/types';
 import type { EventView } from '../model/categoryGroups';
 import { severityIcon } from '../model/fleetStatus';
-import { formatEventTime, formatLocal, formatUtc } from '../../shared/timeFormat';
+import { formatEventTime, formatLocal, formatUtc } from '../../common/timeFormat';
 import { ExplorerNode } from './explorerNode';
 
 // Built once: every event of a severity shares its icon object.

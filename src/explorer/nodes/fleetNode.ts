@@ -21,7 +21,7 @@ import {
   locationsNodeId,
 } from '../model/nodeIds';
 import { describeFailedDescription, describeFailedTooltip, fleetCountsText } from '../model/resourceText';
-import { formatUtc } from '../../shared/timeFormat';
+import { formatUtc } from '../../common/timeFormat';
 import { CategoryNode } from './categoryNode';
 import { ChangesNode } from './changesNode';
 import { ComputesNode } from './computesNode';

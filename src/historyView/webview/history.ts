@@ -5,7 +5,7 @@
 // through textContent; records are named by their row in a numbered result.
 import { button, h, icon } from '../../panel/webview/lib/dom';
 import { vscodeApi } from '../../panel/webview/lib/vscodeApi';
-import { formatUtc } from '../../shared/timeFormat';
+import { formatUtc } from '../../common/timeFormat';
 import {
   HISTORY_COLUMNS,
   isHostMessage,

@@ -1,6 +1,6 @@
 // The VS Code webview API as a page sees it, typed with the page's protocol: posting is
 // limited to its page messages (and `ready`) and the saved state to its state type.
-import { systemClock } from '../../../shared/clock';
+import { systemClock } from '../../../common/clock';
 import type { ReadyMessage } from '../../protocol';
 
 export interface VsCodeApi<PageMessage, State> {

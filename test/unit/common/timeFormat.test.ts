@@ -1,6 +1,6 @@
 // The one time formatter (tree, details panel and page, timeline, time-range descriptions).
 import * as assert from 'node:assert/strict';
-import { formatEventTime, formatRelative, formatUtc } from '../../../src/shared/timeFormat';
+import { formatEventTime, formatRelative, formatUtc } from '../../../src/common/timeFormat';
 
 const T0 = Date.UTC(2026, 10, 21, 0, 0, 0);
 
